@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/validate.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import type { CommandContext } from '../context.js';
+import { resolveInCwd } from '../paths.js';
+
+export interface ValidateOptions {
+  file: string;
+  online?: boolean;
+}
+
+export function registerValidate(
+  program: Command,
+  run: (
+    action: (ctx: CommandContext, options: ValidateOptions) => Promise<number>,
+  ) => (...args: unknown[]) => Promise<void>,
+) {
+  program
+    .command('validate')
+    .description('check a desired-state file: YAML, schema and rules (no network unless --online)')
+    .option('-f, --file <path>', 'desired-state file', 'accounts.yaml')
+    .option('--online', 'also check role and team names against the live organization')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ pactflow-accounts validate -f accounts.yaml\n  $ pactflow-accounts validate --online',
+    )
+    .action(run(validateCommand));
+}
+
+export async function validateCommand(ctx: CommandContext, options: ValidateOptions): Promise<number> {
+  const file = resolveInCwd(ctx, options.file);
+  const { desired, warnings } = await loadConfig(file.display, file.absolute);
+  if (warnings.length > 0) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
+  const count = desired.accounts.length;
+  ctx.out(
+    `${ctx.colors.green('✓')} ${file.display} is valid: ${count} system account${count === 1 ? '' : 's'}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+import process from 'node:process';
+import { runCli } from './program.js';
+
+const controller = new AbortController();
+let signals = 0;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    signals++;
+    // First signal: stop starting new work and report. Second: leave at once.
+    if (signals > 1) process.exit(130);
+    controller.abort(new Error(`received ${signal}`));
+  });
+}
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+  cwd: process.cwd(),
+  signal: controller.signal,
+});
+process.exitCode = code;

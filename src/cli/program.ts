@@ -1,0 +1,100 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, ToolError } from '../errors.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+import { VERSION } from '../version.js';
+import type { CliIo, CommandContext, GlobalOptions } from './context.js';
+import { makeContext } from './context.js';
+import { registerValidate } from './commands/validate.js';
+
+export type CommandAction<O> = (ctx: CommandContext, options: O) => Promise<number>;
+export type Runner = <O>(action: CommandAction<O>) => (...args: unknown[]) => Promise<void>;
+
+/**
+ * Runs the CLI in-process: the only place that maps errors to exit codes. Returns the exit code
+ * rather than exiting, so tests and the demo drive it directly.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  let ctx: CommandContext | undefined;
+  const program = new Command('pactflow-accounts');
+
+  const run: Runner =
+    <O>(action: CommandAction<O>) =>
+    async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const globals = command.optsWithGlobals<GlobalOptions & O>();
+      ctx = makeContext(io, globals);
+      exitCode = await action(ctx, { ...globals, args: command.args } as O);
+    };
+
+  program
+    .description('Keep PactFlow system accounts in git: validate, plan, apply and export them.')
+    .version(VERSION, '-V, --version')
+    .option('--base-url <url>', 'PactFlow base URL (default: $PACT_BROKER_BASE_URL)')
+    .option('--token-file <path>', 'file holding the API token (default: $PACT_BROKER_TOKEN)')
+    .option('--no-color', 'plain output without colours (also: NO_COLOR=1)')
+    .option('--no-progress', 'no spinners on stderr')
+    .option('--verbose', 'more detail on stderr', false)
+    .addOption(
+      new Option('--token <token>').hideHelp().argParser(() => {
+        throw new ToolError(
+          '--token is not accepted: a token on the command line ends up in shell history and process lists',
+          'Put it in a file and pass --token-file PATH, or set PACT_BROKER_TOKEN.',
+        );
+      }),
+    )
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 success (plan --detailed-exitcode: no changes), 1 error, 2 changes present
+(plan --detailed-exitcode), 3 a safety guard refuses the plan.
+
+Examples:
+  $ pactflow-accounts validate -f accounts.yaml
+  $ pactflow-accounts plan -f accounts.yaml --out plan.json
+  $ pactflow-accounts apply plan.json
+  $ pactflow-accounts export --out accounts.yaml
+  $ pactflow-accounts emulator --seed examples/seed.yaml`,
+    );
+
+  registerValidate(program, run);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, ctx);
+  }
+}
+
+function reportError(error: unknown, io: CliIo, ctx: CommandContext | undefined): number {
+  const colors = ctx?.errColors;
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; commander has already printed its own message for usage errors.
+    return error.exitCode === 0 ||
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version'
+      ? 0
+      : 1;
+  }
+  if (error instanceof ConfigError) {
+    io.stderr.write(renderDiagnostics(error.file, error.diagnostics, colors));
+    return error.exitCode;
+  }
+  if (error instanceof ToolError) {
+    io.stderr.write(
+      `${colors ? colors.red('error') : 'error'}: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`,
+    );
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`error: unexpected failure: ${message}\n`);
+  if (ctx?.globals.verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return 1;
+}

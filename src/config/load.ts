@@ -1,0 +1,288 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Document, Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { UsageError } from '../errors.js';
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Enough for legitimate reuse of a defaults block; far below what an expansion attack needs. */
+export const MAX_ALIAS_COUNT = 50;
+
+export type PathSegment = string | number;
+
+/** A parsed YAML file: its plain value plus what is needed to point at any part of it. */
+export interface LoadedYaml {
+  file: string;
+  sha256: string;
+  /** undefined when the file could not be parsed; `diagnostics` then says why. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** Position of the node at `path` (or of its key, with `key: true`); the nearest parent if absent. */
+  locate(path: readonly PathSegment[], options?: { key?: boolean }): { line: number; column: number };
+}
+
+/** The file's bytes, or 'too-large' without reading a file over the limit. */
+export async function readConfigFile(location: string, file = location): Promise<Buffer | 'too-large'> {
+  try {
+    const info = await stat(location);
+    if (info.isDirectory()) throw new UsageError(`${file} is a directory, not a desired-state file`);
+    if (info.size > MAX_FILE_BYTES) return 'too-large';
+    return await readFile(location);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT' ? `${file} does not exist` : `cannot read ${file} (${code ?? String(error)})`,
+      'Give the desired-state file with -f FILE (default: accounts.yaml), or create one with `pactflow-accounts export --out accounts.yaml`.',
+    );
+  }
+}
+
+/** Reads `location`; messages and diagnostics name the file as `file` (what the user typed). */
+export async function loadYamlFile(file: string, location = file): Promise<LoadedYaml> {
+  const bytes = await readConfigFile(location, file);
+  return bytes === 'too-large' ? tooLarge(file, new Uint8Array()) : parseYamlSource(file, bytes);
+}
+
+function tooLarge(file: string, bytes: Uint8Array): LoadedYaml {
+  return unreadable(
+    file,
+    bytes,
+    at(
+      file,
+      1,
+      1,
+      'file-too-large',
+      'file is larger than 5 MB',
+      'a desired-state file of that size is not a list of accounts; check that -f names the right file',
+    ),
+  );
+}
+
+function unreadable(file: string, bytes: Uint8Array, diagnostic: Diagnostic): LoadedYaml {
+  return {
+    file,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    value: undefined,
+    diagnostics: [diagnostic],
+    locate: () => ({ line: 1, column: 1 }),
+  };
+}
+
+function at(
+  file: string,
+  line: number,
+  column: number,
+  code: string,
+  summary: string,
+  detail?: string,
+): Diagnostic {
+  return {
+    severity: 'error',
+    code,
+    summary,
+    file,
+    line,
+    column,
+    ...(detail === undefined ? {} : { detail }),
+  };
+}
+
+/** Offset of the first byte that is not valid UTF-8, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+function describeYamlError(code: string, message: string, source: string, offset: number): [string, string?] {
+  switch (code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^[^\s:#]+|^"[^"]*"|^'[^']*'/.exec(source.slice(offset))?.[0];
+      return [
+        `duplicate key${key ? ` ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`}` : ''}`,
+        'each key may appear once in a mapping; remove or merge the repeated one',
+      ];
+    }
+    case 'TAB_AS_INDENT':
+      return ['tab used for indentation', 'YAML indents with spaces only; replace the tabs with spaces'];
+    default: {
+      const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return [`YAML syntax error: ${first}`];
+    }
+  }
+}
+
+/** Parses bytes already read; pure apart from hashing, so it is what tests feed directly. */
+export function parseYamlSource(file: string, bytes: Uint8Array): LoadedYaml {
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(file, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const failed = (diagnostic: Diagnostic): LoadedYaml => unreadable(file, bytes, diagnostic);
+
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const { line, column } = lineColumnOfByte(bytes, nul);
+    return failed(
+      at(
+        file,
+        line,
+        column,
+        'binary-file',
+        'file contains binary data (a NUL byte), not YAML text',
+        'check that -f names the desired-state YAML file',
+      ),
+    );
+  }
+  const invalid = firstInvalidUtf8(bytes);
+  if (invalid >= 0) {
+    const { line, column } = lineColumnOfByte(bytes, invalid);
+    return failed(
+      at(
+        file,
+        line,
+        column,
+        'not-utf8',
+        `file is not valid UTF-8 (byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')})`,
+        're-save the file as UTF-8',
+      ),
+    );
+  }
+  let source = new TextDecoder('utf-8').decode(bytes);
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    merge: false,
+  });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const offset = error.pos[0];
+    const { line, column } = position(offset);
+    const [summary, detail] = describeYamlError(error.code, error.message, source, offset);
+    diagnostics.push(
+      at(file, line, column, `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`, summary, detail),
+    );
+  }
+  const locate = makeLocator(doc, position);
+  if (diagnostics.length > 0) return { file, sha256, value: undefined, diagnostics, locate };
+
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return failed(
+      at(
+        file,
+        1,
+        1,
+        'empty-file',
+        'file is empty',
+        'a desired-state file starts with `version: 1` and lists `systemAccounts:`',
+      ),
+    );
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    let offset = 0;
+    visit(doc, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const { line, column } = position(offset);
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      file,
+      sha256,
+      value: undefined,
+      diagnostics: [
+        /resource exhaustion|alias/i.test(reason)
+          ? at(
+              file,
+              line,
+              column,
+              'alias-expansion',
+              `anchors and aliases expand beyond the limit of ${MAX_ALIAS_COUNT}`,
+              'write the repeated values out, or use `defaults:`',
+            )
+          : at(file, line, column, 'yaml-invalid', `YAML could not be read: ${reason}`),
+      ],
+      locate,
+    };
+  }
+  return { file, sha256, value, diagnostics, locate };
+}
+
+function makeLocator(
+  doc: Document,
+  position: (offset: number) => { line: number; column: number },
+): LoadedYaml['locate'] {
+  return (path, options = {}) => {
+    let node: unknown = doc.contents;
+    let best = node && (node as Node).range ? (node as Node).range![0] : 0;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i]!;
+      const last = i === path.length - 1;
+      if (isAlias(node)) break;
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+        );
+        if (!pair) break;
+        const keyNode = pair.key as Node;
+        if (last && options.key) {
+          best = keyNode.range?.[0] ?? best;
+          break;
+        }
+        node = pair.value;
+        best = (node as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? best;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+        if (!node) break;
+        best = (node as Node).range?.[0] ?? best;
+      } else break;
+    }
+    return position(best);
+  };
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountsFile } from './types.js';
+import { SEMANTIC_RULES } from './rules.js';
+
+type Case = [description: string, file: Partial<AccountsFile>, expected: string[]];
+const accounts = (...systemAccounts: AccountsFile['systemAccounts']) => ({
+  version: 1 as const,
+  systemAccounts,
+});
+
+/** Each rule on its own: the summaries it produces for a file (empty when the file is fine). */
+const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
+  'empty-name': [
+    ['a normal name', accounts({ name: 'ci-a' }), []],
+    ['empty', accounts({ name: '' }), ['account name is empty']],
+    ['blank', accounts({ name: '   ' }), ['account name is empty']],
+    ['trailing space', accounts({ name: 'ci-a ' }), ['account name "ci-a " has leading or trailing spaces']],
+  ],
+  'duplicate-name': [
+    ['distinct', accounts({ name: 'ci-a' }, { name: 'ci-b' }), []],
+    [
+      'same name',
+      accounts({ name: 'ci-a' }, { name: 'ci-a' }),
+      ['duplicate account name "ci-a" (also systemAccounts[0]; names are compared case-insensitively)'],
+    ],
+    [
+      'differs by case',
+      accounts({ name: 'ci-a' }, { name: 'CI-A' }),
+      ['duplicate account name "CI-A" (also systemAccounts[0]; names are compared case-insensitively)'],
+    ],
+  ],
+  'previous-name-conflict': [
+    ['a free previous name', accounts({ name: 'ci-a', previousNames: ['old-a'] }), []],
+    [
+      'own name',
+      accounts({ name: 'ci-a', previousNames: ['CI-A'] }),
+      ['previous name "CI-A" is the account\'s own name'],
+    ],
+    [
+      'another account',
+      accounts({ name: 'ci-a' }, { name: 'ci-b', previousNames: ['ci-a'] }),
+      ['previous name "ci-a" is the name of systemAccounts[0]'],
+    ],
+    [
+      'claimed twice',
+      accounts({ name: 'ci-a', previousNames: ['old'] }, { name: 'ci-b', previousNames: ['OLD'] }),
+      ['previous name "OLD" is listed twice (also systemAccounts[0].previousNames[0])'],
+    ],
+  ],
+  'admin-conflict': [
+    ['admin true with Administrator', accounts({ name: 'ci-a', admin: true, roles: ['Administrator'] }), []],
+    ['admin false without it', accounts({ name: 'ci-a', admin: false, roles: ['CI/CD'] }), []],
+    [
+      'admin false with it',
+      accounts({ name: 'ci-a', admin: false, roles: ['administrator'] }),
+      ['"Administrator" in roles contradicts admin: false'],
+    ],
+  ],
+  'duplicate-list-entry': [
+    ['distinct roles', accounts({ name: 'ci-a', roles: ['CI/CD', 'Read-Only'] }), []],
+    [
+      'repeated role',
+      accounts({ name: 'ci-a', roles: ['CI/CD', 'ci/cd'] }),
+      ['"ci/cd" is listed twice in systemAccounts[0].roles (also [0])'],
+    ],
+    [
+      'repeated team',
+      accounts({ name: 'ci-a', teams: ['A', 'B', 'a'] }),
+      ['"a" is listed twice in systemAccounts[0].teams (also [0])'],
+    ],
+    [
+      'repeated default',
+      { ...accounts(), defaults: { roles: ['X', 'X'] } },
+      ['"X" is listed twice in defaults.roles (also [0])'],
+    ],
+    [
+      'repeated protected',
+      { ...accounts(), policy: { protected: ['p', 'P'] } },
+      ['"P" is listed twice in policy.protected (also [0])'],
+    ],
+  ],
+  'protected-delete': [
+    ['protected, kept', { ...accounts({ name: 'ci-a' }), policy: { protected: ['ci-a'] } }, []],
+    ['unprotected, deleted', accounts({ name: 'ci-a', state: 'deleted' }), []],
+    [
+      'protected, deleted',
+      { ...accounts({ name: 'ci-a', state: 'deleted' }), policy: { protected: ['CI-A'] } },
+      ['"ci-a" is protected and cannot be deleted'],
+    ],
+  ],
+  'invalid-email': [
+    ['valid', accounts({ name: 'ci-a', email: 'ci@example.com' }), []],
+    ['no at', accounts({ name: 'ci-a', email: 'ci.example.com' }), ['invalid email "ci.example.com"']],
+    ['no domain dot', accounts({ name: 'ci-a', email: 'ci@localhost' }), ['invalid email "ci@localhost"']],
+    ['spaces', accounts({ name: 'ci-a', email: 'c i@example.com' }), ['invalid email "c i@example.com"']],
+  ],
+  'glob-never-matches': [
+    [
+      'overlapping',
+      { ...accounts(), policy: { scope: { include: ['ci-*'], exclude: ['ci-legacy-*'] } } },
+      [],
+    ],
+    [
+      'excluded by star',
+      { ...accounts(), policy: { scope: { include: ['ci-*'], exclude: ['*'] } } },
+      ['include glob "ci-*" can never match: exclude glob "*" removes every name it matches'],
+    ],
+    [
+      'excluded by a wider prefix',
+      { ...accounts(), policy: { scope: { include: ['ci-pay*'], exclude: ['ci-*'] } } },
+      ['include glob "ci-pay*" can never match: exclude glob "ci-*" removes every name it matches'],
+    ],
+    [
+      'exclude outside include',
+      { ...accounts(), policy: { scope: { include: ['ci-*'], exclude: ['bot-*'] } } },
+      ['exclude glob "bot-*" can never match: no include glob matches the names it would exclude'],
+    ],
+    ['exclude alone', { ...accounts(), policy: { scope: { exclude: ['bot-*'] } } }, []],
+  ],
+  'outside-scope': [
+    ['no scope', accounts({ name: 'anything' }), []],
+    ['inside', { ...accounts({ name: 'ci-a' }), policy: { scope: { include: ['ci-*'] } } }, []],
+    [
+      'not included',
+      { ...accounts({ name: 'bot-a' }), policy: { scope: { include: ['ci-*'] } } },
+      ['"bot-a" is outside policy.scope'],
+    ],
+    [
+      'excluded',
+      {
+        ...accounts({ name: 'ci-legacy-a' }),
+        policy: { scope: { include: ['ci-*'], exclude: ['ci-legacy-*'] } },
+      },
+      ['"ci-legacy-a" is outside policy.scope'],
+    ],
+  ],
+};
+
+describe.each(Object.entries(TABLES))('rule %s', (rule, cases) => {
+  it.each(cases)('%s', (_, file, expected) => {
+    expect(SEMANTIC_RULES[rule]!(file).map((f) => f.summary)).toEqual(expected);
+  });
+});
+
+it('every rule has a table', () => {
+  expect(Object.keys(TABLES).sort()).toEqual(Object.keys(SEMANTIC_RULES).sort());
+});
+
+it('rules survive ill-typed input without throwing', () => {
+  const hostile = {
+    version: 1,
+    systemAccounts: [null, 7, { name: 3, roles: 'x', previousNames: [1] }],
+  } as unknown as AccountsFile;
+  for (const rule of Object.values(SEMANTIC_RULES)) expect(() => rule(hostile)).not.toThrow();
+});

@@ -1,0 +1,131 @@
+/**
+ * The desired-state file as TypeScript sees it. `schemas/accounts.schema.json` is the source of
+ * truth; the field tables below are checked against it by a test, so the two cannot drift.
+ */
+
+export const ACCOUNT_STATES = ['enabled', 'disabled', 'deleted'] as const;
+export type AccountState = (typeof ACCOUNT_STATES)[number];
+
+export const UNMANAGED_POLICIES = ['ignore', 'disable', 'delete'] as const;
+export type UnmanagedPolicy = (typeof UNMANAGED_POLICIES)[number];
+
+export interface SystemAccountEntry {
+  name: string;
+  email?: string;
+  state?: AccountState;
+  admin?: boolean;
+  roles?: string[];
+  teams?: string[];
+  previousNames?: string[];
+}
+
+export interface ScopeSection {
+  include?: string[];
+  exclude?: string[];
+}
+
+export interface LimitsSection {
+  maxDeletes?: number;
+  maxDisables?: number;
+  maxAdminChanges?: number;
+}
+
+export interface PolicySection {
+  unmanaged?: UnmanagedPolicy;
+  scope?: ScopeSection;
+  protected?: string[];
+  limits?: LimitsSection;
+}
+
+export interface DefaultsSection {
+  roles?: string[];
+  teams?: string[];
+}
+
+export interface AccountsFile {
+  version: 1;
+  policy?: PolicySection;
+  defaults?: DefaultsSection;
+  systemAccounts: SystemAccountEntry[];
+}
+
+/** `true` = required, `false` = optional; one entry per property, no more, no fewer. */
+type FieldTable<T> = { [K in keyof T]-?: undefined extends T[K] ? false : true };
+
+export const FILE_FIELDS = {
+  version: true,
+  policy: false,
+  defaults: false,
+  systemAccounts: true,
+} as const satisfies FieldTable<AccountsFile>;
+
+export const POLICY_FIELDS = {
+  unmanaged: false,
+  scope: false,
+  protected: false,
+  limits: false,
+} as const satisfies FieldTable<PolicySection>;
+
+export const SCOPE_FIELDS = { include: false, exclude: false } as const satisfies FieldTable<ScopeSection>;
+
+export const LIMITS_FIELDS = {
+  maxDeletes: false,
+  maxDisables: false,
+  maxAdminChanges: false,
+} as const satisfies FieldTable<LimitsSection>;
+
+export const DEFAULTS_FIELDS = { roles: false, teams: false } as const satisfies FieldTable<DefaultsSection>;
+
+export const ACCOUNT_FIELDS = {
+  name: true,
+  email: false,
+  state: false,
+  admin: false,
+  roles: false,
+  teams: false,
+  previousNames: false,
+} as const satisfies FieldTable<SystemAccountEntry>;
+
+export const DEFAULT_LIMITS = { maxDeletes: 0, maxDisables: 5, maxAdminChanges: 1 } as const;
+
+/** Where something stands in the file. Lines and columns are 1-based. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One account after defaults are applied and names trimmed; what the planner consumes. */
+export interface DesiredAccount {
+  name: string;
+  email?: string;
+  state: AccountState;
+  /** undefined: the Administrator role is not managed by this entry. */
+  admin?: boolean;
+  /** undefined: roles not managed. Never contains Administrator (that is `admin`). */
+  roles?: string[];
+  /** undefined: teams not managed. */
+  teams?: string[];
+  previousNames: string[];
+  source: {
+    entry: SourcePosition;
+    roles: SourcePosition[];
+    teams: SourcePosition[];
+  };
+}
+
+export interface DesiredPolicy {
+  unmanaged: UnmanagedPolicy;
+  include: string[];
+  exclude: string[];
+  protected: string[];
+  limits: { maxDeletes: number; maxDisables: number; maxAdminChanges: number };
+}
+
+export interface DesiredState {
+  file: string;
+  /** sha256 of the file's bytes, recorded in saved plans. */
+  sha256: string;
+  policy: DesiredPolicy;
+  accounts: DesiredAccount[];
+}

@@ -1,0 +1,229 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
+import schema from '../../schemas/accounts.schema.json' with { type: 'json' };
+import type { Diagnostic } from '../diagnostics.js';
+import { compareDiagnostics, hasErrors } from '../diagnostics.js';
+import { ConfigError } from '../errors.js';
+import { didYouMean } from '../util/suggest.js';
+import { loadYamlFile } from './load.js';
+import type { LoadedYaml, PathSegment } from './load.js';
+import { ADMINISTRATOR, SEMANTIC_RULES, formatPath } from './rules.js';
+import type { AccountsFile, DesiredAccount, DesiredState, SourcePosition } from './types.js';
+import { DEFAULT_LIMITS } from './types.js';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+export const validateAccountsSchema = ajv.compile<AccountsFile>(schema);
+
+/** The schema node at an instance path, to offer the allowed property names for "did you mean". */
+function schemaAt(path: readonly PathSegment[]): { properties?: Record<string, unknown> } | undefined {
+  let node: unknown = schema;
+  for (const segment of path) {
+    const n = node as { properties?: Record<string, unknown>; items?: unknown };
+    node = typeof segment === 'number' ? n.items : n.properties?.[segment];
+    if (node === undefined) return undefined;
+  }
+  return node as { properties?: Record<string, unknown> };
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  array: 'a list',
+  object: 'a mapping',
+  boolean: 'true or false',
+  integer: 'a whole number',
+};
+
+function describeSchemaError(
+  error: ErrorObject,
+  path: PathSegment[],
+): Omit<Diagnostic, 'file' | 'line' | 'column' | 'severity' | 'code'> & {
+  key?: boolean;
+  path: PathSegment[];
+} {
+  const where = formatPath(path);
+  const prefix = where === '' ? '' : `${where}: `;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const field = String(params.additionalProperty);
+      const allowed = Object.keys(schemaAt(path)?.properties ?? {});
+      return {
+        path: [...path, field],
+        key: true,
+        summary: `${prefix}unknown field "${field}"${didYouMean(field, allowed)}`,
+        detail: `allowed here: ${allowed.join(', ')}`,
+      };
+    }
+    case 'required':
+      return { path, summary: `${prefix}missing required field "${String(params.missingProperty)}"` };
+    case 'const':
+      return {
+        path,
+        summary: `${prefix}must be ${JSON.stringify(params.allowedValue)}`,
+        detail: 'this tool reads format version 1',
+      };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      return {
+        path,
+        summary: `${prefix}must be one of ${allowed.join(', ')}${typeof error.data === 'string' ? `, not "${error.data}"${didYouMean(error.data, allowed)}` : ''}`,
+      };
+    }
+    case 'type':
+      return { path, summary: `${prefix}must be ${TYPE_NAMES[String(params.type)] ?? String(params.type)}` };
+    case 'minimum':
+      return { path, summary: `${prefix}must be ${String(params.limit)} or more` };
+    case 'minLength':
+      return { path, summary: `${prefix}must not be empty` };
+    default:
+      return { path, summary: `${prefix}${error.message ?? 'is invalid'}` };
+  }
+}
+
+const decodePointer = (pointer: string): PathSegment[] =>
+  pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  /** Present when there are no errors. */
+  desired?: DesiredState;
+}
+
+/** Schema check, then every named semantic rule; all problems at once, sorted by position. */
+export function validateConfig(loaded: LoadedYaml): ValidationResult {
+  const { file } = loaded;
+  if (loaded.diagnostics.length > 0 || loaded.value === undefined)
+    return { diagnostics: [...loaded.diagnostics].sort(compareDiagnostics) };
+  const value = loaded.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const { line, column } = loaded.locate([]);
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'not-a-mapping',
+          summary: `the file is ${Array.isArray(value) ? 'a list' : 'a single value'}, not a mapping`,
+          detail: 'a desired-state file is a mapping with `version: 1` and `systemAccounts:`',
+          file,
+          line,
+          column,
+        },
+      ],
+    };
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const add = (
+    code: string,
+    severity: Diagnostic['severity'],
+    path: PathSegment[],
+    key: boolean,
+    summary: string,
+    detail?: string,
+  ) => {
+    const { line, column } = loaded.locate(path, { key });
+    diagnostics.push({
+      severity,
+      code,
+      summary,
+      file,
+      line,
+      column,
+      ...(detail === undefined ? {} : { detail }),
+    });
+  };
+
+  if (!validateAccountsSchema(value)) {
+    for (const error of validateAccountsSchema.errors ?? []) {
+      // `if`/`then` style wrappers add nothing a person can act on.
+      if (error.keyword === 'if') continue;
+      const described = describeSchemaError(error, decodePointer(error.instancePath));
+      add(
+        `schema-${error.keyword}`,
+        'error',
+        described.path,
+        described.key ?? false,
+        described.summary,
+        described.detail,
+      );
+    }
+  }
+  for (const [code, rule] of Object.entries(SEMANTIC_RULES)) {
+    for (const finding of rule(value as Partial<AccountsFile>)) {
+      const where = formatPath(finding.path);
+      add(
+        code,
+        finding.severity ?? 'error',
+        finding.path,
+        finding.key ?? false,
+        where ? `${where}: ${finding.summary}` : finding.summary,
+        finding.detail,
+      );
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { diagnostics, desired: normalizeConfig(value as AccountsFile, loaded) };
+}
+
+/** Defaults applied, Administrator folded into `admin`, positions kept for later diagnostics. */
+export function normalizeConfig(
+  file: AccountsFile,
+  loaded: Pick<LoadedYaml, 'file' | 'sha256' | 'locate'>,
+): DesiredState {
+  const position = (path: PathSegment[]): SourcePosition => ({ file: loaded.file, ...loaded.locate(path) });
+  const isAdministrator = (role: string) => role.toLowerCase() === ADMINISTRATOR.toLowerCase();
+  const accounts = file.systemAccounts.map((entry, i): DesiredAccount => {
+    const ownRoles = entry.roles !== undefined;
+    const ownTeams = entry.teams !== undefined;
+    const roleList = entry.roles ?? file.defaults?.roles;
+    const teamList = entry.teams ?? file.defaults?.teams;
+    const listedAdmin = roleList?.some(isAdministrator) ?? false;
+    const admin = entry.admin ?? (listedAdmin ? true : undefined);
+    const rolesPath: PathSegment[] = ownRoles ? ['systemAccounts', i, 'roles'] : ['defaults', 'roles'];
+    const teamsPath: PathSegment[] = ownTeams ? ['systemAccounts', i, 'teams'] : ['defaults', 'teams'];
+    const roles = roleList?.map((r, j) => ({ r, j })).filter(({ r }) => !isAdministrator(r));
+    return {
+      name: entry.name,
+      ...(entry.email === undefined ? {} : { email: entry.email }),
+      state: entry.state ?? 'enabled',
+      ...(admin === undefined ? {} : { admin }),
+      ...(roles === undefined ? {} : { roles: roles.map(({ r }) => r) }),
+      ...(teamList === undefined ? {} : { teams: [...teamList] }),
+      previousNames: [...(entry.previousNames ?? [])],
+      source: {
+        entry: position(['systemAccounts', i]),
+        roles: (roles ?? []).map(({ j }) => position([...rolesPath, j])),
+        teams: (teamList ?? []).map((_, j) => position([...teamsPath, j])),
+      },
+    };
+  });
+  return {
+    file: loaded.file,
+    sha256: loaded.sha256,
+    policy: {
+      unmanaged: file.policy?.unmanaged ?? 'ignore',
+      include: [...(file.policy?.scope?.include ?? [])],
+      exclude: [...(file.policy?.scope?.exclude ?? [])],
+      protected: [...(file.policy?.protected ?? [])],
+      limits: { ...DEFAULT_LIMITS, ...file.policy?.limits },
+    },
+    accounts,
+  };
+}
+
+/** load → validate → normalize; throws ConfigError with every problem when the file is invalid. */
+export async function loadConfig(
+  file: string,
+  location = file,
+): Promise<{ desired: DesiredState; warnings: Diagnostic[] }> {
+  const result = validateConfig(await loadYamlFile(file, location));
+  if (!result.desired) throw new ConfigError(file, result.diagnostics);
+  return { desired: result.desired, warnings: result.diagnostics };
+}
