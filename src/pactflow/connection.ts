@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
+
+export interface Connection {
+  /** Without a trailing slash. */
+  baseUrl: string;
+  token: string;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK.test(hostname);
+}
+
+/** Checks a base URL: https, except for loopback hosts (the emulator, a local proxy). */
+export function normalizeBaseUrl(raw: string, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(
+      `${source} is not a URL: "${raw}"`,
+      'Use the address of your PactFlow, e.g. https://your-org.pactflow.io',
+    );
+  }
+  if (url.username || url.password) {
+    throw new UsageError(
+      `${source} must not carry credentials`,
+      'Give the token with --token-file PATH or PACT_BROKER_TOKEN instead.',
+    );
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new UsageError(
+      `${source} must use https:// (got ${url.protocol}//${url.host})`,
+      'Plain http is allowed only for loopback hosts (localhost, 127.0.0.1, [::1]), such as the bundled emulator.',
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Base URL from --base-url or PACT_BROKER_BASE_URL; token from --token-file or PACT_BROKER_TOKEN. */
+export async function resolveConnection(
+  flags: { baseUrl?: string | undefined; tokenFile?: string | undefined },
+  env: Record<string, string | undefined>,
+): Promise<Connection> {
+  const rawUrl = flags.baseUrl ?? env.PACT_BROKER_BASE_URL;
+  if (!rawUrl) {
+    throw new UsageError(
+      'no PactFlow base URL',
+      'Pass --base-url https://your-org.pactflow.io or set PACT_BROKER_BASE_URL.',
+    );
+  }
+  const baseUrl = normalizeBaseUrl(rawUrl, flags.baseUrl ? '--base-url' : 'PACT_BROKER_BASE_URL');
+
+  let token: string | undefined;
+  if (flags.tokenFile) {
+    try {
+      token = (await readFile(flags.tokenFile, 'utf8')).trim();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(
+        `cannot read --token-file ${flags.tokenFile} (${code ?? 'error'})`,
+        'Give the path of a file that holds only the token.',
+      );
+    }
+    if (!token)
+      throw new UsageError(
+        `--token-file ${flags.tokenFile} is empty`,
+        'Put the PactFlow API token in the file.',
+      );
+  } else {
+    token = env.PACT_BROKER_TOKEN?.trim();
+  }
+  if (!token) {
+    throw new UsageError(
+      'no PactFlow API token',
+      'Pass --token-file PATH (a file holding the token) or set PACT_BROKER_TOKEN. Use the "Read/write token (CI)" for apply.',
+    );
+  }
+  if (/[\r\n]/.test(token))
+    throw new UsageError('the API token contains a line break', 'The token file must hold the token alone.');
+  return { baseUrl, token };
+}

@@ -1,0 +1,185 @@
+import { ToolError } from '../errors.js';
+
+/**
+ * Errors from the PactFlow API. Messages name the method and path, never the token; `retryable`
+ * says whether the HTTP layer may try again, `outcomeUnknown` that a write may have taken effect.
+ */
+export class ApiError extends ToolError {
+  retryable = false;
+  /** A write whose effect is unknown (timeout, 5xx, connection reset): re-read before re-sending. */
+  outcomeUnknown = false;
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number | undefined,
+    message: string,
+    hint?: string,
+  ) {
+    super(`${method} ${path}: ${message}`, hint);
+  }
+}
+
+export class UnauthorizedError extends ApiError {
+  constructor(method: string, path: string, detail: string) {
+    super(
+      method,
+      path,
+      401,
+      `401 Unauthorized${detail}`,
+      'The token was refused. Check PACT_BROKER_TOKEN or --token-file, and that it belongs to this PactFlow (base URL).',
+    );
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  constructor(method: string, path: string, detail: string) {
+    super(
+      method,
+      path,
+      403,
+      `403 Forbidden${detail}`,
+      method === 'GET'
+        ? "The token's owner lacks a permission this needs (e.g. system_account:manage:* or user:manage:*)."
+        : 'Writes need the "Read/write token (CI)" of a user with system_account:manage:* (a "Read only token (developer)" cannot write), and nobody can change their own roles.',
+    );
+  }
+}
+
+export class NotFoundError extends ApiError {
+  constructor(method: string, path: string, detail: string) {
+    super(method, path, 404, `404 Not Found${detail}`);
+  }
+}
+
+export class GoneError extends ApiError {
+  constructor(method: string, path: string, detail: string) {
+    super(
+      method,
+      path,
+      410,
+      `410 Gone${detail}`,
+      'The account was deleted; run plan again to re-create it if the file still lists it.',
+    );
+  }
+}
+
+/** 400/409/422: the request was refused; `messages` holds every field message the server sent. */
+export class ValidationError extends ApiError {
+  constructor(
+    method: string,
+    path: string,
+    status: number,
+    readonly messages: string[],
+  ) {
+    super(method, path, status, `${status} ${messages.length ? messages.join('; ') : 'request refused'}`);
+  }
+}
+
+export class RateLimitedError extends ApiError {
+  override retryable = true;
+  constructor(method: string, path: string, detail: string) {
+    super(
+      method,
+      path,
+      429,
+      `429 Too Many Requests${detail}`,
+      'PactFlow is rate-limiting this client; try again later or lower --concurrency.',
+    );
+  }
+}
+
+export class ServerError extends ApiError {
+  constructor(
+    method: string,
+    path: string,
+    status: number,
+    detail: string,
+    readonly reference?: string,
+  ) {
+    super(
+      method,
+      path,
+      status,
+      `${status} server error${detail}${reference ? ` (PactFlow reference ${reference})` : ''}`,
+      reference ? `Quote reference ${reference} if you contact PactFlow support.` : undefined,
+    );
+    this.retryable = [502, 503, 504].includes(status);
+    this.outcomeUnknown = method !== 'GET';
+  }
+}
+
+export class NetworkError extends ApiError {
+  override retryable = true;
+  constructor(method: string, path: string, code: string) {
+    super(
+      method,
+      path,
+      undefined,
+      `network error (${code})`,
+      'Check the base URL and that PactFlow is reachable from here.',
+    );
+    this.outcomeUnknown = method !== 'GET';
+  }
+}
+
+/** The server answered with a body this client does not understand: refuse rather than guess. */
+export class ResponseShapeError extends ApiError {
+  constructor(method: string, path: string, problem: string) {
+    super(
+      method,
+      path,
+      undefined,
+      `unexpected response: ${problem}`,
+      'Is the base URL a PactFlow instance? Run with --verbose for details.',
+    );
+  }
+}
+
+/** Every message shape PactFlow uses in error bodies, flattened to "field: message" strings. */
+export function errorMessages(body: unknown): { messages: string[]; reference?: string } {
+  if (body === null || typeof body !== 'object')
+    return { messages: typeof body === 'string' && body.trim() ? [body.trim().slice(0, 300)] : [] };
+  const b = body as { errors?: unknown; error?: unknown };
+  if (Array.isArray(b.errors)) return { messages: b.errors.map(String) };
+  if (b.errors && typeof b.errors === 'object') {
+    return {
+      messages: Object.entries(b.errors as Record<string, unknown>).flatMap(([field, value]) =>
+        (Array.isArray(value) ? value : [value]).map((m) => `${field}: ${String(m)}`),
+      ),
+    };
+  }
+  if (b.error && typeof b.error === 'object') {
+    const e = b.error as { message?: unknown; reference?: unknown };
+    return {
+      messages: e.message === undefined ? [] : [String(e.message)],
+      ...(typeof e.reference === 'string' ? { reference: e.reference } : {}),
+    };
+  }
+  if (typeof b.error === 'string') return { messages: [b.error] };
+  return { messages: [] };
+}
+
+export function errorForResponse(method: string, path: string, status: number, body: unknown): ApiError {
+  const { messages, reference } = errorMessages(body);
+  const detail = messages.length ? `: ${messages.join('; ')}` : '';
+  switch (status) {
+    case 401:
+      return new UnauthorizedError(method, path, detail);
+    case 403:
+      return new ForbiddenError(method, path, detail);
+    case 404:
+      return new NotFoundError(method, path, detail);
+    case 410:
+      return new GoneError(method, path, detail);
+    case 429:
+      return new RateLimitedError(method, path, detail);
+    case 400:
+    case 409:
+    case 422:
+      return new ValidationError(method, path, status, messages);
+    default:
+      return status >= 500
+        ? new ServerError(method, path, status, detail, reference)
+        : new ApiError(method, path, status, `unexpected status ${status}${detail}`);
+  }
+}

@@ -1,0 +1,185 @@
+import http from 'node:http';
+import https from 'node:https';
+import got, { RequestError } from 'got';
+import type { Got } from 'got';
+import { USER_AGENT } from '../version.js';
+import { ApiError, NetworkError, ResponseShapeError, errorForResponse } from './errors.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+export interface RetryPolicy {
+  /** Total attempts, the first included. */
+  attempts: number;
+  /** No retry starts once this much time has passed since the first attempt. */
+  budgetMs: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+  now(): number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 5,
+  budgetMs: 60_000,
+  baseDelayMs: 500,
+  maxDelayMs: 15_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+  now: Date.now,
+};
+
+export interface HttpOptions {
+  baseUrl: string;
+  token: string;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Called once per HTTP exchange (for --verbose and tests); never given the token. */
+  onRequest?: (event: {
+    method: Method;
+    path: string;
+    status: number | string;
+    attempt: number;
+    ms: number;
+  }) => void;
+  maxSockets?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+
+/** Retry-After in seconds or as an HTTP-date, as milliseconds from now; undefined if absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * The one place that talks HTTP. Explicit policy: JSON in and out, a request timeout, and retries
+ * only where repeating cannot do harm — GET, PUT and DELETE on network errors and 429/502/503/504,
+ * with exponential backoff and jitter, honouring Retry-After, bounded in attempts and time. A POST
+ * is retried only on 429 (the server refused it without acting); otherwise its failure is reported
+ * with `outcomeUnknown` so the caller re-reads before anything is sent again.
+ */
+export class HttpClient {
+  private readonly got: Got;
+  private readonly retry: RetryPolicy;
+  private readonly agents: { http: http.Agent; https: https.Agent };
+
+  constructor(private readonly options: HttpOptions) {
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    const maxSockets = options.maxSockets ?? 16;
+    this.agents = {
+      http: new http.Agent({ keepAlive: true, maxSockets }),
+      https: new https.Agent({ keepAlive: true, maxSockets }),
+    };
+    this.got = got.extend({
+      prefixUrl: options.baseUrl,
+      headers: {
+        accept: 'application/hal+json, application/json',
+        'user-agent': USER_AGENT,
+        authorization: `Bearer ${options.token}`,
+      },
+      timeout: { request: options.timeoutMs ?? 30_000 },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      responseType: 'text',
+      agent: this.agents,
+    });
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  /** Removes the token from any text that might reach a user. */
+  redact(text: string): string {
+    return this.options.token ? text.split(this.options.token).join('[REDACTED]') : text;
+  }
+
+  async request(
+    method: Method,
+    path: string,
+    options: { json?: unknown; searchParams?: Record<string, string | number> } = {},
+  ): Promise<HttpResponse> {
+    const started = this.retry.now();
+    const query = options.searchParams
+      ? new URLSearchParams(
+          Object.entries(options.searchParams).map(([k, v]): [string, string] => [k, String(v)]),
+        ).toString()
+      : '';
+    const display = query ? `${path}?${query}` : path;
+    for (let attempt = 1; ; attempt++) {
+      const t0 = this.retry.now();
+      let outcome: HttpResponse | ApiError;
+      let retryAfter: number | undefined;
+      try {
+        const response = await this.got(path.replace(/^\//, ''), {
+          method,
+          ...(options.json === undefined ? {} : { json: options.json }),
+          ...(options.searchParams ? { searchParams: options.searchParams } : {}),
+        });
+        const body = parseBody(method, display, response.body, response.headers['content-type']);
+        this.options.onRequest?.({
+          method,
+          path: display,
+          status: response.statusCode,
+          attempt,
+          ms: this.retry.now() - t0,
+        });
+        if (response.statusCode >= 200 && response.statusCode < 300) {
+          return { status: response.statusCode, headers: response.headers, body };
+        }
+        outcome = errorForResponse(method, display, response.statusCode, body);
+        if (RETRYABLE_STATUS.has(response.statusCode)) {
+          retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.retry.now());
+        }
+      } catch (error) {
+        if (error instanceof ApiError) throw this.scrub(error);
+        const code = error instanceof RequestError ? error.code : 'ERR_UNKNOWN';
+        this.options.onRequest?.({ method, path: display, status: code, attempt, ms: this.retry.now() - t0 });
+        outcome = new NetworkError(method, display, code);
+      }
+
+      const mayRetry = outcome.retryable;
+      const safe = method !== 'POST' || outcome.status === 429;
+      if (!mayRetry || !safe || attempt >= this.retry.attempts) throw this.scrub(outcome);
+      const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+      const delay = retryAfter ?? Math.round(backoff * (0.5 + this.retry.random() / 2));
+      if (this.retry.now() + delay - started > this.retry.budgetMs) throw this.scrub(outcome);
+      await this.retry.sleep(delay);
+    }
+  }
+
+  private scrub(error: ApiError): ApiError {
+    error.message = this.redact(error.message);
+    return error;
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function parseBody(method: string, path: string, text: string, contentType: string | undefined): unknown {
+  if (text === '') return undefined;
+  if (contentType && !/json/i.test(contentType)) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ResponseShapeError(method, path, 'body is not valid JSON');
+  }
+}

@@ -1,0 +1,56 @@
+/** What the client hands to the rest of the tool, checked and normalized at the edge. */
+export interface ApiRoleRef {
+  uuid: string;
+  name: string;
+  /** Permission scopes, e.g. `system_account:manage:*`; empty when the response omitted them. */
+  permissions: string[];
+}
+
+export interface ApiUser {
+  uuid: string;
+  name: string;
+  email?: string;
+  active: boolean;
+  type: 0 | 1;
+  roles: ApiRoleRef[];
+  teams: { uuid: string; name: string }[];
+}
+
+export interface ApiRole extends ApiRoleRef {
+  systemDefined: boolean;
+}
+
+export interface ApiTeam {
+  uuid: string;
+  name: string;
+}
+
+export interface ApiToken {
+  uuid: string;
+  description: string;
+}
+
+/** Reads; `plan` holds only this, so it cannot write even by mistake. */
+export interface LiveReader {
+  readonly baseUrl: string;
+  currentUser(): Promise<ApiUser>;
+  listRoles(): Promise<ApiRole[]>;
+  listTeams(): Promise<ApiTeam[]>;
+  /** Every system account (type 1) — human users are dropped even if the server ignores the filter. */
+  listSystemAccounts(): Promise<ApiUser[]>;
+  getUser(uuid: string): Promise<ApiUser>;
+  /** The system account with exactly this name (case-insensitive), if any. */
+  findSystemAccountByName(name: string): Promise<ApiUser | undefined>;
+  listTeamMembers(teamUuid: string): Promise<ApiUser[]>;
+  listTokens(accountUuid: string): Promise<ApiToken[]>;
+}
+
+/** Writes. Each is one API call, apart from the recovery reads after a write of unknown outcome. */
+export interface Writer {
+  createSystemAccount(account: { name: string; email?: string }): Promise<{ uuid: string }>;
+  updateUser(uuid: string, patch: { name?: string; email?: string; active?: boolean }): Promise<void>;
+  deleteUser(uuid: string): Promise<void>;
+  setRoles(uuid: string, roleUuids: string[]): Promise<void>;
+  addTeamMember(teamUuid: string, userUuid: string): Promise<void>;
+  removeTeamMember(teamUuid: string, userUuid: string): Promise<void>;
+}

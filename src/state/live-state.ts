@@ -1,0 +1,75 @@
+import type { ApiRoleRef, ApiUser, LiveReader } from '../pactflow/types.js';
+import { TEAM_ADMINISTRATOR_ROLE_NAME, TEAM_ADMINISTRATOR_ROLE_UUID } from '../pactflow/wire.js';
+import type { LiveAccount, LiveAccountRole, LiveRole, LiveState, Ref } from './types.js';
+
+export const byName = <T extends { name: string }>(a: T, b: T): number => {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+};
+
+export function isServerManagedRole(role: { uuid: string; name: string }): boolean {
+  return role.uuid === TEAM_ADMINISTRATOR_ROLE_UUID || role.name === TEAM_ADMINISTRATOR_ROLE_NAME;
+}
+
+const accountRole = (r: ApiRoleRef): LiveAccountRole => ({
+  uuid: r.uuid,
+  name: r.name,
+  serverManaged: isServerManagedRole(r),
+});
+
+export function toLiveAccount(user: ApiUser): LiveAccount {
+  return {
+    uuid: user.uuid,
+    name: user.name,
+    ...(user.email === undefined ? {} : { email: user.email }),
+    active: user.active,
+    roles: user.roles.map(accountRole).sort(byName),
+    teams: user.teams.map((t): Ref => ({ uuid: t.uuid, name: t.name })).sort(byName),
+  };
+}
+
+/**
+ * Reads the organization in a fixed number of requests: the caller, the role catalogue, the pages
+ * of teams and the pages of system accounts (each with its roles and teams embedded). Never one
+ * request per account.
+ */
+export async function fetchLiveState(reader: LiveReader): Promise<LiveState> {
+  const [caller, apiRoles, apiTeams, users] = await Promise.all([
+    reader.currentUser(),
+    reader.listRoles(),
+    reader.listTeams(),
+    reader.listSystemAccounts(),
+  ]);
+  const roles: LiveRole[] = apiRoles
+    .map((r) => ({
+      uuid: r.uuid,
+      name: r.name,
+      systemDefined: r.systemDefined,
+      serverManaged: isServerManagedRole(r),
+      permissions: [...r.permissions].sort(),
+    }))
+    .sort(byName);
+  const catalogue = new Map(roles.map((r) => [r.uuid, r]));
+  const callerRoles = caller.roles.map(accountRole).sort(byName);
+  const permissions = new Set<string>();
+  for (const role of caller.roles) {
+    // The catalogue is authoritative; embedded roles may omit their permissions.
+    for (const p of catalogue.get(role.uuid)?.permissions ?? role.permissions) permissions.add(p);
+  }
+  return {
+    caller: {
+      uuid: caller.uuid,
+      name: caller.name,
+      systemAccount: caller.type === 1,
+      roles: callerRoles,
+      permissions: [...permissions].sort(),
+    },
+    roles,
+    teams: apiTeams.map((t) => ({ uuid: t.uuid, name: t.name })).sort(byName),
+    accounts: users
+      .filter((u) => u.type === 1)
+      .map(toLiveAccount)
+      .sort(byName),
+  };
+}

@@ -1,0 +1,43 @@
+/** The live organization as the planner sees it: normalized, sorted, system accounts only. */
+export interface Ref {
+  uuid: string;
+  name: string;
+}
+
+export interface LiveAccountRole extends Ref {
+  /** Granted by the server (Team Administrator): never compared, never set. */
+  serverManaged: boolean;
+}
+
+export interface LiveAccount {
+  uuid: string;
+  name: string;
+  email?: string;
+  active: boolean;
+  /** Sorted by name. */
+  roles: LiveAccountRole[];
+  /** Sorted by name. */
+  teams: Ref[];
+}
+
+export interface LiveRole extends Ref {
+  systemDefined: boolean;
+  serverManaged: boolean;
+  permissions: string[];
+}
+
+export interface LiveCaller {
+  uuid: string;
+  name: string;
+  systemAccount: boolean;
+  roles: LiveAccountRole[];
+  /** Permission scopes from the caller's roles, as the role catalogue states them. */
+  permissions: string[];
+}
+
+export interface LiveState {
+  caller: LiveCaller;
+  roles: LiveRole[];
+  teams: Ref[];
+  accounts: LiveAccount[];
+}

@@ -1,0 +1,506 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { PactflowClient } from '../../src/pactflow/client.js';
+import {
+  ForbiddenError,
+  GoneError,
+  NetworkError,
+  NotFoundError,
+  ResponseShapeError,
+  ServerError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../src/pactflow/errors.js';
+import { parseRetryAfter } from '../../src/pactflow/http.js';
+import { fetchLiveState } from '../../src/state/live-state.js';
+import { BASE, TOKEN, strictNock, user } from '../helpers/nock.js';
+
+strictNock();
+
+function client(over: { sleeps?: number[]; now?: () => number } = {}) {
+  const sleeps = over.sleeps ?? [];
+  return new PactflowClient({
+    baseUrl: BASE,
+    token: TOKEN,
+    // Short enough that a delayed mock stands for a network timeout without slowing the suite.
+    timeoutMs: 200,
+    retry: {
+      sleep: async (ms) => void sleeps.push(ms),
+      random: () => 0.5,
+      ...(over.now ? { now: over.now } : {}),
+    },
+  });
+}
+
+const page = (number: number, size: number, totalElements: number) => ({
+  number,
+  size,
+  totalElements,
+  totalPages: Math.ceil(totalElements / size),
+});
+
+describe('requests', () => {
+  it('sends the bearer token, Accept and User-Agent; Content-Type only with a body', async () => {
+    nock(BASE, {
+      reqheaders: {
+        authorization: `Bearer ${TOKEN}`,
+        accept: 'application/hal+json, application/json',
+        'user-agent': /^pactflow-accounts\/\d/,
+      },
+      badheaders: ['content-type'],
+    })
+      .get('/user')
+      .reply(200, user({ uuid: 'u1', name: 'alice', type: 0, typeDescription: 'User' }));
+    nock(BASE, { reqheaders: { 'content-type': 'application/json' } })
+      .put('/admin/users/u2', { active: false })
+      .reply(200, user({ uuid: 'u2', name: 'ci-a', active: false }));
+    const c = client();
+    expect(await c.currentUser()).toMatchObject({ uuid: 'u1', name: 'alice', type: 0 });
+    await c.updateUser('u2', { active: false });
+  });
+
+  it('keeps a base URL path prefix', async () => {
+    nock('https://proxy.example.com')
+      .get('/pactflow/admin/roles')
+      .reply(200, { _embedded: { roles: [] } });
+    const c = new PactflowClient({ baseUrl: 'https://proxy.example.com/pactflow', token: TOKEN });
+    expect(await c.listRoles()).toEqual([]);
+  });
+});
+
+describe('endpoints', () => {
+  it('getUser reads roles and teams from _embedded', async () => {
+    nock(BASE)
+      .get('/admin/users/u1')
+      .reply(
+        200,
+        user({
+          uuid: 'u1',
+          name: 'ci-a',
+          email: 'a@example.com',
+          _embedded: {
+            roles: [{ uuid: 'r1', name: 'CI/CD', permissions: [{ scope: 'contract_data:manage:*' }] }],
+            teams: [{ uuid: 't1', name: 'Payments' }],
+          },
+        }),
+      );
+    expect(await client().getUser('u1')).toEqual({
+      uuid: 'u1',
+      name: 'ci-a',
+      email: 'a@example.com',
+      active: true,
+      type: 1,
+      roles: [{ uuid: 'r1', name: 'CI/CD', permissions: ['contract_data:manage:*'] }],
+      teams: [{ uuid: 't1', name: 'Payments' }],
+    });
+  });
+
+  it('accepts the legacy flat roles array when _embedded.roles is absent', async () => {
+    nock(BASE)
+      .get('/admin/users/u1')
+      .reply(
+        200,
+        user({ uuid: 'u1', name: 'ci-a', _embedded: undefined, roles: [{ uuid: 'r1', name: 'Viewer' }] }),
+      );
+    expect((await client().getUser('u1')).roles).toEqual([{ uuid: 'r1', name: 'Viewer', permissions: [] }]);
+  });
+
+  it('listRoles accepts both permission shapes', async () => {
+    nock(BASE)
+      .get('/admin/roles')
+      .reply(200, {
+        _embedded: {
+          roles: [
+            {
+              uuid: 'r1',
+              name: 'New',
+              systemDefined: true,
+              permissions: [{ scope: 'user:manage:*', label: 'Manage users', group: 'Users' }],
+            },
+            {
+              uuid: 'r2',
+              name: 'Old',
+              systemDefined: false,
+              permissions: [{ name: 'system_account:manage:*', scope: 'system_account:manage:*' }],
+            },
+          ],
+        },
+      });
+    expect(await client().listRoles()).toEqual([
+      { uuid: 'r1', name: 'New', systemDefined: true, permissions: ['user:manage:*'] },
+      { uuid: 'r2', name: 'Old', systemDefined: false, permissions: ['system_account:manage:*'] },
+    ]);
+  });
+
+  it('listSystemAccounts drops human users even when the server ignores userType', async () => {
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', page: '1', size: '100' })
+      .reply(200, {
+        users: [
+          user({ uuid: 'h1', name: 'alice', type: 0, typeDescription: 'User' }),
+          user({ uuid: 's1', name: 'ci-a' }),
+          user({ uuid: 'h2', name: 'bob', type: undefined, typeDescription: 'User' }),
+        ],
+        page: page(1, 100, 3),
+      });
+    expect((await client().listSystemAccounts()).map((u) => u.name)).toEqual(['ci-a']);
+  });
+
+  it('findSystemAccountByName searches with q and matches the exact name only', async () => {
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', q: 'ci-a', page: '1', size: '100' })
+      .reply(200, {
+        users: [user({ uuid: 's2', name: 'ci-ab' }), user({ uuid: 's1', name: 'CI-A' })],
+        page: page(1, 100, 2),
+      });
+    expect((await client().findSystemAccountByName('ci-a'))?.uuid).toBe('s1');
+  });
+
+  it('listTeamMembers and listTokens read their _embedded collections', async () => {
+    nock(BASE)
+      .get('/admin/teams/t1/users')
+      .reply(200, { _embedded: { users: [user({ uuid: 's1', name: 'ci-a' })] } });
+    nock(BASE)
+      .get('/admin/system-accounts/s1/tokens')
+      .reply(200, {
+        _embedded: { items: [{ uuid: 'k1', description: 'Read only token (developer)', value: 'x' }] },
+      });
+    const c = client();
+    expect((await c.listTeamMembers('t1')).map((u) => u.uuid)).toEqual(['s1']);
+    expect(await c.listTokens('s1')).toEqual([{ uuid: 'k1', description: 'Read only token (developer)' }]);
+  });
+
+  it.each([
+    [
+      'the Location header',
+      { location: `${BASE}/admin/system-accounts/new-1` },
+      user({ uuid: 'other', name: 'x' }),
+      'new-1',
+    ],
+    ['Location with an empty body', { location: `${BASE}/admin/system-accounts/new-2` }, '', 'new-2'],
+    [
+      'Location with an unrelated body',
+      { location: `${BASE}/admin/system-accounts/new-3` },
+      { ok: true },
+      'new-3',
+    ],
+    ['the body when Location is missing', {}, user({ uuid: 'new-4', name: 'ci-new' }), 'new-4'],
+  ])('createSystemAccount takes the uuid from %s', async (_, headers, body, uuid) => {
+    nock(BASE)
+      .post('/admin/system-accounts', { name: 'ci-new', email: 'n@example.com' })
+      .reply(201, body, headers);
+    expect(await client().createSystemAccount({ name: 'ci-new', email: 'n@example.com' })).toEqual({ uuid });
+  });
+
+  it('createSystemAccount refuses a response with no uuid anywhere', async () => {
+    nock(BASE).post('/admin/system-accounts').reply(201, '');
+    await expect(client().createSystemAccount({ name: 'ci-new' })).rejects.toBeInstanceOf(ResponseShapeError);
+  });
+
+  it('writes: delete, set roles, add and remove one team member', async () => {
+    nock(BASE).delete('/admin/users/u1').reply(204);
+    nock(BASE)
+      .put('/admin/users/u1/roles', { roles: ['r1', 'r2'] })
+      .reply(204);
+    nock(BASE)
+      .post('/admin/teams/t1/users', { users: ['u1'] })
+      .reply(200, { _embedded: { users: [] } });
+    nock(BASE).delete('/admin/teams/t1/users/u1').reply(204);
+    const c = client();
+    await c.deleteUser('u1');
+    await c.setRoles('u1', ['r1', 'r2']);
+    await c.addTeamMember('t1', 'u1');
+    await c.removeTeamMember('t1', 'u1');
+  });
+});
+
+describe('errors', () => {
+  it.each([
+    [
+      'field map',
+      { errors: { name: ['has already been taken', 'is too long'] } },
+      ['name: has already been taken', 'name: is too long'],
+    ],
+    ['list', { errors: ['Name must be unique'] }, ['Name must be unique']],
+    ['error object', { error: { message: 'Invalid role uuid', reference: 'ref-1' } }, ['Invalid role uuid']],
+  ])('a 400 with a %s body carries every message', async (_, body, messages) => {
+    nock(BASE).post('/admin/system-accounts').reply(400, body);
+    const error = await client()
+      .createSystemAccount({ name: 'dup' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).messages).toEqual(messages);
+    expect((error as Error).message).toBe(`POST /admin/system-accounts: 400 ${messages.join('; ')}`);
+  });
+
+  it.each([
+    [401, UnauthorizedError, 'GET /admin/users/u1: 401 Unauthorized'],
+    [403, ForbiddenError, 'GET /admin/users/u1: 403 Forbidden'],
+    [404, NotFoundError, 'GET /admin/users/u1: 404 Not Found'],
+    [410, GoneError, 'GET /admin/users/u1: 410 Gone'],
+    [409, ValidationError, 'GET /admin/users/u1: 409 request refused'],
+  ])('%i becomes a typed error', async (status, type, message) => {
+    nock(BASE).get('/admin/users/u1').reply(status);
+    const error = await client()
+      .getUser('u1')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(type);
+    expect((error as Error).message).toBe(message);
+  });
+
+  it('a 403 on a write explains read-only tokens', async () => {
+    nock(BASE)
+      .delete('/admin/users/u1')
+      .reply(403, { error: { message: 'read only token' } });
+    const error = (await client()
+      .deleteUser('u1')
+      .catch((e: unknown) => e)) as ForbiddenError;
+    expect(error.message).toBe('DELETE /admin/users/u1: 403 Forbidden: read only token');
+    expect(error.hint).toContain('Read only token (developer)');
+  });
+
+  it("a 500 names PactFlow's reference and is not retried", async () => {
+    nock(BASE)
+      .get('/admin/roles')
+      .reply(500, { error: { message: 'boom', reference: 'abc123' } });
+    const error = (await client()
+      .listRoles()
+      .catch((e: unknown) => e)) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.message).toBe('GET /admin/roles: 500 server error: boom (PactFlow reference abc123)');
+  });
+
+  it('a body that is not PactFlow-shaped is refused, not guessed at', async () => {
+    nock(BASE).get('/admin/roles').reply(200, { roles: 'nope' });
+    await expect(client().listRoles()).rejects.toThrow(
+      'GET /admin/roles: unexpected response: _embedded is not an object',
+    );
+  });
+
+  it('never puts the token in an error message, even when the server echoes it', async () => {
+    nock(BASE)
+      .get('/user')
+      .reply(401, { errors: [`token ${TOKEN} is not valid`] });
+    nock(BASE)
+      .get('/admin/users/u1')
+      .reply(500, { error: { message: `Bearer ${TOKEN}` } });
+    const c = client();
+    for (const call of [() => c.currentUser(), () => c.getUser('u1')]) {
+      const error = (await call().catch((e: unknown) => e)) as Error;
+      expect(error.message).toContain('[REDACTED]');
+      expect(`${error.message} ${(error as UnauthorizedError).hint} ${error.stack}`).not.toContain(TOKEN);
+    }
+  });
+});
+
+describe('retries', () => {
+  it('retries a GET on 503 with exponential backoff and jitter', async () => {
+    nock(BASE)
+      .get('/admin/roles')
+      .times(2)
+      .reply(503, { errors: ['busy'] });
+    nock(BASE)
+      .get('/admin/roles')
+      .reply(200, { _embedded: { roles: [] } });
+    const sleeps: number[] = [];
+    await client({ sleeps }).listRoles();
+    expect(sleeps).toEqual([375, 750]); // 500·2⁰ and 500·2¹, each × (0.5 + 0.5/2)
+  });
+
+  it('honours Retry-After in seconds on 429', async () => {
+    nock(BASE).get('/admin/roles').reply(429, '', { 'Retry-After': '7' });
+    nock(BASE)
+      .get('/admin/roles')
+      .reply(200, { _embedded: { roles: [] } });
+    const sleeps: number[] = [];
+    await client({ sleeps }).listRoles();
+    expect(sleeps).toEqual([7000]);
+  });
+
+  it('honours Retry-After as an HTTP-date', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:03 GMT', now)).toBe(3000);
+    expect(parseRetryAfter('garbage', now)).toBeUndefined();
+  });
+
+  it('retries PUT and DELETE on network errors and 502/504', async () => {
+    nock(BASE).put('/admin/users/u1').delayConnection(1000).reply(204);
+    nock(BASE).put('/admin/users/u1').reply(204);
+    nock(BASE).delete('/admin/users/u1').reply(502);
+    nock(BASE).delete('/admin/users/u1').reply(504);
+    nock(BASE).delete('/admin/users/u1').reply(204);
+    const sleeps: number[] = [];
+    const c = client({ sleeps });
+    await c.updateUser('u1', { name: 'x' });
+    await c.deleteUser('u1');
+    expect(sleeps).toHaveLength(3);
+  });
+
+  it('gives up after 5 attempts', async () => {
+    nock(BASE).get('/admin/roles').times(5).reply(503);
+    const sleeps: number[] = [];
+    await expect(client({ sleeps }).listRoles()).rejects.toBeInstanceOf(ServerError);
+    expect(sleeps).toHaveLength(4);
+  });
+
+  it('gives up when the next wait would pass the 60 s budget', async () => {
+    nock(BASE).get('/admin/roles').reply(429, '', { 'Retry-After': '30' });
+    nock(BASE).get('/admin/roles').reply(429, '', { 'Retry-After': '31' });
+    let clock = 0;
+    const sleeps: number[] = [];
+    const c = new PactflowClient({
+      baseUrl: BASE,
+      token: TOKEN,
+      retry: {
+        now: () => clock,
+        random: () => 0.5,
+        sleep: async (ms) => void (sleeps.push(ms), (clock += ms)),
+      },
+    });
+    await expect(c.listRoles()).rejects.toThrow('429 Too Many Requests');
+    expect(sleeps).toEqual([30_000]);
+  });
+
+  it('does not retry a POST on 503: re-reads by name and stops when the account exists', async () => {
+    nock(BASE).post('/admin/system-accounts').reply(503);
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', q: 'ci-new', page: '1', size: '100' })
+      .reply(200, { users: [user({ uuid: 'created-1', name: 'ci-new' })], page: page(1, 100, 1) });
+    expect(await client().createSystemAccount({ name: 'ci-new' })).toEqual({ uuid: 'created-1' });
+  });
+
+  it('re-sends a POST only after the read shows it did not take effect', async () => {
+    nock(BASE)
+      .post('/admin/system-accounts')
+      .delayConnection(1000)
+      .reply(201, '', { Location: `${BASE}/admin/system-accounts/lost` });
+    nock(BASE)
+      .get('/admin/users')
+      .query(true)
+      .reply(200, { users: [], page: page(1, 100, 0) });
+    nock(BASE)
+      .post('/admin/system-accounts')
+      .reply(201, '', { Location: `${BASE}/admin/system-accounts/created-2` });
+    expect(await client().createSystemAccount({ name: 'ci-new' })).toEqual({ uuid: 'created-2' });
+  });
+
+  it('re-reads team members before re-sending an add of unknown outcome', async () => {
+    nock(BASE).post('/admin/teams/t1/users').reply(504);
+    nock(BASE)
+      .get('/admin/teams/t1/users')
+      .reply(200, { _embedded: { users: [user({ uuid: 'u1', name: 'ci-a' })] } });
+    await client().addTeamMember('t1', 'u1');
+  });
+
+  it('retries a POST refused with 429, which the server did not act on', async () => {
+    nock(BASE).post('/admin/system-accounts').reply(429, '', { 'Retry-After': '1' });
+    nock(BASE)
+      .post('/admin/system-accounts')
+      .reply(201, '', { Location: `${BASE}/admin/system-accounts/c3` });
+    expect(await client().createSystemAccount({ name: 'ci-new' })).toEqual({ uuid: 'c3' });
+  });
+
+  it('reports a network failure clearly after the retries', async () => {
+    nock(BASE).get('/user').times(5).delayConnection(1000).reply(200, {});
+    const error = (await client()
+      .currentUser()
+      .catch((e: unknown) => e)) as NetworkError;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toBe('GET /user: network error (ETIMEDOUT)');
+  });
+});
+
+describe('pagination', () => {
+  it("follows the server's page count when it caps the page size at 25", async () => {
+    const all = Array.from({ length: 60 }, (_, i) =>
+      user({ uuid: `s${i}`, name: `ci-${String(i).padStart(2, '0')}` }),
+    );
+    for (const n of [1, 2, 3]) {
+      nock(BASE)
+        .get('/admin/users')
+        .query({ userType: '1', page: String(n), size: '100' })
+        .reply(200, { users: all.slice((n - 1) * 25, n * 25), page: page(n, 25, 60) });
+    }
+    expect((await client().listSystemAccounts()).map((u) => u.uuid)).toEqual(all.map((u) => u.uuid));
+  });
+
+  it('follows _links.next when the server sends no page object', async () => {
+    nock(BASE)
+      .get('/admin/teams')
+      .query({ page: '1', size: '100' })
+      .reply(200, {
+        teams: [{ uuid: 't1', name: 'A' }],
+        _links: { next: { href: 'x', title: 'Next page' } },
+      });
+    nock(BASE)
+      .get('/admin/teams')
+      .query({ page: '2', size: '100' })
+      .reply(200, { teams: [{ uuid: 't2', name: 'B' }], _links: {} });
+    expect((await client().listTeams()).map((t) => t.name)).toEqual(['A', 'B']);
+  });
+
+  it('reads 1,000 accounts and 30 teams with a page cap of 100 in exactly 13 requests', async () => {
+    const requests: string[] = [];
+    const count = (path: string) => () => (requests.push(path), true);
+    nock(BASE)
+      .get('/user')
+      .reply(
+        200,
+        user({
+          uuid: 'me',
+          name: 'alice',
+          type: 0,
+          typeDescription: 'User',
+          _embedded: { roles: [{ uuid: 'r-admin', name: 'Administrator' }], teams: [] },
+        }),
+      );
+    nock(BASE)
+      .get('/admin/roles')
+      .reply(200, {
+        _embedded: {
+          roles: [
+            {
+              uuid: 'r-admin',
+              name: 'Administrator',
+              systemDefined: true,
+              permissions: [{ scope: 'system_account:manage:*' }],
+            },
+          ],
+        },
+      });
+    nock(BASE)
+      .get('/admin/teams')
+      .query(count('teams'))
+      .reply(200, {
+        teams: Array.from({ length: 30 }, (_, i) => ({ uuid: `t${i}`, name: `team-${i}` })),
+        page: page(1, 100, 30),
+      });
+    nock(BASE)
+      .get('/admin/users')
+      .query(count('users'))
+      .times(10)
+      .reply(200, (uri) => {
+        const n = Number(new URL(uri, BASE).searchParams.get('page'));
+        return {
+          users: Array.from({ length: 100 }, (_, i) =>
+            user({ uuid: `s${(n - 1) * 100 + i}`, name: `ci-${(n - 1) * 100 + i}` }),
+          ),
+          page: page(n, 100, 1000),
+        };
+      });
+    const live = await fetchLiveState(client());
+    expect(live.accounts).toHaveLength(1000);
+    expect(live.teams).toHaveLength(30);
+    expect(live.caller).toMatchObject({
+      name: 'alice',
+      systemAccount: false,
+      permissions: ['system_account:manage:*'],
+    });
+    expect(requests.filter((r) => r === 'users')).toHaveLength(10);
+    expect(requests.filter((r) => r === 'teams')).toHaveLength(1);
+    // /user and /admin/roles are single mocks (one request each); nock fails the test on any other.
+  });
+});
