@@ -4,6 +4,7 @@ import { renderDiagnostics } from '../render/diagnostics.js';
 import { VERSION } from '../version.js';
 import type { CliIo, CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
+import { registerEmulator } from './commands/emulator.js';
 import { registerValidate } from './commands/validate.js';
 
 export type CommandAction<O> = (ctx: CommandContext, options: O) => Promise<number>;
@@ -64,6 +65,7 @@ Examples:
     );
 
   registerValidate(program, run);
+  registerEmulator(program, run);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/validate.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import type { CommandContext } from '../context.js';
+import type { Runner } from '../program.js';
 import { resolveInCwd } from '../paths.js';
 
 export interface ValidateOptions {

@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { startEmulator } from '../../emulator/server.js';
+import type { CommandContext } from '../context.js';
+import type { Runner } from '../program.js';
+
+export interface EmulatorCommandOptions {
+  port: number;
+  host: string;
+  seed?: string;
+  state?: string;
+  adminToken?: string;
+  latencyMs: number;
+  failRate: number;
+  rateLimit: number;
+  maxPageSize: number;
+  verbose: boolean;
+}
+
+const integer = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+  return n;
+};
+const fraction = (value: string) => {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+};
+
+export function registerEmulator(program: Command, run: Runner) {
+  program
+    .command('emulator')
+    .description('run a local PactFlow-compatible API to try files against (state in memory)')
+    .option('--port <n>', 'port to listen on (0: any free port)', integer(0), 9292)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--seed <file>', 'YAML seed: roles, teams, people, system accounts, tokens')
+    .option('--state <file>', 'load and persist state in this JSON file (written atomically)')
+    .option('--admin-token <token>', 'read/write token of the first administrator (default: random)')
+    .option('--latency-ms <n>', 'delay every request', integer(0), 0)
+    .option('--fail-rate <p>', 'answer this fraction of requests with 503', fraction, 0)
+    .option('--rate-limit <rps>', 'answer 429 beyond this many requests per second (0: off)', integer(0), 0)
+    .option('--max-page-size <n>', 'cap on items per page', integer(1), 100)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ pactflow-accounts emulator --seed examples/seed.yaml\n  $ pactflow-accounts emulator --port 0 --fail-rate 0.2 --rate-limit 50',
+    )
+    .action(run(emulatorCommand));
+}
+
+export async function emulatorCommand(ctx: CommandContext, options: EmulatorCommandOptions): Promise<number> {
+  const emulator = await startEmulator({
+    port: options.port,
+    host: options.host,
+    ...(options.seed ? { seedFile: options.seed } : {}),
+    ...(options.state ? { stateFile: options.state } : {}),
+    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+    latencyMs: options.latencyMs,
+    failRate: options.failRate,
+    rateLimit: options.rateLimit,
+    maxPageSize: options.maxPageSize,
+    ...(options.verbose
+      ? { onRequest: (e) => ctx.err(`${e.method} ${e.path} → ${e.status} (${e.ms} ms)\n`) }
+      : {}),
+  });
+  const c = ctx.colors;
+  ctx.out(`${c.bold('PactFlow emulator')} listening on ${c.cyan(emulator.url)}\n\n`);
+  ctx.out(`  export PACT_BROKER_BASE_URL=${emulator.url}\n`);
+  if (emulator.adminToken) ctx.out(`  export PACT_BROKER_TOKEN=${emulator.adminToken}\n`);
+  ctx.out('\nTokens (read/write, read-only):\n');
+  for (const [name, t] of Object.entries(emulator.tokens))
+    ctx.out(`  ${name.padEnd(34)} ${t.readWrite}  ${c.dim(t.readOnly)}\n`);
+  ctx.out(
+    `\nTry: curl -H "Authorization: Bearer ${emulator.adminToken || '<token>'}" "${emulator.url}/admin/users?userType=1"\n`,
+  );
+  ctx.out('Press Ctrl+C to stop.\n');
+  await new Promise<void>((resolve) => {
+    if (!ctx.io.signal || ctx.io.signal.aborted) return resolve();
+    ctx.io.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await emulator.close();
+  ctx.err('emulator stopped\n');
+  return 0;
+}

@@ -1,0 +1,125 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { UsageError } from '../errors.js';
+import {
+  ADMINISTRATOR_ROLE_UUID,
+  TEAM_ADMINISTRATOR_ROLE_NAME,
+  TEAM_ADMINISTRATOR_ROLE_UUID,
+} from '../pactflow/wire.js';
+
+/** The emulator's seed file: an organization to start from. Documented in the README. */
+export interface SeedTokens {
+  readWrite?: string;
+  readOnly?: string;
+}
+
+export interface SeedUser {
+  name: string;
+  uuid?: string;
+  email?: string;
+  state?: 'enabled' | 'disabled';
+  roles?: string[];
+  teams?: string[];
+  tokens?: SeedTokens;
+}
+
+export interface SeedFile {
+  roles?: { name: string; uuid?: string; description?: string; permissions: string[] }[];
+  /** Teams; `administrators` (user names) receive the server-managed Team Administrator role. */
+  teams?: { name: string; uuid?: string; administrators?: string[] }[];
+  /** The team new accounts are added to; created if missing. Default "Default"; null for none. */
+  defaultTeam?: string | null;
+  users?: SeedUser[];
+  systemAccounts?: SeedUser[];
+}
+
+export const BUILT_IN_ROLES: NonNullable<SeedFile['roles']> = [
+  {
+    name: 'Administrator',
+    uuid: ADMINISTRATOR_ROLE_UUID,
+    description: 'Full access to everything',
+    permissions: [
+      'user:manage:*',
+      'system_account:manage:*',
+      'team:manage:*',
+      'role:manage:*',
+      'contract_data:manage:*',
+      'contract_data:read:*',
+      'settings:manage:*',
+    ],
+  },
+  {
+    name: 'User',
+    description: 'Default role for people',
+    permissions: ['contract_data:manage:team', 'contract_data:read:*'],
+  },
+  {
+    name: 'CI/CD',
+    description: 'Default role for system accounts',
+    permissions: ['contract_data:manage:*', 'contract_data:read:*'],
+  },
+  {
+    name: 'Read-Only',
+    description: 'Read everything, change nothing',
+    permissions: ['contract_data:read:*'],
+  },
+  { name: 'Viewer', description: 'Read the data of own teams', permissions: ['contract_data:read:team'] },
+  {
+    name: TEAM_ADMINISTRATOR_ROLE_NAME,
+    uuid: TEAM_ADMINISTRATOR_ROLE_UUID,
+    description: 'Granted by administering a team; cannot be assigned',
+    permissions: ['team:manage:team', 'system_account:manage:team', 'contract_data:manage:team'],
+  },
+];
+
+/** Stable ids from names, so one seed always yields the same organization. */
+export function seededUuid(kind: string, name: string): string {
+  const h = createHash('sha256').update(`${kind}:${name}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function randomToken(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export async function readSeedFile(file: string): Promise<SeedFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read seed file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      'See examples/seed.yaml for the format.',
+    );
+  }
+  let value: unknown;
+  try {
+    value = parse(text, { uniqueKeys: true, maxAliasCount: 50 });
+  } catch (error) {
+    throw new UsageError(`seed file ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return checkSeed(value, file);
+}
+
+/** A light shape check: the seed is a developer's test fixture, not user input to be diagnosed in depth. */
+export function checkSeed(value: unknown, file = 'seed'): SeedFile {
+  const fail = (what: string): never => {
+    throw new UsageError(`seed file ${file}: ${what}`, 'See examples/seed.yaml for the format.');
+  };
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) fail('must be a mapping');
+  const seed = value as Record<string, unknown>;
+  const known = new Set(['roles', 'teams', 'defaultTeam', 'users', 'systemAccounts']);
+  for (const key of Object.keys(seed)) if (!known.has(key)) fail(`unknown field "${key}"`);
+  for (const key of ['roles', 'teams', 'users', 'systemAccounts']) {
+    const list = seed[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) fail(`${key} must be a list`);
+    (list as unknown[]).forEach((item, i) => {
+      if (!item || typeof item !== 'object' || typeof (item as { name?: unknown }).name !== 'string')
+        fail(`${key}[${i}] needs a name`);
+    });
+  }
+  return seed as SeedFile;
+}

@@ -1,0 +1,32 @@
+import { expect, it } from 'vitest';
+import { exitOf, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+
+it('`emulator --seed examples/seed.yaml` serves the seeded accounts to the printed token, and stops on SIGINT', async () => {
+  const child = spawnCli(['emulator', '--seed', 'examples/seed.yaml', '--port', '0']);
+  await waitFor(() => child.output.stdout.includes('PACT_BROKER_TOKEN='));
+  const url = /PACT_BROKER_BASE_URL=(\S+)/.exec(child.output.stdout)![1]!;
+  const token = /PACT_BROKER_TOKEN=(\S+)/.exec(child.output.stdout)![1]!;
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  const response = await fetch(`${url}/admin/users?userType=1`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await response.json()) as {
+    users: { name: string; typeDescription: string }[];
+    page: { totalElements: number };
+  };
+  expect(response.status).toBe(200);
+  expect(body.page.totalElements).toBe(14);
+  expect(body.users.every((u) => u.typeDescription === 'System Account')).toBe(true);
+  expect(body.users.map((u) => u.name)).toContain('ci-payments');
+  child.kill('SIGINT');
+  expect(await exitOf(child)).toEqual({ code: 0, signal: null });
+  expect(child.output.stderr).toContain('emulator stopped');
+});
+
+it('`emulator` refuses a bad flag value with exit 1', async () => {
+  const child = spawnCli(['emulator', '--fail-rate', '2']);
+  expect((await exitOf(child)).code).toBe(1);
+  expect(child.output.stderr).toContain(
+    "option '--fail-rate <p>' argument '2' is invalid. expected a number from 0 to 1",
+  );
+});
