@@ -251,12 +251,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         store.requireRead(caller);
         const account = store.user(params[0]!);
         if (account.type !== 1) throw objectError(404, `System account ${account.uuid} not found`);
-        const items = store
-          .tokensOf(account)
-          .map((t) => ({
-            uuid: t.uuid,
-            description: t.readOnly ? 'Read only token (developer)' : 'Read/write token (CI)',
-          }));
+        const items = store.tokensOf(account).map((t) => ({
+          uuid: t.uuid,
+          description: t.readOnly ? 'Read only token (developer)' : 'Read/write token (CI)',
+        }));
         return { status: 200, body: { _embedded: { items } } };
       },
     ],

@@ -10,12 +10,7 @@ export interface ValidateOptions {
   online?: boolean;
 }
 
-export function registerValidate(
-  program: Command,
-  run: (
-    action: (ctx: CommandContext, options: ValidateOptions) => Promise<number>,
-  ) => (...args: unknown[]) => Promise<void>,
-) {
+export function registerValidate(program: Command, run: Runner) {
   program
     .command('validate')
     .description('check a desired-state file: YAML, schema and rules (no network unless --online)')
