@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import type { CliIo, CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
 import { registerEmulator } from './commands/emulator.js';
+import { registerPlan } from './commands/plan.js';
 import { registerValidate } from './commands/validate.js';
 
 export type CommandAction<O> = (ctx: CommandContext, options: O) => Promise<number>;
@@ -65,6 +66,7 @@ Examples:
     );
 
   registerValidate(program, run);
+  registerPlan(program, run);
   registerEmulator(program, run);
 
   try {

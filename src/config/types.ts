@@ -93,6 +93,8 @@ export interface SourcePosition {
   file: string;
   line: number;
   column: number;
+  /** Where in the document, e.g. `systemAccounts[2].roles[0]`. */
+  path: string;
 }
 
 /** One account after defaults are applied and names trimmed; what the planner consumes. */

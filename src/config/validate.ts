@@ -177,7 +177,11 @@ export function normalizeConfig(
   file: AccountsFile,
   loaded: Pick<LoadedYaml, 'file' | 'sha256' | 'locate'>,
 ): DesiredState {
-  const position = (path: PathSegment[]): SourcePosition => ({ file: loaded.file, ...loaded.locate(path) });
+  const position = (path: PathSegment[]): SourcePosition => ({
+    file: loaded.file,
+    ...loaded.locate(path),
+    path: formatPath(path),
+  });
   const isAdministrator = (role: string) => role.toLowerCase() === ADMINISTRATOR.toLowerCase();
   const accounts = file.systemAccounts.map((entry, i): DesiredAccount => {
     const ownRoles = entry.roles !== undefined;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UsageError } from '../errors.js';
@@ -76,12 +77,6 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function writeAtomically(file: string, data: string): void {
-  const tmp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
-
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const faults: Faults = {
     latencyMs: options.latencyMs ?? 0,
@@ -119,7 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const store = new Store(initial, () => baseUrl);
   const persist = () =>
-    options.stateFile && writeAtomically(options.stateFile, JSON.stringify(store.snapshot(), null, 2));
+    options.stateFile && writeFileAtomic(options.stateFile, JSON.stringify(store.snapshot(), null, 2));
   persist();
 
   const adminUser = initial.users.find(

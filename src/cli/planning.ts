@@ -1,0 +1,68 @@
+import { appendFile } from 'node:fs/promises';
+import { loadConfig } from '../config/validate.js';
+import { ConfigError, UsageError } from '../errors.js';
+import type { PactflowClient } from '../pactflow/client.js';
+import { computePlan } from '../plan/compute.js';
+import type { Plan } from '../plan/types.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+import { renderPlanJson } from '../render/json.js';
+import { renderPlanMarkdown } from '../render/markdown.js';
+import { renderPlanText } from '../render/text.js';
+import type { LiveState } from '../state/types.js';
+import { VERSION } from '../version.js';
+import type { CommandContext } from './context.js';
+import { resolveInCwd } from './paths.js';
+import { readLiveState } from './session.js';
+
+export const FORMATS = ['text', 'markdown', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** load the file → read live state → compute the plan; every problem is reported at once. */
+export async function planFromFile(
+  ctx: CommandContext,
+  client: PactflowClient,
+  options: { file: string; targets?: string[] },
+): Promise<{ plan: Plan; live: LiveState }> {
+  const file = resolveInCwd(ctx, options.file);
+  const { desired, warnings } = await loadConfig(file.display, file.absolute);
+  if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
+  const live = await readLiveState(ctx, client);
+  const targets = options.targets ?? [];
+  const known = new Set(
+    [
+      ...desired.accounts.flatMap((a) => [a.name, ...a.previousNames]),
+      ...live.accounts.map((a) => a.name),
+    ].map((n) => n.toLowerCase()),
+  );
+  const unknown = targets.filter((t) => !known.has(t.toLowerCase()));
+  if (unknown.length) {
+    throw new UsageError(
+      `--target ${unknown.map((t) => `"${t}"`).join(', ')} matches no account in ${file.display} or in PactFlow`,
+      'Give an account name from the file (or a live one).',
+    );
+  }
+  const result = computePlan(desired, live, {
+    baseUrl: client.baseUrl,
+    generator: `pactflow-accounts ${VERSION}`,
+    ...(targets.length ? { targets } : {}),
+  });
+  if (!result.plan) throw new ConfigError(file.display, result.diagnostics);
+  return { plan: result.plan, live };
+}
+
+export function renderPlanAs(ctx: CommandContext, plan: Plan, format: Format): string {
+  switch (format) {
+    case 'text':
+      return renderPlanText(plan, { colors: ctx.colors });
+    case 'markdown':
+      return renderPlanMarkdown(plan);
+    case 'json':
+      return renderPlanJson(plan);
+  }
+}
+
+/** In GitHub Actions, the Markdown plan also goes to the job summary. */
+export async function appendStepSummary(ctx: CommandContext, markdown: string): Promise<void> {
+  const target = ctx.io.env.GITHUB_STEP_SUMMARY;
+  if (target) await appendFile(target, markdown + '\n');
+}

@@ -1,0 +1,420 @@
+import type { DesiredAccount, DesiredState, SourcePosition } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { scopeMatcher } from '../util/glob.js';
+import { didYouMean } from '../util/suggest.js';
+import type { LiveAccount, LiveState, Ref } from '../state/types.js';
+import { ADMINISTRATOR, assignableRoles, convergeSteps, targetRoles } from './converge.js';
+import { fingerprintAccount } from './fingerprint.js';
+import { checkGuards } from './guards.js';
+import type {
+  AccountFields,
+  Action,
+  Change,
+  Plan,
+  Refusal,
+  ResolvedSpec,
+  Risk,
+  Step,
+  Summary,
+  UnmanagedAccount,
+} from './types.js';
+import { ACTIONS } from './types.js';
+
+export interface PlanOptions {
+  baseUrl: string;
+  /** e.g. `pactflow-accounts 0.1.0`, recorded in the saved plan. */
+  generator: string;
+  /** Plan only these accounts (names as in the file or live, case-insensitive). */
+  targets?: readonly string[];
+}
+
+export interface PlanResult {
+  /** Absent when `diagnostics` has errors (unknown roles or teams, ambiguous renames). */
+  plan?: Plan;
+  diagnostics: Diagnostic[];
+}
+
+const lower = (s: string) => s.toLowerCase();
+const byName = (a: { name: string }, b: { name: string }) =>
+  lower(a.name).localeCompare(lower(b.name)) || a.name.localeCompare(b.name);
+const names = (refs: readonly Ref[]) =>
+  refs.map((r) => r.name).sort((a, b) => lower(a).localeCompare(lower(b)) || a.localeCompare(b));
+const STEP_ORDER: Step['kind'][] = [
+  'create',
+  'rename',
+  'set-email',
+  'set-roles',
+  'reconcile',
+  'add-team',
+  'remove-team',
+  'enable',
+  'disable',
+  'delete',
+];
+
+/**
+ * desired × live → plan. Pure: no I/O, clock or randomness, so the same inputs give the same plan,
+ * byte for byte. Every change names its account, its most significant action, the API steps it
+ * needs, and before/after values of the fields it touches; guards are evaluated into the plan.
+ */
+export function computePlan(desired: DesiredState, live: LiveState, options: PlanOptions): PlanResult {
+  const diagnostics: Diagnostic[] = [];
+  const error = (at: SourcePosition, code: string, summary: string, detail?: string) =>
+    diagnostics.push({
+      severity: 'error',
+      code,
+      summary: `${at.path}: ${summary}`,
+      file: at.file,
+      line: at.line,
+      column: at.column,
+      ...(detail ? { detail } : {}),
+    });
+
+  const roleByName = new Map(live.roles.map((r) => [lower(r.name), r]));
+  const teamByName = new Map(live.teams.map((t) => [lower(t.name), t]));
+  const administrator = roleByName.get(lower(ADMINISTRATOR));
+  const liveByName = new Map<string, LiveAccount[]>();
+  for (const account of live.accounts)
+    liveByName.set(lower(account.name), [...(liveByName.get(lower(account.name)) ?? []), account]);
+  const isProtected = new Set(desired.policy.protected.map(lower));
+  const inScope = scopeMatcher(desired.policy);
+  const targets = options.targets?.length ? new Set(options.targets.map(lower)) : undefined;
+  const targeted = (...candidates: string[]) => !targets || candidates.some((n) => targets.has(lower(n)));
+
+  const resolveSpec = (account: DesiredAccount): ResolvedSpec | undefined => {
+    let ok = true;
+    const resolve = (
+      list: string[] | undefined,
+      sources: SourcePosition[],
+      kind: 'role' | 'team',
+    ): Ref[] | undefined =>
+      list?.map((name, i) => {
+        const at = sources[i]!;
+        const found = kind === 'role' ? roleByName.get(lower(name)) : teamByName.get(lower(name));
+        if (!found) {
+          ok = false;
+          const known =
+            kind === 'role'
+              ? live.roles.filter((r) => !r.serverManaged).map((r) => r.name)
+              : live.teams.map((t) => t.name);
+          error(
+            at,
+            `unknown-${kind}`,
+            `unknown ${kind} "${name}"${didYouMean(name, known)}`,
+            `${kind}s in this PactFlow: ${known.join(', ') || 'none'}`,
+          );
+          return { uuid: '', name };
+        }
+        if (kind === 'role' && roleByName.get(lower(name))!.serverManaged) {
+          ok = false;
+          error(
+            at,
+            'server-managed-role',
+            `role "${found.name}" cannot be assigned`,
+            'PactFlow grants it to team administrators; remove it from the list',
+          );
+        }
+        return { uuid: found.uuid, name: found.name };
+      });
+    const roles = resolve(account.roles, account.source.roles, 'role');
+    const teams = resolve(account.teams, account.source.teams, 'team');
+    if ((account.admin !== undefined || roles) && !administrator) {
+      ok = false;
+      error(
+        account.source.entry,
+        'no-administrator-role',
+        'this PactFlow has no Administrator role to manage',
+      );
+    }
+    return ok
+      ? {
+          ...(roles ? { roles } : {}),
+          ...(account.admin === undefined ? {} : { admin: account.admin }),
+          ...(teams ? { teams } : {}),
+        }
+      : undefined;
+  };
+
+  const claimed = new Set<string>();
+  const changes: Change[] = [];
+  let unchanged = 0;
+
+  for (const account of desired.accounts) {
+    if (!targeted(account.name, ...account.previousNames)) continue;
+    const exact = liveByName.get(lower(account.name)) ?? [];
+    let match: LiveAccount | undefined;
+    if (exact.length > 1) {
+      error(
+        account.source.entry,
+        'ambiguous-name',
+        `${exact.length} live accounts are named "${account.name}" (ignoring case)`,
+        'rename or delete one of them in PactFlow first',
+      );
+      continue;
+    }
+    match = exact[0];
+    if (!match && account.previousNames.length > 0) {
+      const candidates = account.previousNames
+        .flatMap((n) => liveByName.get(lower(n)) ?? [])
+        .filter((c) => !claimed.has(c.uuid));
+      if (candidates.length > 1) {
+        error(
+          account.source.entry,
+          'ambiguous-rename',
+          `${candidates.length} live accounts match previousNames of "${account.name}": ${candidates.map((c) => `"${c.name}"`).join(', ')}`,
+          'keep one previous name, or delete the extra live account',
+        );
+        continue;
+      }
+      match = candidates[0];
+    }
+    if (match) claimed.add(match.uuid);
+    const spec = resolveSpec(account);
+    if (!spec) continue;
+    const change = planAccount(account, match, spec, administrator);
+    if (change) changes.push(change);
+    else unchanged++;
+  }
+
+  const unmanaged: UnmanagedAccount[] = [];
+  let outOfScope = 0;
+  for (const account of live.accounts) {
+    if (claimed.has(account.uuid) || !targeted(account.name)) continue;
+    if (!inScope(account.name)) {
+      outOfScope++;
+      continue;
+    }
+    const base = { name: account.name, uuid: account.uuid, active: account.active };
+    const policy = desired.policy.unmanaged;
+    if (isProtected.has(lower(account.name))) unmanaged.push({ ...base, disposition: 'protected' });
+    else if (policy === 'ignore') unmanaged.push({ ...base, disposition: 'ignore' });
+    else if (policy === 'disable' && !account.active)
+      unmanaged.push({ ...base, disposition: 'already-disabled' });
+    else {
+      unmanaged.push({ ...base, disposition: policy });
+      changes.push(
+        policy === 'delete'
+          ? deleteChange(account, account.name, 'unmanaged', administrator)
+          : {
+              ...changeFor(account.name, account, 'disable', 'unmanaged'),
+              before: { state: 'enabled' },
+              after: { state: 'disabled' },
+              steps: [{ kind: 'disable' }],
+              risks: ['disable'],
+            },
+      );
+    }
+  }
+
+  if (diagnostics.length > 0) return { diagnostics };
+
+  for (const change of changes) {
+    const refusal = protectedRefusal(change, live, isProtected) ?? selfLockout(change, live, administrator);
+    if (refusal) change.refused = refusal;
+  }
+  changes.sort(
+    (a, b) =>
+      byName({ name: a.account }, { name: b.account }) ||
+      ACTIONS.indexOf(a.action) - ACTIONS.indexOf(b.action),
+  );
+  unmanaged.sort(byName);
+
+  const summary = Object.fromEntries(
+    ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length]),
+  ) as Summary;
+  summary.unchanged = unchanged;
+  summary.unmanaged = unmanaged.length;
+  summary.outOfScope = outOfScope;
+  summary.refused = changes.filter((c) => c.refused).length;
+
+  return {
+    diagnostics,
+    plan: {
+      formatVersion: 1,
+      generator: options.generator,
+      baseUrl: options.baseUrl,
+      desired: { file: desired.file, sha256: desired.sha256 },
+      caller: { uuid: live.caller.uuid, name: live.caller.name },
+      targets: options.targets?.length ? [...options.targets] : null,
+      summary,
+      guards: checkGuards(changes, desired.policy.limits),
+      changes,
+      unmanaged,
+    },
+  };
+}
+
+function changeFor(
+  account: string,
+  live: LiveAccount | undefined,
+  action: Action,
+  origin: Change['origin'],
+): Change {
+  return {
+    account,
+    ...(live ? { uuid: live.uuid } : {}),
+    action,
+    origin,
+    before: null,
+    after: null,
+    steps: [],
+    risks: [],
+    fingerprint: fingerprintAccount(live),
+  };
+}
+
+export function fieldsOf(live: LiveAccount, administrator: Ref | undefined): AccountFields {
+  const roles = assignableRoles(live);
+  const isAdmin = (r: Ref) => (administrator ? r.uuid === administrator.uuid : r.name === ADMINISTRATOR);
+  return {
+    name: live.name,
+    email: live.email ?? null,
+    state: live.active ? 'enabled' : 'disabled',
+    admin: roles.some(isAdmin),
+    roles: names(roles.filter((r) => !isAdmin(r))),
+    teams: names(live.teams),
+  };
+}
+
+function deleteChange(
+  live: LiveAccount,
+  account: string,
+  origin: Change['origin'],
+  administrator: Ref | undefined,
+): Change {
+  return {
+    ...changeFor(account, live, 'delete', origin),
+    before: fieldsOf(live, administrator),
+    after: null,
+    steps: [{ kind: 'delete' }],
+    risks: ['delete'],
+  };
+}
+
+function planAccount(
+  account: DesiredAccount,
+  live: LiveAccount | undefined,
+  spec: ResolvedSpec,
+  administrator: Ref | undefined,
+): Change | undefined {
+  if (account.state === 'deleted')
+    return live ? deleteChange(live, account.name, 'file', administrator) : undefined;
+
+  if (!live) {
+    const steps: Step[] = [
+      { kind: 'create', name: account.name, ...(account.email ? { email: account.email } : {}) },
+    ];
+    if (spec.roles || spec.admin !== undefined || spec.teams) steps.push({ kind: 'reconcile', spec });
+    if (account.state === 'disabled') steps.push({ kind: 'disable' });
+    const after: Partial<AccountFields> = {
+      name: account.name,
+      email: account.email ?? null,
+      state: account.state,
+      ...(spec.admin !== undefined || spec.roles ? { admin: spec.admin ?? false } : {}),
+      ...(spec.roles ? { roles: names(spec.roles) } : {}),
+      ...(spec.teams ? { teams: names(spec.teams) } : {}),
+    };
+    // A new account created disabled is not a disable of anything that worked before.
+    return {
+      ...changeFor(account.name, undefined, 'create', 'file'),
+      after,
+      steps,
+      risks: spec.admin ? ['admin-grant'] : [],
+    };
+  }
+
+  const before: Partial<AccountFields> = {};
+  const after: Partial<AccountFields> = {};
+  const steps: Step[] = [];
+  const risks: Risk[] = [];
+  const now = fieldsOf(live, administrator);
+
+  if (live.name !== account.name) {
+    steps.push({ kind: 'rename', name: account.name });
+    before.name = live.name;
+    after.name = account.name;
+  }
+  if (account.email !== undefined && account.email !== live.email) {
+    steps.push({ kind: 'set-email', email: account.email });
+    before.email = now.email;
+    after.email = account.email;
+  }
+  const converge = convergeSteps(live, spec, administrator);
+  steps.push(...converge);
+  const setRoles = converge.find((s) => s.kind === 'set-roles');
+  if (setRoles) {
+    const target = targetRoles(assignableRoles(live), spec, administrator)!;
+    const adminAfter = administrator ? target.some((r) => r.uuid === administrator.uuid) : false;
+    const rolesAfter = names(target.filter((r) => r.uuid !== administrator?.uuid));
+    if (adminAfter !== now.admin) {
+      before.admin = now.admin;
+      after.admin = adminAfter;
+      risks.push(adminAfter ? 'admin-grant' : 'admin-revoke');
+    }
+    if (rolesAfter.join('\n') !== now.roles.join('\n')) {
+      before.roles = now.roles;
+      after.roles = rolesAfter;
+    }
+  }
+  if (converge.some((s) => s.kind === 'add-team' || s.kind === 'remove-team')) {
+    before.teams = now.teams;
+    after.teams = names(spec.teams!);
+  }
+  if (account.state === 'enabled' && !live.active) steps.push({ kind: 'enable' });
+  if (account.state === 'disabled' && live.active) {
+    steps.push({ kind: 'disable' });
+    risks.push('disable');
+  }
+  if (account.state !== now.state) {
+    before.state = now.state;
+    after.state = account.state;
+  }
+  if (steps.length === 0) return undefined;
+
+  steps.sort((a, b) => STEP_ORDER.indexOf(a.kind) - STEP_ORDER.indexOf(b.kind));
+  const kinds = new Set(steps.map((s) => s.kind));
+  const action: Action = kinds.has('rename')
+    ? 'rename'
+    : kinds.has('disable')
+      ? 'disable'
+      : kinds.has('enable')
+        ? 'enable'
+        : 'update';
+  return { ...changeFor(account.name, live, action, 'file'), before, after, steps, risks };
+}
+
+function protectedRefusal(change: Change, live: LiveState, isProtected: Set<string>): Refusal | undefined {
+  const liveName = change.uuid ? live.accounts.find((a) => a.uuid === change.uuid)?.name : undefined;
+  const hit = [liveName, change.account].find((n) => n !== undefined && isProtected.has(lower(n)));
+  return hit === undefined
+    ? undefined
+    : {
+        guard: 'protected',
+        message: `"${hit}" is in policy.protected: this tool never changes it. Change it in PactFlow by hand, or remove it from policy.protected.`,
+      };
+}
+
+function selfLockout(change: Change, live: LiveState, administrator: Ref | undefined): Refusal | undefined {
+  if (!change.uuid || change.uuid !== live.caller.uuid) return undefined;
+  const who = `"${live.caller.name}" owns the API token this run uses`;
+  if (change.action === 'delete' || change.steps.some((s) => s.kind === 'disable')) {
+    return {
+      guard: 'self-lockout',
+      message: `${who}: ${change.action === 'delete' ? 'deleting' : 'disabling'} it would lock this tool out.`,
+    };
+  }
+  const setRoles = change.steps.find((s) => s.kind === 'set-roles');
+  if (setRoles) {
+    const losesAdmin =
+      administrator &&
+      live.caller.roles.some((r) => r.uuid === administrator.uuid) &&
+      !setRoles.roles.some((r) => r.uuid === administrator.uuid);
+    return {
+      guard: 'self-lockout',
+      message: losesAdmin
+        ? `${who}: removing its Administrator role would lock this tool out.`
+        : `${who}: PactFlow does not let a token's owner change its own roles. Apply this with another account's token.`,
+    };
+  }
+  return undefined;
+}

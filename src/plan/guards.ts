@@ -1,0 +1,45 @@
+import type { Change, GuardReport, LimitName } from './types.js';
+
+export type Limits = Record<LimitName, number>;
+
+/** Which risks count against which budget. */
+const COUNTS: Record<LimitName, (c: Change) => number> = {
+  maxDeletes: (c) => (c.risks.includes('delete') ? 1 : 0),
+  maxDisables: (c) => (c.risks.includes('disable') ? 1 : 0),
+  maxAdminChanges: (c) => (c.risks.includes('admin-grant') || c.risks.includes('admin-revoke') ? 1 : 0),
+};
+
+/**
+ * The guards over a set of changes. Limits come from the file; `overrides` (apply's --allow-… N)
+ * raise one for this run only: the larger of the two applies. Refusals by protected names and
+ * self-lockout are part of each change and cannot be overridden.
+ */
+export function checkGuards(
+  changes: readonly Change[],
+  limits: Limits,
+  overrides: Partial<Limits> = {},
+): GuardReport {
+  const report = Object.fromEntries(
+    (Object.keys(COUNTS) as LimitName[]).map((name) => [
+      name,
+      {
+        count: changes.reduce((n, c) => n + COUNTS[name](c), 0),
+        limit: Math.max(limits[name], overrides[name] ?? 0),
+      },
+    ]),
+  ) as GuardReport['limits'];
+  const exceeded = (Object.keys(report) as LimitName[]).filter(
+    (name) => report[name].count > report[name].limit,
+  );
+  const refusals = changes.flatMap((c) => (c.refused ? [{ account: c.account, ...c.refused }] : []));
+  return { limits: report, exceeded, refusals, ok: exceeded.length === 0 && refusals.length === 0 };
+}
+
+/** The file's limits as the saved plan records them. */
+export function limitsOf(report: GuardReport): Limits {
+  return {
+    maxDeletes: report.limits.maxDeletes.limit,
+    maxDisables: report.limits.maxDisables.limit,
+    maxAdminChanges: report.limits.maxAdminChanges.limit,
+  };
+}
