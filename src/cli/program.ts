@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import type { CliIo, CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
 import { registerEmulator } from './commands/emulator.js';
+import { registerExport } from './commands/export.js';
 import { registerPlan } from './commands/plan.js';
 import { registerValidate } from './commands/validate.js';
 
@@ -67,6 +68,7 @@ Examples:
 
   registerValidate(program, run);
   registerPlan(program, run);
+  registerExport(program, run);
   registerEmulator(program, run);
 
   try {

@@ -72,7 +72,8 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
 
   const roleByName = new Map(live.roles.map((r) => [lower(r.name), r]));
   const teamByName = new Map(live.teams.map((t) => [lower(t.name), t]));
-  const administrator = roleByName.get(lower(ADMINISTRATOR));
+  const adminRole = roleByName.get(lower(ADMINISTRATOR));
+  const administrator: Ref | undefined = adminRole && { uuid: adminRole.uuid, name: adminRole.name };
   const liveByName = new Map<string, LiveAccount[]>();
   for (const account of live.accounts)
     liveByName.set(lower(account.name), [...(liveByName.get(lower(account.name)) ?? []), account]);

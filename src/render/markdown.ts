@@ -1,6 +1,6 @@
 import type { Change, Plan } from '../plan/types.js';
 import { PLAIN } from './color.js';
-import { PAST, SYMBOLS, changeTitle, countsSentence, fieldLine, guardLines } from './text.js';
+import { PAST, SYMBOLS, changeTitle, countsSentence, fieldLine, guardLines, visible } from './text.js';
 
 export const MARKER = '<!-- pactflow-accounts-plan -->';
 /** GitHub's comment limit is 65,536; stay under it with room for a bot's own wrapper. */
@@ -11,9 +11,10 @@ export const MARKDOWN_LIMIT = 65_000;
  * emphasis, a table cell or an entity becomes a numeric entity. Names are shown, never dropped.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[&<>"'`|[\]()*_~#!\\{}+=:-]/g, (ch) => `&#${ch.codePointAt(0)};`)
-    .replace(/\r?\n/g, ' ');
+  return visible(text.replace(/\r?\n/g, ' ')).replace(
+    /[&<>"'`|[\]()*_~#!\\{}:]/g,
+    (ch) => `&#${ch.codePointAt(0)};`,
+  );
 }
 
 const FIELDS = ['name', 'email', 'state', 'admin', 'roles', 'teams'] as const;
@@ -28,7 +29,8 @@ function details(change: Change): string {
     `<details><summary><code>${escapeMarkdown(SYMBOLS[change.action])}</code> <b>${title}</b> will be ${PAST[change.action]}${risk}${refused}</summary>`,
     '',
   ];
-  if (change.origin === 'unmanaged') lines.push('Not in the file: `policy.unmanaged` asks for this.', '');
+  if (change.origin === 'unmanaged')
+    lines.push('Not in the file: <code>policy.unmanaged</code> asks for this.', '');
   if (change.action !== 'delete') {
     for (const field of FIELDS) {
       const line = fieldLine(field, change.before, change.after, PLAIN);
@@ -54,7 +56,7 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number } = {})
     '',
   ];
   head.push(
-    `Desired state: \`${escapeMarkdown(plan.desired.file)}\` · PactFlow: ${escapeMarkdown(plan.baseUrl)}`,
+    `Desired state: <code>${escapeMarkdown(plan.desired.file)}</code> · PactFlow: <code>${escapeMarkdown(plan.baseUrl)}</code>`,
     '',
   );
   head.push('| Action | Accounts |', '|---|---:|');

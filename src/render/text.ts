@@ -34,15 +34,24 @@ const LIMIT_NOUN: Record<LimitName, string> = {
 
 const FIELD_ORDER: (keyof AccountFields)[] = ['name', 'email', 'state', 'admin', 'roles', 'teams'];
 
+/** Control characters in a name could rewrite the terminal; show them as escapes instead. */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export function formatValue(
   value: AccountFields[keyof AccountFields] | undefined,
   field?: keyof AccountFields,
 ): string {
   if (value === undefined || value === null) return '(none)';
-  if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map(visible).join(', ')}]`;
   // Names and emails are quoted so that spaces and look-alikes show; states and flags are words.
   if (typeof value === 'string' && (field === 'name' || field === 'email')) return JSON.stringify(value);
-  return String(value);
+  return visible(String(value));
 }
 
 function colorFor(action: Action, c: Colors): (s: string) => string {
@@ -88,8 +97,8 @@ export function fieldLine(
 export function changeTitle(change: Change): string {
   const from = change.before?.name;
   return from !== undefined && change.after?.name !== undefined && from !== change.after.name
-    ? `${from} → ${change.account}`
-    : change.account;
+    ? visible(`${from} → ${change.account}`)
+    : visible(change.account);
 }
 
 function renderChange(change: Change, c: Colors): string[] {
@@ -105,7 +114,7 @@ function renderChange(change: Change, c: Colors): string[] {
     }
   }
   if (change.refused)
-    lines.push(`      ${c.red(`✗ refused (${change.refused.guard}): ${change.refused.message}`)}`);
+    lines.push(`      ${c.red(`✗ refused (${change.refused.guard}): ${visible(change.refused.message)}`)}`);
   return lines;
 }
 
@@ -165,12 +174,12 @@ export function renderPlanText(plan: Plan, options: { colors?: Colors } = {}): s
       c.bold('Unmanaged accounts in scope (not in the file):'),
     );
     for (const u of listed)
-      out.push(`  ? ${u.name}${u.active ? '' : ' (disabled)'} — ${DISPOSITION[u.disposition]}`);
+      out.push(`  ? ${visible(u.name)}${u.active ? '' : ' (disabled)'} — ${DISPOSITION[u.disposition]}`);
     out.push('');
   }
   if (!plan.guards.ok) {
     out.push(c.red(c.bold('Refused by safety guards — apply will not run this plan:')));
-    for (const r of plan.guards.refusals) out.push(c.red(`  ✗ ${r.account}: ${r.message}`));
+    for (const r of plan.guards.refusals) out.push(c.red(`  ✗ ${visible(r.account)}: ${visible(r.message)}`));
     for (const line of guardLines(plan.guards)) out.push(c.red(`  ✗ ${line}`));
     out.push('');
   }

@@ -1,0 +1,79 @@
+import { Document, isMap, isSeq } from 'yaml';
+import type { AccountsFile, SystemAccountEntry } from '../config/types.js';
+import { UsageError } from '../errors.js';
+import { assignableRoles, ADMINISTRATOR } from '../plan/converge.js';
+import type { LiveState } from '../state/types.js';
+import { scopeMatcher } from '../util/glob.js';
+
+/**
+ * A desired-state file that describes the live organization exactly, so that `plan` on it shows no
+ * changes: every system account (or those matching `include`) with its email, state, Administrator
+ * flag, other roles and teams. Pure; the CLI writes it.
+ */
+export function exportDesired(live: LiveState, options: { include?: readonly string[] } = {}): AccountsFile {
+  const include = [...(options.include ?? [])];
+  const inScope = scopeMatcher({ include, exclude: [] });
+  const accounts = live.accounts.filter((a) => inScope(a.name));
+  const seen = new Map<string, string>();
+  for (const a of accounts) {
+    const other = seen.get(a.name.toLowerCase());
+    if (other !== undefined) {
+      throw new UsageError(
+        `live accounts "${other}" and "${a.name}" differ only in case; a desired-state file cannot name both`,
+        'Rename one of them in PactFlow, then export again.',
+      );
+    }
+    seen.set(a.name.toLowerCase(), a.name);
+  }
+  const systemAccounts = accounts.map((a): SystemAccountEntry => {
+    const roles = assignableRoles(a);
+    const isAdmin = (r: { name: string }) => r.name === ADMINISTRATOR;
+    return {
+      name: a.name,
+      ...(a.email ? { email: a.email } : {}),
+      state: a.active ? 'enabled' : 'disabled',
+      admin: roles.some(isAdmin),
+      roles: roles.filter((r) => !isAdmin(r)).map((r) => r.name),
+      teams: a.teams.map((t) => t.name),
+    };
+  });
+  return {
+    version: 1,
+    policy: {
+      unmanaged: 'ignore',
+      ...(include.length ? { scope: { include } } : {}),
+    },
+    systemAccounts,
+  };
+}
+
+/** The file as YAML, with the comments a person needs to start editing it. */
+export function renderExportYaml(file: AccountsFile, meta: { baseUrl: string; schema: string }): string {
+  const doc = new Document(file);
+  doc.commentBefore = [
+    ` yaml-language-server: $schema=${meta.schema}`,
+    '',
+    ` System accounts exported from ${meta.baseUrl} by pactflow-accounts.`,
+    ' `pactflow-accounts plan -f <this file>` shows no changes until you edit it.',
+    ' Each account: state enabled|disabled|deleted, admin (Administrator role), roles and teams',
+    ' (exact sets). Add previousNames when you rename one, so it keeps its uuid and tokens.',
+  ].join('\n');
+  // Short lists read best inline: roles: [CI/CD], teams: [Payments].
+  const accounts = doc.get('systemAccounts', true);
+  if (isSeq(accounts)) {
+    for (const item of accounts.items) {
+      if (!isMap(item)) continue;
+      for (const key of ['roles', 'teams']) {
+        const list = item.get(key, true);
+        if (isSeq(list)) list.flow = true;
+      }
+    }
+  }
+  const policy = doc.get('policy', true) as { commentBefore?: string } | undefined;
+  if (policy) {
+    policy.commentBefore =
+      ' unmanaged: what to do with live accounts in scope that are not listed (ignore | disable | delete).\n' +
+      ' limits (defaults): maxDeletes 0, maxDisables 5, maxAdminChanges 1 per apply.';
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
