@@ -35,10 +35,13 @@ const LIMIT_NOUN: Record<LimitName, string> = {
 const FIELD_ORDER: (keyof AccountFields)[] = ['name', 'email', 'state', 'admin', 'roles', 'teams'];
 
 /** Control characters in a name could rewrite the terminal; show them as escapes instead. */
-const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f-\\u009f]', 'g');
-
 export function visible(text: string): string {
-  return text.replace(CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    out += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
+  }
+  return out;
 }
 
 export function formatValue(
