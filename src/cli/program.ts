@@ -4,6 +4,7 @@ import { renderDiagnostics } from '../render/diagnostics.js';
 import { VERSION } from '../version.js';
 import type { CliIo, CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
+import { registerApply } from './commands/apply.js';
 import { registerEmulator } from './commands/emulator.js';
 import { registerExport } from './commands/export.js';
 import { registerPlan } from './commands/plan.js';
@@ -68,6 +69,7 @@ Examples:
 
   registerValidate(program, run);
   registerPlan(program, run);
+  registerApply(program, run);
   registerExport(program, run);
   registerEmulator(program, run);
 

@@ -3,6 +3,7 @@ import { Checker } from './checks.js';
 import { HttpClient } from './http.js';
 import type { HttpOptions, Method } from './http.js';
 import type { ApiRole, ApiTeam, ApiToken, ApiUser, LiveReader, Writer } from './types.js';
+import { mapLimit } from '../util/concurrency.js';
 
 export const PAGE_SIZE = 100;
 /** Pages fetched at once once the page count is known. */
@@ -11,24 +12,6 @@ export const PAGE_CONCURRENCY = 4;
 export const WRITE_RECOVERY_ATTEMPTS = 3;
 
 const enc = encodeURIComponent;
-
-/** Runs `work` over `items` with at most `limit` in flight, keeping the order of results. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-}
 
 /** The PactFlow admin API: reads and writes over one HttpClient. */
 export class PactflowClient implements LiveReader, Writer {

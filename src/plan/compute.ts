@@ -305,7 +305,8 @@ function planAccount(
     const steps: Step[] = [
       { kind: 'create', name: account.name, ...(account.email ? { email: account.email } : {}) },
     ];
-    if (spec.roles || spec.admin !== undefined || spec.teams) steps.push({ kind: 'reconcile', spec });
+    if (spec.roles || spec.admin !== undefined || spec.teams)
+      steps.push({ kind: 'reconcile', spec, ...(administrator ? { administrator } : {}) });
     if (account.state === 'disabled') steps.push({ kind: 'disable' });
     const after: Partial<AccountFields> = {
       name: account.name,

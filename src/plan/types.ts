@@ -34,7 +34,7 @@ export type Step =
   | { kind: 'set-roles'; roles: Ref[] }
   | { kind: 'add-team'; team: Ref }
   | { kind: 'remove-team'; team: Ref }
-  | { kind: 'reconcile'; spec: ResolvedSpec }
+  | { kind: 'reconcile'; spec: ResolvedSpec; administrator?: Ref }
   | { kind: 'enable' }
   | { kind: 'disable' }
   | { kind: 'delete' };

@@ -160,20 +160,13 @@ export function countsSentence(plan: Plan): string {
 export function renderPlanText(plan: Plan, options: { colors?: Colors } = {}): string {
   const c = options.colors ?? PLAIN;
   const out: string[] = [];
-  if (plan.changes.length === 0) {
-    out.push(
-      `${c.green(c.bold('No changes.'))} PactFlow matches ${plan.desired.file} (${plan.summary.unchanged} accounts unchanged).`,
-    );
-  } else {
+  if (plan.changes.length > 0) {
     out.push(`Plan for ${c.bold(plan.baseUrl)} from ${plan.desired.file}:`, '');
     for (const change of plan.changes) out.push(...renderChange(change, c), '');
   }
   const listed = plan.unmanaged.filter((u) => u.disposition !== 'disable' && u.disposition !== 'delete');
   if (listed.length > 0) {
-    out.push(
-      ...(plan.changes.length === 0 ? [''] : []),
-      c.bold('Unmanaged accounts in scope (not in the file):'),
-    );
+    out.push(c.bold('Unmanaged accounts in scope (not in the file):'));
     for (const u of listed)
       out.push(`  ? ${visible(u.name)}${u.active ? '' : ' (disabled)'} — ${DISPOSITION[u.disposition]}`);
     out.push('');
@@ -183,6 +176,12 @@ export function renderPlanText(plan: Plan, options: { colors?: Colors } = {}): s
     for (const r of plan.guards.refusals) out.push(c.red(`  ✗ ${visible(r.account)}: ${visible(r.message)}`));
     for (const line of guardLines(plan.guards)) out.push(c.red(`  ✗ ${line}`));
     out.push('');
+  }
+  // The verdict comes last, where a reader (and a log tail) looks for it.
+  if (plan.changes.length === 0) {
+    out.push(
+      `${c.green(c.bold('No changes.'))} PactFlow matches ${plan.desired.file} (${plan.summary.unchanged} accounts unchanged).`,
+    );
   }
   if (plan.changes.length > 0) out.push(`${c.bold('Plan:')} ${countsSentence(plan)}`);
   return out.join('\n').replace(/\n+$/, '') + '\n';

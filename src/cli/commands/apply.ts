@@ -1,0 +1,219 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import type { ApplyResult } from '../../apply/execute.js';
+import { executePlan } from '../../apply/execute.js';
+import { GuardRefusedError, StalePlanError, UsageError } from '../../errors.js';
+import type { PactflowClient } from '../../pactflow/client.js';
+import { checkGuards, limitsOf } from '../../plan/guards.js';
+import type { Limits } from '../../plan/guards.js';
+import { validatePlanDocument } from '../../plan/schema.js';
+import { findStaleAccounts } from '../../plan/stale.js';
+import type { Plan } from '../../plan/types.js';
+import {
+  closingLine,
+  outcomeLine,
+  renderApplyJson,
+  renderApplyMarkdown,
+  renderApplyText,
+} from '../../render/apply-report.js';
+import { createProgress } from '../../render/progress.js';
+import { guardLines, renderPlanText } from '../../render/text.js';
+import { visible } from '../../render/text.js';
+import type { CommandContext } from '../context.js';
+import { confirmOnTerminal } from '../confirm.js';
+import { resolveInCwd } from '../paths.js';
+import type { Format } from '../planning.js';
+import { FORMATS, appendStepSummary, planFromFile } from '../planning.js';
+import type { Runner } from '../program.js';
+import { connect, readLiveState } from '../session.js';
+
+export interface ApplyCommandOptions {
+  args: string[];
+  file?: string;
+  autoApprove?: boolean;
+  concurrency: number;
+  allowDeletes?: number;
+  allowDisables?: number;
+  allowAdminChanges?: number;
+  format: Format;
+}
+
+const count = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+  return n;
+};
+
+export function registerApply(program: Command, run: Runner) {
+  program
+    .command('apply')
+    .description('make PactFlow match the file (plans, shows, asks) or execute a saved plan.json')
+    .argument('[plan.json]', 'a plan saved with `plan --out`: applied as is, without a prompt, unless stale')
+    .option('-f, --file <path>', 'desired-state file to plan and apply (default: accounts.yaml)')
+    .option('--auto-approve', 'do not ask for confirmation (needed without a terminal)')
+    .option('--concurrency <n>', 'accounts changed in parallel', count(1), 4)
+    .option('--allow-deletes <n>', 'raise policy.limits.maxDeletes for this run', count(0))
+    .option('--allow-disables <n>', 'raise policy.limits.maxDisables for this run', count(0))
+    .option('--allow-admin-changes <n>', 'raise policy.limits.maxAdminChanges for this run', count(0))
+    .addOption(new Option('--format <format>', 'format of the final report').choices(FORMATS).default('text'))
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 applied, 1 error / stale plan / some account failed, 3 a safety guard refuses.
+
+Examples:
+  $ pactflow-accounts apply -f accounts.yaml
+  $ pactflow-accounts apply -f accounts.yaml --auto-approve --allow-deletes 2
+  $ pactflow-accounts plan --out plan.json && pactflow-accounts apply plan.json`,
+    )
+    .action(run(applyCommand));
+}
+
+export async function applyCommand(ctx: CommandContext, options: ApplyCommandOptions): Promise<number> {
+  const saved = options.args[0];
+  if (saved && options.file) throw new UsageError('give either a saved plan or -f FILE, not both');
+  const overrides: Partial<Limits> = {
+    ...(options.allowDeletes === undefined ? {} : { maxDeletes: options.allowDeletes }),
+    ...(options.allowDisables === undefined ? {} : { maxDisables: options.allowDisables }),
+    ...(options.allowAdminChanges === undefined ? {} : { maxAdminChanges: options.allowAdminChanges }),
+  };
+  const client = await connect(ctx, { concurrency: options.concurrency });
+  try {
+    let plan: Plan;
+    if (saved) {
+      plan = await readSavedPlan(ctx, saved);
+      if (plan.baseUrl !== client.baseUrl) {
+        throw new UsageError(
+          `${saved} was made for ${plan.baseUrl}, not ${client.baseUrl}`,
+          'Apply it against the PactFlow it was planned for, or plan again.',
+        );
+      }
+      const live = await readLiveState(ctx, client);
+      const stale = findStaleAccounts(plan, live);
+      if (stale.length) {
+        for (const s of stale) ctx.err(`  ${visible(s.name)}: ${s.reason}\n`);
+        throw new StalePlanError(stale);
+      }
+    } else {
+      plan = (await planFromFile(ctx, client, { file: options.file ?? 'accounts.yaml' })).plan;
+      ctx.out(renderPlanText(plan, { colors: ctx.colors }));
+      if (plan.changes.length === 0) return 0;
+    }
+
+    const guards = checkGuards(plan.changes, limitsOf(plan.guards), overrides);
+    if (!guards.ok) {
+      for (const r of guards.refusals) ctx.err(`  ✗ ${visible(r.account)}: ${visible(r.message)}\n`);
+      for (const line of guardLines(guards)) ctx.err(`  ✗ ${line}\n`);
+      throw new GuardRefusedError(
+        'a safety guard refuses this plan; nothing was changed',
+        'Protected accounts and self-lockout cannot be overridden; limits can, with --allow-… N for one run.',
+      );
+    }
+
+    if (!saved && !options.autoApprove) {
+      if (!ctx.io.stdin?.isTTY) {
+        throw new UsageError(
+          'no terminal to confirm on, so nothing was changed',
+          'Review the plan, then run again with --auto-approve (or apply a saved plan.json).',
+        );
+      }
+      const yes = await confirmOnTerminal(
+        ctx,
+        `\nApply these ${plan.changes.length} changes to ${client.baseUrl}? Only 'yes' will be accepted: `,
+      );
+      if (!yes) {
+        ctx.err('Apply cancelled; nothing was changed.\n');
+        return 1;
+      }
+    }
+
+    const result = await runApply(ctx, client, plan, options.concurrency);
+    const report =
+      options.format === 'json'
+        ? renderApplyJson(result)
+        : options.format === 'markdown'
+          ? renderApplyMarkdown(result)
+          : renderApplyText(result, { colors: ctx.colors });
+    ctx.out((options.format === 'text' && !saved ? '\n' : '') + report);
+    await appendStepSummary(ctx, renderApplyMarkdown(result));
+    return result.outcomes.every((o) => o.status === 'done') ? 0 : 1;
+  } finally {
+    client.close();
+  }
+}
+
+async function runApply(
+  ctx: CommandContext,
+  client: PactflowClient,
+  plan: Plan,
+  concurrency: number,
+): Promise<ApplyResult> {
+  const progress = createProgress(ctx.io.stderr, ctx.interactive);
+  const total = plan.changes.length;
+  progress.start(`applying 0/${total}`);
+  const onAbort = () =>
+    progress.log(ctx.errColors.yellow('Interrupted: finishing the steps in flight, starting no new ones…'));
+  ctx.io.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const result = await executePlan(plan, client, {
+      concurrency,
+      ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+      onEvent: (event) => {
+        if (event.type === 'step')
+          progress.update(
+            `applying ${event.started}/${event.total}: ${visible(event.account)} (${event.step})`,
+          );
+        // Without a spinner (CI, pipes), one line per finished account keeps a readable log.
+        else progress.log(`[${event.finished}/${event.total}] ${outcomeLine(event.outcome, ctx.errColors)}`);
+      },
+    });
+    (result.outcomes.every((o) => o.status === 'done') ? progress.succeed : progress.fail)(
+      closingLine(result),
+    );
+    return result;
+  } finally {
+    ctx.io.signal?.removeEventListener('abort', onAbort);
+    progress.stop();
+  }
+}
+
+async function readSavedPlan(ctx: CommandContext, given: string): Promise<Plan> {
+  const file = resolveInCwd(ctx, given);
+  let text: string;
+  try {
+    text = await readFile(file.absolute, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read saved plan ${file.display} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Save one with `pactflow-accounts plan --out plan.json`, or use -f FILE.',
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UsageError(
+      `${file.display} is not JSON, so it is not a saved plan`,
+      'To apply a desired-state file, use -f FILE.',
+    );
+  }
+  const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
+  if (version !== 1) {
+    throw new UsageError(
+      `${file.display} has formatVersion ${JSON.stringify(version)}; this tool reads saved plans of format 1`,
+      'Plan again with this version of the tool.',
+    );
+  }
+  if (!validatePlanDocument(value)) {
+    const problems = (validatePlanDocument.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+    throw new UsageError(
+      `${file.display} is not a valid saved plan: ${problems.join('; ')}`,
+      'Plan again; do not edit saved plans by hand.',
+    );
+  }
+  return value;
+}

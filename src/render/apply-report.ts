@@ -1,0 +1,77 @@
+import type { ApplyResult, Outcome } from '../apply/execute.js';
+import type { Colors } from './color.js';
+import { PLAIN } from './color.js';
+import { MARKER, escapeMarkdown } from './markdown.js';
+import { visible } from './text.js';
+
+export interface ApplyTally {
+  done: number;
+  failed: number;
+  interrupted: number;
+  skipped: number;
+}
+
+export function tally(result: ApplyResult): ApplyTally {
+  const count = (s: Outcome['status']) => result.outcomes.filter((o) => o.status === s).length;
+  return {
+    done: count('done'),
+    failed: count('failed'),
+    interrupted: count('interrupted'),
+    skipped: count('skipped'),
+  };
+}
+
+const MARK: Record<Outcome['status'], string> = { done: '✓', failed: '✗', interrupted: '…', skipped: '-' };
+
+export function outcomeLine(outcome: Outcome, c: Colors = PLAIN): string {
+  const paint = outcome.status === 'done' ? c.green : outcome.status === 'failed' ? c.red : c.yellow;
+  return `${paint(MARK[outcome.status])} ${visible(outcome.message)}`;
+}
+
+export function closingLine(result: ApplyResult): string {
+  const t = tally(result);
+  const head =
+    t.failed + t.interrupted + t.skipped === 0
+      ? 'Apply complete'
+      : result.interrupted
+        ? 'Apply interrupted'
+        : 'Apply finished with failures';
+  return `${head}: ${t.done} done, ${t.failed} failed, ${t.interrupted} interrupted, ${t.skipped} not started.`;
+}
+
+export function renderApplyText(result: ApplyResult, options: { colors?: Colors } = {}): string {
+  const c = options.colors ?? PLAIN;
+  const lines = result.outcomes.map((o) => outcomeLine(o, c));
+  const t = tally(result);
+  lines.push('', (t.failed + t.interrupted + t.skipped ? c.red : c.green)(c.bold(closingLine(result))));
+  if (t.failed + t.interrupted + t.skipped)
+    lines.push(
+      'Run apply again to converge: it plans from the current state and redoes only what is missing.',
+    );
+  return lines.join('\n') + '\n';
+}
+
+export function renderApplyMarkdown(result: ApplyResult): string {
+  const lines = [
+    MARKER,
+    `### PactFlow system accounts: ${escapeMarkdown(closingLine(result))}`,
+    '',
+    '| | Account | Result |',
+    '|---|---|---|',
+  ];
+  for (const o of result.outcomes)
+    lines.push(
+      `| ${MARK[o.status]} | <code>${escapeMarkdown(o.account)}</code> | ${escapeMarkdown(o.message)} |`,
+    );
+  return lines.join('\n') + '\n';
+}
+
+export function renderApplyJson(result: ApplyResult): string {
+  return (
+    JSON.stringify(
+      { summary: tally(result), interrupted: result.interrupted, outcomes: result.outcomes },
+      null,
+      2,
+    ) + '\n'
+  );
+}
