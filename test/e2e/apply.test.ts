@@ -1,0 +1,355 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { validatePlanDocument } from '../../src/plan/schema.js';
+import type { Harness } from '../helpers/emulator.js';
+import { accountsIn, expectStateMatchesFile, harness } from '../helpers/emulator.js';
+import { exitOf, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+
+const EXAMPLE = 'examples/accounts.yaml';
+let h: Harness | undefined;
+afterEach(async () => {
+  // No scenario may ever use the team-wide member replacement.
+  if (h) {
+    const counters = h.emulator.counters();
+    expect(counters['PUT /admin/teams/{t}/users'] ?? 0).toBe(0);
+    expect(counters['PATCH /admin/teams/{t}/users'] ?? 0).toBe(0);
+    await h.emulator.close();
+  }
+  h = undefined;
+});
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'pfa-e2e-'));
+function write(name: string, text: string): string {
+  const file = path.join(tmp(), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function expectConverged(file: string) {
+  expectStateMatchesFile(h!.emulator.snapshot(), file);
+  const again = await h!.run(['plan', '-f', file, '--detailed-exitcode']);
+  expect(again.stdout).toContain('No changes.');
+  expect(again.code).toBe(0);
+}
+
+describe('plan against the emulator', () => {
+  it('shows every kind of change, exits 2 with --detailed-exitcode, and never writes', async () => {
+    h = await harness();
+    const run = await h.run(['plan', '-f', EXAMPLE, '--detailed-exitcode']);
+    expect(run.code).toBe(2);
+    for (const line of [
+      '+ ci-payments-contracts will be created',
+      '~ ci-stock → ci-inventory will be renamed',
+      '~ ci-orders will be updated',
+      '~ ci-mobile-app will be enabled',
+      '! ci-legacy-monolith will be disabled',
+      '- ci-old-deployer will be deleted',
+      '? ci-experimental — left as it is',
+      'Plan: 1 to create, 1 to rename, 2 to update, 1 to enable, 1 to disable, 1 to delete; 5 unchanged, 2 unmanaged.',
+    ]) {
+      expect(run.stdout).toContain(line);
+    }
+    expect(run.stdout).not.toContain('alice'); // people are never read as accounts
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('--format json is the saved-plan document and validates against the schema', async () => {
+    h = await harness();
+    const run = await h.run(['plan', '-f', EXAMPLE, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const plan = JSON.parse(run.stdout);
+    expect(validatePlanDocument(plan), JSON.stringify(validatePlanDocument.errors)).toBe(true);
+    expect(plan.summary).toMatchObject({ create: 1, rename: 1, update: 2, enable: 1, disable: 1, delete: 1 });
+  });
+
+  it('appends the Markdown plan to GITHUB_STEP_SUMMARY', async () => {
+    h = await harness();
+    const summary = write('summary.md', '# earlier step\n');
+    const run = await h.run(['plan', '-f', EXAMPLE, '--format', 'markdown'], {
+      env: { GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('<!-- pactflow-accounts-plan -->')).toBe(true);
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('# earlier step\n<!-- pactflow-accounts-plan -->')).toBe(true);
+  });
+
+  it('a plan error names the file position; nothing is written', async () => {
+    h = await harness();
+    const file = write('accounts.yaml', 'version: 1\nsystemAccounts:\n  - name: ci-x\n    roles: [CI-CD]\n');
+    const run = await h.run(['plan', '-f', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `${file}:4:13: systemAccounts[0].roles[0]: unknown role "CI-CD" (did you mean "CI/CD"?)`,
+    );
+    expect(run.stderr).toContain(`Found 1 problem in ${file}`);
+  });
+
+  it('never prints the token, even in errors', async () => {
+    h = await harness();
+    const bad = await h.run(['plan', '-f', EXAMPLE], { env: { PACT_BROKER_TOKEN: 'wrong-token-123' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('401 Unauthorized');
+    const good = await h.run(['plan', '-f', EXAMPLE, '--verbose']);
+    for (const out of [bad.stdout, bad.stderr, good.stdout, good.stderr]) {
+      expect(out).not.toContain('wrong-token-123');
+      expect(out).not.toContain(h.emulator.adminToken);
+    }
+  });
+});
+
+describe('apply against the emulator', () => {
+  it('every action: one apply converges; state equals the file; a new plan is empty', async () => {
+    h = await harness();
+    const before = accountsIn(h.emulator.snapshot());
+    const run = await h.run(['apply', '-f', EXAMPLE, '--auto-approve']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Apply complete: 7 done, 0 failed, 0 interrupted, 0 not started.');
+    await expectConverged(EXAMPLE);
+    const after = accountsIn(h.emulator.snapshot());
+    // The new account was auto-added to Default by the server and taken out again.
+    expect(after.get('ci-payments-contracts')!.teams).toEqual(['Payments']);
+    // Unmanaged, protected and out-of-scope accounts are untouched.
+    for (const name of ['ci-experimental', 'ci-break-glass', 'deploy-bot'])
+      expect(after.get(name)).toEqual(before.get(name));
+    const people = h.emulator.snapshot().users.filter((u) => u.type === 0);
+    expect(people.map((u) => u.name)).toEqual(['alice', 'bob']);
+  });
+
+  it('a rename keeps the uuid and the tokens', async () => {
+    h = await harness();
+    const before = h.emulator.snapshot();
+    const stock = before.users.find((u) => u.name === 'ci-stock')!;
+    const tokens = before.tokens.filter((t) => t.userUuid === stock.uuid);
+    expect((await h.run(['apply', '-f', EXAMPLE, '--auto-approve'])).code).toBe(0);
+    const after = h.emulator.snapshot();
+    expect(after.users.find((u) => u.name === 'ci-inventory')!.uuid).toBe(stock.uuid);
+    expect(after.tokens.filter((t) => t.userUuid === stock.uuid)).toEqual(tokens);
+    expect(after.users.some((u) => u.name === 'ci-stock')).toBe(false);
+  });
+
+  it('converges in one run through 20% injected 503s and a rate limit, with no duplicates', async () => {
+    h = await harness({ seedFile: 'examples/seed.yaml', failRate: 0.2, rateLimit: 40, faultSeed: 3 });
+    const file = write(
+      'many.yaml',
+      `version: 1\nsystemAccounts:\n${Array.from({ length: 12 }, (_, i) => `  - {name: ci-load-${i}, roles: [Read-Only], teams: [Orders]}\n`).join('')}`,
+    );
+    const run = await h.run(['apply', '-f', file, '--auto-approve', '--concurrency', '6']);
+    expect(run.stderr + run.stdout).toContain('Apply complete: 12 done');
+    expect(run.code).toBe(0);
+    const statuses = h.emulator.requests().map((r) => r.status);
+    expect(statuses).toContain(503);
+    h.emulator.setFaults({ failRate: 0, rateLimit: 0 });
+    await expectConverged(file);
+    const names = h.emulator.snapshot().users.map((u) => u.name);
+    expect(names.filter((n) => n.startsWith('ci-load-'))).toHaveLength(12);
+  }, 60_000);
+
+  it('a CLI process killed with SIGKILL mid-apply leaves state a rerun converges, without duplicates', async () => {
+    h = await harness({ seedFile: 'examples/seed.yaml', latencyMs: 25 });
+    const file = write(
+      'kill.yaml',
+      `version: 1\nsystemAccounts:\n${Array.from({ length: 30 }, (_, i) => `  - {name: ci-kill-${i}, roles: [Viewer], teams: [Orders]}\n`).join('')}`,
+    );
+    const child = spawnCli(['apply', '-f', file, '--auto-approve', '--concurrency', '2'], h.env);
+    await waitFor(() => h!.writes().length >= 8, 20_000);
+    child.kill('SIGKILL');
+    expect((await exitOf(child)).signal).toBe('SIGKILL');
+    const partial = accountsIn(h.emulator.snapshot());
+    const created = [...partial.keys()].filter((n) => n.startsWith('ci-kill-'));
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.length).toBeLessThan(30);
+    h.emulator.setFaults({ latencyMs: 0 });
+    const rerun = await h.run(['apply', '-f', file, '--auto-approve']);
+    expect(rerun.code).toBe(0);
+    await expectConverged(file);
+    expect(
+      [...accountsIn(h.emulator.snapshot()).keys()].filter((n) => n.startsWith('ci-kill-')),
+    ).toHaveLength(30);
+  }, 60_000);
+
+  it('SIGINT stops starting new steps, reports, exits 1; a rerun converges', async () => {
+    h = await harness({ seedFile: 'examples/seed.yaml', latencyMs: 20 });
+    const file = write(
+      'int.yaml',
+      `version: 1\nsystemAccounts:\n${Array.from({ length: 20 }, (_, i) => `  - {name: ci-int-${i}, teams: [Orders]}\n`).join('')}`,
+    );
+    const controller = new AbortController();
+    const running = h.run(['apply', '-f', file, '--auto-approve', '--concurrency', '2'], {
+      signal: controller.signal,
+    });
+    await waitFor(() => h!.writes().length >= 4);
+    controller.abort();
+    const run = await running;
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Apply interrupted');
+    expect(run.stdout).toMatch(/was not started \(interrupted\)/);
+    const writesAfterStop = h.writes().length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.writes().length).toBe(writesAfterStop); // nothing left running
+    h.emulator.setFaults({ latencyMs: 0 });
+    expect((await h.run(['apply', '-f', file, '--auto-approve'])).code).toBe(0);
+    await expectConverged(file);
+  }, 30_000);
+
+  it('a stale saved plan is refused, naming each changed account, with no write', async () => {
+    h = await harness();
+    const out = path.join(tmp(), 'plan.json');
+    expect((await h.run(['plan', '-f', EXAMPLE, '--out', out])).code).toBe(0);
+    const orders = h.emulator.snapshot().users.find((u) => u.name === 'ci-orders')!;
+    await fetch(`${h.emulator.url}/admin/users/${orders.uuid}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${h.emulator.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'changed-by-hand@example.com' }),
+    });
+    h.emulator.clearLog();
+    const run = await h.run(['apply', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('ci-orders: changed in PactFlow since the plan was made');
+    expect(run.stderr).toContain('Saved plan is stale: 1 account changed since it was made');
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('a saved plan still applies when only untouched accounts changed', async () => {
+    h = await harness();
+    const out = path.join(tmp(), 'plan.json');
+    await h.run(['plan', '-f', EXAMPLE, '--out', out]);
+    const experimental = h.emulator.snapshot().users.find((u) => u.name === 'ci-experimental')!;
+    await fetch(`${h.emulator.url}/admin/users/${experimental.uuid}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${h.emulator.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ active: false }),
+    });
+    const run = await h.run(['apply', out]);
+    expect(run.code).toBe(0);
+    await expectConverged(EXAMPLE);
+  });
+
+  it('a saved plan for another PactFlow, or not a plan at all, is refused', async () => {
+    h = await harness();
+    const out = path.join(tmp(), 'plan.json');
+    await h.run(['plan', '-f', EXAMPLE, '--out', out]);
+    const moved = JSON.parse(readFileSync(out, 'utf8'));
+    moved.baseUrl = 'https://other.pactflow.io';
+    const other = write('other.json', JSON.stringify(moved));
+    expect((await h.run(['apply', other])).stderr).toContain('was made for https://other.pactflow.io');
+    const broken = write('broken.json', JSON.stringify({ formatVersion: 1, changes: 'x' }));
+    const run = await h.run(['apply', broken]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is not a valid saved plan');
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('guards refuse over a limit with exit 3 and zero writes; --allow-deletes raises it for one run', async () => {
+    h = await harness();
+    const file = write(
+      'limits.yaml',
+      readFileSync(EXAMPLE, 'utf8').replace('maxDeletes: 1', 'maxDeletes: 0'),
+    );
+    const plan = await h.run(['plan', '-f', file]);
+    expect(plan.code).toBe(3);
+    expect(plan.stdout).toContain('1 deletes exceed policy.limits.maxDeletes = 0');
+    const refused = await h.run(['apply', '-f', file, '--auto-approve']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('a safety guard refuses this plan; nothing was changed');
+    expect(h.writes()).toEqual([]);
+    const allowed = await h.run(['apply', '-f', file, '--auto-approve', '--allow-deletes', '1']);
+    expect(allowed.code).toBe(0);
+    await expectConverged(EXAMPLE);
+  });
+
+  it('protected accounts cannot be overridden', async () => {
+    h = await harness();
+    const file = write(
+      'protected.yaml',
+      'version: 1\npolicy:\n  protected: [ci-break-glass]\nsystemAccounts:\n  - {name: ci-break-glass, state: disabled}\n',
+    );
+    const run = await h.run([
+      'apply',
+      '-f',
+      file,
+      '--auto-approve',
+      '--allow-disables',
+      '9',
+      '--allow-deletes',
+      '9',
+      '--allow-admin-changes',
+      '9',
+    ]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('"ci-break-glass" is in policy.protected');
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('self-lockout: a CI token cannot disable its own account', async () => {
+    h = await harness();
+    const seed = h.emulator.tokens['ci-platform-admin']!;
+    const file = write(
+      'self.yaml',
+      'version: 1\nsystemAccounts:\n  - {name: ci-platform-admin, state: disabled}\n',
+    );
+    const run = await h.run(['apply', '-f', file, '--auto-approve', '--allow-disables', '5'], {
+      env: { PACT_BROKER_TOKEN: seed.readWrite },
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      '"ci-platform-admin" owns the API token this run uses: disabling it would lock this tool out.',
+    );
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('without a terminal and without --auto-approve, apply refuses and changes nothing', async () => {
+    h = await harness();
+    const run = await h.run(['apply', '-f', EXAMPLE]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no terminal to confirm on, so nothing was changed');
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('a read-only token fails clearly, per account, exit 1', async () => {
+    h = await harness();
+    const run = await h.run(['apply', '-f', EXAMPLE, '--auto-approve'], {
+      env: { PACT_BROKER_TOKEN: 'emulator-admin-read-only-token' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('account ci-orders failed at its set-roles step: PUT /admin/users/');
+    expect(run.stdout).toContain('403 Forbidden: Forbidden: a read only token cannot make changes');
+    expect(run.stdout).toContain('Apply finished with failures: 0 done, 7 failed');
+    expect(h.writes().every((w) => w.endsWith(' 403'))).toBe(true);
+  });
+
+  it('unmanaged: delete removes accounts the file does not list, never people', async () => {
+    h = await harness();
+    const file = write(
+      'strict.yaml',
+      readFileSync(EXAMPLE, 'utf8').replace('unmanaged: ignore', 'unmanaged: delete'),
+    );
+    const run = await h.run(['apply', '-f', file, '--auto-approve', '--allow-deletes', '2']);
+    expect(run.code).toBe(0);
+    const names = [...accountsIn(h.emulator.snapshot()).keys()];
+    expect(names).not.toContain('ci-experimental');
+    expect(names).toContain('ci-break-glass'); // protected
+    expect(names).toContain('deploy-bot'); // out of scope
+    expect(h.emulator.snapshot().users.filter((u) => u.type === 0)).toHaveLength(2);
+    await expectConverged(file);
+  });
+
+  it('export writes a file that plans to no changes, and will not overwrite without --force', async () => {
+    h = await harness();
+    const dir = tmp();
+    const out = path.join(dir, 'exported.yaml');
+    expect((await h.run(['export', '--out', out])).code).toBe(0);
+    expect((await h.run(['validate', '-f', out])).code).toBe(0);
+    const plan = await h.run(['plan', '-f', out, '--detailed-exitcode']);
+    expect(plan.stdout).toContain('No changes.');
+    expect(plan.code).toBe(0);
+    const again = await h.run(['export', '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    expect((await h.run(['export', '--out', out, '--force', '--include', 'ci-p*'])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('ci-payments');
+    expect(readFileSync(out, 'utf8')).not.toContain('bot-reporting');
+  });
+});
