@@ -2,6 +2,7 @@ import type { DesiredAccount, DesiredState, SourcePosition } from '../config/typ
 import type { Diagnostic } from '../diagnostics.js';
 import { scopeMatcher } from '../util/glob.js';
 import { didYouMean } from '../util/suggest.js';
+import { byName, compareNames } from '../util/names.js';
 import type { LiveAccount, LiveState, Ref } from '../state/types.js';
 import { ADMINISTRATOR, assignableRoles, convergeSteps, targetRoles } from './converge.js';
 import { fingerprintAccount } from './fingerprint.js';
@@ -35,10 +36,7 @@ export interface PlanResult {
 }
 
 const lower = (s: string) => s.toLowerCase();
-const byName = (a: { name: string }, b: { name: string }) =>
-  lower(a.name).localeCompare(lower(b.name)) || a.name.localeCompare(b.name);
-const names = (refs: readonly Ref[]) =>
-  refs.map((r) => r.name).sort((a, b) => lower(a).localeCompare(lower(b)) || a.localeCompare(b));
+const names = (refs: readonly Ref[]) => refs.map((r) => r.name).sort(compareNames);
 const STEP_ORDER: Step['kind'][] = [
   'create',
   'rename',
@@ -74,6 +72,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const teamByName = new Map(live.teams.map((t) => [lower(t.name), t]));
   const adminRole = roleByName.get(lower(ADMINISTRATOR));
   const administrator: Ref | undefined = adminRole && { uuid: adminRole.uuid, name: adminRole.name };
+  const liveById = new Map(live.accounts.map((a) => [a.uuid, a]));
   const liveByName = new Map<string, LiveAccount[]>();
   for (const account of live.accounts)
     liveByName.set(lower(account.name), [...(liveByName.get(lower(account.name)) ?? []), account]);
@@ -210,7 +209,8 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   if (diagnostics.length > 0) return { diagnostics };
 
   for (const change of changes) {
-    const refusal = protectedRefusal(change, live, isProtected) ?? selfLockout(change, live, administrator);
+    const refusal =
+      protectedRefusal(change, liveById, isProtected) ?? selfLockout(change, live, administrator);
     if (refusal) change.refused = refusal;
   }
   changes.sort(
@@ -385,8 +385,12 @@ function planAccount(
   return { ...changeFor(account.name, live, action, 'file'), before, after, steps, risks };
 }
 
-function protectedRefusal(change: Change, live: LiveState, isProtected: Set<string>): Refusal | undefined {
-  const liveName = change.uuid ? live.accounts.find((a) => a.uuid === change.uuid)?.name : undefined;
+function protectedRefusal(
+  change: Change,
+  liveById: ReadonlyMap<string, LiveAccount>,
+  isProtected: Set<string>,
+): Refusal | undefined {
+  const liveName = change.uuid ? liveById.get(change.uuid)?.name : undefined;
   const hit = [liveName, change.account].find((n) => n !== undefined && isProtected.has(lower(n)));
   return hit === undefined
     ? undefined

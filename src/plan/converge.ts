@@ -1,11 +1,10 @@
 import type { LiveAccount, Ref } from '../state/types.js';
 import type { ResolvedSpec, Step } from './types.js';
+import { byName } from '../util/names.js';
 
 export const ADMINISTRATOR = 'Administrator';
 const sameIds = (a: readonly Ref[], b: readonly Ref[]) =>
   a.length === b.length && a.every((x) => b.some((y) => y.uuid === x.uuid));
-const byName = (a: Ref, b: Ref) =>
-  a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.name.localeCompare(b.name);
 
 /** The live roles PactFlow lets a client set: everything but server-managed ones. */
 export const assignableRoles = (account: LiveAccount): Ref[] =>

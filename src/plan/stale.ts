@@ -10,10 +10,10 @@ export function findStaleAccounts(
   plan: Pick<Plan, 'changes'>,
   live: LiveState,
 ): { name: string; reason: string }[] {
+  const byId = new Map(live.accounts.map((a) => [a.uuid, a]));
+  const byLowerName = new Map(live.accounts.map((a) => [a.name.toLowerCase(), a]));
   return plan.changes.flatMap((change) => {
-    const now = change.uuid
-      ? live.accounts.find((a) => a.uuid === change.uuid)
-      : live.accounts.find((a) => a.name.toLowerCase() === change.account.toLowerCase());
+    const now = change.uuid ? byId.get(change.uuid) : byLowerName.get(change.account.toLowerCase());
     if (fingerprintAccount(now) === change.fingerprint) return [];
     const reason = change.uuid
       ? now

@@ -1,12 +1,7 @@
 import type { ApiRoleRef, ApiUser, LiveReader } from '../pactflow/types.js';
 import { TEAM_ADMINISTRATOR_ROLE_NAME, TEAM_ADMINISTRATOR_ROLE_UUID } from '../pactflow/wire.js';
 import type { LiveAccount, LiveAccountRole, LiveRole, LiveState, Ref } from './types.js';
-
-export const byName = <T extends { name: string }>(a: T, b: T): number => {
-  const x = a.name.toLowerCase();
-  const y = b.name.toLowerCase();
-  return x < y ? -1 : x > y ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-};
+import { byName } from '../util/names.js';
 
 export function isServerManagedRole(role: { uuid: string; name: string }): boolean {
   return role.uuid === TEAM_ADMINISTRATOR_ROLE_UUID || role.name === TEAM_ADMINISTRATOR_ROLE_NAME;
