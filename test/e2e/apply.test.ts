@@ -353,3 +353,21 @@ describe('apply against the emulator', () => {
     expect(readFileSync(out, 'utf8')).not.toContain('bot-reporting');
   });
 });
+
+describe('validate --online', () => {
+  it('resolves role and team names against the live organization', async () => {
+    h = await harness();
+    const ok = await h.run(['validate', '-f', EXAMPLE, '--online']);
+    expect(ok.stdout).toBe(
+      `✓ examples/accounts.yaml is valid: 12 system accounts; every role and team exists in ${h.emulator.url}\n`,
+    );
+    const file = write('typo.yaml', 'version: 1\nsystemAccounts:\n  - name: ci-x\n    teams: [Paymnts]\n');
+    expect((await h.run(['validate', '-f', file])).code).toBe(0);
+    const online = await h.run(['validate', '-f', file, '--online']);
+    expect(online.code).toBe(1);
+    expect(online.stderr).toContain(
+      `${file}:4:13: systemAccounts[0].teams[0]: unknown team "Paymnts" (did you mean "Payments"?)`,
+    );
+    expect(h.writes()).toEqual([]);
+  });
+});

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/validate.js';
+import { ConfigError } from '../../errors.js';
+import { computePlan } from '../../plan/compute.js';
+import { connect, readLiveState } from '../session.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import type { CommandContext } from '../context.js';
 import type { Runner } from '../program.js';
@@ -28,8 +31,21 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
   const { desired, warnings } = await loadConfig(file.display, file.absolute);
   if (warnings.length > 0) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const count = desired.accounts.length;
+  let where = '';
+  if (options.online) {
+    // Role and team names only exist in the live organization: resolve them as plan would.
+    const client = await connect(ctx);
+    try {
+      const live = await readLiveState(ctx, client);
+      const result = computePlan(desired, live, { baseUrl: client.baseUrl, generator: 'validate' });
+      if (!result.plan) throw new ConfigError(file.display, result.diagnostics);
+      where = `; every role and team exists in ${client.baseUrl}`;
+    } finally {
+      client.close();
+    }
+  }
   ctx.out(
-    `${ctx.colors.green('✓')} ${file.display} is valid: ${count} system account${count === 1 ? '' : 's'}\n`,
+    `${ctx.colors.green('✓')} ${file.display} is valid: ${count} system account${count === 1 ? '' : 's'}${where}\n`,
   );
   return 0;
 }
