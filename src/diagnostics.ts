@@ -24,3 +24,22 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/** A diagnostic at a position; `detail`, when given, says what to do. */
+export function diagnosticAt(
+  where: { file: string; line: number; column: number },
+  code: string,
+  summary: string,
+  detail?: string,
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
+  return {
+    severity,
+    code,
+    summary,
+    file: where.file,
+    line: where.line,
+    column: where.column,
+    ...(detail ? { detail } : {}),
+  };
+}

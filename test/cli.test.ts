@@ -5,7 +5,8 @@ describe('the command line', () => {
   it('--help lists the commands and the exit codes', async () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['validate', 'plan', 'apply', 'export', 'emulator']) expect(run.stdout).toContain(command);
+    for (const command of ['validate', 'plan', 'apply', 'export', 'emulator'])
+      expect(run.stdout).toContain(command);
     expect(run.stdout).toContain('3 a safety guard refuses the plan');
   });
 
@@ -37,12 +38,15 @@ describe('the command line', () => {
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'error: no PactFlow base URL\n  Pass --base-url https://your-org.pactflow.io or set PACT_BROKER_BASE_URL.\n',
+      stderr:
+        'error: no PactFlow base URL\n  Pass --base-url https://your-org.pactflow.io or set PACT_BROKER_BASE_URL.\n',
     });
   });
 
   it('plain http to a remote host is refused before any request', async () => {
-    const run = await cli(['plan', '--base-url', 'http://acme.pactflow.io'], { env: { PACT_BROKER_TOKEN: 't' } });
+    const run = await cli(['plan', '--base-url', 'http://acme.pactflow.io'], {
+      env: { PACT_BROKER_TOKEN: 't' },
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('--base-url must use https://');
   });

@@ -1,6 +1,7 @@
 import type { ApiUser, Writer } from '../pactflow/types.js';
 import { convergeSteps } from '../plan/converge.js';
 import type { Action, Change, Plan, Step } from '../plan/types.js';
+import { ACTION_PAST } from '../plan/types.js';
 import { toLiveAccount } from '../state/live-state.js';
 import { mapLimit } from '../util/concurrency.js';
 
@@ -36,15 +37,6 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   onEvent?: (event: ApplyEvent) => void;
 }
-
-const PAST: Record<Action, string> = {
-  create: 'created',
-  rename: 'renamed',
-  update: 'updated',
-  enable: 'enabled',
-  disable: 'disabled',
-  delete: 'deleted',
-};
 
 /** Errors that mean "already as wanted": a delete of what is gone, removing a non-member. */
 const alreadyDone = (step: Step, error: unknown) => {
@@ -143,7 +135,7 @@ export async function executePlan(
       return {
         ...base,
         status: 'done',
-        message: `account ${change.account} has been ${PAST[change.action]}`,
+        message: `account ${change.account} has been ${ACTION_PAST[change.action]}`,
         calls,
       };
     } catch (error) {

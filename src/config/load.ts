@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { diagnosticAt } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -78,15 +79,7 @@ function at(
   summary: string,
   detail?: string,
 ): Diagnostic {
-  return {
-    severity: 'error',
-    code,
-    summary,
-    file,
-    line,
-    column,
-    ...(detail === undefined ? {} : { detail }),
-  };
+  return diagnosticAt({ file, line, column }, code, summary, detail);
 }
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
@@ -150,32 +143,27 @@ export function parseYamlSource(file: string, bytes: Uint8Array): LoadedYaml {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const failed = (diagnostic: Diagnostic): LoadedYaml => unreadable(file, bytes, diagnostic);
 
+  const failedAtByte = (offset: number, code: string, summary: string, detail: string) => {
+    const { line, column } = lineColumnOfByte(bytes, offset);
+    return failed(at(file, line, column, code, summary, detail));
+  };
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    const { line, column } = lineColumnOfByte(bytes, nul);
-    return failed(
-      at(
-        file,
-        line,
-        column,
-        'binary-file',
-        'file contains binary data (a NUL byte), not YAML text',
-        'check that -f names the desired-state YAML file',
-      ),
+    return failedAtByte(
+      nul,
+      'binary-file',
+      'file contains binary data (a NUL byte), not YAML text',
+      'check that -f names the desired-state YAML file',
     );
   }
   const invalid = firstInvalidUtf8(bytes);
   if (invalid >= 0) {
-    const { line, column } = lineColumnOfByte(bytes, invalid);
-    return failed(
-      at(
-        file,
-        line,
-        column,
-        'not-utf8',
-        `file is not valid UTF-8 (byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')})`,
-        're-save the file as UTF-8',
-      ),
+    const byte = bytes[invalid]!.toString(16).padStart(2, '0');
+    return failedAtByte(
+      invalid,
+      'not-utf8',
+      `file is not valid UTF-8 (byte 0x${byte})`,
+      're-save the file as UTF-8',
     );
   }
   let source = new TextDecoder('utf-8').decode(bytes);

@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import schema from '../../schemas/accounts.schema.json' with { type: 'json' };
 import type { Diagnostic } from '../diagnostics.js';
-import { compareDiagnostics, hasErrors } from '../diagnostics.js';
+import { compareDiagnostics, diagnosticAt, hasErrors } from '../diagnostics.js';
 import { ConfigError } from '../errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { loadYamlFile } from './load.js';
@@ -127,16 +127,9 @@ export function validateConfig(loaded: LoadedYaml): ValidationResult {
     summary: string,
     detail?: string,
   ) => {
-    const { line, column } = loaded.locate(path, { key });
-    diagnostics.push({
-      severity,
-      code,
-      summary,
-      file,
-      line,
-      column,
-      ...(detail === undefined ? {} : { detail }),
-    });
+    diagnostics.push(
+      diagnosticAt({ file, ...loaded.locate(path, { key }) }, code, summary, detail, severity),
+    );
   };
 
   if (!validateAccountsSchema(value)) {

@@ -1,5 +1,6 @@
 import type { DesiredAccount, DesiredState, SourcePosition } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { diagnosticAt } from '../diagnostics.js';
 import { scopeMatcher } from '../util/glob.js';
 import { didYouMean } from '../util/suggest.js';
 import { byName, compareNames } from '../util/names.js';
@@ -58,15 +59,7 @@ const STEP_ORDER: Step['kind'][] = [
 export function computePlan(desired: DesiredState, live: LiveState, options: PlanOptions): PlanResult {
   const diagnostics: Diagnostic[] = [];
   const error = (at: SourcePosition, code: string, summary: string, detail?: string) =>
-    diagnostics.push({
-      severity: 'error',
-      code,
-      summary: `${at.path}: ${summary}`,
-      file: at.file,
-      line: at.line,
-      column: at.column,
-      ...(detail ? { detail } : {}),
-    });
+    diagnostics.push(diagnosticAt(at, code, `${at.path}: ${summary}`, detail));
 
   const roleByName = new Map(live.roles.map((r) => [lower(r.name), r]));
   const teamByName = new Map(live.teams.map((t) => [lower(t.name), t]));

@@ -4,6 +4,16 @@ import type { Ref } from '../state/types.js';
 export const ACTIONS = ['delete', 'create', 'rename', 'disable', 'enable', 'update'] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** Completes "account X has been …" / "X will be …". */
+export const ACTION_PAST: Record<Action, string> = {
+  create: 'created',
+  rename: 'renamed',
+  update: 'updated',
+  enable: 'enabled',
+  disable: 'disabled',
+  delete: 'deleted',
+};
+
 /** The fields a change may touch, as a reviewer reads them. */
 export interface AccountFields {
   name: string;

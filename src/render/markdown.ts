@@ -1,6 +1,7 @@
 import type { Change, Plan } from '../plan/types.js';
+import { ACTION_PAST } from '../plan/types.js';
 import { PLAIN } from './color.js';
-import { PAST, SYMBOLS, changeTitle, countsSentence, fieldLine, guardLines, visible } from './text.js';
+import { SYMBOLS, changeTitle, countsSentence, fieldLine, guardLines, visible } from './text.js';
 
 export const MARKER = '<!-- pactflow-accounts-plan -->';
 /** GitHub's comment limit is 65,536; stay under it with room for a bot's own wrapper. */
@@ -26,7 +27,7 @@ function details(change: Change): string {
   const risk = change.risks.length ? ` ⚠️ ${change.risks.join(', ')}` : '';
   const refused = change.refused ? ` ⛔ refused (${change.refused.guard})` : '';
   const lines = [
-    `<details><summary><code>${escapeMarkdown(SYMBOLS[change.action])}</code> <b>${title}</b> will be ${PAST[change.action]}${risk}${refused}</summary>`,
+    `<details><summary><code>${escapeMarkdown(SYMBOLS[change.action])}</code> <b>${title}</b> will be ${ACTION_PAST[change.action]}${risk}${refused}</summary>`,
     '',
   ];
   if (change.origin === 'unmanaged')

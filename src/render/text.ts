@@ -1,4 +1,5 @@
 import { diffArrays } from 'diff';
+import { ACTION_PAST } from '../plan/types.js';
 import type {
   AccountFields,
   Action,
@@ -106,7 +107,7 @@ function renderChange(change: Change, c: Colors): string[] {
   const paint = colorFor(change.action, c);
   const origin = change.origin === 'unmanaged' ? c.dim(' (unmanaged: not in the file)') : '';
   const lines = [
-    `  ${paint(SYMBOLS[change.action])} ${c.bold(changeTitle(change))} ${paint(`will be ${PAST[change.action]}`)}${origin}`,
+    `  ${paint(SYMBOLS[change.action])} ${c.bold(changeTitle(change))} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}`,
   ];
   if (change.action !== 'delete') {
     for (const field of FIELD_ORDER) {
@@ -118,15 +119,6 @@ function renderChange(change: Change, c: Colors): string[] {
     lines.push(`      ${c.red(`✗ refused (${change.refused.guard}): ${visible(change.refused.message)}`)}`);
   return lines;
 }
-
-export const PAST: Record<Action, string> = {
-  create: 'created',
-  rename: 'renamed',
-  update: 'updated',
-  enable: 'enabled',
-  disable: 'disabled',
-  delete: 'deleted',
-};
 
 export function guardLines(guards: GuardReport): string[] {
   return guards.exceeded.map((name) => {

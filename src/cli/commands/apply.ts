@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import type { ApplyResult } from '../../apply/execute.js';
 import { executePlan } from '../../apply/execute.js';
 import { GuardRefusedError, StalePlanError, UsageError } from '../../errors.js';
@@ -21,6 +21,7 @@ import { createProgress } from '../../render/progress.js';
 import { guardLines, renderPlanText } from '../../render/text.js';
 import { visible } from '../../render/text.js';
 import type { CommandContext } from '../context.js';
+import { wholeNumber } from '../parsers.js';
 import { confirmOnTerminal } from '../confirm.js';
 import { resolveInCwd } from '../paths.js';
 import type { Format } from '../planning.js';
@@ -39,13 +40,6 @@ export interface ApplyCommandOptions {
   format: Format;
 }
 
-const count = (min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
-  return n;
-};
-
 export function registerApply(program: Command, run: Runner) {
   program
     .command('apply')
@@ -53,10 +47,10 @@ export function registerApply(program: Command, run: Runner) {
     .argument('[plan.json]', 'a plan saved with `plan --out`: applied as is, without a prompt, unless stale')
     .option('-f, --file <path>', 'desired-state file to plan and apply (default: accounts.yaml)')
     .option('--auto-approve', 'do not ask for confirmation (needed without a terminal)')
-    .option('--concurrency <n>', 'accounts changed in parallel', count(1), 4)
-    .option('--allow-deletes <n>', 'raise policy.limits.maxDeletes for this run', count(0))
-    .option('--allow-disables <n>', 'raise policy.limits.maxDisables for this run', count(0))
-    .option('--allow-admin-changes <n>', 'raise policy.limits.maxAdminChanges for this run', count(0))
+    .option('--concurrency <n>', 'accounts changed in parallel', wholeNumber(1), 4)
+    .option('--allow-deletes <n>', 'raise policy.limits.maxDeletes for this run', wholeNumber(0))
+    .option('--allow-disables <n>', 'raise policy.limits.maxDisables for this run', wholeNumber(0))
+    .option('--allow-admin-changes <n>', 'raise policy.limits.maxAdminChanges for this run', wholeNumber(0))
     .addOption(new Option('--format <format>', 'format of the final report').choices(FORMATS).default('text'))
     .addHelpText(
       'after',

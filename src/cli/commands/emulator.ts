@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { startEmulator } from '../../emulator/server.js';
 import type { CommandContext } from '../context.js';
+import { fraction, wholeNumber } from '../parsers.js';
 import type { Runner } from '../program.js';
 
 export interface EmulatorCommandOptions {
@@ -17,31 +17,24 @@ export interface EmulatorCommandOptions {
   verbose: boolean;
 }
 
-const integer = (min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
-  return n;
-};
-const fraction = (value: string) => {
-  const n = Number(value);
-  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
-  return n;
-};
-
 export function registerEmulator(program: Command, run: Runner) {
   program
     .command('emulator')
     .description('run a local PactFlow-compatible API to try files against (state in memory)')
-    .option('--port <n>', 'port to listen on (0: any free port)', integer(0), 9292)
+    .option('--port <n>', 'port to listen on (0: any free port)', wholeNumber(0), 9292)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--seed <file>', 'YAML seed: roles, teams, people, system accounts, tokens')
     .option('--state <file>', 'load and persist state in this JSON file (written atomically)')
     .option('--admin-token <token>', 'read/write token of the first administrator (default: random)')
-    .option('--latency-ms <n>', 'delay every request', integer(0), 0)
+    .option('--latency-ms <n>', 'delay every request', wholeNumber(0), 0)
     .option('--fail-rate <p>', 'answer this fraction of requests with 503', fraction, 0)
-    .option('--rate-limit <rps>', 'answer 429 beyond this many requests per second (0: off)', integer(0), 0)
-    .option('--max-page-size <n>', 'cap on items per page', integer(1), 100)
+    .option(
+      '--rate-limit <rps>',
+      'answer 429 beyond this many requests per second (0: off)',
+      wholeNumber(0),
+      0,
+    )
+    .option('--max-page-size <n>', 'cap on items per page', wholeNumber(1), 100)
     .addHelpText(
       'after',
       '\nExamples:\n  $ pactflow-accounts emulator --seed examples/seed.yaml\n  $ pactflow-accounts emulator --port 0 --fail-rate 0.2 --rate-limit 50',
