@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -369,5 +370,37 @@ describe('validate --online', () => {
       `${file}:4:13: systemAccounts[0].teams[0]: unknown team "Paymnts" (did you mean "Payments"?)`,
     );
     expect(h.writes()).toEqual([]);
+  });
+});
+
+describe('confirmation and report formats', () => {
+  const terminal = (answer: string) => Object.assign(Readable.from([answer]), { isTTY: true });
+
+  it('on a terminal, anything but "yes" cancels without writing', async () => {
+    h = await harness();
+    const run = await h.run(['apply', '-f', EXAMPLE], { stdin: terminal('y\n') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Only 'yes' will be accepted");
+    expect(run.stderr).toContain('Apply cancelled; nothing was changed.');
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('on a terminal, "yes" applies', async () => {
+    h = await harness();
+    const run = await h.run(['apply', '-f', EXAMPLE], { stdin: terminal('yes\n') });
+    expect(run.code).toBe(0);
+    await expectConverged(EXAMPLE);
+  });
+
+  it('--format json keeps stdout parseable: the plan goes to stderr, the report to stdout', async () => {
+    h = await harness();
+    const run = await h.run(['apply', '-f', EXAMPLE, '--auto-approve', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary).toEqual({ done: 7, failed: 0, interrupted: 0, skipped: 0 });
+    expect(report.outcomes.map((o: { message: string }) => o.message)).toContain(
+      'account ci-payments-contracts has been created',
+    );
+    expect(run.stderr).toContain('+ ci-payments-contracts will be created');
   });
 });

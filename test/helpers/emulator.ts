@@ -12,7 +12,11 @@ export interface Harness {
   env: Record<string, string>;
   run(
     args: string[],
-    options?: { env?: Record<string, string>; signal?: AbortSignal },
+    options?: {
+      env?: Record<string, string>;
+      signal?: AbortSignal;
+      stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+    },
   ): ReturnType<typeof cli>;
   /** Non-GET requests the emulator has seen since the last clearLog(). */
   writes(): string[];
@@ -27,7 +31,11 @@ export async function harness(
     emulator,
     env,
     run: (args, o = {}) =>
-      cli(args, { env: { ...env, ...o.env }, ...(o.signal ? { signal: o.signal } : {}) }),
+      cli(args, {
+        env: { ...env, ...o.env },
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.stdin ? { stdin: o.stdin } : {}),
+      }),
     writes: () =>
       emulator
         .requests()

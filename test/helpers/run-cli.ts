@@ -9,7 +9,12 @@ export interface CliRun {
 /** Runs the CLI in-process with captured, non-TTY output and a controlled environment. */
 export async function cli(
   argv: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; signal?: AbortSignal } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    signal?: AbortSignal;
+    stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -19,6 +24,7 @@ export async function cli(
     env: { CI: 'true', ...options.env },
     cwd: options.cwd ?? process.cwd(),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.stdin ? { stdin: options.stdin } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -92,7 +92,9 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
       }
     } else {
       plan = (await planFromFile(ctx, client, { file: options.file ?? 'accounts.yaml' })).plan;
-      ctx.out(renderPlanText(plan, { colors: ctx.colors }));
+      // stdout carries the report in the chosen format; a JSON or Markdown report must stay parseable.
+      if (options.format === 'text') ctx.out(renderPlanText(plan, { colors: ctx.colors }));
+      else ctx.err(renderPlanText(plan, { colors: ctx.errColors }));
       if (plan.changes.length === 0) return 0;
     }
 
