@@ -161,8 +161,10 @@ async function runApply(
           progress.update(
             `applying ${event.started}/${event.total}: ${visible(event.account)} (${event.step})`,
           );
-        // Without a spinner (CI, pipes), one line per finished account keeps a readable log.
-        else progress.log(`[${event.finished}/${event.total}] ${outcomeLine(event.outcome, ctx.errColors)}`);
+        // Without a spinner (CI, pipes), one line per finished account keeps a readable log;
+        // on a terminal the spinner says it and the report follows on stdout.
+        else if (!ctx.interactive)
+          progress.log(`[${event.finished}/${event.total}] ${outcomeLine(event.outcome, ctx.errColors)}`);
       },
     });
     (result.outcomes.every((o) => o.status === 'done') ? progress.succeed : progress.fail)(
