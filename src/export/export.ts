@@ -1,7 +1,8 @@
 import { Document, isMap, isSeq } from 'yaml';
 import type { AccountsFile, SystemAccountEntry } from '../config/types.js';
 import { UsageError } from '../errors.js';
-import { assignableRoles, ADMINISTRATOR } from '../plan/converge.js';
+import { fieldsOf } from '../plan/compute.js';
+import { ADMINISTRATOR } from '../plan/converge.js';
 import type { LiveState } from '../state/types.js';
 import { scopeMatcher } from '../util/glob.js';
 
@@ -25,17 +26,11 @@ export function exportDesired(live: LiveState, options: { include?: readonly str
     }
     seen.set(a.name.toLowerCase(), a.name);
   }
+  const administrator = live.roles.find((r) => r.name.toLowerCase() === ADMINISTRATOR.toLowerCase());
+  // The planner's own view of an account's fields, so an export cannot disagree with a plan.
   const systemAccounts = accounts.map((a): SystemAccountEntry => {
-    const roles = assignableRoles(a);
-    const isAdmin = (r: { name: string }) => r.name === ADMINISTRATOR;
-    return {
-      name: a.name,
-      ...(a.email ? { email: a.email } : {}),
-      state: a.active ? 'enabled' : 'disabled',
-      admin: roles.some(isAdmin),
-      roles: roles.filter((r) => !isAdmin(r)).map((r) => r.name),
-      teams: a.teams.map((t) => t.name),
-    };
+    const { name, email, state, admin, roles, teams } = fieldsOf(a, administrator);
+    return { name, ...(email ? { email } : {}), state, admin, roles, teams };
   });
   return {
     version: 1,
