@@ -65,3 +65,36 @@ describe('the command line', () => {
     expect(run.stderr).toContain('expected a whole number of at least 0');
   });
 });
+
+describe('the library entry point', () => {
+  it('exports each phase', async () => {
+    const lib = await import('../src/index.js');
+    for (const name of [
+      'loadConfig',
+      'fetchLiveState',
+      'computePlan',
+      'renderPlanText',
+      'renderPlanMarkdown',
+      'renderPlanJson',
+      'executePlan',
+      'startEmulator',
+      'runCli',
+    ]) {
+      expect(typeof (lib as Record<string, unknown>)[name], name).toBe('function');
+    }
+  });
+});
+
+describe('emulator state files', () => {
+  it('a file that is not emulator state is a clear error', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pfa-state-')), 'state.json');
+    writeFileSync(file, '{"users": []}');
+    const { startEmulator } = await import('../src/emulator/server.js');
+    await expect(startEmulator({ stateFile: file })).rejects.toThrow(
+      'not an emulator state file (no deleted, teams, roles, tokens)',
+    );
+  });
+});

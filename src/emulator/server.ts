@@ -92,6 +92,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (options.stateFile && existsSync(options.stateFile)) {
     try {
       initial = JSON.parse(readFileSync(options.stateFile, 'utf8')) as StoreState;
+      const lists = ['users', 'deleted', 'teams', 'roles', 'tokens'] as const;
+      const missing = lists.filter(
+        (key) => !Array.isArray((initial as unknown as Record<string, unknown>)[key]),
+      );
+      if (missing.length) throw new Error(`not an emulator state file (no ${missing.join(', ')})`);
     } catch (error) {
       throw new UsageError(
         `cannot load emulator state from ${options.stateFile}: ${(error as Error).message}`,

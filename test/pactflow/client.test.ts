@@ -17,7 +17,7 @@ import { BASE, TOKEN, strictNock, user } from '../helpers/nock.js';
 
 strictNock();
 
-function client(over: { sleeps?: number[]; now?: () => number } = {}) {
+function client(over: { sleeps?: number[] } = {}) {
   const sleeps = over.sleeps ?? [];
   return new PactflowClient({
     baseUrl: BASE,
@@ -27,7 +27,6 @@ function client(over: { sleeps?: number[]; now?: () => number } = {}) {
     retry: {
       sleep: async (ms) => void sleeps.push(ms),
       random: () => 0.5,
-      ...(over.now ? { now: over.now } : {}),
     },
   });
 }
