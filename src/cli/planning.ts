@@ -64,5 +64,13 @@ export function renderPlanAs(ctx: CommandContext, plan: Plan, format: Format): s
 /** In GitHub Actions, the Markdown plan also goes to the job summary. */
 export async function appendStepSummary(ctx: CommandContext, markdown: string): Promise<void> {
   const target = ctx.io.env.GITHUB_STEP_SUMMARY;
-  if (target) await appendFile(target, markdown + '\n');
+  if (!target) return;
+  try {
+    await appendFile(target, markdown + '\n');
+  } catch (error) {
+    throw new UsageError(
+      `cannot append the plan to GITHUB_STEP_SUMMARY (${target}): ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      'Unset GITHUB_STEP_SUMMARY outside GitHub Actions, or point it at a writable file.',
+    );
+  }
 }

@@ -4,13 +4,16 @@ import { fetchLiveState } from '../state/live-state.js';
 import type { LiveState } from '../state/types.js';
 import { createProgress } from '../render/progress.js';
 import type { CommandContext } from './context.js';
+import { resolveInCwd } from './paths.js';
 
 /** A client for the connection the flags and environment name; --verbose logs each request. */
 export async function connect(
   ctx: CommandContext,
   options: { concurrency?: number } = {},
 ): Promise<PactflowClient> {
-  const connection = await resolveConnection(ctx.globals, ctx.io.env);
+  // --token-file is read relative to the command's working directory, like -f.
+  const tokenFile = ctx.globals.tokenFile ? resolveInCwd(ctx, ctx.globals.tokenFile).absolute : undefined;
+  const connection = await resolveConnection({ baseUrl: ctx.globals.baseUrl, tokenFile }, ctx.io.env);
   return new PactflowClient({
     ...connection,
     ...(options.concurrency ? { maxSockets: Math.max(options.concurrency, 4) } : {}),

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { UsageError } from '../errors.js';
 import type { SeedFile } from './seed.js';
 import { readSeedFile } from './seed.js';
-import type { Caller, StoreState, StoredUser } from './store.js';
+import type { Caller, StoreState, StoredTeam, StoredUser } from './store.js';
 import { Problem, Store, fieldError, listError, objectError, stateFromSeed } from './store.js';
 
 export interface Faults {
@@ -169,6 +169,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const bool = (value: string | null) => (value === null ? undefined : value === 'true');
   const user = (u: StoredUser) => store.renderUser(u);
+  /** What every team-member write answers: the team's members after the change. */
+  const members = (team: StoredTeam) => ({
+    status: 200,
+    body: { _embedded: { users: store.teamMembers(team).map(user) } },
+  });
 
   const routes: [string, RegExp, string, Handler][] = [
     ['GET', /^\/user$/, '/user', ({ caller }) => ({ status: 200, body: user(caller.user) })],
@@ -311,34 +316,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       'POST',
       new RegExp(`^/admin/teams/${U}/users$`),
       '/admin/teams/{t}/users',
-      ({ caller, params, body }) => ({
-        status: 200,
-        body: {
-          _embedded: { users: store.teamMembers(store.addMembers(caller, params[0]!, body)).map(user) },
-        },
-      }),
+      ({ caller, params, body }) => members(store.addMembers(caller, params[0]!, body)),
     ],
     [
       'PUT',
       new RegExp(`^/admin/teams/${U}/users$`),
       '/admin/teams/{t}/users',
-      ({ caller, params, body }) => ({
-        status: 200,
-        body: {
-          _embedded: { users: store.teamMembers(store.replaceMembers(caller, params[0]!, body)).map(user) },
-        },
-      }),
+      ({ caller, params, body }) => members(store.replaceMembers(caller, params[0]!, body)),
     ],
     [
       'PATCH',
       new RegExp(`^/admin/teams/${U}/users$`),
       '/admin/teams/{t}/users',
-      ({ caller, params, body }) => ({
-        status: 200,
-        body: {
-          _embedded: { users: store.teamMembers(store.patchMembers(caller, params[0]!, body)).map(user) },
-        },
-      }),
+      ({ caller, params, body }) => members(store.patchMembers(caller, params[0]!, body)),
     ],
     [
       'DELETE',

@@ -7,6 +7,7 @@ import { validatePlanDocument } from '../../src/plan/schema.js';
 import type { Harness } from '../helpers/emulator.js';
 import { accountsIn, expectStateMatchesFile, harness } from '../helpers/emulator.js';
 import { exitOf, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+import { cli } from '../helpers/run-cli.js';
 
 const EXAMPLE = 'examples/accounts.yaml';
 let h: Harness | undefined;
@@ -402,5 +403,31 @@ describe('confirmation and report formats', () => {
       'account ci-payments-contracts has been created',
     );
     expect(run.stderr).toContain('+ ci-payments-contracts will be created');
+  });
+});
+
+describe('connection details and CI integration', () => {
+  it('--token-file is read relative to the working directory, like -f', async () => {
+    h = await harness();
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'token'), `${h.emulator.adminToken}\n`);
+    writeFileSync(path.join(dir, 'accounts.yaml'), readFileSync(EXAMPLE, 'utf8'));
+    const run = await cli(['plan', '--token-file', 'token', '--detailed-exitcode'], {
+      cwd: dir,
+      env: { PACT_BROKER_BASE_URL: h.emulator.url },
+    });
+    expect(run.stderr).not.toContain('cannot read');
+    expect(run.code).toBe(2);
+  });
+
+  it('an unwritable GITHUB_STEP_SUMMARY is a clear error, not a crash', async () => {
+    h = await harness();
+    const run = await h.run(['plan', '-f', EXAMPLE], {
+      env: { GITHUB_STEP_SUMMARY: path.join(tmp(), 'missing', 'summary.md') },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('cannot append the plan to GITHUB_STEP_SUMMARY');
+    expect(run.stderr).toContain('ENOENT');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
