@@ -8,6 +8,8 @@ const accounts = (...systemAccounts: AccountsFile['systemAccounts']) => ({
   systemAccounts,
 });
 
+const roles = (...list: NonNullable<AccountsFile['roles']>) => ({ ...accounts(), roles: list });
+
 /** Each rule on its own: the summaries it produces for a file (empty when the file is fine). */
 const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
   'empty-name': [
@@ -77,6 +79,60 @@ const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
       'repeated protected',
       { ...accounts(), policy: { protected: ['p', 'P'] } },
       ['"P" is listed twice in policy.protected (also [0])'],
+    ],
+    [
+      'repeated scope in a role',
+      roles({ name: 'R', permissions: ['user:invite', 'user:invite'] }),
+      ['"user:invite" is listed twice in roles[0].permissions (also [0])'],
+    ],
+  ],
+  'built-in-role-defined': [
+    ['a custom name', roles({ name: 'Deployer', permissions: [] }), []],
+    [
+      'a built-in name in another case',
+      roles({ name: 'read-only', permissions: [] }),
+      ['"read-only" is a built-in PactFlow role and cannot be defined here'],
+    ],
+    [
+      'Administrator',
+      roles({ name: 'Administrator', permissions: ['user:invite'] }),
+      ['"Administrator" is a built-in PactFlow role and cannot be defined here'],
+    ],
+  ],
+  'role-name': [
+    ['distinct', roles({ name: 'A', permissions: [] }, { name: 'B', permissions: [] }), []],
+    [
+      'differs by case',
+      roles({ name: 'Deployer', permissions: [] }, { name: 'DEPLOYER', permissions: [] }),
+      ['duplicate role name "DEPLOYER" (also roles[0]; names are compared case-insensitively)'],
+    ],
+    [
+      'spaces',
+      roles({ name: ' Deployer', permissions: [] }),
+      ['role name " Deployer" has leading or trailing spaces'],
+    ],
+  ],
+  'invalid-scope': [
+    [
+      'well-formed scopes',
+      roles({
+        name: 'R',
+        permissions: ['contract_data:manage:team', 'user:invite', 'ai:*', 'team:manage:abc-123'],
+      }),
+      [],
+    ],
+    [
+      'malformed ones',
+      roles({
+        name: 'R',
+        permissions: ['contract_data', 'Contract_Data:read:*', 'a:b:c:d', 'team:manage: x'],
+      }),
+      [
+        '"contract_data" is not a permission scope',
+        '"Contract_Data:read:*" is not a permission scope',
+        '"a:b:c:d" is not a permission scope',
+        '"team:manage: x" is not a permission scope',
+      ],
     ],
   ],
   'protected-delete': [
@@ -150,6 +206,7 @@ it('rules survive ill-typed input without throwing', () => {
   const hostile = {
     version: 1,
     systemAccounts: [null, 7, { name: 3, roles: 'x', previousNames: [1] }],
+    roles: [null, { name: 4, permissions: 'x' }, { name: 'R', permissions: [5] }],
   } as unknown as AccountsFile;
   for (const rule of Object.values(SEMANTIC_RULES)) expect(() => rule(hostile)).not.toThrow();
 });

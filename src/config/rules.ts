@@ -1,6 +1,7 @@
 import type { AccountsFile } from './types.js';
 import type { PathSegment } from './load.js';
 import { compileGlob, globCovers, scopeMatcher } from '../util/glob.js';
+import { SCOPE_PATTERN, isBuiltInRoleName } from '../permissions/scopes.js';
 
 /** A problem a semantic rule finds, located by its path in the file. */
 export interface RuleFinding {
@@ -23,6 +24,7 @@ export const ADMINISTRATOR = 'Administrator';
 const isString = (x: unknown): x is string => typeof x === 'string';
 const accountsOf = (file: Partial<AccountsFile>) =>
   Array.isArray(file.systemAccounts) ? file.systemAccounts : [];
+const rolesOf = (file: Partial<AccountsFile>) => (Array.isArray(file.roles) ? file.roles : []);
 const stringList = (x: unknown): [string, number][] =>
   Array.isArray(x) ? x.flatMap((v, i): [string, number][] => (isString(v) ? [[v, i]] : [])) : [];
 const validName = (x: unknown): x is string => isString(x) && x.trim() !== '';
@@ -137,6 +139,7 @@ export const SEMANTIC_RULES: Record<string, SemanticRule> = {
       for (const field of ['roles', 'teams', 'previousNames'] as const)
         lists.push([['systemAccounts', i, field], a?.[field]]);
     });
+    rolesOf(file).forEach((r, i) => lists.push([['roles', i, 'permissions'], r?.permissions]));
     return lists.flatMap(([path, list]) => {
       const seen = new Map<string, number>();
       return stringList(list).flatMap(([value, j]) => {
@@ -155,6 +158,59 @@ export const SEMANTIC_RULES: Record<string, SemanticRule> = {
       });
     });
   },
+
+  'built-in-role-defined': (file) =>
+    rolesOf(file).flatMap((role, i) =>
+      validName(role?.name) && isBuiltInRoleName(role.name)
+        ? [
+            {
+              path: ['roles', i, 'name'],
+              summary: `"${role.name}" is a built-in PactFlow role and cannot be defined here`,
+              detail: "reference it in an account's roles as it is, or give your custom role another name",
+            },
+          ]
+        : [],
+    ),
+
+  'role-name': (file) => {
+    const seen = new Map<string, number>();
+    return rolesOf(file).flatMap((role, i): RuleFinding[] => {
+      const name: unknown = role?.name;
+      if (!validName(name)) return [];
+      if (name !== name.trim())
+        return [
+          {
+            path: ['roles', i, 'name'],
+            summary: `role name "${name}" has leading or trailing spaces`,
+            detail: 'remove the spaces; PactFlow would store a different name',
+          },
+        ];
+      const first = seen.get(name.toLowerCase());
+      if (first === undefined) {
+        seen.set(name.toLowerCase(), i);
+        return [];
+      }
+      return [
+        {
+          path: ['roles', i, 'name'],
+          summary: `duplicate role name "${name}" (also roles[${first}]; names are compared case-insensitively)`,
+          detail: 'keep one entry per role',
+        },
+      ];
+    });
+  },
+
+  'invalid-scope': (file) =>
+    rolesOf(file).flatMap((role, i) =>
+      stringList(role?.permissions)
+        .filter(([scope]) => !SCOPE_PATTERN.test(scope))
+        .map(([scope, j]) => ({
+          path: ['roles', i, 'permissions', j],
+          summary: `"${scope}" is not a permission scope`,
+          detail:
+            'write resource:action[:scope], e.g. contract_data:manage:team or user:invite; `validate --online` lists the scopes your PactFlow knows',
+        })),
+    ),
 
   'protected-delete': (file) => {
     const protectedNames = new Set(stringList(file.policy?.protected).map(([n]) => n.toLowerCase()));

@@ -8,8 +8,10 @@ import {
   FILE_FIELDS,
   LIMITS_FIELDS,
   POLICY_FIELDS,
+  ROLE_FIELDS,
   SCOPE_FIELDS,
   UNMANAGED_POLICIES,
+  UNMANAGED_ROLE_POLICIES,
 } from './types.js';
 
 interface SchemaNode {
@@ -36,6 +38,7 @@ describe('the TypeScript types agree with schemas/accounts.schema.json', () => {
     ['policy.limits', policy.properties!.limits!, LIMITS_FIELDS],
     ['defaults', root.properties!.defaults!, DEFAULTS_FIELDS],
     ['systemAccounts[]', account, ACCOUNT_FIELDS],
+    ['roles[]', root.properties!.roles!.items!, ROLE_FIELDS],
   ])('%s: same fields, same required ones', (_, node, fields) => {
     expect(shape(node)).toEqual(fields);
   });
@@ -43,6 +46,7 @@ describe('the TypeScript types agree with schemas/accounts.schema.json', () => {
   it('enums match', () => {
     expect(account.properties!.state!.enum).toEqual([...ACCOUNT_STATES]);
     expect(policy.properties!.unmanaged!.enum).toEqual([...UNMANAGED_POLICIES]);
+    expect(policy.properties!.unmanagedRoles!.enum).toEqual([...UNMANAGED_ROLE_POLICIES]);
   });
 
   it('limit defaults are the ones the descriptions promise', () => {

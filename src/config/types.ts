@@ -9,6 +9,15 @@ export type AccountState = (typeof ACCOUNT_STATES)[number];
 export const UNMANAGED_POLICIES = ['ignore', 'disable', 'delete'] as const;
 export type UnmanagedPolicy = (typeof UNMANAGED_POLICIES)[number];
 
+export const UNMANAGED_ROLE_POLICIES = ['ignore', 'delete'] as const;
+export type UnmanagedRolePolicy = (typeof UNMANAGED_ROLE_POLICIES)[number];
+
+export interface RoleEntry {
+  name: string;
+  description?: string;
+  permissions: string[];
+}
+
 export interface SystemAccountEntry {
   name: string;
   email?: string;
@@ -32,6 +41,7 @@ export interface LimitsSection {
 
 export interface PolicySection {
   unmanaged?: UnmanagedPolicy;
+  unmanagedRoles?: UnmanagedRolePolicy;
   scope?: ScopeSection;
   protected?: string[];
   limits?: LimitsSection;
@@ -46,6 +56,7 @@ export interface AccountsFile {
   version: 1;
   policy?: PolicySection;
   defaults?: DefaultsSection;
+  roles?: RoleEntry[];
   systemAccounts: SystemAccountEntry[];
 }
 
@@ -56,11 +67,13 @@ export const FILE_FIELDS = {
   version: true,
   policy: false,
   defaults: false,
+  roles: false,
   systemAccounts: true,
 } as const satisfies FieldTable<AccountsFile>;
 
 export const POLICY_FIELDS = {
   unmanaged: false,
+  unmanagedRoles: false,
   scope: false,
   protected: false,
   limits: false,
@@ -85,6 +98,12 @@ export const ACCOUNT_FIELDS = {
   teams: false,
   previousNames: false,
 } as const satisfies FieldTable<SystemAccountEntry>;
+
+export const ROLE_FIELDS = {
+  name: true,
+  description: false,
+  permissions: true,
+} as const satisfies FieldTable<RoleEntry>;
 
 export const DEFAULT_LIMITS = { maxDeletes: 0, maxDisables: 5, maxAdminChanges: 1 } as const;
 
@@ -116,8 +135,19 @@ export interface DesiredAccount {
   };
 }
 
+/** A custom role the file owns, names trimmed, scopes sorted; what the planner consumes. */
+export interface DesiredRole {
+  name: string;
+  /** undefined: not managed (the live description is kept). */
+  description?: string;
+  /** Sorted, without duplicates. */
+  permissions: string[];
+  source: { entry: SourcePosition; name: SourcePosition };
+}
+
 export interface DesiredPolicy {
   unmanaged: UnmanagedPolicy;
+  unmanagedRoles: UnmanagedRolePolicy;
   include: string[];
   exclude: string[];
   protected: string[];
@@ -129,5 +159,7 @@ export interface DesiredState {
   /** sha256 of the file's bytes, recorded in saved plans. */
   sha256: string;
   policy: DesiredPolicy;
+  /** Custom roles the file defines; empty when it has no `roles:` list. */
+  roles: DesiredRole[];
   accounts: DesiredAccount[];
 }

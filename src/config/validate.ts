@@ -8,7 +8,7 @@ import { didYouMean } from '../util/suggest.js';
 import { loadYamlFile } from './load.js';
 import type { LoadedYaml, PathSegment } from './load.js';
 import { ADMINISTRATOR, SEMANTIC_RULES, formatPath } from './rules.js';
-import type { AccountsFile, DesiredAccount, DesiredState, SourcePosition } from './types.js';
+import type { AccountsFile, DesiredAccount, DesiredRole, DesiredState, SourcePosition } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
@@ -201,16 +201,24 @@ export function normalizeConfig(
       },
     };
   });
+  const roles = (file.roles ?? []).map((role, i): DesiredRole => ({
+    name: role.name,
+    ...(role.description === undefined ? {} : { description: role.description }),
+    permissions: [...new Set(role.permissions)].sort(),
+    source: { entry: position(['roles', i]), name: position(['roles', i, 'name']) },
+  }));
   return {
     file: loaded.file,
     sha256: loaded.sha256,
     policy: {
       unmanaged: file.policy?.unmanaged ?? 'ignore',
+      unmanagedRoles: file.policy?.unmanagedRoles ?? 'ignore',
       include: [...(file.policy?.scope?.include ?? [])],
       exclude: [...(file.policy?.scope?.exclude ?? [])],
       protected: [...(file.policy?.protected ?? [])],
       limits: { ...DEFAULT_LIMITS, ...file.policy?.limits },
     },
+    roles,
     accounts,
   };
 }

@@ -82,6 +82,17 @@ const EXPECTED: Record<string, string[]> = {
   'protected-delete': [
     'FILE:6:12: systemAccounts[0].state: "ci-a" is protected and cannot be deleted \u2014 remove it from policy.protected first, or do not ask to delete it',
   ],
+  'role-bad-scope': [
+    'FILE:6:9: roles[0].permissions[1]: "contract data:read" is not a permission scope \u2014 write resource:action[:scope], e.g. contract_data:manage:team or user:invite; `validate --online` lists the scopes your PactFlow knows',
+    'FILE:7:9: roles[0].permissions[2]: "contract_data:read:*" is listed twice in roles[0].permissions (also [0]) \u2014 remove the repeated entry',
+  ],
+  'role-built-in': [
+    'FILE:3:11: roles[0].name: "ci/cd" is a built-in PactFlow role and cannot be defined here \u2014 reference it in an account\'s roles as it is, or give your custom role another name',
+  ],
+  'role-duplicate': [
+    'FILE:5:5: roles[1]: missing required field "permissions"',
+    'FILE:6:11: roles[1].name: duplicate role name "Deployer" (also roles[0]; names are compared case-insensitively) \u2014 keep one entry per role',
+  ],
   'roles-not-list': ['FILE:4:12: systemAccounts[0].roles: must be a list'],
   'state-typo': [
     'FILE:4:12: systemAccounts[0].state: must be one of enabled, disabled, deleted, not "enable" (did you mean "enabled"?)',
@@ -96,11 +107,11 @@ const EXPECTED: Record<string, string[]> = {
     'FILE:4:5: systemAccounts[0]: unknown field "rolse" (did you mean "roles"?) \u2014 allowed here: name, email, state, admin, roles, teams, previousNames',
   ],
   'unknown-policy-field': [
-    'FILE:3:3: policy: unknown field "unmanged" (did you mean "unmanaged"?) \u2014 allowed here: unmanaged, scope, protected, limits',
+    'FILE:3:3: policy: unknown field "unmanged" (did you mean "unmanaged"?) \u2014 allowed here: unmanaged, unmanagedRoles, scope, protected, limits',
   ],
   'unknown-top-field': [
     'FILE:1:1: missing required field "systemAccounts"',
-    'FILE:2:1: unknown field "systemAcounts" (did you mean "systemAccounts"?) \u2014 allowed here: version, policy, defaults, systemAccounts',
+    'FILE:2:1: unknown field "systemAcounts" (did you mean "systemAccounts"?) \u2014 allowed here: version, policy, defaults, roles, systemAccounts',
   ],
   'unmanaged-typo': ['FILE:3:14: policy.unmanaged: must be one of ignore, disable, delete, not "remove"'],
   'version-2': ['FILE:1:10: version: must be 1 \u2014 this tool reads format version 1'],
