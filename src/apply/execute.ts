@@ -4,6 +4,7 @@ import type { Action, Change, Plan, Step } from '../plan/types.js';
 import { ACTION_PAST } from '../plan/types.js';
 import { toLiveAccount } from '../state/live-state.js';
 import { mapLimit } from '../util/concurrency.js';
+import { CreatedRoles, executeRoleChanges } from './roles.js';
 
 /** What apply needs: the writes, and one read to see a new account as the server made it. */
 export interface ApplyPort extends Writer {
@@ -13,7 +14,9 @@ export interface ApplyPort extends Writer {
 export type OutcomeStatus = 'done' | 'failed' | 'interrupted' | 'skipped';
 
 export interface Outcome {
+  /** The account's name, or for `kind: 'role'` the role's. */
   account: string;
+  kind?: 'role';
   action: Action;
   status: OutcomeStatus;
   /** Completes "account X has been created" or says what failed and why. */
@@ -48,17 +51,28 @@ const alreadyDone = (step: Step, error: unknown) => {
 };
 
 /**
- * Runs exactly the plan's steps: accounts in parallel (bounded), each account's steps in order.
+ * Runs exactly the plan's steps: role creates and updates first (accounts may use those roles),
+ * then accounts in parallel (bounded), each account's steps in order, then role deletes — only
+ * when every account change succeeded, since they may be what frees a role.
  * It never diffs again — except that a `reconcile` step reads a new account back and converges its
  * roles and teams with the planner's own convergeSteps, because only the server knows what a new
  * account starts with. A failure stops that account only.
  */
 export async function executePlan(
-  plan: Pick<Plan, 'changes'>,
+  plan: Pick<Plan, 'changes'> & Partial<Pick<Plan, 'roleChanges'>>,
   port: ApplyPort,
   options: ExecuteOptions = {},
 ): Promise<ApplyResult> {
   const total = plan.changes.length;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const created = new CreatedRoles();
+  const roleChanges = plan.roleChanges ?? [];
+  const rolesFirst = await executeRoleChanges(
+    roleChanges.filter((c) => c.action !== 'delete'),
+    port,
+    created,
+    { concurrency, ...(options.signal ? { signal: options.signal } : {}) },
+  );
   let started = 0;
   let finished = 0;
   const signal = options.signal;
@@ -101,7 +115,7 @@ export async function executePlan(
           case 'set-roles':
             return await port.setRoles(
               id(),
-              step.roles.map((r) => r.uuid),
+              step.roles.map((r) => created.resolve(r)),
             );
           case 'add-team':
             return await port.addTeamMember(step.team.uuid, id());
@@ -114,8 +128,9 @@ export async function executePlan(
           case 'delete':
             return await port.deleteUser(id());
           case 'reconcile': {
-            const created = toLiveAccount(await port.getUser(id()));
-            for (const next of convergeSteps(created, step.spec, step.administrator)) {
+            const account = toLiveAccount(await port.getUser(id()));
+            const spec = created.resolveSpec(step.spec);
+            for (const next of convergeSteps(account, spec, step.administrator)) {
               if (signal?.aborted) throw new Interrupted();
               await run(next);
             }
@@ -157,12 +172,23 @@ export async function executePlan(
     }
   };
 
-  const outcomes = await mapLimit(plan.changes, Math.max(1, options.concurrency ?? 4), async (change) => {
+  const outcomes = await mapLimit(plan.changes, concurrency, async (change) => {
     const outcome = await runChange(change);
     options.onEvent?.({ type: 'finished', outcome, finished: ++finished, total });
     return outcome;
   });
-  return { outcomes, interrupted: signal?.aborted ?? false };
+  const unfinished = outcomes.some((o) => o.status !== 'done');
+  const rolesLast = await executeRoleChanges(
+    roleChanges.filter((c) => c.action === 'delete'),
+    port,
+    created,
+    {
+      concurrency,
+      ...(signal ? { signal } : {}),
+      ...(unfinished ? { skip: 'an account change before it did not finish' } : {}),
+    },
+  );
+  return { outcomes: [...rolesFirst, ...outcomes, ...rolesLast], interrupted: signal?.aborted ?? false };
 }
 
 class Interrupted extends Error {}

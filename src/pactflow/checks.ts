@@ -1,5 +1,5 @@
 import { ResponseShapeError } from './errors.js';
-import type { ApiRole, ApiRoleRef, ApiTeam, ApiToken, ApiUser } from './types.js';
+import type { ApiPermission, ApiRole, ApiRoleRef, ApiTeam, ApiToken, ApiUser } from './types.js';
 import type { WirePage } from './wire.js';
 
 /**
@@ -65,6 +65,8 @@ export class Checker {
     const rolesSource = embedded.roles ?? u.roles ?? [];
     const teamsSource = embedded.teams ?? [];
     const email = u.email;
+    const createdAt = u.createdAt;
+    const lastLogin = u.lastLogin;
     return {
       uuid: this.string(u.uuid, `${what}.uuid`),
       name: this.string(u.name, `${what}.name`),
@@ -79,12 +81,18 @@ export class Checker {
           name: this.string(team.name, `${what} teams[${i}].name`),
         };
       }),
+      ...(typeof createdAt === 'string' ? { createdAt } : {}),
+      ...(typeof lastLogin === 'string' ? { lastLogin } : {}),
     };
   }
 
   role(value: unknown, what: string): ApiRole {
     const r = this.object(value, what);
-    return { ...this.roleRef(r, what), systemDefined: r.systemDefined === true };
+    return {
+      ...this.roleRef(r, what),
+      ...(typeof r.description === 'string' ? { description: r.description } : {}),
+      systemDefined: r.systemDefined === true,
+    };
   }
 
   team(value: unknown, what: string): ApiTeam {
@@ -94,9 +102,20 @@ export class Checker {
 
   token(value: unknown, what: string): ApiToken {
     const t = this.object(value, what);
+    // Only these fields are kept: a token's `value` never leaves this function.
+    const lastUsed = t.lastUsedAt ?? t.lastUsed;
     return {
       uuid: this.string(t.uuid, `${what}.uuid`),
       description: typeof t.description === 'string' ? t.description : '',
+      ...(typeof lastUsed === 'string' ? { lastUsedAt: lastUsed } : {}),
+    };
+  }
+
+  permission(value: unknown, what: string): ApiPermission {
+    const p = this.object(value, what);
+    return {
+      scope: this.string(p.scope, `${what}.scope`),
+      ...(typeof p.label === 'string' ? { label: p.label } : {}),
     };
   }
 

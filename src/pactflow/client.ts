@@ -2,7 +2,16 @@ import { ApiError, ResponseShapeError } from './errors.js';
 import { Checker } from './checks.js';
 import { HttpClient } from './http.js';
 import type { HttpOptions, Method } from './http.js';
-import type { ApiRole, ApiTeam, ApiToken, ApiUser, LiveReader, Writer } from './types.js';
+import type {
+  ApiPermission,
+  ApiRole,
+  ApiTeam,
+  ApiToken,
+  ApiUser,
+  LiveReader,
+  RoleBody,
+  Writer,
+} from './types.js';
 import { mapLimit } from '../util/concurrency.js';
 
 export const PAGE_SIZE = 100;
@@ -81,6 +90,19 @@ export class PactflowClient implements LiveReader, Writer {
     const { body, check } = await this.get(`/admin/system-accounts/${enc(accountUuid)}/tokens`);
     const embedded = check.object(check.object(body, 'body')._embedded ?? {}, '_embedded');
     return check.array(embedded.items ?? [], '_embedded.items').map((t, i) => check.token(t, `items[${i}]`));
+  }
+
+  async listHumanUsers(): Promise<ApiUser[]> {
+    const users = await this.paged('/admin/users', 'users', { userType: 0 }, (check, u, i) =>
+      check.user(u, `users[${i}]`),
+    );
+    return users.filter((u) => u.type === 0);
+  }
+
+  async listPermissions(): Promise<ApiPermission[]> {
+    const { body, check } = await this.get('/admin/permissions');
+    const list = check.array(check.object(body, 'body').permissions, 'permissions');
+    return list.map((p, i) => check.permission(p, `permissions[${i}]`));
   }
 
   /**
@@ -179,10 +201,40 @@ export class PactflowClient implements LiveReader, Writer {
     await this.write('DELETE', `/admin/teams/${enc(teamUuid)}/users/${enc(userUuid)}`);
   }
 
+  /** Creates a custom role; on an unknown outcome the catalogue is re-read for it by name. */
+  async createRole(role: RoleBody): Promise<{ uuid: string }> {
+    return this.writeOnce(
+      async () => {
+        const path = '/admin/roles';
+        const response = await this.http.request('POST', path, { json: roleBody(role) });
+        return { uuid: new Checker('POST', path).role(response.body, 'body').uuid };
+      },
+      async () => {
+        const found = (await this.listRoles()).find((r) => r.name.toLowerCase() === role.name.toLowerCase());
+        return found ? { took: { uuid: found.uuid } } : undefined;
+      },
+    );
+  }
+
+  async updateRole(uuid: string, role: RoleBody): Promise<void> {
+    await this.write('PUT', `/admin/roles/${enc(uuid)}`, roleBody(role));
+  }
+
+  async deleteRole(uuid: string): Promise<void> {
+    await this.write('DELETE', `/admin/roles/${enc(uuid)}`);
+  }
+
   private async write(method: Method, path: string, json?: unknown): Promise<void> {
     await this.http.request(method, path, json === undefined ? {} : { json });
   }
 }
+
+/** A role's wire body: permissions as `{scope}` objects, as PactFlow's role routes take them. */
+const roleBody = (role: RoleBody) => ({
+  name: role.name,
+  ...(role.description === undefined ? {} : { description: role.description }),
+  permissions: role.permissions.map((scope) => ({ scope })),
+});
 
 /** The new account's uuid: from `Location` (reliable), else from a body that happens to be the user. */
 function uuidFromCreate(path: string, location: unknown, body: unknown): string {

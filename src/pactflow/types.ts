@@ -14,10 +14,26 @@ export interface ApiUser {
   type: 0 | 1;
   roles: ApiRoleRef[];
   teams: { uuid: string; name: string }[];
+  createdAt?: string;
+  lastLogin?: string;
 }
 
 export interface ApiRole extends ApiRoleRef {
+  description?: string;
   systemDefined: boolean;
+}
+
+/** The body of a role create or full-replace update: `permissions` are scopes. */
+export interface RoleBody {
+  name: string;
+  description?: string;
+  permissions: string[];
+}
+
+/** A scope PactFlow lets a role grant (`GET /admin/permissions`). */
+export interface ApiPermission {
+  scope: string;
+  label?: string;
 }
 
 export interface ApiTeam {
@@ -25,9 +41,12 @@ export interface ApiTeam {
   name: string;
 }
 
+/** A token's metadata. Its value is dropped at the edge and never reaches the rest of the tool. */
 export interface ApiToken {
   uuid: string;
   description: string;
+  /** When PactFlow says, e.g. from `lastUsedAt`. */
+  lastUsedAt?: string;
 }
 
 /** Reads; `plan` holds only this, so it cannot write even by mistake. */
@@ -43,6 +62,10 @@ export interface LiveReader {
   findSystemAccountByName(name: string): Promise<ApiUser | undefined>;
   listTeamMembers(teamUuid: string): Promise<ApiUser[]>;
   listTokens(accountUuid: string): Promise<ApiToken[]>;
+  /** Every person (human user, type 0) with their roles; read only to count who holds a role. */
+  listHumanUsers(): Promise<ApiUser[]>;
+  /** The scopes PactFlow lets a role grant. */
+  listPermissions(): Promise<ApiPermission[]>;
 }
 
 /** Writes. Each is one API call, apart from the recovery reads after a write of unknown outcome. */
@@ -53,4 +76,8 @@ export interface Writer {
   setRoles(uuid: string, roleUuids: string[]): Promise<void>;
   addTeamMember(teamUuid: string, userUuid: string): Promise<void>;
   removeTeamMember(teamUuid: string, userUuid: string): Promise<void>;
+  createRole(role: RoleBody): Promise<{ uuid: string }>;
+  /** A full replace: name, description and exactly these scopes. */
+  updateRole(uuid: string, role: RoleBody): Promise<void>;
+  deleteRole(uuid: string): Promise<void>;
 }

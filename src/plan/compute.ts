@@ -8,6 +8,8 @@ import type { LiveAccount, LiveState, Ref } from '../state/types.js';
 import { ADMINISTRATOR, assignableRoles, convergeSteps, targetRoles } from './converge.js';
 import { fingerprintAccount } from './fingerprint.js';
 import { checkGuards } from './guards.js';
+import { attributePermissions } from './permissions.js';
+import { planRoles } from './roles.js';
 import type {
   AccountFields,
   Action,
@@ -16,11 +18,12 @@ import type {
   Refusal,
   ResolvedSpec,
   Risk,
+  RoleRef,
   Step,
   Summary,
   UnmanagedAccount,
 } from './types.js';
-import { ACTIONS } from './types.js';
+import { ACTIONS, ROLE_ACTIONS } from './types.js';
 
 export interface PlanOptions {
   baseUrl: string;
@@ -37,7 +40,7 @@ export interface PlanResult {
 }
 
 const lower = (s: string) => s.toLowerCase();
-const names = (refs: readonly Ref[]) => refs.map((r) => r.name).sort(compareNames);
+const names = (refs: readonly { name: string }[]) => refs.map((r) => r.name).sort(compareNames);
 const STEP_ORDER: Step['kind'][] = [
   'create',
   'rename',
@@ -61,9 +64,12 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const error = (at: SourcePosition, code: string, summary: string, detail?: string) =>
     diagnostics.push(diagnosticAt(at, code, `${at.path}: ${summary}`, detail));
 
-  const roleByName = new Map(live.roles.map((r) => [lower(r.name), r]));
+  // Live roles and the custom roles this plan creates, which accounts may already name.
+  const roles = planRoles(desired, live);
+  diagnostics.push(...roles.diagnostics);
+  const roleByName = roles.byName;
   const teamByName = new Map(live.teams.map((t) => [lower(t.name), t]));
-  const adminRole = roleByName.get(lower(ADMINISTRATOR));
+  const adminRole = live.roles.find((r) => lower(r.name) === lower(ADMINISTRATOR));
   const administrator: Ref | undefined = adminRole && { uuid: adminRole.uuid, name: adminRole.name };
   const liveById = new Map(live.accounts.map((a) => [a.uuid, a]));
   const liveByName = new Map<string, LiveAccount[]>();
@@ -80,15 +86,15 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
       list: string[] | undefined,
       sources: SourcePosition[],
       kind: 'role' | 'team',
-    ): Ref[] | undefined =>
-      list?.map((name, i) => {
+    ): RoleRef[] | undefined =>
+      list?.map((name, i): RoleRef => {
         const at = sources[i]!;
         const found = kind === 'role' ? roleByName.get(lower(name)) : teamByName.get(lower(name));
         if (!found) {
           ok = false;
           const known =
             kind === 'role'
-              ? live.roles.filter((r) => !r.serverManaged).map((r) => r.name)
+              ? [...roleByName.values()].filter((r) => !r.serverManaged).map((r) => r.name)
               : live.teams.map((t) => t.name);
           error(
             at,
@@ -107,10 +113,10 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
             'PactFlow grants it to team administrators; remove it from the list',
           );
         }
-        return { uuid: found.uuid, name: found.name };
+        return found.uuid === undefined ? { name: found.name } : { uuid: found.uuid, name: found.name };
       });
     const roles = resolve(account.roles, account.source.roles, 'role');
-    const teams = resolve(account.teams, account.source.teams, 'team');
+    const teams = resolve(account.teams, account.source.teams, 'team') as Ref[] | undefined;
     if ((account.admin !== undefined || roles) && !administrator) {
       ok = false;
       error(
@@ -206,6 +212,9 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
       protectedRefusal(change, liveById, isProtected) ?? selfLockout(change, live, administrator);
     if (refusal) change.refused = refusal;
   }
+  attributePermissions(changes, roles, live);
+  const roleChanges = roles.changes;
+  const all = [...changes, ...roleChanges];
   changes.sort(
     (a, b) =>
       byName({ name: a.account }, { name: b.account }) ||
@@ -215,11 +224,15 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
 
   const summary = Object.fromEntries(
     ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length]),
-  ) as Summary;
+  ) as unknown as Summary;
   summary.unchanged = unchanged;
   summary.unmanaged = unmanaged.length;
   summary.outOfScope = outOfScope;
-  summary.refused = changes.filter((c) => c.refused).length;
+  summary.refused = all.filter((c) => c.refused).length;
+  summary.roles = Object.fromEntries(
+    ROLE_ACTIONS.map((a) => [a, roleChanges.filter((c) => c.action === a).length]),
+  ) as Summary['roles'];
+  summary.privilegeGains = all.filter((c) => c.risks.includes('privilege-gain')).length;
 
   return {
     diagnostics,
@@ -231,8 +244,9 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
       caller: { uuid: live.caller.uuid, name: live.caller.name },
       targets: options.targets?.length ? [...options.targets] : null,
       summary,
-      guards: checkGuards(changes, desired.policy.limits),
+      guards: checkGuards(all, desired.policy.limits),
       changes,
+      roleChanges,
       unmanaged,
     },
   };

@@ -1,9 +1,9 @@
 import type { LiveAccount, Ref } from '../state/types.js';
-import type { ResolvedSpec, Step } from './types.js';
+import type { ResolvedSpec, RoleRef, Step } from './types.js';
 import { byName } from '../util/names.js';
 
 export const ADMINISTRATOR = 'Administrator';
-const sameIds = (a: readonly Ref[], b: readonly Ref[]) =>
+const sameIds = (a: readonly RoleRef[], b: readonly RoleRef[]) =>
   a.length === b.length && a.every((x) => b.some((y) => y.uuid === x.uuid));
 
 /** The live roles PactFlow lets a client set: everything but server-managed ones. */
@@ -18,9 +18,9 @@ export function targetRoles(
   live: readonly Ref[],
   spec: ResolvedSpec,
   administrator: Ref | undefined,
-): Ref[] | undefined {
+): RoleRef[] | undefined {
   if (spec.roles === undefined && spec.admin === undefined) return undefined;
-  const isAdmin = (r: Ref) => (administrator ? r.uuid === administrator.uuid : r.name === ADMINISTRATOR);
+  const isAdmin = (r: RoleRef) => (administrator ? r.uuid === administrator.uuid : r.name === ADMINISTRATOR);
   const base = (spec.roles ?? live).filter((r) => !isAdmin(r));
   const keepAdmin = spec.admin ?? (spec.roles === undefined && live.some(isAdmin));
   return [...base, ...(keepAdmin && administrator ? [administrator] : [])].sort(byName);

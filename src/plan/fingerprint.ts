@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LiveAccount } from '../state/types.js';
+import type { LiveAccount, LiveRole } from '../state/types.js';
 
 /**
  * A digest of the live fields a change reads: name, email, state, role and team ids. A saved plan
@@ -18,5 +18,14 @@ export function fingerprintAccount(account: LiveAccount | undefined): string {
           account.roles.map((r) => r.uuid).sort(),
           account.teams.map((t) => t.uuid).sort(),
         ]);
+  return `sha256:${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
+}
+
+/** The same for a custom role: its name, description and scopes. */
+export function fingerprintRole(role: LiveRole | undefined): string {
+  const canonical =
+    role === undefined
+      ? 'absent'
+      : JSON.stringify([role.uuid, role.name, role.description ?? null, [...role.permissions].sort()]);
   return `sha256:${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
 }

@@ -1,3 +1,4 @@
+import type { ScopeDiff } from '../permissions/scopes.js';
 import type { Ref } from '../state/types.js';
 
 /** Actions by significance: a change is named after the most significant thing it does. */
@@ -26,10 +27,19 @@ export interface AccountFields {
   teams: string[];
 }
 
+/**
+ * A role as a step names it. A role this plan creates has no uuid yet: apply runs the role's
+ * create first and resolves the name to the uuid PactFlow gave it.
+ */
+export interface RoleRef {
+  uuid?: string;
+  name: string;
+}
+
 /** What the file asks of an account's roles and teams, resolved to live uuids. */
 export interface ResolvedSpec {
   /** The exact role set (Administrator excluded); undefined: not managed. */
-  roles?: Ref[];
+  roles?: RoleRef[];
   /** undefined: Administrator not managed. */
   admin?: boolean;
   /** The exact team memberships; undefined: not managed. */
@@ -41,7 +51,7 @@ export type Step =
   | { kind: 'create'; name: string; email?: string }
   | { kind: 'rename'; name: string }
   | { kind: 'set-email'; email: string }
-  | { kind: 'set-roles'; roles: Ref[] }
+  | { kind: 'set-roles'; roles: RoleRef[] }
   | { kind: 'add-team'; team: Ref }
   | { kind: 'remove-team'; team: Ref }
   | { kind: 'reconcile'; spec: ResolvedSpec; administrator?: Ref }
@@ -49,9 +59,10 @@ export type Step =
   | { kind: 'disable' }
   | { kind: 'delete' };
 
-export type Risk = 'delete' | 'disable' | 'admin-grant' | 'admin-revoke';
+/** `privilege-gain`: gains a `:manage:` scope, `user:invite` or the Administrator role. */
+export type Risk = 'delete' | 'disable' | 'admin-grant' | 'admin-revoke' | 'privilege-gain';
 
-export type GuardName = 'protected' | 'self-lockout';
+export type GuardName = 'protected' | 'self-lockout' | 'role-in-use';
 
 export interface Refusal {
   guard: GuardName;
@@ -70,11 +81,63 @@ export interface Change {
   after: Partial<AccountFields> | null;
   steps: Step[];
   risks: Risk[];
+  /** The scopes the account gains and loses, from the role catalogue; absent when they do not change. */
+  permissions?: ScopeDiff;
   refused?: Refusal;
   /** Fingerprint of the live fields this change read; a saved plan is stale when it differs. */
   fingerprint: string;
 }
 
+export const ROLE_ACTIONS = ['delete', 'create', 'update'] as const;
+export type RoleAction = (typeof ROLE_ACTIONS)[number];
+
+/** A custom role's fields as a reviewer reads them. */
+export interface RoleFields {
+  name: string;
+  description: string | null;
+  /** Permission scopes, sorted. */
+  permissions: string[];
+}
+
+/** The body of a role create or full-replace update. */
+export interface RoleDefinition {
+  name: string;
+  description?: string;
+  permissions: string[];
+}
+
+export type RoleStep =
+  | { kind: 'create-role'; role: RoleDefinition }
+  | { kind: 'update-role'; role: RoleDefinition }
+  | { kind: 'delete-role' };
+
+/** How one account's effective permissions change. */
+export interface AccountPermissions extends ScopeDiff {
+  account: string;
+}
+
+/**
+ * One custom role: created or updated before the account changes (which may use it), deleted after
+ * them. Apply runs role creates and updates first, the account changes next, role deletes last.
+ */
+export interface RoleChange {
+  role: string;
+  /** Live uuid; absent for a create. */
+  uuid?: string;
+  action: RoleAction;
+  /** `file`: the file defines it; `unmanaged`: policy.unmanagedRoles deletes it. */
+  origin: 'file' | 'unmanaged';
+  before: Partial<RoleFields> | null;
+  after: Partial<RoleFields> | null;
+  steps: RoleStep[];
+  risks: Risk[];
+  /** System accounts whose effective permissions this role change alone alters, by name. */
+  accounts: AccountPermissions[];
+  /** People (human users) holding the role, counted when its scopes change or it is deleted. */
+  people?: number;
+  refused?: Refusal;
+  fingerprint: string;
+}
 export interface UnmanagedAccount {
   name: string;
   uuid: string;
@@ -105,6 +168,10 @@ export type Summary = Record<Action, number> & {
   unmanaged: number;
   outOfScope: number;
   refused: number;
+  /** Custom role changes by action. */
+  roles: Record<RoleAction, number>;
+  /** Changes (of accounts or roles) that grant a `:manage:` scope, `user:invite` or Administrator. */
+  privilegeGains: number;
 };
 
 /** The saved-plan document (formatVersion 1); also what `--format json` prints. */
@@ -118,5 +185,11 @@ export interface Plan {
   summary: Summary;
   guards: GuardReport;
   changes: Change[];
+  /** Custom role changes; plans saved before roles were managed have none. */
+  roleChanges: RoleChange[];
   unmanaged: UnmanagedAccount[];
 }
+
+/** Whether applying the plan would change anything at all. */
+export const hasChanges = (plan: Pick<Plan, 'changes' | 'roleChanges'>): boolean =>
+  plan.changes.length > 0 || plan.roleChanges.length > 0;

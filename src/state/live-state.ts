@@ -21,6 +21,8 @@ export function toLiveAccount(user: ApiUser): LiveAccount {
     active: user.active,
     roles: user.roles.map(accountRole).sort(byName),
     teams: user.teams.map((t): Ref => ({ uuid: t.uuid, name: t.name })).sort(byName),
+    ...(user.createdAt === undefined ? {} : { createdAt: user.createdAt }),
+    ...(user.lastLogin === undefined ? {} : { lastLogin: user.lastLogin }),
   };
 }
 
@@ -40,6 +42,7 @@ export async function fetchLiveState(reader: LiveReader): Promise<LiveState> {
     .map((r) => ({
       uuid: r.uuid,
       name: r.name,
+      ...(r.description === undefined ? {} : { description: r.description }),
       systemDefined: r.systemDefined,
       serverManaged: isServerManagedRole(r),
       permissions: [...r.permissions].sort(),
@@ -67,4 +70,23 @@ export async function fetchLiveState(reader: LiveReader): Promise<LiveState> {
       .map(toLiveAccount)
       .sort(byName),
   };
+}
+
+/**
+ * How many people hold each of the given roles. Reads the human users, which the tool otherwise
+ * never does: only when a plan changes a custom role's scopes or deletes one, and never to change
+ * them.
+ */
+export async function countHumanRoleHolders(
+  reader: Pick<LiveReader, 'listHumanUsers'>,
+  roleUuids: readonly string[],
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = Object.fromEntries(roleUuids.map((uuid) => [uuid, 0]));
+  if (roleUuids.length === 0) return counts;
+  for (const person of await reader.listHumanUsers()) {
+    if (person.type !== 0) continue;
+    for (const uuid of new Set(person.roles.map((r) => r.uuid)))
+      if (uuid in counts) counts[uuid] = counts[uuid]! + 1;
+  }
+  return counts;
 }

@@ -18,9 +18,13 @@ export interface LiveAccount {
   roles: LiveAccountRole[];
   /** Sorted by name. */
   teams: Ref[];
+  /** When PactFlow says; shown by `show`, never compared. */
+  createdAt?: string;
+  lastLogin?: string;
 }
 
 export interface LiveRole extends Ref {
+  description?: string;
   systemDefined: boolean;
   serverManaged: boolean;
   permissions: string[];
@@ -40,4 +44,9 @@ export interface LiveState {
   roles: LiveRole[];
   teams: Ref[];
   accounts: LiveAccount[];
+  /**
+   * How many people (human users) hold each role, by role uuid. Read only when a plan changes a
+   * custom role's scopes or deletes one; absent otherwise.
+   */
+  humanRoleHolders?: Record<string, number>;
 }

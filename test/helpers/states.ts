@@ -27,8 +27,19 @@ export interface AccountSketch {
   uuid?: string;
   email?: string;
   active?: boolean;
-  roles?: (keyof typeof ROLES)[];
+  /** Built-in role names, or custom ones given to liveState. */
+  roles?: string[];
   teams?: (keyof typeof TEAMS)[];
+}
+
+/** A custom role's uuid in these fixtures. */
+export const customRoleUuid = (name: string) => `role-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+const roleUuid = (name: string) => (ROLES as Record<string, string>)[name] ?? customRoleUuid(name);
+
+export interface CustomRoleSketch {
+  name: string;
+  description?: string;
+  permissions: string[];
 }
 
 export function liveAccount(a: AccountSketch): LiveAccount {
@@ -38,7 +49,7 @@ export function liveAccount(a: AccountSketch): LiveAccount {
     ...(a.email ? { email: a.email } : {}),
     active: a.active ?? true,
     roles: (a.roles ?? ['CI/CD'])
-      .map((r) => ({ uuid: ROLES[r], name: r, serverManaged: r === 'Team Administrator' }))
+      .map((r) => ({ uuid: roleUuid(r), name: r, serverManaged: r === 'Team Administrator' }))
       .sort((x, y) => x.name.toLowerCase().localeCompare(y.name.toLowerCase())),
     teams: (a.teams ?? [])
       .map((t) => ({ uuid: TEAMS[t], name: t }))
@@ -47,7 +58,11 @@ export function liveAccount(a: AccountSketch): LiveAccount {
 }
 
 /** A live organization whose token owner is the human "alice" (Administrator) unless `caller` says otherwise. */
-export function liveState(accounts: AccountSketch[], caller?: AccountSketch): LiveState {
+export function liveState(
+  accounts: AccountSketch[],
+  caller?: AccountSketch,
+  options: { customRoles?: CustomRoleSketch[]; humanRoleHolders?: Record<string, number> } = {},
+): LiveState {
   const callerAccount = liveAccount(
     caller ?? { name: 'alice', uuid: 'uuid-alice', roles: ['Administrator'] },
   );
@@ -61,20 +76,29 @@ export function liveState(accounts: AccountSketch[], caller?: AccountSketch): Li
         ? ['system_account:manage:*', 'user:manage:*']
         : [],
     },
-    roles: Object.entries(ROLES)
-      .map(([name, uuid]) => ({
+    roles: [
+      ...Object.entries(ROLES).map(([name, uuid]) => ({
         uuid,
         name,
         systemDefined: true,
         serverManaged: name === 'Team Administrator',
-        permissions: [],
-      }))
-      .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase())),
+        permissions: [] as string[],
+      })),
+      ...(options.customRoles ?? []).map((r) => ({
+        uuid: customRoleUuid(r.name),
+        name: r.name,
+        ...(r.description === undefined ? {} : { description: r.description }),
+        systemDefined: false,
+        serverManaged: false,
+        permissions: [...r.permissions].sort(),
+      })),
+    ].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase())),
     teams: Object.entries(TEAMS)
       .map(([name, uuid]) => ({ uuid, name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     accounts: accounts
       .map(liveAccount)
       .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase())),
+    ...(options.humanRoleHolders ? { humanRoleHolders: options.humanRoleHolders } : {}),
   };
 }

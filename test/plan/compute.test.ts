@@ -74,7 +74,7 @@ const CASES: Case[] = [
     'create as admin counts as an admin change',
     yaml('  - name: ci-new\n    admin: true\n'),
     [],
-    { changes: ['create ci-new: create, reconcile(admin=true) [admin-grant]'] },
+    { changes: ['create ci-new: create, reconcile(admin=true) [admin-grant,privilege-gain]'] },
   ],
   [
     'create disabled does not count as a disable',
@@ -128,7 +128,7 @@ const CASES: Case[] = [
     'admin: true grants Administrator and keeps the listed roles',
     yaml('  - name: ci-a\n    admin: true\n    roles: [CI/CD]\n'),
     [{ name: 'ci-a' }],
-    { changes: ['update ci-a: roles=[Administrator,CI/CD] [admin-grant]'] },
+    { changes: ['update ci-a: roles=[Administrator,CI/CD] [admin-grant,privilege-gain]'] },
   ],
   [
     'admin: false revokes it',
@@ -140,7 +140,7 @@ const CASES: Case[] = [
     'admin alone leaves other roles as they are',
     yaml('  - name: ci-a\n    admin: true\n'),
     [{ name: 'ci-a', roles: ['Viewer'] }],
-    { changes: ['update ci-a: roles=[Administrator,Viewer] [admin-grant]'] },
+    { changes: ['update ci-a: roles=[Administrator,Viewer] [admin-grant,privilege-gain]'] },
   ],
   [
     'roles are exact: an unlisted Administrator is revoked',
@@ -347,7 +347,7 @@ const CASES: Case[] = [
     [{ name: 'ci-a' }, { name: 'ci-b', roles: ['Administrator'] }],
     {
       changes: [
-        'update ci-a: roles=[Administrator,CI/CD] [admin-grant]',
+        'update ci-a: roles=[Administrator,CI/CD] [admin-grant,privilege-gain]',
         'update ci-b: roles=[] [admin-revoke]',
       ],
       exceeded: ['maxAdminChanges'],

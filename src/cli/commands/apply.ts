@@ -10,6 +10,7 @@ import type { Limits } from '../../plan/guards.js';
 import { validatePlanDocument } from '../../plan/schema.js';
 import { findStaleAccounts } from '../../plan/stale.js';
 import type { Plan } from '../../plan/types.js';
+import { hasChanges } from '../../plan/types.js';
 import {
   closingLine,
   outcomeLine,
@@ -95,10 +96,10 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
       // stdout carries the report in the chosen format; a JSON or Markdown report must stay parseable.
       if (options.format === 'text') ctx.out(renderPlanText(plan, { colors: ctx.colors }));
       else ctx.err(renderPlanText(plan, { colors: ctx.errColors }));
-      if (plan.changes.length === 0) return 0;
+      if (!hasChanges(plan)) return 0;
     }
 
-    const guards = checkGuards(plan.changes, limitsOf(plan.guards), overrides);
+    const guards = checkGuards([...plan.changes, ...plan.roleChanges], limitsOf(plan.guards), overrides);
     if (!guards.ok) {
       for (const r of guards.refusals) ctx.err(`  ✗ ${visible(r.account)}: ${visible(r.message)}\n`);
       for (const line of guardLines(guards)) ctx.err(`  ✗ ${line}\n`);
@@ -117,7 +118,7 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
       }
       const yes = await confirmOnTerminal(
         ctx,
-        `\nApply these ${plan.changes.length} changes to ${client.baseUrl}? Only 'yes' will be accepted: `,
+        `\nApply these ${plan.changes.length + plan.roleChanges.length} changes to ${client.baseUrl}? Only 'yes' will be accepted: `,
       );
       if (!yes) {
         ctx.err('Apply cancelled; nothing was changed.\n');
@@ -213,5 +214,6 @@ async function readSavedPlan(ctx: CommandContext, given: string): Promise<Plan> 
       'Plan again; do not edit saved plans by hand.',
     );
   }
-  return value;
+  // Plans saved before custom roles were managed have no role changes.
+  return { ...value, roleChanges: value.roleChanges ?? [] };
 }

@@ -1,0 +1,86 @@
+import type { Writer } from '../pactflow/types.js';
+import type { ResolvedSpec, RoleChange, RoleRef } from '../plan/types.js';
+import { ACTION_PAST } from '../plan/types.js';
+import { mapLimit } from '../util/concurrency.js';
+import type { Outcome } from './execute.js';
+
+type RoleWriter = Pick<Writer, 'createRole' | 'updateRole' | 'deleteRole'>;
+
+/**
+ * The uuids of the roles a run creates, by lower-case name, so that the account steps after them
+ * can name a role that did not exist when the plan was made.
+ */
+export class CreatedRoles {
+  private readonly uuids = new Map<string, string>();
+
+  add(name: string, uuid: string): void {
+    this.uuids.set(name.toLowerCase(), uuid);
+  }
+
+  /** A step's role with its uuid; a role whose create did not succeed stops that account. */
+  resolve(role: RoleRef): string {
+    if (role.uuid !== undefined) return role.uuid;
+    const uuid = this.uuids.get(role.name.toLowerCase());
+    if (uuid === undefined) throw new Error(`role "${role.name}" was not created, so it cannot be assigned`);
+    return uuid;
+  }
+
+  /** A reconcile step's spec with every role resolved. */
+  resolveSpec(spec: ResolvedSpec): ResolvedSpec {
+    return spec.roles
+      ? { ...spec, roles: spec.roles.map((r) => ({ name: r.name, uuid: this.resolve(r) })) }
+      : spec;
+  }
+}
+
+/** Runs role changes (each one API call), bounded in parallel; a failure stops only that role. */
+export async function executeRoleChanges(
+  changes: readonly RoleChange[],
+  port: RoleWriter,
+  created: CreatedRoles,
+  options: { concurrency: number; signal?: AbortSignal; skip?: string },
+): Promise<Outcome[]> {
+  return mapLimit(changes, options.concurrency, async (change): Promise<Outcome> => {
+    const base = { account: change.role, action: change.action, kind: 'role' as const };
+    const what = `role ${change.role}`;
+    if (options.signal?.aborted || options.skip)
+      return {
+        ...base,
+        status: 'skipped',
+        message: `${what} was not started (${options.skip ?? 'interrupted'})`,
+        calls: 0,
+      };
+    let calls = 0;
+    try {
+      for (const step of change.steps) {
+        calls++;
+        switch (step.kind) {
+          case 'create-role':
+            created.add(step.role.name, (await port.createRole(step.role)).uuid);
+            break;
+          case 'update-role':
+            await port.updateRole(change.uuid!, step.role);
+            break;
+          case 'delete-role':
+            try {
+              await port.deleteRole(change.uuid!);
+            } catch (error) {
+              // Already gone is what was wanted.
+              const status = (error as { status?: number }).status;
+              if (status !== 404 && status !== 410) throw error;
+            }
+            break;
+        }
+      }
+      return { ...base, status: 'done', message: `${what} has been ${ACTION_PAST[change.action]}`, calls };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ...base,
+        status: 'failed',
+        message: `${what} failed to be ${ACTION_PAST[change.action]}: ${reason}`,
+        calls,
+      };
+    }
+  });
+}

@@ -1,0 +1,163 @@
+import type { DesiredState } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { diagnosticAt } from '../diagnostics.js';
+import { roleScopes } from '../permissions/scopes.js';
+import type { LiveRole, LiveState } from '../state/types.js';
+import { compareNames } from '../util/names.js';
+import { fingerprintRole } from './fingerprint.js';
+import type { RoleChange, RoleDefinition, RoleFields, RoleRef } from './types.js';
+import { ROLE_ACTIONS } from './types.js';
+
+const lower = (s: string) => s.toLowerCase();
+
+/** The key of a role in a catalogue: its uuid, or for a role this plan creates, its name. */
+export const roleKey = (role: RoleRef): string => role.uuid ?? `new:${lower(role.name)}`;
+
+export interface RolePlan {
+  /** Role creates, updates and deletes, without their effect on accounts (see attributeRoleChanges). */
+  changes: RoleChange[];
+  /** Every role an account may name, by lower-case name: live ones, and the ones this plan creates. */
+  byName: Map<string, RoleRef & { serverManaged: boolean; systemDefined: boolean }>;
+  /** Role key → scopes, as PactFlow has them now. */
+  before: Map<string, string[]>;
+  /** Role key → scopes, once the role changes are applied. */
+  after: Map<string, string[]>;
+  diagnostics: Diagnostic[];
+}
+
+export const liveRoleFields = (role: LiveRole): RoleFields => ({
+  name: role.name,
+  description: role.description ?? null,
+  permissions: [...role.permissions].sort(),
+});
+
+const isCustom = (role: LiveRole) => !role.systemDefined && !role.serverManaged;
+
+/**
+ * The file's custom roles against the live catalogue. Pure. A listed role that does not exist is
+ * created; one that exists is updated to exactly the listed scopes (PUT replaces the whole role);
+ * a live custom role the file does not list is deleted only with `policy.unmanagedRoles: delete`.
+ * Built-in roles can be referenced but never defined.
+ */
+export function planRoles(desired: DesiredState, live: LiveState): RolePlan {
+  const diagnostics: Diagnostic[] = [];
+  const liveByName = new Map(live.roles.map((r) => [lower(r.name), r]));
+  const before = new Map(live.roles.map((r) => [r.uuid, roleScopes(r)]));
+  const after = new Map(before);
+  const byName: RolePlan['byName'] = new Map(
+    live.roles.map((r) => [
+      lower(r.name),
+      { uuid: r.uuid, name: r.name, serverManaged: r.serverManaged, systemDefined: r.systemDefined },
+    ]),
+  );
+  const changes: RoleChange[] = [];
+  const listed = new Set<string>();
+
+  for (const role of desired.roles) {
+    listed.add(lower(role.name));
+    const current = liveByName.get(lower(role.name));
+    const definition: RoleDefinition = {
+      name: role.name,
+      ...(role.description !== undefined
+        ? { description: role.description }
+        : current?.description !== undefined
+          ? { description: current.description }
+          : {}),
+      permissions: role.permissions,
+    };
+    if (current && !isCustom(current)) {
+      diagnostics.push(
+        diagnosticAt(
+          role.source.name,
+          'built-in-role',
+          `${role.source.name.path}: "${current.name}" is a built-in role in this PactFlow and cannot be defined`,
+          "reference it in an account's roles, or give your custom role another name",
+        ),
+      );
+      continue;
+    }
+    const wanted: RoleFields = {
+      name: role.name,
+      description: definition.description ?? null,
+      permissions: role.permissions,
+    };
+    if (!current) {
+      after.set(roleKey({ name: role.name }), role.permissions);
+      byName.set(lower(role.name), { name: role.name, serverManaged: false, systemDefined: false });
+      changes.push({
+        role: role.name,
+        action: 'create',
+        origin: 'file',
+        before: null,
+        after: wanted,
+        steps: [{ kind: 'create-role', role: definition }],
+        risks: [],
+        accounts: [],
+        fingerprint: fingerprintRole(undefined),
+      });
+      continue;
+    }
+    const now = liveRoleFields(current);
+    const b: Partial<RoleFields> = {};
+    const a: Partial<RoleFields> = {};
+    for (const field of ['name', 'description', 'permissions'] as const) {
+      if (JSON.stringify(now[field]) === JSON.stringify(wanted[field])) continue;
+      Object.assign(b, { [field]: now[field] });
+      Object.assign(a, { [field]: wanted[field] });
+    }
+    if (Object.keys(a).length === 0) continue;
+    after.set(current.uuid, role.permissions);
+    byName.set(lower(role.name), {
+      uuid: current.uuid,
+      name: role.name,
+      serverManaged: false,
+      systemDefined: false,
+    });
+    changes.push({
+      role: role.name,
+      uuid: current.uuid,
+      action: 'update',
+      origin: 'file',
+      before: b,
+      after: a,
+      steps: [{ kind: 'update-role', role: definition }],
+      risks: [],
+      accounts: [],
+      fingerprint: fingerprintRole(current),
+    });
+  }
+
+  if (desired.policy.unmanagedRoles === 'delete') {
+    for (const role of live.roles) {
+      if (!isCustom(role) || listed.has(lower(role.name))) continue;
+      after.delete(role.uuid);
+      changes.push({
+        role: role.name,
+        uuid: role.uuid,
+        action: 'delete',
+        origin: 'unmanaged',
+        before: liveRoleFields(role),
+        after: null,
+        steps: [{ kind: 'delete-role' }],
+        risks: ['delete'],
+        accounts: [],
+        fingerprint: fingerprintRole(role),
+      });
+    }
+  }
+
+  changes.sort(
+    (x, y) => compareNames(x.role, y.role) || ROLE_ACTIONS.indexOf(x.action) - ROLE_ACTIONS.indexOf(y.action),
+  );
+  return { changes, byName, before, after, diagnostics };
+}
+
+/**
+ * The live roles whose holders among people a plan must count: custom roles whose scopes it
+ * changes, and the ones it deletes. Empty for most plans, so people are read only when needed.
+ */
+export function rolesNeedingPeopleCount(desired: DesiredState, live: LiveState): string[] {
+  return planRoles(desired, live)
+    .changes.filter((c) => c.uuid && (c.action === 'delete' || c.after?.permissions !== undefined))
+    .map((c) => c.uuid!);
+}
