@@ -3,6 +3,8 @@ import { loadConfig } from '../config/validate.js';
 import { ConfigError, UsageError } from '../errors.js';
 import type { PactflowClient } from '../pactflow/client.js';
 import { computePlan } from '../plan/compute.js';
+import { rolesNeedingPeopleCount } from '../plan/roles.js';
+import { countHumanRoleHolders } from '../state/live-state.js';
 import type { Plan } from '../plan/types.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { renderPlanJson } from '../render/json.js';
@@ -27,6 +29,9 @@ export async function planFromFile(
   const { desired, warnings } = await loadConfig(file.display, file.absolute);
   if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const live = await readLiveState(ctx, client);
+  // People are read only when a role they may hold changes scopes or goes away, and only counted.
+  const roles = rolesNeedingPeopleCount(desired, live);
+  if (roles.length > 0) live.humanRoleHolders = await countHumanRoleHolders(client, roles);
   const targets = options.targets ?? [];
   const known = new Set(
     [

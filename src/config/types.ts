@@ -142,7 +142,12 @@ export interface DesiredRole {
   description?: string;
   /** Sorted, without duplicates. */
   permissions: string[];
-  source: { entry: SourcePosition; name: SourcePosition };
+  source: {
+    entry: SourcePosition;
+    name: SourcePosition;
+    /** Each scope where the file lists it, in file order. */
+    permissions: { scope: string; at: SourcePosition }[];
+  };
 }
 
 export interface DesiredPolicy {

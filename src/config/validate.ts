@@ -205,7 +205,14 @@ export function normalizeConfig(
     name: role.name,
     ...(role.description === undefined ? {} : { description: role.description }),
     permissions: [...new Set(role.permissions)].sort(),
-    source: { entry: position(['roles', i]), name: position(['roles', i, 'name']) },
+    source: {
+      entry: position(['roles', i]),
+      name: position(['roles', i, 'name']),
+      permissions: role.permissions.map((scope, j) => ({
+        scope,
+        at: position(['roles', i, 'permissions', j]),
+      })),
+    },
   }));
   return {
     file: loaded.file,

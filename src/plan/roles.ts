@@ -4,6 +4,7 @@ import { diagnosticAt } from '../diagnostics.js';
 import { roleScopes } from '../permissions/scopes.js';
 import type { LiveRole, LiveState } from '../state/types.js';
 import { compareNames } from '../util/names.js';
+import { didYouMean } from '../util/suggest.js';
 import { fingerprintRole } from './fingerprint.js';
 import type { RoleChange, RoleDefinition, RoleFields, RoleRef } from './types.js';
 import { ROLE_ACTIONS } from './types.js';
@@ -160,4 +161,21 @@ export function rolesNeedingPeopleCount(desired: DesiredState, live: LiveState):
   return planRoles(desired, live)
     .changes.filter((c) => c.uuid && (c.action === 'delete' || c.after?.permissions !== undefined))
     .map((c) => c.uuid!);
+}
+
+/** Scopes the file's roles name that PactFlow does not offer (`GET /admin/permissions`). */
+export function unknownScopes(desired: DesiredState, assignable: readonly string[]): Diagnostic[] {
+  const known = new Set(assignable);
+  return desired.roles.flatMap((role) =>
+    role.source.permissions
+      .filter(({ scope }) => !known.has(scope))
+      .map(({ scope, at }) =>
+        diagnosticAt(
+          at,
+          'unknown-scope',
+          `${at.path}: PactFlow has no permission scope "${scope}"${didYouMean(scope, assignable)}`,
+          'PactFlow refuses a role with an unknown scope; `GET /admin/permissions` lists the ones it offers',
+        ),
+      ),
+  );
 }

@@ -1,6 +1,7 @@
-import type { Change, Plan } from '../plan/types.js';
-import { ACTION_PAST } from '../plan/types.js';
+import type { Change, Plan, RoleChange } from '../plan/types.js';
+import { ACTION_PAST, hasChanges } from '../plan/types.js';
 import { PLAIN } from './color.js';
+import { permissionsLine, roleChangeDetailLines, roleSymbol } from './permissions.js';
 import { SYMBOLS, changeTitle, countsSentence, fieldLine, guardLines, visible } from './text.js';
 
 export const MARKER = '<!-- pactflow-accounts-plan -->';
@@ -20,7 +21,7 @@ export function escapeMarkdown(text: string): string {
 
 const FIELDS = ['name', 'email', 'state', 'admin', 'roles', 'teams'] as const;
 
-const isRisky = (c: Change) => c.risks.length > 0 || c.refused !== undefined;
+const isRisky = (c: Change | RoleChange) => c.risks.length > 0 || c.refused !== undefined;
 
 function details(change: Change): string {
   const title = escapeMarkdown(changeTitle(change));
@@ -37,7 +38,25 @@ function details(change: Change): string {
       const line = fieldLine(field, change.before, change.after, PLAIN);
       if (line) lines.push(`- ${escapeMarkdown(line)}`);
     }
+    const permissions = permissionsLine(change.permissions);
+    if (permissions) lines.push(`- ${escapeMarkdown(permissions)}`);
   }
+  if (change.refused) lines.push(`- ⛔ ${escapeMarkdown(change.refused.message)}`);
+  lines.push('', '</details>', '');
+  return lines.join('\n');
+}
+
+function roleDetails(change: RoleChange): string {
+  const risk = change.risks.length ? ` ⚠️ ${change.risks.join(', ')}` : '';
+  const refused = change.refused ? ` ⛔ refused (${change.refused.guard})` : '';
+  const lines = [
+    `<details><summary><code>${escapeMarkdown(roleSymbol(change))}</code> role <b>${escapeMarkdown(change.role)}</b> will be ${ACTION_PAST[change.action]}${risk}${refused}</summary>`,
+    '',
+  ];
+  if (change.origin === 'unmanaged')
+    lines.push('Not in the file: <code>policy.unmanagedRoles</code> asks for this.', '');
+  for (const line of roleChangeDetailLines(change))
+    lines.push(line.startsWith('  ') ? `  - ${escapeMarkdown(line.trim())}` : `- ${escapeMarkdown(line)}`);
   if (change.refused) lines.push(`- ⛔ ${escapeMarkdown(change.refused.message)}`);
   lines.push('', '</details>', '');
   return lines.join('\n');
@@ -53,7 +72,7 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number } = {})
   const s = plan.summary;
   const head: string[] = [
     MARKER,
-    `### PactFlow system accounts: ${plan.changes.length === 0 ? 'no changes' : escapeMarkdown(countsSentence(plan))}`,
+    `### PactFlow system accounts: ${hasChanges(plan) ? escapeMarkdown(countsSentence(plan)) : 'no changes'}`,
     '',
   ];
   head.push(
@@ -76,6 +95,11 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number } = {})
   ] as const) {
     head.push(`| ${label} | ${count} |`);
   }
+  if (plan.roleChanges.length > 0)
+    head.push(
+      `| 🔑 custom roles | ${s.roles.create} to create, ${s.roles.update} to update, ${s.roles.delete} to delete |`,
+    );
+  if (s.privilegeGains > 0) head.push(`| ⚠️ privilege gains | ${s.privilegeGains} |`);
   head.push('');
   if (!plan.guards.ok) {
     head.push('> [!CAUTION]', '> **Refused by safety guards: apply will not run this plan.**');
@@ -88,8 +112,15 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number } = {})
   const blocks: string[] = [];
   const risky = plan.changes.filter(isRisky);
   const other = plan.changes.filter((c) => !isRisky(c));
-  if (risky.length)
-    blocks.push('#### ⚠️ Risky changes (delete, disable, admin grant or revoke)\n', ...risky.map(details));
+  const riskyRoles = plan.roleChanges.filter(isRisky);
+  const otherRoles = plan.roleChanges.filter((c) => !isRisky(c));
+  if (risky.length || riskyRoles.length)
+    blocks.push(
+      '#### ⚠️ Risky changes (delete, disable, admin grant or revoke, privilege gain)\n',
+      ...riskyRoles.map(roleDetails),
+      ...risky.map(details),
+    );
+  if (otherRoles.length) blocks.push('#### Custom roles\n', ...otherRoles.map(roleDetails));
   if (other.length) blocks.push('#### Changes\n', ...other.map(details));
   const listed = plan.unmanaged.filter((u) => u.disposition !== 'disable' && u.disposition !== 'delete');
   if (listed.length) {

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import { ACTION_PAST } from '../plan/types.js';
+import { ACTION_PAST, hasChanges } from '../plan/types.js';
 import type {
   AccountFields,
   Action,
@@ -11,6 +11,7 @@ import type {
 } from '../plan/types.js';
 import type { Colors } from './color.js';
 import { PLAIN } from './color.js';
+import { permissionsLine, roleChangeTextLines, roleCountsClause } from './permissions.js';
 
 export const SYMBOLS: Record<Action, string> = {
   create: '+',
@@ -106,14 +107,17 @@ export function changeTitle(change: Change): string {
 function renderChange(change: Change, c: Colors): string[] {
   const paint = colorFor(change.action, c);
   const origin = change.origin === 'unmanaged' ? c.dim(' (unmanaged: not in the file)') : '';
+  const gain = change.risks.includes('privilege-gain') ? c.red(' ⚠ privilege gain') : '';
   const lines = [
-    `  ${paint(SYMBOLS[change.action])} ${c.bold(changeTitle(change))} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}`,
+    `  ${paint(SYMBOLS[change.action])} ${c.bold(changeTitle(change))} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${gain}`,
   ];
   if (change.action !== 'delete') {
     for (const field of FIELD_ORDER) {
       const line = fieldLine(field, change.before, change.after, c);
       if (line) lines.push(`      ${line}`);
     }
+    const permissions = permissionsLine(change.permissions, c);
+    if (permissions) lines.push(`      ${permissions}`);
   }
   if (change.refused)
     lines.push(`      ${c.red(`✗ refused (${change.refused.guard}): ${visible(change.refused.message)}`)}`);
@@ -145,15 +149,17 @@ export function countsSentence(plan: Plan): string {
     `${s.disable} to disable`,
     `${s.delete} to delete`,
   ];
-  return `${parts.join(', ')}; ${s.unchanged} unchanged, ${s.unmanaged} unmanaged.`;
+  return `${parts.join(', ')}${roleCountsClause(plan)}; ${s.unchanged} unchanged, ${s.unmanaged} unmanaged.`;
 }
 
 /** Terraform-like text: one block per change, then unmanaged accounts, guards and the counts line. */
 export function renderPlanText(plan: Plan, options: { colors?: Colors } = {}): string {
   const c = options.colors ?? PLAIN;
   const out: string[] = [];
-  if (plan.changes.length > 0) {
+  if (hasChanges(plan)) {
     out.push(`Plan for ${c.bold(plan.baseUrl)} from ${plan.desired.file}:`, '');
+    // Roles first: apply creates and updates them before the accounts that use them.
+    for (const change of plan.roleChanges) out.push(...roleChangeTextLines(change, c, visible), '');
     for (const change of plan.changes) out.push(...renderChange(change, c), '');
   }
   const listed = plan.unmanaged.filter((u) => u.disposition !== 'disable' && u.disposition !== 'delete');
@@ -170,11 +176,11 @@ export function renderPlanText(plan: Plan, options: { colors?: Colors } = {}): s
     out.push('');
   }
   // The verdict comes last, where a reader (and a log tail) looks for it.
-  if (plan.changes.length === 0) {
+  if (!hasChanges(plan)) {
     out.push(
       `${c.green(c.bold('No changes.'))} PactFlow matches ${plan.desired.file} (${plan.summary.unchanged} accounts unchanged).`,
     );
   }
-  if (plan.changes.length > 0) out.push(`${c.bold('Plan:')} ${countsSentence(plan)}`);
+  if (hasChanges(plan)) out.push(`${c.bold('Plan:')} ${countsSentence(plan)}`);
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }

@@ -62,5 +62,7 @@ describe.each(scenarios)('scenario %s', (scenario) => {
 });
 
 it('covers the scenarios the renderers must handle', () => {
-  expect(scenarios).toEqual(expect.arrayContaining(['hostile-names', 'mixed', 'no-changes', 'refused']));
+  expect(scenarios).toEqual(
+    expect.arrayContaining(['hostile-names', 'mixed', 'no-changes', 'refused', 'roles']),
+  );
 });

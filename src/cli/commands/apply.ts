@@ -215,5 +215,6 @@ async function readSavedPlan(ctx: CommandContext, given: string): Promise<Plan> 
     );
   }
   // Plans saved before custom roles were managed have no role changes.
-  return { ...value, roleChanges: value.roleChanges ?? [] };
+  const before = { roles: { create: 0, update: 0, delete: 0 }, privilegeGains: 0 };
+  return { ...value, summary: { ...before, ...value.summary }, roleChanges: value.roleChanges ?? [] };
 }

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/validate.js';
 import { ConfigError } from '../../errors.js';
+import { compareDiagnostics } from '../../diagnostics.js';
 import { computePlan } from '../../plan/compute.js';
+import { unknownScopes } from '../../plan/roles.js';
 import { connect, readLiveState } from '../session.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import type { CommandContext } from '../context.js';
@@ -18,7 +20,10 @@ export function registerValidate(program: Command, run: Runner) {
     .command('validate')
     .description('check a desired-state file: YAML, schema and rules (no network unless --online)')
     .option('-f, --file <path>', 'desired-state file', 'accounts.yaml')
-    .option('--online', 'also check role and team names against the live organization')
+    .option(
+      '--online',
+      'also check role and team names, and the scopes of custom roles, against the live organization',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ pactflow-accounts validate -f accounts.yaml\n  $ pactflow-accounts validate --online',
@@ -38,8 +43,16 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
     try {
       const live = await readLiveState(ctx, client);
       const result = computePlan(desired, live, { baseUrl: client.baseUrl, generator: 'validate' });
-      if (!result.plan) throw new ConfigError(file.display, result.diagnostics);
-      where = `; every role and team exists in ${client.baseUrl}`;
+      const scopes =
+        desired.roles.length > 0
+          ? unknownScopes(
+              desired,
+              (await client.listPermissions()).map((p) => p.scope),
+            )
+          : [];
+      const problems = [...(result.plan ? [] : result.diagnostics), ...scopes];
+      if (problems.length > 0) throw new ConfigError(file.display, problems.sort(compareDiagnostics));
+      where = `; every role and team exists in ${client.baseUrl}${scopes.length === 0 && desired.roles.length > 0 ? ', and so does every scope' : ''}`;
     } finally {
       client.close();
     }
