@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq } from 'yaml';
-import type { AccountsFile, SystemAccountEntry } from '../config/types.js';
+import type { AccountsFile, RoleEntry, SystemAccountEntry } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { fieldsOf } from '../plan/compute.js';
 import { ADMINISTRATOR } from '../plan/converge.js';
@@ -32,12 +32,21 @@ export function exportDesired(live: LiveState, options: { include?: readonly str
     const { name, email, state, admin, roles, teams } = fieldsOf(a, administrator);
     return { name, ...(email ? { email } : {}), state, admin, roles, teams };
   });
+  // Custom roles too, so the file owns them and a plan against it stays empty.
+  const roles = live.roles
+    .filter((r) => !r.systemDefined && !r.serverManaged)
+    .map((r): RoleEntry => ({
+      name: r.name,
+      ...(r.description ? { description: r.description } : {}),
+      permissions: [...r.permissions],
+    }));
   return {
     version: 1,
     policy: {
       unmanaged: 'ignore',
       ...(include.length ? { scope: { include } } : {}),
     },
+    ...(roles.length ? { roles } : {}),
     systemAccounts,
   };
 }
@@ -48,7 +57,7 @@ export function renderExportYaml(file: AccountsFile, meta: { baseUrl: string; sc
   doc.commentBefore = [
     ` yaml-language-server: $schema=${meta.schema}`,
     '',
-    ` System accounts exported from ${meta.baseUrl} by pactflow-accounts.`,
+    ` System accounts and custom roles exported from ${meta.baseUrl} by pactflow-accounts.`,
     ' `pactflow-accounts plan -f <this file>` shows no changes until you edit it.',
     ' Each account: state enabled|disabled|deleted, admin (Administrator role), roles and teams',
     ' (exact sets). Add previousNames when you rename one, so it keeps its uuid and tokens.',
@@ -63,6 +72,15 @@ export function renderExportYaml(file: AccountsFile, meta: { baseUrl: string; sc
         if (isSeq(list)) list.flow = true;
       }
     }
+  }
+  const roles = doc.get('roles', true);
+  if (isSeq(roles)) {
+    for (const item of roles.items) {
+      const list = isMap(item) ? item.get('permissions', true) : undefined;
+      if (isSeq(list)) list.flow = true;
+    }
+    (roles as { commentBefore?: string }).commentBefore =
+      ' Custom roles: each is kept at exactly these permission scopes. Built-in roles are never listed.';
   }
   const policy = doc.get('policy', true) as { commentBefore?: string } | undefined;
   if (policy) {

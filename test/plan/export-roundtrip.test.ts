@@ -4,6 +4,7 @@ import { validateConfig } from '../../src/config/validate.js';
 import { exportDesired, renderExportYaml } from '../../src/export/export.js';
 import { computePlan } from '../../src/plan/compute.js';
 import type { AccountSketch } from '../helpers/states.js';
+import type { CustomRoleSketch } from '../helpers/states.js';
 import { ROLES, TEAMS, liveState } from '../helpers/states.js';
 
 /** A small seeded generator, so every run checks the same hundred organizations. */
@@ -12,10 +13,22 @@ function random(seed: number) {
   return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
+const SCOPES = ['contract_data:read:*', 'environment:read:team', 'webhook:manage:team', 'user:invite'];
+
+/** Custom roles of an organization: some with a description, some with no scopes at all. */
+function customRoles(seed: number): CustomRoleSketch[] {
+  const r = random(seed * 7919);
+  return Array.from({ length: Math.floor(r() * 4) }, (_, i) => ({
+    name: `Custom ${seed}-${i}${r() < 0.3 ? ': with punctuation' : ''}`,
+    ...(r() < 0.5 ? { description: `role ${i}` } : {}),
+    permissions: SCOPES.filter(() => r() < 0.5),
+  }));
+}
+
 function organization(seed: number): AccountSketch[] {
   const r = random(seed);
   const pick = <T>(xs: readonly T[]) => xs.filter(() => r() < 0.4);
-  const roleNames = Object.keys(ROLES) as (keyof typeof ROLES)[];
+  const roleNames = [...Object.keys(ROLES), ...customRoles(seed).map((c) => c.name)];
   const teamNames = Object.keys(TEAMS) as (keyof typeof TEAMS)[];
   return Array.from({ length: Math.floor(r() * 25) }, (_, i) => ({
     name: `${r() < 0.5 ? 'ci' : 'bot'}-${seed}-${i}${r() < 0.2 ? ' with spaces' : ''}`,
@@ -38,13 +51,16 @@ const exportOf = (live: ReturnType<typeof liveState>, include?: string[]) => {
 
 describe('a plan computed against exportOf(live) is empty', () => {
   it.each(Array.from({ length: 100 }, (_, i) => i + 1))('organization #%i', (seed) => {
-    const live = liveState(organization(seed));
-    const { plan, diagnostics } = computePlan(exportOf(live), live, {
+    const live = liveState(organization(seed), undefined, { customRoles: customRoles(seed) });
+    const desired = exportOf(live);
+    expect(desired.roles.map((role) => role.name)).toEqual(customRoles(seed).map((c) => c.name));
+    const { plan, diagnostics } = computePlan(desired, live, {
       baseUrl: 'https://x.pactflow.io',
       generator: 't',
     });
     expect(diagnostics).toEqual([]);
     expect(plan!.changes).toEqual([]);
+    expect(plan!.roleChanges).toEqual([]);
     expect(plan!.unmanaged).toEqual([]);
     expect(plan!.summary.unchanged).toBe(live.accounts.length);
   });
