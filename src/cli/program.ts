@@ -8,6 +8,7 @@ import { registerApply } from './commands/apply.js';
 import { registerEmulator } from './commands/emulator.js';
 import { registerExport } from './commands/export.js';
 import { registerPlan } from './commands/plan.js';
+import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 
 export type CommandAction<O> = (ctx: CommandContext, options: O) => Promise<number>;
@@ -32,7 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     };
 
   program
-    .description('Keep PactFlow system accounts in git: validate, plan, apply and export them.')
+    .description('Keep PactFlow system accounts in git: validate, plan, apply, export and show them.')
     .version(VERSION, '-V, --version')
     .option('--base-url <url>', 'PactFlow base URL (default: $PACT_BROKER_BASE_URL)')
     .option('--token-file <path>', 'file holding the API token (default: $PACT_BROKER_TOKEN)')
@@ -64,6 +65,7 @@ Examples:
   $ pactflow-accounts plan -f accounts.yaml --out plan.json
   $ pactflow-accounts apply plan.json
   $ pactflow-accounts export --out accounts.yaml
+  $ pactflow-accounts show --has-scope system_account:manage
   $ pactflow-accounts emulator --seed examples/seed.yaml`,
     );
 
@@ -71,6 +73,7 @@ Examples:
   registerPlan(program, run);
   registerApply(program, run);
   registerExport(program, run);
+  registerShow(program, run);
   registerEmulator(program, run);
 
   try {

@@ -103,8 +103,8 @@ export function diffScopes(before: readonly string[], after: readonly string[]):
 export const isEmptyDiff = (d: ScopeDiff) => d.gained.length === 0 && d.lost.length === 0;
 
 /**
- * A short reading of a scope set for a table cell: how many, and what it can manage, e.g.
- * `5 scopes; manages contract_data (team), system_account (*)`.
+ * A short reading of a scope set for a table cell: how many, and what it can manage (everywhere,
+ * unless a narrower reach is named), e.g. `5 scopes; manages contract_data (team), system_account`.
  */
 export function summariseScopes(scopes: readonly string[]): string {
   if (scopes.length === 0) return 'none';
@@ -117,7 +117,7 @@ export function summariseScopes(scopes: readonly string[]): string {
   const invite = scopes.includes('user:invite') ? '; invites users' : '';
   const manages = [...managed]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([resource, where]) => `${resource} (${[...where].sort().join(', ')})`)
+    .map(([resource, where]) => (where.has('*') ? resource : `${resource} (${[...where].sort().join(', ')})`))
     .join(', ');
   return `${count(scopes.length, 'scope')}${manages ? `; manages ${manages}` : ''}${invite}`;
 }

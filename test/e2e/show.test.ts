@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Harness } from '../helpers/emulator.js';
+import { harness } from '../helpers/emulator.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.emulator.close();
+  h = undefined;
+});
+
+const EXAMPLE = 'examples/accounts.yaml';
+
+describe('show against the emulator', () => {
+  it('text: every system account, sorted, aligned; people are never listed', async () => {
+    h = await harness();
+    const run = await h.run(['show']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    const names = lines.slice(1, -2).map((l) => l.split(' ')[0]);
+    const live = h.emulator
+      .snapshot()
+      .users.filter((u) => u.type === 1)
+      .map((u) => u.name);
+    expect(names).toEqual([...live].sort((a, b) => a.localeCompare(b)));
+    expect(lines.at(-1)).toBe(`${live.length} system accounts`);
+    const state = lines[0]!.indexOf('STATE');
+    expect(lines.slice(1, -2).every((l) => /^(enabled|disabled) /.test(l.slice(state)))).toBe(true);
+    expect(run.stdout).not.toContain('alice');
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('markdown with -f: which accounts the file manages and which drifted', async () => {
+    h = await harness();
+    const run = await h.run(['show', '-f', EXAMPLE, '--format', 'markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '| name | state | admin | roles | teams | scopes | last login | created | file | sync |',
+    );
+    expect(run.stdout).toMatch(
+      /\| ci-payments \| enabled \| no \| CI\/CD \| Payments \| .* \| managed \| in sync \|/,
+    );
+    expect(run.stdout).toMatch(/\| ci-orders \| .* \| managed \| drifted \|/);
+    expect(run.stdout).toMatch(/\| ci-experimental \| .* \| unmanaged \| +\|/);
+    expect(run.stdout).toMatch(/\| deploy-bot \| .* \| out of scope \| +\|/);
+  });
+
+  it('json --activity: token kinds from one read per account, never a token value', async () => {
+    h = await harness();
+    const run = await h.run(['show', '--format', 'json', '--activity']);
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout);
+    const accounts = h.emulator.snapshot().users.filter((u) => u.type === 1);
+    expect(body.count).toBe(accounts.length);
+    expect(body.accounts[0].tokens.map((t: { kind: string }) => t.kind).sort()).toEqual([
+      'read-only',
+      'read/write',
+    ]);
+    expect(h.emulator.counters()['GET /admin/system-accounts/{u}/tokens']).toBe(accounts.length);
+    for (const token of h.emulator.snapshot().tokens) {
+      expect(run.stdout).not.toContain(token.value);
+      expect(run.stderr).not.toContain(token.value);
+    }
+    expect(run.stderr).toContain(`Read the tokens of ${accounts.length} system accounts`);
+  });
+
+  it('csv with filters: who can manage system accounts, unused for 30 days', async () => {
+    h = await harness();
+    const run = await h.run([
+      'show',
+      '--format',
+      'csv',
+      '--has-scope',
+      'system_account:manage',
+      '--unused-for',
+      '30',
+    ]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\r\n');
+    expect(lines[0]).toBe(
+      'name,state,admin,roles,teams,scopes,last_login,created,tokens,last_token_use,last_activity',
+    );
+    expect(lines.slice(1, -1).map((l) => l.split(',')[0])).toEqual(['ci-break-glass', 'ci-platform-admin']);
+    // Only the two accounts that passed the scope filter had their tokens read.
+    expect(h.emulator.counters()['GET /admin/system-accounts/{u}/tokens']).toBe(2);
+  });
+
+  it('refuses an invalid --unused-for without reading anything', async () => {
+    h = await harness();
+    const run = await h.run(['show', '--unused-for', 'soon']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('expected a whole number of at least 1');
+    expect(h.emulator.requests()).toEqual([]);
+  });
+});
