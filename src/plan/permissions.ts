@@ -5,7 +5,7 @@ import { count } from '../util/plural.js';
 import { targetRoles } from './converge.js';
 import type { RolePlan } from './roles.js';
 import { roleKey } from './roles.js';
-import type { Change, Refusal, RoleChange } from './types.js';
+import type { Change, Plan, Refusal, RoleChange } from './types.js';
 
 /** Scopes a run needs to do its work; a role change that takes one from the token's owner is refused. */
 const RUN_NEEDS = ['system_account:manage:*', 'team:manage:*', 'role:manage:*'];
@@ -128,4 +128,26 @@ function selfLockout(change: RoleChange, live: LiveState, roles: RolePlan): Refu
     guard: 'self-lockout',
     message: `"${live.caller.name}" owns the API token this run uses and holds this role: the change takes away ${lost.join(', ')}, which this tool needs. Apply it with another account's token.`,
   };
+}
+
+/**
+ * A saved plan's role deletes against the live state read at apply time: a role someone took up
+ * since the plan was made is still never deleted. `live.humanRoleHolders` must count the people
+ * holding each deleted role.
+ */
+export function roleDeletesInUse(
+  plan: Pick<Plan, 'changes' | 'roleChanges'>,
+  live: LiveState,
+): { account: string; guard: Refusal['guard']; message: string }[] {
+  const byUuid = new Map(plan.changes.flatMap((c) => (c.uuid ? [[c.uuid, c] as const] : [])));
+  return plan.roleChanges.flatMap((change) => {
+    if (change.action !== 'delete' || !change.uuid) return [];
+    const holders = live.accounts.filter((a) => {
+      const planned = byUuid.get(a.uuid);
+      if (planned?.action === 'delete') return false;
+      return rolesAfter(planned, a, []).includes(change.uuid!);
+    });
+    const refusal = roleInUse(holders, live.humanRoleHolders?.[change.uuid]);
+    return refusal ? [{ account: `role "${change.role}"`, ...refusal }] : [];
+  });
 }

@@ -49,7 +49,9 @@ describe('plan against the emulator', () => {
       '! ci-legacy-monolith will be disabled',
       '- ci-old-deployer will be deleted',
       '? ci-experimental — left as it is',
-      'Plan: 1 to create, 1 to rename, 2 to update, 1 to enable, 1 to disable, 1 to delete; 5 unchanged, 2 unmanaged.',
+      'Plan: 1 to create, 1 to rename, 2 to update, 1 to enable, 1 to disable, 1 to delete; 1 privilege gain (!); 5 unchanged, 2 unmanaged.',
+      '~ ci-orders will be updated ⚠ privilege gain',
+      'permissions: +contract_data:manage:* (!)',
     ]) {
       expect(run.stdout).toContain(line);
     }

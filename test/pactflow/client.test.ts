@@ -91,6 +91,7 @@ describe('endpoints', () => {
       type: 1,
       roles: [{ uuid: 'r1', name: 'CI/CD', permissions: ['contract_data:manage:*'] }],
       teams: [{ uuid: 't1', name: 'Payments' }],
+      createdAt: '2024-01-01T00:00:00+00:00',
     });
   });
 

@@ -3,6 +3,7 @@ import { executePlan } from '../../src/apply/execute.js';
 import type { ApplyPort } from '../../src/apply/execute.js';
 import type { ApiUser } from '../../src/pactflow/types.js';
 import { computePlan } from '../../src/plan/compute.js';
+import { roleDeletesInUse } from '../../src/plan/permissions.js';
 import { rolesNeedingPeopleCount } from '../../src/plan/roles.js';
 import type { Plan, RoleChange, Step } from '../../src/plan/types.js';
 import type { AccountSketch, CustomRoleSketch } from '../helpers/states.js';
@@ -405,4 +406,31 @@ describe('apply orders role steps around account steps', () => {
       'role Reporter was not started (an account change before it did not finish)',
     ]);
   });
+});
+
+describe('a saved plan’s role deletes are checked again at apply time', () => {
+  const file = yaml('', '  []', 'policy:\n  unmanagedRoles: delete\n  limits: {maxDeletes: 1}\n');
+  const people = { [customRoleUuid('Deployer')]: 0 };
+  const plan = planFor(file, { accounts: [{ name: 'ci-a' }], roles: [DEPLOYER], people });
+
+  it('passes when nobody took the role up since', () => {
+    const live = liveState([{ name: 'ci-a' }], undefined, {
+      customRoles: [DEPLOYER],
+      humanRoleHolders: people,
+    });
+    expect(roleDeletesInUse(plan, live)).toEqual([]);
+  });
+
+  it.each([
+    ['an account', [{ name: 'ci-a', roles: ['Deployer'] }], people, 'still held by system account "ci-a"'],
+    ['a person', [{ name: 'ci-a' }], { [customRoleUuid('Deployer')]: 1 }, 'still held by 1 person'],
+  ] as [string, AccountSketch[], Record<string, number>, string][])(
+    'refuses when %s holds it now',
+    (_, accounts, holders, message) => {
+      const live = liveState(accounts, undefined, { customRoles: [DEPLOYER], humanRoleHolders: holders });
+      const refusals = roleDeletesInUse(plan, live);
+      expect(refusals.map((r) => `${r.account}: ${r.guard}`)).toEqual(['role "Deployer": role-in-use']);
+      expect(refusals[0]!.message).toContain(message);
+    },
+  );
 });

@@ -8,7 +8,9 @@ import type { PactflowClient } from '../../pactflow/client.js';
 import { checkGuards, limitsOf } from '../../plan/guards.js';
 import type { Limits } from '../../plan/guards.js';
 import { validatePlanDocument } from '../../plan/schema.js';
+import { roleDeletesInUse } from '../../plan/permissions.js';
 import { findStaleAccounts } from '../../plan/stale.js';
+import { countHumanRoleHolders } from '../../state/live-state.js';
 import type { Plan } from '../../plan/types.js';
 import { hasChanges } from '../../plan/types.js';
 import {
@@ -90,6 +92,18 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
       if (stale.length) {
         for (const s of stale) ctx.err(`  ${visible(s.name)}: ${s.reason}\n`);
         throw new StalePlanError(stale);
+      }
+      const deleted = plan.roleChanges.filter((c) => c.action === 'delete' && c.uuid).map((c) => c.uuid!);
+      if (deleted.length > 0) {
+        live.humanRoleHolders = await countHumanRoleHolders(client, deleted);
+        const inUse = roleDeletesInUse(plan, live);
+        if (inUse.length > 0) {
+          for (const r of inUse) ctx.err(`  ✗ ${visible(r.account)}: ${visible(r.message)}\n`);
+          throw new GuardRefusedError(
+            'a role this plan deletes is in use now; nothing was changed',
+            'Plan again: a role still held by an account or a person is never deleted.',
+          );
+        }
       }
     } else {
       plan = (await planFromFile(ctx, client, { file: options.file ?? 'accounts.yaml' })).plan;
