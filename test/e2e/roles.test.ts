@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Harness } from '../helpers/emulator.js';
+import { harness } from '../helpers/emulator.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.emulator.close();
+  h = undefined;
+});
+
+function write(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pfa-roles-')), 'accounts.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+const ROLES_FILE = `version: 1
+policy:
+  scope:
+    include: [ci-payments, ci-orders]
+roles:
+  - name: Contract Publisher
+    description: Publish contracts and verification results, nothing else
+    permissions: [contract_data:manage:team, contract_data:read:*]
+  - name: Release Reader
+    permissions: [contract_data:read:*]
+systemAccounts:
+  - name: ci-payments
+    roles: [CI/CD, Release Reader]
+    teams: [Payments]
+  - name: ci-orders
+    roles: [Contract Publisher]
+    teams: [Orders]
+`;
+
+const userReads = (h: Harness) => h.emulator.counters()['GET /admin/users'] ?? 0;
+
+describe('custom roles against the emulator', () => {
+  it('plan shows role changes and permission diffs first, counts people only when a role changes scopes, and never writes', async () => {
+    h = await harness();
+    // A plan that changes no role's scopes reads no people: only the system-account pages.
+    await h.run(['plan', '-f', 'examples/accounts.yaml']);
+    const accountReads = userReads(h);
+    const run = await h.run(['plan', '-f', write(ROLES_FILE)]);
+    expect(run.code).toBe(0);
+    expect(userReads(h) - accountReads).toBeGreaterThan(accountReads);
+    const out = run.stdout;
+    expect(out.indexOf('~ role Contract Publisher will be updated')).toBeLessThan(
+      out.indexOf('ci-orders will be updated'),
+    );
+    for (const line of [
+      '+ role Release Reader will be created',
+      'permissions: [contract_data:manage:*] → [contract_data:manage:team, contract_data:read:*]',
+      '~ ci-orders will be updated ⚠ privilege gain',
+      'roles: [Read-Only] → [Contract Publisher]',
+      '~ ci-payments will be updated',
+      'roles: [CI/CD] → [CI/CD, Release Reader]',
+    ])
+      expect(out).toContain(line);
+    expect(out).toMatch(/roles: 1 to create, 1 to update, 0 to delete/);
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('validate --online checks each scope against GET /admin/permissions, with its position', async () => {
+    h = await harness();
+    const file = write(
+      'version: 1\nroles:\n  - name: Writer\n    permissions: [contract_data:read:*, contract_data:write:*]\nsystemAccounts: []\n',
+    );
+    const run = await h.run(['validate', '-f', file, '--online']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `${file}:4:41: roles[0].permissions[1]: PactFlow has no permission scope "contract_data:write:*"`,
+    );
+    expect(h.emulator.counters()['GET /admin/permissions']).toBe(1);
+    const good = await h.run(['validate', '-f', write(ROLES_FILE), '--online']);
+    expect(good.stdout).toContain('and so does every scope');
+    expect(good.code).toBe(0);
+  });
+});
