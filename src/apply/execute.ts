@@ -1,8 +1,10 @@
-import type { ApiUser, Writer } from '../pactflow/types.js';
+import { ForbiddenError } from '../pactflow/errors.js';
+import type { ApiUser, UserValues, Writer } from '../pactflow/types.js';
 import { convergeSteps } from '../plan/converge.js';
 import type { Action, Change, Plan, Step } from '../plan/types.js';
 import { ACTION_PAST } from '../plan/types.js';
 import { toLiveAccount } from '../state/live-state.js';
+import type { LiveAccount } from '../state/types.js';
 import { mapLimit } from '../util/concurrency.js';
 
 /** What apply needs: the writes, and one read to see a new account as the server made it. */
@@ -22,9 +24,24 @@ export interface Outcome {
   calls: number;
 }
 
+/** The first write PactFlow refused with 403, which stopped the run. */
+export interface Refusal403 {
+  account: string;
+  method: string;
+  path: string;
+  /** The scope the refused endpoint needs. */
+  permission: string;
+  /**
+   * `read-only-token`: the caller's roles grant the permission, so the token itself cannot write
+   * (the "Read only token (developer)"); `missing-permission`: the caller's roles lack it.
+   */
+  cause: 'read-only-token' | 'missing-permission';
+}
+
 export interface ApplyResult {
   outcomes: Outcome[];
   interrupted: boolean;
+  refused?: Refusal403;
 }
 
 export type ApplyEvent =
@@ -36,7 +53,21 @@ export interface ExecuteOptions {
   /** Once aborted, no new account or step starts; those in flight finish. */
   signal?: AbortSignal;
   onEvent?: (event: ApplyEvent) => void;
+  /**
+   * The accounts as read in this run (for a saved plan: at apply time, when its staleness was
+   * checked). A PUT of a user is a full replace, so it carries these values with the change on top.
+   */
+  live?: readonly LiveAccount[];
+  /** The caller's permission scopes, to tell a read-only token from a missing permission. */
+  callerPermissions?: readonly string[];
 }
+
+const valuesOf = (a: LiveAccount | ApiUser): UserValues => ({
+  uuid: a.uuid,
+  name: a.name,
+  active: a.active,
+  ...(a.email === undefined ? {} : { email: a.email }),
+});
 
 /** Errors that mean "already as wanted": a delete of what is gone, removing a non-member. */
 const alreadyDone = (step: Step, error: unknown) => {
@@ -62,28 +93,43 @@ export async function executePlan(
   let started = 0;
   let finished = 0;
   const signal = options.signal;
+  const liveById = new Map((options.live ?? []).map((a) => [a.uuid, a]));
+  let refused: Refusal403 | undefined;
+  const stopped = () => signal?.aborted === true || refused !== undefined;
 
   const runChange = async (change: Change): Promise<Outcome> => {
     const base = { account: change.account, action: change.action };
-    if (signal?.aborted)
+    if (stopped())
       return {
         ...base,
         status: 'skipped',
-        message: `account ${change.account} was not started (interrupted)`,
+        message: `account ${change.account} was not started (${refused ? 'a write was refused' : 'interrupted'})`,
         calls: 0,
       };
     const position = ++started;
     let uuid = change.uuid;
     let calls = 0;
+    const known = uuid === undefined ? undefined : liveById.get(uuid);
+    /** The account's values as they stand on the server; undefined when not known (a new account). */
+    let values: UserValues | undefined = known ? valuesOf(known) : undefined;
+    const put = async (patch: Partial<UserValues>) => {
+      if (!values) {
+        calls++;
+        values = valuesOf(await port.getUser(id()));
+      }
+      const next = { ...values, ...patch };
+      await port.updateUser(next);
+      values = next;
+    };
+    const id = () => {
+      if (!uuid) throw new Error(`no uuid for ${change.account} before ${current}`);
+      return uuid;
+    };
     let current: Step['kind'] = change.steps[0]?.kind ?? 'create';
     const run = async (step: Step): Promise<void> => {
       current = step.kind;
       options.onEvent?.({ type: 'step', account: change.account, step: step.kind, started: position, total });
       calls++;
-      const id = () => {
-        if (!uuid) throw new Error(`no uuid for ${change.account} before ${step.kind}`);
-        return uuid;
-      };
       try {
         switch (step.kind) {
           case 'create':
@@ -93,11 +139,12 @@ export async function executePlan(
                 ...(step.email ? { email: step.email } : {}),
               })
             ).uuid;
+            values = undefined;
             return;
           case 'rename':
-            return await port.updateUser(id(), { name: step.name });
+            return await put({ name: step.name });
           case 'set-email':
-            return await port.updateUser(id(), { email: step.email });
+            return await put({ email: step.email });
           case 'set-roles':
             return await port.setRoles(
               id(),
@@ -108,28 +155,31 @@ export async function executePlan(
           case 'remove-team':
             return await port.removeTeamMember(step.team.uuid, id());
           case 'enable':
-            return await port.updateUser(id(), { active: true });
+            return await put({ active: true });
           case 'disable':
-            return await port.updateUser(id(), { active: false });
+            return await put({ active: false });
           case 'delete':
             return await port.deleteUser(id());
           case 'reconcile': {
-            const created = toLiveAccount(await port.getUser(id()));
-            for (const next of convergeSteps(created, step.spec, step.administrator)) {
-              if (signal?.aborted) throw new Interrupted();
+            const read = await port.getUser(id());
+            values = valuesOf(read);
+            for (const next of convergeSteps(toLiveAccount(read), step.spec, step.administrator)) {
+              if (stopped()) throw new Interrupted();
               await run(next);
             }
             return;
           }
         }
       } catch (error) {
+        if (error instanceof ForbiddenError && error.method !== 'GET')
+          refused ??= refusalOf(change.account, error, options.callerPermissions ?? []);
         if (error instanceof Interrupted || !alreadyDone(step, error)) throw error;
       }
     };
 
     try {
       for (const step of change.steps) {
-        if (signal?.aborted) throw new Interrupted();
+        if (stopped()) throw new Interrupted();
         await run(step);
       }
       return {
@@ -143,7 +193,9 @@ export async function executePlan(
         return {
           ...base,
           status: 'interrupted',
-          message: `account ${change.account} was interrupted before its ${current} step; run apply again to finish`,
+          message: refused
+            ? `account ${change.account} was stopped before its ${current} step: PactFlow refused a write`
+            : `account ${change.account} was interrupted before its ${current} step; run apply again to finish`,
           calls,
         };
       }
@@ -162,7 +214,18 @@ export async function executePlan(
     options.onEvent?.({ type: 'finished', outcome, finished: ++finished, total });
     return outcome;
   });
-  return { outcomes, interrupted: signal?.aborted ?? false };
+  return { outcomes, interrupted: signal?.aborted ?? false, ...(refused ? { refused } : {}) };
+}
+
+function refusalOf(account: string, error: ForbiddenError, callerPermissions: readonly string[]): Refusal403 {
+  const permission = error.permission ?? 'system_account:manage:*';
+  return {
+    account,
+    method: error.method,
+    path: error.path,
+    permission,
+    cause: callerPermissions.includes(permission) ? 'read-only-token' : 'missing-permission',
+  };
 }
 
 class Interrupted extends Error {}

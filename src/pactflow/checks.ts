@@ -1,5 +1,5 @@
 import { ResponseShapeError } from './errors.js';
-import type { ApiRole, ApiRoleRef, ApiTeam, ApiToken, ApiUser } from './types.js';
+import type { ApiRole, ApiRoleRef, ApiTeam, ApiUser } from './types.js';
 import type { WirePage } from './wire.js';
 
 /**
@@ -90,14 +90,6 @@ export class Checker {
   team(value: unknown, what: string): ApiTeam {
     const t = this.object(value, what);
     return { uuid: this.string(t.uuid, `${what}.uuid`), name: this.string(t.name, `${what}.name`) };
-  }
-
-  token(value: unknown, what: string): ApiToken {
-    const t = this.object(value, what);
-    return {
-      uuid: this.string(t.uuid, `${what}.uuid`),
-      description: typeof t.description === 'string' ? t.description : '',
-    };
   }
 
   /** `page` and `_links.next` of a paged collection; both optional on the wire. */

@@ -4,6 +4,8 @@ import got, { RequestError } from 'got';
 import type { Got } from 'got';
 import { USER_AGENT } from '../version.js';
 import { ApiError, NetworkError, ResponseShapeError, errorForResponse } from './errors.js';
+import { ENDPOINTS, expandPath } from './endpoints.js';
+import type { EndpointName } from './endpoints.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -110,11 +112,19 @@ export class HttpClient {
     return this.options.token ? text.split(this.options.token).join('[REDACTED]') : text;
   }
 
+  /** Sends one request of the endpoint table (src/pactflow/endpoints.ts); nothing else can be sent. */
   async request(
-    method: Method,
-    path: string,
-    options: { json?: unknown; searchParams?: Record<string, string | number> } = {},
+    name: EndpointName,
+    options: {
+      params?: Record<string, string>;
+      json?: unknown;
+      searchParams?: Record<string, string | number | boolean>;
+    } = {},
   ): Promise<HttpResponse> {
+    const endpoint = ENDPOINTS[name];
+    const method: Method = endpoint.method;
+    const path = expandPath(endpoint.path, options.params ?? {});
+    const contentType = 'contentType' in endpoint ? endpoint.contentType : undefined;
     const started = this.retry.now();
     const query = options.searchParams
       ? new URLSearchParams(
@@ -129,7 +139,11 @@ export class HttpClient {
       try {
         const response = await this.got(path.replace(/^\//, ''), {
           method,
-          ...(options.json === undefined ? {} : { json: options.json }),
+          ...(options.json === undefined
+            ? {}
+            : contentType
+              ? { body: JSON.stringify(options.json), headers: { 'content-type': contentType } }
+              : { json: options.json }),
           ...(options.searchParams ? { searchParams: options.searchParams } : {}),
         });
         const body = parseBody(method, display, response.body, response.headers['content-type']);
@@ -143,7 +157,7 @@ export class HttpClient {
         if (response.statusCode >= 200 && response.statusCode < 300) {
           return { status: response.statusCode, headers: response.headers, body };
         }
-        outcome = errorForResponse(method, display, response.statusCode, body);
+        outcome = errorForResponse(method, display, response.statusCode, body, endpoint.permission);
         if (RETRYABLE_STATUS.has(response.statusCode)) {
           retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.retry.now());
         }
@@ -155,7 +169,8 @@ export class HttpClient {
       }
 
       const mayRetry = outcome.retryable;
-      const safe = method !== 'POST' || outcome.status === 429;
+      // POST and PATCH are not repeated blindly: the caller re-reads whether they took effect.
+      const safe = (method !== 'POST' && method !== 'PATCH') || outcome.status === 429;
       if (!mayRetry || !safe || attempt >= this.retry.attempts) throw this.scrub(outcome);
       const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
       const delay = retryAfter ?? Math.round(backoff * (0.5 + this.retry.random() / 2));

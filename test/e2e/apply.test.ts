@@ -12,11 +12,11 @@ import { cli } from '../helpers/run-cli.js';
 const EXAMPLE = 'examples/accounts.yaml';
 let h: Harness | undefined;
 afterEach(async () => {
-  // No scenario may ever use the team-wide member replacement.
+  // No scenario may ever use the team-wide member replacement, nor the unverified POST route.
   if (h) {
     const counters = h.emulator.counters();
     expect(counters['PUT /admin/teams/{t}/users'] ?? 0).toBe(0);
-    expect(counters['PATCH /admin/teams/{t}/users'] ?? 0).toBe(0);
+    expect(counters['POST /admin/teams/{t}/users'] ?? 0).toBe(0);
     await h.emulator.close();
   }
   h = undefined;
@@ -310,16 +310,20 @@ describe('apply against the emulator', () => {
     expect(h.writes()).toEqual([]);
   });
 
-  it('a read-only token fails clearly, per account, exit 1', async () => {
+  it('a read-only token: the first refused write stops new steps and names the token kind', async () => {
     h = await harness();
     const run = await h.run(['apply', '-f', EXAMPLE, '--auto-approve'], {
       env: { PACT_BROKER_TOKEN: 'emulator-admin-read-only-token' },
     });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('account ci-orders failed at its set-roles step: PUT /admin/users/');
-    expect(run.stdout).toContain('403 Forbidden: Forbidden: a read only token cannot make changes');
-    expect(run.stdout).toContain('Apply finished with failures: 0 done, 7 failed');
-    expect(h.writes().every((w) => w.endsWith(' 403'))).toBe(true);
+    expect(run.stdout).toMatch(/failed at its [a-z-]+ step: [A-Z]+ \/admin\/[^ ]+: 403 Forbidden/);
+    expect(run.stdout).toContain('Apply stopped: a write was refused');
+    expect(run.stdout).toContain('the token itself is read-only (the "Read only token (developer)")');
+    expect(run.stdout).not.toContain('Run apply again');
+    const writes = h.writes();
+    expect(writes.every((w) => w.endsWith(' 403'))).toBe(true);
+    // Only the steps already in flight (at most --concurrency 4) were sent.
+    expect(writes.length).toBeLessThanOrEqual(4);
   });
 
   it('unmanaged: delete removes accounts the file does not list, never people', async () => {

@@ -51,11 +51,22 @@ describe('requests', () => {
       .get('/user')
       .reply(200, user({ uuid: 'u1', name: 'alice', type: 0, typeDescription: 'User' }));
     nock(BASE, { reqheaders: { 'content-type': 'application/json' } })
-      .put('/admin/users/u2', { active: false })
+      .put('/admin/users/u2', { uuid: 'u2', name: 'ci-a', active: false, type: 1 })
       .reply(200, user({ uuid: 'u2', name: 'ci-a', active: false }));
+    nock(BASE, { reqheaders: { 'content-type': 'application/json-patch+json' } })
+      .patch('/admin/teams/t1/users', [{ op: 'add', path: '/users', value: { uuid: 'u2' } }])
+      .reply(200, { _embedded: { users: [] } });
     const c = client();
     expect(await c.currentUser()).toMatchObject({ uuid: 'u1', name: 'alice', type: 0 });
-    await c.updateUser('u2', { active: false });
+    await c.updateUser({ uuid: 'u2', name: 'ci-a', active: false });
+    await c.addTeamMember('t1', 'u2');
+  });
+
+  it('a PUT of a user sends the whole user: email only when the account has one', async () => {
+    nock(BASE)
+      .put('/admin/users/u3', { uuid: 'u3', name: 'ci-b', active: false, type: 1, email: 'b@example.com' })
+      .reply(200, user({ uuid: 'u3', name: 'ci-b', active: false }));
+    await client().updateUser({ uuid: 'u3', name: 'ci-b', active: false, email: 'b@example.com' });
   });
 
   it('keeps a base URL path prefix', async () => {
@@ -134,7 +145,7 @@ describe('endpoints', () => {
   it('listSystemAccounts drops human users even when the server ignores userType', async () => {
     nock(BASE)
       .get('/admin/users')
-      .query({ userType: '1', page: '1', size: '100' })
+      .query({ userType: '1', active: 'true', page: '1', size: '100' })
       .reply(200, {
         users: [
           user({ uuid: 'h1', name: 'alice', type: 0, typeDescription: 'User' }),
@@ -143,7 +154,31 @@ describe('endpoints', () => {
         ],
         page: page(1, 100, 3),
       });
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'false', page: '1', size: '100' })
+      .reply(200, { users: [], page: page(1, 100, 0) });
     expect((await client().listSystemAccounts()).map((u) => u.name)).toEqual(['ci-a']);
+  });
+
+  it('listSystemAccounts reads enabled and disabled accounts as two lists, merged by uuid', async () => {
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '1', size: '100' })
+      .reply(200, { users: [user({ uuid: 's1', name: 'ci-a' })], page: page(1, 100, 1) });
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'false', page: '1', size: '100' })
+      .reply(200, {
+        // An account disabled between the two reads appears in both: it counts once.
+        users: [user({ uuid: 's2', name: 'ci-b', active: false }), user({ uuid: 's1', name: 'ci-a' })],
+        page: page(1, 100, 2),
+      });
+    const accounts = await client().listSystemAccounts();
+    expect(accounts.map((u) => [u.name, u.active])).toEqual([
+      ['ci-a', true],
+      ['ci-b', false],
+    ]);
   });
 
   it('findSystemAccountByName searches with q and matches the exact name only', async () => {
@@ -155,20 +190,6 @@ describe('endpoints', () => {
         page: page(1, 100, 2),
       });
     expect((await client().findSystemAccountByName('ci-a'))?.uuid).toBe('s1');
-  });
-
-  it('listTeamMembers and listTokens read their _embedded collections', async () => {
-    nock(BASE)
-      .get('/admin/teams/t1/users')
-      .reply(200, { _embedded: { users: [user({ uuid: 's1', name: 'ci-a' })] } });
-    nock(BASE)
-      .get('/admin/system-accounts/s1/tokens')
-      .reply(200, {
-        _embedded: { items: [{ uuid: 'k1', description: 'Read only token (developer)', value: 'x' }] },
-      });
-    const c = client();
-    expect((await c.listTeamMembers('t1')).map((u) => u.uuid)).toEqual(['s1']);
-    expect(await c.listTokens('s1')).toEqual([{ uuid: 'k1', description: 'Read only token (developer)' }]);
   });
 
   it.each([
@@ -204,7 +225,7 @@ describe('endpoints', () => {
       .put('/admin/users/u1/roles', { roles: ['r1', 'r2'] })
       .reply(204);
     nock(BASE)
-      .post('/admin/teams/t1/users', { users: ['u1'] })
+      .patch('/admin/teams/t1/users', [{ op: 'add', path: '/users', value: { uuid: 'u1' } }])
       .reply(200, { _embedded: { users: [] } });
     nock(BASE).delete('/admin/teams/t1/users/u1').reply(204);
     const c = client();
@@ -332,7 +353,7 @@ describe('retries', () => {
     nock(BASE).delete('/admin/users/u1').reply(204);
     const sleeps: number[] = [];
     const c = client({ sleeps });
-    await c.updateUser('u1', { name: 'x' });
+    await c.updateUser({ uuid: 'u1', name: 'x', active: true });
     await c.deleteUser('u1');
     expect(sleeps).toHaveLength(3);
   });
@@ -386,12 +407,21 @@ describe('retries', () => {
     expect(await client().createSystemAccount({ name: 'ci-new' })).toEqual({ uuid: 'created-2' });
   });
 
-  it('re-reads team members before re-sending an add of unknown outcome', async () => {
-    nock(BASE).post('/admin/teams/t1/users').reply(504);
+  it('after a team addition of unknown outcome, reads the account (not the team) before re-sending', async () => {
+    nock(BASE).patch('/admin/teams/t1/users').reply(504);
     nock(BASE)
-      .get('/admin/teams/t1/users')
-      .reply(200, { _embedded: { users: [user({ uuid: 'u1', name: 'ci-a' })] } });
-    await client().addTeamMember('t1', 'u1');
+      .get('/admin/users/u1')
+      .reply(200, user({ uuid: 'u1', name: 'ci-a', _embedded: { roles: [], teams: [] } }));
+    nock(BASE).patch('/admin/teams/t1/users').delayConnection(1000).reply(200, {});
+    nock(BASE)
+      .get('/admin/users/u1')
+      .reply(
+        200,
+        user({ uuid: 'u1', name: 'ci-a', _embedded: { roles: [], teams: [{ uuid: 't1', name: 'A' }] } }),
+      );
+    const sleeps: number[] = [];
+    await client({ sleeps }).addTeamMember('t1', 'u1');
+    expect(sleeps, 'a PATCH is never retried blindly').toEqual([]);
   });
 
   it('retries a POST refused with 429, which the server did not act on', async () => {
@@ -420,9 +450,13 @@ describe('pagination', () => {
     for (const n of [1, 2, 3]) {
       nock(BASE)
         .get('/admin/users')
-        .query({ userType: '1', page: String(n), size: '100' })
+        .query({ userType: '1', active: 'true', page: String(n), size: '100' })
         .reply(200, { users: all.slice((n - 1) * 25, n * 25), page: page(n, 25, 60) });
     }
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'false', page: '1', size: '100' })
+      .reply(200, { users: [], page: page(1, 25, 0) });
     expect((await client().listSystemAccounts()).map((u) => u.uuid)).toEqual(all.map((u) => u.uuid));
   });
 
@@ -441,7 +475,7 @@ describe('pagination', () => {
     expect((await client().listTeams()).map((t) => t.name)).toEqual(['A', 'B']);
   });
 
-  it('reads 1,000 accounts and 30 teams with a page cap of 100 in exactly 13 requests', async () => {
+  it('plans 1,000 accounts in at most 3 + the pages of the two account lists + the team pages', async () => {
     const requests: string[] = [];
     const count = (path: string) => () => (requests.push(path), true);
     nock(BASE)
@@ -477,29 +511,35 @@ describe('pagination', () => {
         teams: Array.from({ length: 30 }, (_, i) => ({ uuid: `t${i}`, name: `team-${i}` })),
         page: page(1, 100, 30),
       });
+    // 900 enabled and 100 disabled accounts: 9 + 1 pages of 100.
+    const accounts = Array.from({ length: 1000 }, (_, i) =>
+      user({ uuid: `s${i}`, name: `ci-${i}`, active: i < 900 }),
+    );
     nock(BASE)
       .get('/admin/users')
       .query(count('users'))
       .times(10)
       .reply(200, (uri) => {
-        const n = Number(new URL(uri, BASE).searchParams.get('page'));
-        return {
-          users: Array.from({ length: 100 }, (_, i) =>
-            user({ uuid: `s${(n - 1) * 100 + i}`, name: `ci-${(n - 1) * 100 + i}` }),
-          ),
-          page: page(n, 100, 1000),
-        };
+        const q = new URL(uri, BASE).searchParams;
+        const n = Number(q.get('page'));
+        const half = accounts.filter((a) => String(a.active) === q.get('active'));
+        return { users: half.slice((n - 1) * 100, n * 100), page: page(n, 100, half.length) };
       });
     const live = await fetchLiveState(client());
     expect(live.accounts).toHaveLength(1000);
+    expect(live.accounts.filter((a) => !a.active)).toHaveLength(100);
     expect(live.teams).toHaveLength(30);
     expect(live.caller).toMatchObject({
       name: 'alice',
       systemAccount: false,
       permissions: ['system_account:manage:*'],
     });
-    expect(requests.filter((r) => r === 'users')).toHaveLength(10);
-    expect(requests.filter((r) => r === 'teams')).toHaveLength(1);
+    const accountPages = 9 + 1;
+    const teamPages = 1;
+    expect(requests.filter((r) => r === 'users')).toHaveLength(accountPages);
+    expect(requests.filter((r) => r === 'teams')).toHaveLength(teamPages);
+    // /user and /admin/roles are single mocks (one request each); nock fails the test on any other.
+    expect(2 + requests.length).toBeLessThanOrEqual(3 + accountPages + teamPages);
     // /user and /admin/roles are single mocks (one request each); nock fails the test on any other.
   });
 });

@@ -10,6 +10,7 @@ import type { Limits } from '../../plan/guards.js';
 import { validatePlanDocument } from '../../plan/schema.js';
 import { findStaleAccounts } from '../../plan/stale.js';
 import type { Plan } from '../../plan/types.js';
+import type { LiveState } from '../../state/types.js';
 import {
   closingLine,
   outcomeLine,
@@ -76,6 +77,7 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
   const client = await connect(ctx, { concurrency: options.concurrency });
   try {
     let plan: Plan;
+    let live: LiveState;
     if (saved) {
       plan = await readSavedPlan(ctx, saved);
       if (plan.baseUrl !== client.baseUrl) {
@@ -84,14 +86,14 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
           'Apply it against the PactFlow it was planned for, or plan again.',
         );
       }
-      const live = await readLiveState(ctx, client);
+      live = await readLiveState(ctx, client);
       const stale = findStaleAccounts(plan, live);
       if (stale.length) {
         for (const s of stale) ctx.err(`  ${visible(s.name)}: ${s.reason}\n`);
         throw new StalePlanError(stale);
       }
     } else {
-      plan = (await planFromFile(ctx, client, { file: options.file ?? 'accounts.yaml' })).plan;
+      ({ plan, live } = await planFromFile(ctx, client, { file: options.file ?? 'accounts.yaml' }));
       // stdout carries the report in the chosen format; a JSON or Markdown report must stay parseable.
       if (options.format === 'text') ctx.out(renderPlanText(plan, { colors: ctx.colors }));
       else ctx.err(renderPlanText(plan, { colors: ctx.errColors }));
@@ -125,7 +127,7 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
       }
     }
 
-    const result = await runApply(ctx, client, plan, options.concurrency);
+    const result = await runApply(ctx, client, plan, live, options.concurrency);
     const report =
       options.format === 'json'
         ? renderApplyJson(result)
@@ -144,6 +146,7 @@ async function runApply(
   ctx: CommandContext,
   client: PactflowClient,
   plan: Plan,
+  live: LiveState,
   concurrency: number,
 ): Promise<ApplyResult> {
   const progress = createProgress(ctx.io.stderr, ctx.interactive);
@@ -155,6 +158,9 @@ async function runApply(
   try {
     const result = await executePlan(plan, client, {
       concurrency,
+      // A PUT of a user is a full replace: it carries the values read in this run.
+      live: live.accounts,
+      callerPermissions: live.caller.permissions,
       ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
       onEvent: (event) => {
         if (event.type === 'step')
