@@ -164,6 +164,7 @@ export async function executePlan(
             const read = await port.getUser(id());
             values = valuesOf(read);
             for (const next of convergeSteps(toLiveAccount(read), step.spec, step.administrator)) {
+              current = next.kind;
               if (stopped()) throw new Interrupted();
               await run(next);
             }
@@ -179,6 +180,7 @@ export async function executePlan(
 
     try {
       for (const step of change.steps) {
+        current = step.kind;
         if (stopped()) throw new Interrupted();
         await run(step);
       }

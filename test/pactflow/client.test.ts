@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { PactflowClient } from '../../src/pactflow/client.js';
+import { IncompleteListError, PactflowClient } from '../../src/pactflow/client.js';
 import {
   ForbiddenError,
   GoneError,
@@ -256,6 +256,39 @@ describe('errors', () => {
   });
 
   it.each([
+    [
+      'problem+json with field errors',
+      {
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'The request is invalid',
+        errors: [
+          { detail: 'has already been taken', pointer: '/name' },
+          { title: 'x', detail: 'is not an email' },
+        ],
+      },
+      ['The request is invalid', '/name: has already been taken', 'is not an email'],
+    ],
+    ['problem+json with a title only', { title: 'Conflict', status: 409 }, ['Conflict']],
+    [
+      'legacy shapes holding objects',
+      { errors: { name: [{ message: 'is taken' }, { code: 7 }] } },
+      ['name: is taken', 'name: {"code":7}'],
+    ],
+    ['an errors list of objects', { errors: [{ message: 'Name must be unique' }] }, ['Name must be unique']],
+  ])('a 400 in %s is shown by its text, never [object Object]', async (_, body, messages) => {
+    nock(BASE)
+      .post('/admin/system-accounts')
+      .reply(400, body, { 'Content-Type': 'application/problem+json' });
+    const error = (await client()
+      .createSystemAccount({ name: 'dup' })
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(error.messages).toEqual(messages);
+    expect(error.message).not.toContain('[object Object]');
+  });
+
+  it.each([
     [401, UnauthorizedError, 'GET /admin/users/u1: 401 Unauthorized'],
     [403, ForbiddenError, 'GET /admin/users/u1: 403 Forbidden'],
     [404, NotFoundError, 'GET /admin/users/u1: 404 Not Found'],
@@ -443,6 +476,59 @@ describe('retries', () => {
 });
 
 describe('pagination', () => {
+  const users = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => user({ uuid: `s${from + i}`, name: `ci-${from + i}` }));
+  const disabledNone = () =>
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'false', page: '1', size: '100' })
+      .reply(200, { users: [], page: page(1, 100, 0) });
+
+  it('reads a list again once when its pages disagree with totalElements', async () => {
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '1', size: '100' })
+      .reply(200, { users: users(2), page: page(1, 100, 3) });
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '1', size: '100' })
+      .reply(200, { users: users(3), page: page(1, 100, 3) });
+    disabledNone();
+    expect(await client().listSystemAccounts()).toHaveLength(3);
+  });
+
+  it('refuses a list that disagrees with totalElements twice: never a partial list', async () => {
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '1', size: '100' })
+      .times(2)
+      .reply(200, { users: users(2), page: page(1, 100, 3) });
+    disabledNone();
+    const error = await client()
+      .listSystemAccounts()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteListError);
+    expect((error as Error).message).toBe(
+      'GET /admin/users: unexpected response: PactFlow stated 3 users but its pages held 2, twice in a row; nothing was planned from a partial list',
+    );
+  });
+
+  it('pages that state different totals are read again', async () => {
+    nock(BASE)
+      .get('/admin/teams')
+      .query({ page: '1', size: '100' })
+      .reply(200, { teams: [{ uuid: 't1', name: 'A' }], page: { ...page(1, 1, 2), size: 1 } });
+    nock(BASE)
+      .get('/admin/teams')
+      .query({ page: '2', size: '100' })
+      .reply(200, { teams: [{ uuid: 't2', name: 'B' }], page: { ...page(2, 1, 3), size: 1 } });
+    nock(BASE)
+      .get('/admin/teams')
+      .query({ page: '1', size: '100' })
+      .reply(200, { teams: [{ uuid: 't1', name: 'A' }], page: page(1, 100, 1) });
+    expect((await client().listTeams()).map((t) => t.uuid)).toEqual(['t1']);
+  });
+
   it("follows the server's page count when it caps the page size at 25", async () => {
     const all = Array.from({ length: 60 }, (_, i) =>
       user({ uuid: `s${i}`, name: `ci-${String(i).padStart(2, '0')}` }),
