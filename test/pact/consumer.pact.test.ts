@@ -22,6 +22,7 @@
  * rewrites that file.
  */
 import { Matchers } from '@pact-foundation/pact';
+import type { PactflowClient } from '../../src/pactflow/client.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   ForbiddenError,
@@ -77,18 +78,6 @@ describe('reads', () => {
       .willRespondWith(200, (b) => b.headers(halResponse).jsonBody(like({ ...userBody(account), type: 0 })))
       .executeTest(async (server) => {
         expect((await clientFor(server.url).currentUser()).uuid).toBe(ACCOUNT);
-      }));
-
-  it('GET /user: 401 for an unknown token', () =>
-    provider
-      .addInteraction()
-      .given('the token is missing or invalid')
-      .uponReceiving('a request for the current user with an invalid token')
-      .comment(follows(MCP))
-      .withRequest('GET', '/user', (b) => b.headers(auth))
-      .willRespondWith(401)
-      .executeTest(async (server) => {
-        await expect(clientFor(server.url).currentUser()).rejects.toBeInstanceOf(UnauthorizedError);
       }));
 
   it.each([
@@ -160,30 +149,6 @@ describe('reads', () => {
       .willRespondWith(200, (b) => b.headers(halResponse).jsonBody(userBody(account, [team])))
       .executeTest(async (server) => {
         expect((await clientFor(server.url).getUser(ACCOUNT)).teams.map((t) => t.uuid)).toEqual([TEAM]);
-      }));
-
-  it('GET /admin/users/{u}: 404 for an unknown uuid', () =>
-    provider
-      .addInteraction()
-      .given('no system account exists with that uuid', { uuid: MISSING })
-      .uponReceiving('a request for a system account that does not exist')
-      .comment(follows(`${MCP} (get user)`))
-      .withRequest('GET', `/admin/users/${MISSING}`, (b) => b.headers(auth))
-      .willRespondWith(404)
-      .executeTest(async (server) => {
-        await expect(clientFor(server.url).getUser(MISSING)).rejects.toBeInstanceOf(NotFoundError);
-      }));
-
-  it('GET /admin/users/{u}: 410 for a deleted account', () =>
-    provider
-      .addInteraction()
-      .given('a system account was deleted', { uuid: MISSING })
-      .uponReceiving('a request for a system account that was deleted')
-      .comment(follows(`${MCP} ("410 when the user has been deleted")`))
-      .withRequest('GET', `/admin/users/${MISSING}`, (b) => b.headers(auth))
-      .willRespondWith(410)
-      .executeTest(async (server) => {
-        await expect(clientFor(server.url).getUser(MISSING)).rejects.toBeInstanceOf(GoneError);
       }));
 
   it('GET /admin/roles: the role catalogue', () =>
@@ -354,18 +319,6 @@ describe('writes', () => {
         await clientFor(server.url).deleteUser(ACCOUNT);
       }));
 
-  it('DELETE /admin/users/{u}: 404 for an unknown uuid', () =>
-    provider
-      .addInteraction()
-      .given('no system account exists with that uuid', { uuid: MISSING })
-      .uponReceiving('a request to delete a system account that does not exist')
-      .comment(follows(`${MCP} ("DELETE /admin/users/{id}")`))
-      .withRequest('DELETE', `/admin/users/${MISSING}`, (b) => b.headers(auth))
-      .willRespondWith(404)
-      .executeTest(async (server) => {
-        await expect(clientFor(server.url).deleteUser(MISSING)).rejects.toBeInstanceOf(NotFoundError);
-      }));
-
   it('PUT /admin/users/{u}/roles: replace the role set', () =>
     provider
       .addInteraction()
@@ -459,6 +412,77 @@ describe('writes', () => {
       .executeTest(async (server) => {
         await clientFor(server.url).removeTeamMember(TEAM, ACCOUNT);
       }));
+});
+
+describe('documented errors without a body the client depends on', () => {
+  const cases: [
+    title: string,
+    state: [name: string, params?: Record<string, string>],
+    description: string,
+    source: string,
+    method: 'GET' | 'DELETE',
+    path: string,
+    status: number,
+    call: (client: PactflowClient) => Promise<unknown>,
+    type: new (...args: never[]) => Error,
+  ][] = [
+    [
+      'GET /user: 401 for an unknown token',
+      ['the token is missing or invalid'],
+      'a request for the current user with an invalid token',
+      MCP,
+      'GET',
+      '/user',
+      401,
+      (c) => c.currentUser(),
+      UnauthorizedError,
+    ],
+    [
+      'GET /admin/users/{u}: 404 for an unknown uuid',
+      ['no system account exists with that uuid', { uuid: MISSING }],
+      'a request for a system account that does not exist',
+      `${MCP} (get user)`,
+      'GET',
+      `/admin/users/${MISSING}`,
+      404,
+      (c) => c.getUser(MISSING),
+      NotFoundError,
+    ],
+    [
+      'GET /admin/users/{u}: 410 for a deleted account',
+      ['a system account was deleted', { uuid: MISSING }],
+      'a request for a system account that was deleted',
+      `${MCP} ("410 when the user has been deleted")`,
+      'GET',
+      `/admin/users/${MISSING}`,
+      410,
+      (c) => c.getUser(MISSING),
+      GoneError,
+    ],
+    [
+      'DELETE /admin/users/{u}: 404 for an unknown uuid',
+      ['no system account exists with that uuid', { uuid: MISSING }],
+      'a request to delete a system account that does not exist',
+      `${MCP} ("DELETE /admin/users/{id}")`,
+      'DELETE',
+      `/admin/users/${MISSING}`,
+      404,
+      (c) => c.deleteUser(MISSING),
+      NotFoundError,
+    ],
+  ];
+  it.each(cases)('%s', (_, [state, params], description, source, method, path, status, call, type) =>
+    provider
+      .addInteraction()
+      .given(state, params)
+      .uponReceiving(description)
+      .comment(follows(source))
+      .withRequest(method, path, (b) => b.headers(auth))
+      .willRespondWith(status)
+      .executeTest(async (server) => {
+        await expect(call(clientFor(server.url))).rejects.toBeInstanceOf(type);
+      }),
+  );
 });
 
 afterAll(() => {
