@@ -17,6 +17,8 @@
  * - `the token is missing or invalid`: the bearer token is not one PactFlow knows.
  * - `the token lacks system_account:manage`: a read/write token of a user whose roles grant
  *   only the read scopes (the built-in User role).
+ * - `no role exists with that uuid` {uuid}: for the 400 of a role set naming an unknown role.
+ * `GET /user` has no state: it answers with whoever owns the token.
  *
  * The generated pact is compared with pacts/pactflow-accounts-pactflow.json; UPDATE_PACT=1
  * rewrites that file.
@@ -71,11 +73,14 @@ describe('reads', () => {
   it('GET /user: the token owner', () =>
     provider
       .addInteraction()
-      .given('a system account exists', account)
       .uponReceiving('a request for the current user')
       .comment(follows(MCP))
       .withRequest('GET', '/user', (b) => b.headers(auth))
-      .willRespondWith(200, (b) => b.headers(halResponse).jsonBody(like({ ...userBody(account), type: 0 })))
+      .willRespondWith(200, (b) =>
+        b
+          .headers(halResponse)
+          .jsonBody(like({ ...userBody({ uuid: ACCOUNT, name: 'alice', active: true }), type: 0 })),
+      )
       .executeTest(async (server) => {
         expect((await clientFor(server.url).currentUser()).uuid).toBe(ACCOUNT);
       }));
