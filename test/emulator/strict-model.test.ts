@@ -63,15 +63,19 @@ describe('PUT /admin/users/{u} is a full replace', () => {
   });
 
   it.each([
-    ['no name', { active: true, type: 1 }, '/name'],
-    ['a user made a system account', { name: 'bob', type: 1 }, '/type'],
-    ['another uuid', { uuid: '00000000-0000-4000-8000-000000000000', name: 'ci-a', type: 1 }, '/uuid'],
-    ['active not a boolean', { name: 'ci-a', type: 1, active: 'yes' }, '/active'],
-  ])('refuses %s with 400 and changes nothing', async (_, body, pointer) => {
+    ['no name', 'ci-a', { active: true, type: 1 }, '/name'],
+    ['a user made a system account', 'bob', { name: 'bob', type: 1 }, '/type'],
+    [
+      'another uuid',
+      'ci-a',
+      { uuid: '00000000-0000-4000-8000-000000000000', name: 'ci-a', type: 1 },
+      '/uuid',
+    ],
+    ['active not a boolean', 'ci-a', { name: 'ci-a', type: 1, active: 'yes' }, '/active'],
+  ])('refuses %s with 400 and changes nothing', async (_, name, body, pointer) => {
     await start();
     const before = emulator.snapshot();
-    const target = body.name === 'bob' ? stored('bob')! : stored('ci-a')!;
-    const response = await call('PUT', `/admin/users/${target.uuid}`, { body });
+    const response = await call('PUT', `/admin/users/${stored(name)!.uuid}`, { body });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].pointer).toBe(pointer);
     expect(emulator.snapshot()).toEqual(before);
