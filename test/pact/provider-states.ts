@@ -35,6 +35,7 @@ function baseSeed(): SeedFile & {
     users: [
       {
         name: 'admin',
+        email: 'admin@example.com',
         roles: ['Administrator'],
         tokens: { readWrite: TOKENS.admin, readOnly: TOKENS.adminReadOnly },
       },
@@ -130,7 +131,9 @@ export class ProviderStates {
           { name: text(p, 'name', 'Example'), uuid: text(p, 'uuid', '') },
         ];
       }),
+      // The base seed holds no account and no role under a uuid a contract picks.
       'no system account exists with that uuid': on(() => undefined),
+      'no role exists with that uuid': on(() => undefined),
       'a system account was deleted': on((p) => {
         this.account(text(p, 'uuid', ''));
         this.deleted.push(text(p, 'uuid', ''));

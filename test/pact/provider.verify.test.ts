@@ -14,7 +14,7 @@ import { ProviderStates } from './provider-states.js';
 
 /** Where Pact JS's verifier proxy receives provider-state changes (not part of the replayed API). */
 const STATE_SETUP_PATH = '/_pactSetup';
-const PACT = path.resolve(process.env.PACT_FILE ?? 'pacts/pactflow-accounts-pactflow.json');
+const PACT = path.resolve('pacts/pactflow-accounts-pactflow.json');
 
 /** The part of the verifier proxy's (Express) request this filter uses. */
 interface ProxiedRequest {
