@@ -111,6 +111,8 @@ export class ProviderStates {
         return undefined;
       };
     return {
+      // The verifier announces an interaction without provider states as the empty state.
+      '': on(() => undefined),
       'a system account exists': on((p) => {
         const account = this.account(text(p, 'uuid', ''), text(p, 'name', 'ci-example'));
         account.name = text(p, 'name', account.name);
