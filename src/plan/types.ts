@@ -51,7 +51,14 @@ export type Step =
 
 export type Risk = 'delete' | 'disable' | 'admin-grant' | 'admin-revoke';
 
-export type GuardName = 'protected' | 'self-lockout';
+/** Guards that no flag overrides; `scope`: the account is not one this file may change. */
+export type GuardName = 'protected' | 'self-lockout' | 'scope';
+
+/** Something a reviewer should know that does not stop the plan, e.g. a glob that matches nothing. */
+export interface PlanWarning {
+  code: 'unmatched-protected' | 'unmatched-include' | 'ambiguous-name';
+  message: string;
+}
 
 export interface Refusal {
   guard: GuardName;
@@ -119,4 +126,6 @@ export interface Plan {
   guards: GuardReport;
   changes: Change[];
   unmanaged: UnmanagedAccount[];
+  /** Present when there is something to warn about; absent otherwise. */
+  warnings?: PlanWarning[];
 }
