@@ -1,3 +1,4 @@
+import { InterruptedError } from '../errors.js';
 import { ForbiddenError } from '../pactflow/errors.js';
 import type { ApiUser, UserValues, Writer } from '../pactflow/types.js';
 import { convergeSteps } from '../plan/converge.js';
@@ -72,10 +73,7 @@ const valuesOf = (a: LiveAccount | ApiUser): UserValues => ({
 /** Errors that mean "already as wanted": a delete of what is gone, removing a non-member. */
 const alreadyDone = (step: Step, error: unknown) => {
   const status = (error as { status?: number }).status;
-  return (
-    (step.kind === 'delete' && (status === 404 || status === 410)) ||
-    (step.kind === 'remove-team' && status === 404)
-  );
+  return (step.kind === 'delete' || step.kind === 'remove-team') && (status === 404 || status === 410);
 };
 
 /**
@@ -165,7 +163,7 @@ export async function executePlan(
             values = valuesOf(read);
             for (const next of convergeSteps(toLiveAccount(read), step.spec, step.administrator)) {
               current = next.kind;
-              if (stopped()) throw new Interrupted();
+              if (stopped()) throw new InterruptedError('interrupted');
               await run(next);
             }
             return;
@@ -174,14 +172,14 @@ export async function executePlan(
       } catch (error) {
         if (error instanceof ForbiddenError && error.method !== 'GET')
           refused ??= refusalOf(change.account, error, options.callerPermissions ?? []);
-        if (error instanceof Interrupted || !alreadyDone(step, error)) throw error;
+        if (error instanceof InterruptedError || !alreadyDone(step, error)) throw error;
       }
     };
 
     try {
       for (const step of change.steps) {
         current = step.kind;
-        if (stopped()) throw new Interrupted();
+        if (stopped()) throw new InterruptedError('interrupted');
         await run(step);
       }
       return {
@@ -191,7 +189,7 @@ export async function executePlan(
         calls,
       };
     } catch (error) {
-      if (error instanceof Interrupted) {
+      if (error instanceof InterruptedError) {
         return {
           ...base,
           status: 'interrupted',
@@ -229,5 +227,3 @@ function refusalOf(account: string, error: ForbiddenError, callerPermissions: re
     cause: callerPermissions.includes(permission) ? 'read-only-token' : 'missing-permission',
   };
 }
-
-class Interrupted extends Error {}

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
+import { setTimeout as wait } from 'node:timers/promises';
 import got, { RequestError } from 'got';
 import type { Got } from 'got';
+import { InterruptedError } from '../errors.js';
 import { USER_AGENT } from '../version.js';
 import { ApiError, NetworkError, ResponseShapeError, errorForResponse } from './errors.js';
 import { ENDPOINTS, expandPath } from './endpoints.js';
@@ -16,7 +18,8 @@ export interface RetryPolicy {
   budgetMs: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  sleep(ms: number): Promise<void>;
+  /** Waits; rejects at once when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   random(): number;
   now(): number;
 }
@@ -26,7 +29,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   budgetMs: 60_000,
   baseDelayMs: 500,
   maxDelayMs: 15_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) => wait(ms, undefined, signal ? { signal } : {}),
   random: Math.random,
   now: Date.now,
 };
@@ -45,6 +48,11 @@ export interface HttpOptions {
     ms: number;
   }) => void;
   maxSockets?: number;
+  /**
+   * Aborted on SIGINT/SIGTERM: no request or retry starts after it, back-off waits end at once and
+   * reads in flight are cancelled. A write in flight is let finish, so its outcome is known.
+   */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -132,7 +140,9 @@ export class HttpClient {
         ).toString()
       : '';
     const display = query ? `${path}?${query}` : path;
+    const signal = this.options.signal;
     for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw interrupted(method, display);
       const t0 = this.retry.now();
       let outcome: HttpResponse | ApiError;
       let retryAfter: number | undefined;
@@ -145,6 +155,7 @@ export class HttpClient {
               ? { body: JSON.stringify(options.json), headers: { 'content-type': contentType } }
               : { json: options.json }),
           ...(options.searchParams ? { searchParams: options.searchParams } : {}),
+          ...(signal && method === 'GET' ? { signal } : {}),
         });
         const body = parseBody(method, display, response.body, response.headers['content-type']);
         this.options.onRequest?.({
@@ -163,6 +174,7 @@ export class HttpClient {
         }
       } catch (error) {
         if (error instanceof ApiError) throw this.scrub(error);
+        if (signal?.aborted) throw interrupted(method, display);
         const code = error instanceof RequestError ? error.code : 'ERR_UNKNOWN';
         this.options.onRequest?.({ method, path: display, status: code, attempt, ms: this.retry.now() - t0 });
         outcome = new NetworkError(method, display, code);
@@ -175,7 +187,11 @@ export class HttpClient {
       const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
       const delay = retryAfter ?? Math.round(backoff * (0.5 + this.retry.random() / 2));
       if (this.retry.now() + delay - started > this.retry.budgetMs) throw this.scrub(outcome);
-      await this.retry.sleep(delay);
+      try {
+        await this.retry.sleep(delay, signal);
+      } catch {
+        throw interrupted(method, display);
+      }
     }
   }
 
@@ -183,6 +199,10 @@ export class HttpClient {
     error.message = this.redact(error.message);
     return error;
   }
+}
+
+function interrupted(method: Method, path: string): InterruptedError {
+  return new InterruptedError(`interrupted before ${method} ${path} finished`);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

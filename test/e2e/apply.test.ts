@@ -233,7 +233,7 @@ describe('apply against the emulator', () => {
     ).toHaveLength(30);
   }, 60_000);
 
-  it('SIGINT stops starting new steps, reports, exits 1; a rerun converges', async () => {
+  it('SIGINT stops starting new steps, reports, exits 130; a rerun converges', async () => {
     h = await harness({ seedFile: 'examples/seed.yaml', latencyMs: 20 });
     const file = write(
       'int.yaml',
@@ -246,7 +246,7 @@ describe('apply against the emulator', () => {
     await waitFor(() => h!.writes().length >= 4);
     controller.abort();
     const run = await running;
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(130);
     expect(run.stdout).toContain('Apply interrupted');
     expect(run.stdout).toMatch(/was not started \(interrupted\)/);
     const writesAfterStop = h.writes().length;
@@ -348,7 +348,7 @@ describe('apply against the emulator', () => {
     });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(
-      '"ci-platform-admin" owns the API token this run uses: disabling it would lock this tool out.',
+      '"ci-platform-admin" owns the API token this run uses: this tool never changes the account it runs as',
     );
     expect(h.writes()).toEqual([]);
   });
