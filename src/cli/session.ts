@@ -52,7 +52,8 @@ export async function readLiveState(ctx: CommandContext, reader: LiveReader): Pr
     );
     return live;
   } catch (error) {
-    progress.fail('Could not read the live state');
+    if (ctx.io.signal?.aborted) progress.stop();
+    else progress.fail('Could not read the live state');
     throw error;
   }
 }
