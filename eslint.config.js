@@ -1,6 +1,37 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const PURE = 'src/plan and src/render are pure: no I/O, clock, randomness or process state.';
+const IO_MODULES = [
+  'fs',
+  'fs/promises',
+  'process',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'tls',
+  'dns',
+  'os',
+  'child_process',
+  'worker_threads',
+  'perf_hooks',
+  'timers',
+  'timers/promises',
+  'readline',
+];
+/** Bare and `node:` names alike; from crypto only the deterministic parts (hashes) are allowed. */
+export const PURITY_BANNED_IMPORTS = [
+  ...IO_MODULES.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: PURE })),
+  ...['crypto', 'node:crypto'].map((name) => ({
+    name,
+    importNames: ['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues', 'webcrypto'],
+    message: PURE,
+  })),
+  { name: 'got', message: PURE },
+  { name: 'ora', message: PURE },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
@@ -30,18 +61,33 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/plan/**/*.ts'],
+    // The planner and the renderers are pure: same inputs, same bytes. No I/O, clock, randomness or
+    // process state, whether reached by a bare module name, a `node:` one or a global.
+    files: ['src/plan/**/*.ts', 'src/render/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { paths: PURITY_BANNED_IMPORTS }],
+      'no-restricted-globals': [
         'error',
-        {
-          paths: ['got', 'ora', 'node:fs', 'node:fs/promises', 'node:process', 'node:http'].map((name) => ({
-            name,
-            message: 'The planner is pure: no I/O.',
-          })),
-        },
+        ...['process', 'Date', 'performance'].map((name) => ({ name, message: PURE })),
       ],
-      'no-restricted-globals': ['error', 'process', 'Date'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: PURE },
+        { object: 'crypto', property: 'randomUUID', message: PURE },
+        { object: 'crypto', property: 'getRandomValues', message: PURE },
+        { object: 'globalThis', property: 'process', message: PURE },
+        { object: 'globalThis', property: 'Date', message: PURE },
+        { object: 'globalThis', property: 'performance', message: PURE },
+        { object: 'globalThis', property: 'crypto', message: PURE },
+      ],
+    },
+  },
+  {
+    // The one place that draws progress on the terminal.
+    files: ['src/render/progress.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: PURITY_BANNED_IMPORTS.filter((p) => p.name !== 'ora') }],
     },
   },
 );

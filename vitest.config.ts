@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Pact's verifier would otherwise send anonymous usage events over the internet.
+    env: { PACT_DO_NOT_TRACK: 'true' },
   },
 });

@@ -120,7 +120,7 @@ async function benchApply() {
     emulator.clearLog();
     emulator.setFaults({ latencyMs });
     const t0 = performance.now();
-    const result = await executePlan(plan, client, { concurrency });
+    const result = await executePlan(plan, client, { concurrency, live: live.accounts });
     const elapsed = performance.now() - t0;
     const writes = emulator.requests().filter((r) => r.method !== 'GET').length;
     const failed = result.outcomes.filter((o) => o.status !== 'done').length;

@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostics.js';
+import { count } from './util/plural.js';
 
 /**
  * The few exceptional errors the tool throws deep and the CLI catches once. Each carries the exit
@@ -25,7 +26,7 @@ export class ConfigError extends ToolError {
     readonly diagnostics: Diagnostic[],
   ) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    super(`Found ${errors} problem${errors === 1 ? '' : 's'} in ${file}`);
+    super(`Found ${count(errors, 'problem')} in ${file}`);
   }
 }
 
@@ -33,7 +34,7 @@ export class ConfigError extends ToolError {
 export class StalePlanError extends ToolError {
   constructor(readonly accounts: { name: string; reason: string }[]) {
     super(
-      `Saved plan is stale: ${accounts.length} account${accounts.length === 1 ? '' : 's'} changed since it was made`,
+      `Saved plan is stale: ${count(accounts.length, 'account')} changed since it was made`,
       'Run `pactflow-accounts plan --out plan.json` again, review it, then apply the new plan.',
     );
   }
@@ -42,4 +43,12 @@ export class StalePlanError extends ToolError {
 /** A safety guard refuses the plan (exit code 3). */
 export class GuardRefusedError extends ToolError {
   override readonly exitCode = 3;
+}
+
+/**
+ * SIGINT or SIGTERM stopped the command (exit code 130). The message says what had been done, so
+ * the person who pressed Ctrl+C knows what state things are in.
+ */
+export class InterruptedError extends ToolError {
+  override readonly exitCode = 130;
 }

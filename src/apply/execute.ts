@@ -1,8 +1,11 @@
-import type { ApiUser, Writer } from '../pactflow/types.js';
+import { InterruptedError } from '../errors.js';
+import { ForbiddenError } from '../pactflow/errors.js';
+import type { ApiUser, UserValues, Writer } from '../pactflow/types.js';
 import { convergeSteps } from '../plan/converge.js';
 import type { Action, Change, Plan, Step } from '../plan/types.js';
 import { ACTION_PAST } from '../plan/types.js';
 import { toLiveAccount } from '../state/live-state.js';
+import type { LiveAccount } from '../state/types.js';
 import { mapLimit } from '../util/concurrency.js';
 import { CreatedRoles, executeRoleChanges } from './roles.js';
 
@@ -25,9 +28,24 @@ export interface Outcome {
   calls: number;
 }
 
+/** The first write PactFlow refused with 403, which stopped the run. */
+export interface Refusal403 {
+  account: string;
+  method: string;
+  path: string;
+  /** The scope the refused endpoint needs. */
+  permission: string;
+  /**
+   * `read-only-token`: the caller's roles grant the permission, so the token itself cannot write
+   * (the "Read only token (developer)"); `missing-permission`: the caller's roles lack it.
+   */
+  cause: 'read-only-token' | 'missing-permission';
+}
+
 export interface ApplyResult {
   outcomes: Outcome[];
   interrupted: boolean;
+  refused?: Refusal403;
 }
 
 export type ApplyEvent =
@@ -39,15 +57,26 @@ export interface ExecuteOptions {
   /** Once aborted, no new account or step starts; those in flight finish. */
   signal?: AbortSignal;
   onEvent?: (event: ApplyEvent) => void;
+  /**
+   * The accounts as read in this run (for a saved plan: at apply time, when its staleness was
+   * checked). A PUT of a user is a full replace, so it carries these values with the change on top.
+   */
+  live?: readonly LiveAccount[];
+  /** The caller's permission scopes, to tell a read-only token from a missing permission. */
+  callerPermissions?: readonly string[];
 }
+
+const valuesOf = (a: LiveAccount | ApiUser): UserValues => ({
+  uuid: a.uuid,
+  name: a.name,
+  active: a.active,
+  ...(a.email === undefined ? {} : { email: a.email }),
+});
 
 /** Errors that mean "already as wanted": a delete of what is gone, removing a non-member. */
 const alreadyDone = (step: Step, error: unknown) => {
   const status = (error as { status?: number }).status;
-  return (
-    (step.kind === 'delete' && (status === 404 || status === 410)) ||
-    (step.kind === 'remove-team' && status === 404)
-  );
+  return (step.kind === 'delete' || step.kind === 'remove-team') && (status === 404 || status === 410);
 };
 
 /**
@@ -76,28 +105,43 @@ export async function executePlan(
   let started = 0;
   let finished = 0;
   const signal = options.signal;
+  const liveById = new Map((options.live ?? []).map((a) => [a.uuid, a]));
+  let refused: Refusal403 | undefined;
+  const stopped = () => signal?.aborted === true || refused !== undefined;
 
   const runChange = async (change: Change): Promise<Outcome> => {
     const base = { account: change.account, action: change.action };
-    if (signal?.aborted)
+    if (stopped())
       return {
         ...base,
         status: 'skipped',
-        message: `account ${change.account} was not started (interrupted)`,
+        message: `account ${change.account} was not started (${refused ? 'a write was refused' : 'interrupted'})`,
         calls: 0,
       };
     const position = ++started;
     let uuid = change.uuid;
     let calls = 0;
+    const known = uuid === undefined ? undefined : liveById.get(uuid);
+    /** The account's values as they stand on the server; undefined when not known (a new account). */
+    let values: UserValues | undefined = known ? valuesOf(known) : undefined;
+    const put = async (patch: Partial<UserValues>) => {
+      if (!values) {
+        calls++;
+        values = valuesOf(await port.getUser(id()));
+      }
+      const next = { ...values, ...patch };
+      await port.updateUser(next);
+      values = next;
+    };
+    const id = () => {
+      if (!uuid) throw new Error(`no uuid for ${change.account} before ${current}`);
+      return uuid;
+    };
     let current: Step['kind'] = change.steps[0]?.kind ?? 'create';
     const run = async (step: Step): Promise<void> => {
       current = step.kind;
       options.onEvent?.({ type: 'step', account: change.account, step: step.kind, started: position, total });
       calls++;
-      const id = () => {
-        if (!uuid) throw new Error(`no uuid for ${change.account} before ${step.kind}`);
-        return uuid;
-      };
       try {
         switch (step.kind) {
           case 'create':
@@ -107,11 +151,12 @@ export async function executePlan(
                 ...(step.email ? { email: step.email } : {}),
               })
             ).uuid;
+            values = undefined;
             return;
           case 'rename':
-            return await port.updateUser(id(), { name: step.name });
+            return await put({ name: step.name });
           case 'set-email':
-            return await port.updateUser(id(), { email: step.email });
+            return await put({ email: step.email });
           case 'set-roles':
             return await port.setRoles(
               id(),
@@ -122,29 +167,34 @@ export async function executePlan(
           case 'remove-team':
             return await port.removeTeamMember(step.team.uuid, id());
           case 'enable':
-            return await port.updateUser(id(), { active: true });
+            return await put({ active: true });
           case 'disable':
-            return await port.updateUser(id(), { active: false });
+            return await put({ active: false });
           case 'delete':
             return await port.deleteUser(id());
           case 'reconcile': {
-            const account = toLiveAccount(await port.getUser(id()));
+            const read = await port.getUser(id());
+            values = valuesOf(read);
             const spec = created.resolveSpec(step.spec);
-            for (const next of convergeSteps(account, spec, step.administrator)) {
-              if (signal?.aborted) throw new Interrupted();
+            for (const next of convergeSteps(toLiveAccount(read), spec, step.administrator)) {
+              current = next.kind;
+              if (stopped()) throw new InterruptedError('interrupted');
               await run(next);
             }
             return;
           }
         }
       } catch (error) {
-        if (error instanceof Interrupted || !alreadyDone(step, error)) throw error;
+        if (error instanceof ForbiddenError && error.method !== 'GET')
+          refused ??= refusalOf(change.account, error, options.callerPermissions ?? []);
+        if (error instanceof InterruptedError || !alreadyDone(step, error)) throw error;
       }
     };
 
     try {
       for (const step of change.steps) {
-        if (signal?.aborted) throw new Interrupted();
+        current = step.kind;
+        if (stopped()) throw new InterruptedError('interrupted');
         await run(step);
       }
       return {
@@ -154,11 +204,13 @@ export async function executePlan(
         calls,
       };
     } catch (error) {
-      if (error instanceof Interrupted) {
+      if (error instanceof InterruptedError) {
         return {
           ...base,
           status: 'interrupted',
-          message: `account ${change.account} was interrupted before its ${current} step; run apply again to finish`,
+          message: refused
+            ? `account ${change.account} was stopped before its ${current} step: PactFlow refused a write`
+            : `account ${change.account} was interrupted before its ${current} step; run apply again to finish`,
           calls,
         };
       }
@@ -185,10 +237,23 @@ export async function executePlan(
     {
       concurrency,
       ...(signal ? { signal } : {}),
-      ...(unfinished ? { skip: 'an account change before it did not finish' } : {}),
+      ...(unfinished || refused ? { skip: 'an account change before it did not finish' } : {}),
     },
   );
-  return { outcomes: [...rolesFirst, ...outcomes, ...rolesLast], interrupted: signal?.aborted ?? false };
+  return {
+    outcomes: [...rolesFirst, ...outcomes, ...rolesLast],
+    interrupted: signal?.aborted ?? false,
+    ...(refused ? { refused } : {}),
+  };
 }
 
-class Interrupted extends Error {}
+function refusalOf(account: string, error: ForbiddenError, callerPermissions: readonly string[]): Refusal403 {
+  const permission = error.permission ?? 'system_account:manage:*';
+  return {
+    account,
+    method: error.method,
+    path: error.path,
+    permission,
+    cause: callerPermissions.includes(permission) ? 'read-only-token' : 'missing-permission',
+  };
+}

@@ -30,3 +30,5 @@ const code = await runCli(process.argv.slice(2), {
   signal: controller.signal,
 });
 process.exitCode = code;
+// After an interrupt, leave now: a prompt's stdin or a keep-alive socket must not hold the process.
+if (controller.signal.aborted) process.exit(code);

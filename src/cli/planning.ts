@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { loadConfig } from '../config/validate.js';
 import { ConfigError, UsageError } from '../errors.js';
-import type { PactflowClient } from '../pactflow/client.js';
+import type { LiveReader } from '../pactflow/types.js';
 import { computePlan } from '../plan/compute.js';
 import { rolesNeedingPeopleCount } from '../plan/roles.js';
 import { countHumanRoleHolders } from '../state/live-state.js';
@@ -9,8 +9,9 @@ import type { Plan } from '../plan/types.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { renderPlanJson } from '../render/json.js';
 import { renderPlanMarkdown } from '../render/markdown.js';
-import { renderPlanText } from '../render/text.js';
+import { renderPlanText, visible } from '../render/text.js';
 import type { LiveState } from '../state/types.js';
+import type { DesiredState } from '../config/types.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './context.js';
 import { resolveInCwd } from './paths.js';
@@ -22,16 +23,16 @@ export type Format = (typeof FORMATS)[number];
 /** load the file → read live state → compute the plan; every problem is reported at once. */
 export async function planFromFile(
   ctx: CommandContext,
-  client: PactflowClient,
+  reader: LiveReader,
   options: { file: string; targets?: string[] },
-): Promise<{ plan: Plan; live: LiveState }> {
+): Promise<{ plan: Plan; live: LiveState; desired: DesiredState }> {
   const file = resolveInCwd(ctx, options.file);
   const { desired, warnings } = await loadConfig(file.display, file.absolute);
   if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
-  const live = await readLiveState(ctx, client);
+  const live = await readLiveState(ctx, reader);
   // People are read only when a role they may hold changes scopes or goes away, and only counted.
   const roles = rolesNeedingPeopleCount(desired, live);
-  if (roles.length > 0) live.humanRoleHolders = await countHumanRoleHolders(client, roles);
+  if (roles.length > 0) live.humanRoleHolders = await countHumanRoleHolders(reader, roles);
   const targets = options.targets ?? [];
   const known = new Set(
     [
@@ -47,12 +48,14 @@ export async function planFromFile(
     );
   }
   const result = computePlan(desired, live, {
-    baseUrl: client.baseUrl,
+    baseUrl: reader.baseUrl,
     generator: `pactflow-accounts ${VERSION}`,
     ...(targets.length ? { targets } : {}),
   });
   if (!result.plan) throw new ConfigError(file.display, result.diagnostics);
-  return { plan: result.plan, live };
+  for (const warning of result.plan.warnings ?? [])
+    ctx.err(`${ctx.errColors.yellow('warning')}: ${visible(warning.message)}\n`);
+  return { plan: result.plan, live, desired };
 }
 
 export function renderPlanAs(ctx: CommandContext, plan: Plan, format: Format): string {

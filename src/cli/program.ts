@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, ToolError } from '../errors.js';
+import { ConfigError, InterruptedError, ToolError } from '../errors.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { VERSION } from '../version.js';
 import type { CliIo, CommandContext, GlobalOptions } from './context.js';
@@ -96,6 +96,10 @@ function reportError(error: unknown, io: CliIo, ctx: CommandContext | undefined)
   }
   if (error instanceof ConfigError) {
     io.stderr.write(renderDiagnostics(error.file, error.diagnostics, colors));
+    return error.exitCode;
+  }
+  if (error instanceof InterruptedError) {
+    io.stderr.write(`${colors ? colors.yellow('Interrupted') : 'Interrupted'}: ${error.message}\n`);
     return error.exitCode;
   }
   if (error instanceof ToolError) {

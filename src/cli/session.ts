@@ -1,9 +1,12 @@
 import { PactflowClient } from '../pactflow/client.js';
 import { resolveConnection } from '../pactflow/connection.js';
 import { fetchLiveState } from '../state/live-state.js';
+import type { LiveReader } from '../pactflow/types.js';
 import type { LiveState } from '../state/types.js';
+import { count } from '../util/plural.js';
 import { createProgress } from '../render/progress.js';
 import type { CommandContext } from './context.js';
+import { untilInterrupted } from './interrupt.js';
 import { resolveInCwd } from './paths.js';
 
 /** A client for the connection the flags and environment name; --verbose logs each request. */
@@ -17,6 +20,7 @@ export async function connect(
   return new PactflowClient({
     ...connection,
     ...(options.concurrency ? { maxSockets: Math.max(options.concurrency, 4) } : {}),
+    ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
     ...(ctx.globals.verbose
       ? {
           onRequest: (e) =>
@@ -30,18 +34,26 @@ export async function connect(
   });
 }
 
-/** Reads the live organization with a spinner on an interactive stderr. */
-export async function readLiveState(ctx: CommandContext, client: PactflowClient): Promise<LiveState> {
+/**
+ * Reads the live organization with a spinner on an interactive stderr. It holds a LiveReader only:
+ * nothing on the read path can write.
+ */
+export async function readLiveState(ctx: CommandContext, reader: LiveReader): Promise<LiveState> {
   const progress = createProgress(ctx.io.stderr, ctx.interactive);
-  progress.start(`Reading system accounts from ${client.baseUrl}`);
+  progress.start(`Reading system accounts from ${reader.baseUrl}`);
   try {
-    const live = await fetchLiveState(client);
+    const live = await untilInterrupted(
+      ctx,
+      `stopped while reading ${reader.baseUrl}; nothing was planned, written or changed.`,
+      () => fetchLiveState(reader),
+    );
     progress.succeed(
-      `Read ${live.accounts.length} system accounts, ${live.teams.length} teams and ${live.roles.length} roles from ${client.baseUrl}`,
+      `Read ${count(live.accounts.length, 'system account')}, ${count(live.teams.length, 'team')} and ${count(live.roles.length, 'role')} from ${reader.baseUrl}`,
     );
     return live;
   } catch (error) {
-    progress.fail('Could not read the live state');
+    if (ctx.io.signal?.aborted) progress.stop();
+    else progress.fail('Could not read the live state');
     throw error;
   }
 }

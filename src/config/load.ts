@@ -7,8 +7,14 @@ import { diagnosticAt } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** Enough for legitimate reuse of a defaults block; far below what an expansion attack needs. */
-export const MAX_ALIAS_COUNT = 50;
+/**
+ * Aliases may add at most this many nodes, or EXPANSION_FACTOR times the nodes written in the file
+ * if that is more. What is limited is the expansion, not the number of aliases: 500 accounts that
+ * share one `roles: *ci` list are fine, a "billion laughs" nest of aliases is refused before it is
+ * expanded.
+ */
+export const MAX_ALIAS_NODES = 5_000;
+export const EXPANSION_FACTOR = 4;
 
 export type PathSegment = string | number;
 
@@ -82,29 +88,43 @@ function at(
   return diagnosticAt({ file, line, column }, code, summary, detail);
 }
 
-/** Offset of the first byte that is not valid UTF-8, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need =
-      b < 0x80
-        ? 0
-        : b >= 0xc2 && b <= 0xdf
-          ? 1
-          : b >= 0xe0 && b <= 0xef
-            ? 2
-            : b >= 0xf0 && b <= 0xf4
-              ? 3
-              : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+const fatalUtf8 = () => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Offset of the first byte that is not valid UTF-8, or -1, as the platform's own strict decoder
+ * judges it — overlong forms, surrogates and code points past U+10FFFF included. Where it fails
+ * is found by bisection over streaming decodes (a prefix that merely stops mid-character is not
+ * an error while streaming), then walked back to where the bad sequence starts.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decodes = (end: number) => {
+    try {
+      fatalUtf8().decode(bytes.subarray(0, end), { stream: end < bytes.length });
+      return true;
+    } catch {
+      return false;
     }
-    i += need + 1;
+  };
+  if (decodes(bytes.length)) return -1;
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >>> 1;
+    if (decodes(mid)) good = mid;
+    else bad = mid;
   }
-  return -1;
+  // The bad sequence starts where the valid text before it ends: at most 3 bytes back.
+  const completes = (end: number) => {
+    try {
+      fatalUtf8().decode(bytes.subarray(0, end));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let start = bad - 1;
+  while (start > Math.max(0, bad - 4) && !completes(start)) start--;
+  return start;
 }
 
 function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
@@ -166,7 +186,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array): LoadedYaml {
       're-save the file as UTF-8',
     );
   }
-  let source = new TextDecoder('utf-8').decode(bytes);
+  let source = fatalUtf8().decode(bytes);
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
 
   const lineCounter = new LineCounter();
@@ -207,39 +227,84 @@ export function parseYamlSource(file: string, bytes: Uint8Array): LoadedYaml {
     );
   }
 
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    let offset = 0;
-    visit(doc, {
-      Alias(_, node) {
-        offset = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      },
-    });
-    const { line, column } = position(offset);
-    const reason = error instanceof Error ? error.message : String(error);
+  const expansion = measureExpansion(doc);
+  const allowed = Math.max(MAX_ALIAS_NODES, EXPANSION_FACTOR * expansion.written);
+  if (expansion.added > allowed) {
+    const { line, column } = position(expansion.firstAlias);
     return {
       file,
       sha256,
       value: undefined,
       diagnostics: [
-        /resource exhaustion|alias/i.test(reason)
-          ? at(
-              file,
-              line,
-              column,
-              'alias-expansion',
-              `anchors and aliases expand beyond the limit of ${MAX_ALIAS_COUNT}`,
-              'write the repeated values out, or use `defaults:`',
-            )
-          : at(file, line, column, 'yaml-invalid', `YAML could not be read: ${reason}`),
+        at(
+          file,
+          line,
+          column,
+          'alias-expansion',
+          Number.isFinite(expansion.added)
+            ? `anchors and aliases expand to ${expansion.added.toLocaleString('en-US')} more values, beyond the limit of ${allowed.toLocaleString('en-US')}`
+            : 'an alias refers to the node that contains it, so it never ends',
+          'write the repeated values out, or use `defaults:`',
+        ),
       ],
       locate,
     };
   }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      file,
+      sha256,
+      value: undefined,
+      diagnostics: [at(file, 1, 1, 'yaml-invalid', `YAML could not be read: ${reason}`)],
+      locate,
+    };
+  }
   return { file, sha256, value, diagnostics, locate };
+}
+
+/**
+ * How many nodes the document has as written, and how many its aliases would add once expanded —
+ * computed without expanding anything (each anchored node's size is computed once), so even an
+ * exponential nest of aliases is measured in time linear in the file. An alias that refers to a
+ * node containing it never ends: its size is Infinity.
+ */
+function measureExpansion(doc: Document): { written: number; added: number; firstAlias: number } {
+  const sizes = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  let written = 0;
+  let firstAlias = -1;
+  visit(doc, {
+    Node(_, node) {
+      written++;
+      if (isAlias(node) && firstAlias < 0) firstAlias = node.range?.[0] ?? 0;
+    },
+  });
+  const size = (node: unknown): number => {
+    if (isAlias(node)) return size(node.resolve(doc));
+    if (!isMap(node) && !isSeq(node)) return node === null || node === undefined ? 0 : 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    if (open.has(node)) return Infinity;
+    open.add(node);
+    let total = 1;
+    for (const item of node.items) total += isPair(item) ? size(item.key) + size(item.value) : size(item);
+    open.delete(node);
+    sizes.set(node, total);
+    return total;
+  };
+  if (firstAlias < 0) return { written, added: 0, firstAlias: 0 };
+  let expanded: number;
+  try {
+    expanded = size(doc.contents);
+  } catch {
+    expanded = Infinity; // nested too deep to measure: no legitimate accounts file is
+  }
+  return { written, added: Math.max(0, expanded - written), firstAlias };
 }
 
 function makeLocator(

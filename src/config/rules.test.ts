@@ -143,6 +143,36 @@ const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
       { ...accounts({ name: 'ci-a', state: 'deleted' }), policy: { protected: ['CI-A'] } },
       ['"ci-a" is protected and cannot be deleted'],
     ],
+    [
+      'protected by a glob, deleted',
+      { ...accounts({ name: 'break-glass-1', state: 'deleted' }), policy: { protected: ['Break-Glass-*'] } },
+      ['"break-glass-1" is protected and cannot be deleted'],
+    ],
+  ],
+  'role-near-miss': [
+    ['built-in roles', accounts({ name: 'ci-a', roles: ['CI/CD', 'administrator', 'Read-Only'] }), []],
+    [
+      'a custom role far from any built-in one',
+      accounts({ name: 'ci-a', roles: ['Contract Publisher'] }),
+      [],
+    ],
+    ['the server-managed role', accounts({ name: 'ci-a', roles: ['Team Administrator'] }), []],
+    [
+      'punctuation and a typo',
+      accounts({ name: 'ci-a', roles: ['CI-CD', 'Adminstrator'] }),
+      [
+        'role "CI-CD" is not a built-in role (did you mean "CI/CD"?)',
+        'role "Adminstrator" is not a built-in role (did you mean "Administrator"?)',
+      ],
+    ],
+    [
+      'in defaults',
+      { ...accounts({ name: 'ci-a' }), defaults: { roles: ['read-only ', 'ReadOnly'] } },
+      [
+        'role "read-only " is not a built-in role (did you mean "Read-Only"?)',
+        'role "ReadOnly" is not a built-in role (did you mean "Read-Only"?)',
+      ],
+    ],
   ],
   'invalid-email': [
     ['valid', accounts({ name: 'ci-a', email: 'ci@example.com' }), []],

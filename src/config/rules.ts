@@ -2,6 +2,7 @@ import type { AccountsFile } from './types.js';
 import type { PathSegment } from './load.js';
 import { compileGlob, globCovers, scopeMatcher } from '../util/glob.js';
 import { SCOPE_PATTERN, isBuiltInRoleName } from '../permissions/scopes.js';
+import { closest } from '../util/suggest.js';
 
 /** A problem a semantic rule finds, located by its path in the file. */
 export interface RuleFinding {
@@ -20,6 +21,12 @@ export interface RuleFinding {
 export type SemanticRule = (file: Partial<AccountsFile>) => RuleFinding[];
 
 export const ADMINISTRATOR = 'Administrator';
+
+/**
+ * PactFlow's built-in roles. A tenant may define custom roles too, so a name not listed here is
+ * not an error offline — but one that is a near miss of a built-in name is most likely a typo.
+ */
+export const BUILT_IN_ROLES = [ADMINISTRATOR, 'CI/CD', 'Read-Only', 'User', 'Viewer'] as const;
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const accountsOf = (file: Partial<AccountsFile>) =>
@@ -213,11 +220,10 @@ export const SEMANTIC_RULES: Record<string, SemanticRule> = {
     ),
 
   'protected-delete': (file) => {
-    const protectedNames = new Set(stringList(file.policy?.protected).map(([n]) => n.toLowerCase()));
+    // `protected` entries are globs, like scope: "break-glass-*" protects every match.
+    const globs = stringList(file.policy?.protected).map(([p]) => compileGlob(p));
     return accountsOf(file).flatMap((account, i) =>
-      validName(account?.name) &&
-      account.state === 'deleted' &&
-      protectedNames.has(account.name.toLowerCase())
+      validName(account?.name) && account.state === 'deleted' && globs.some((re) => re.test(account.name))
         ? [
             {
               path: ['systemAccounts', i, 'state'],
@@ -226,6 +232,30 @@ export const SEMANTIC_RULES: Record<string, SemanticRule> = {
             },
           ]
         : [],
+    );
+  },
+
+  'role-near-miss': (file) => {
+    // Team Administrator is PactFlow's too (server-managed): planning explains that one.
+    const builtIn = new Set([...BUILT_IN_ROLES, 'Team Administrator'].map((r) => r.toLowerCase()));
+    const lists: [PathSegment[], unknown][] = [[['defaults', 'roles'], file.defaults?.roles]];
+    accountsOf(file).forEach((a, i) => lists.push([['systemAccounts', i, 'roles'], a?.roles]));
+    return lists.flatMap(([path, list]) =>
+      stringList(list).flatMap(([role, j]): RuleFinding[] => {
+        if (builtIn.has(role.toLowerCase())) return [];
+        const match = closest(role, BUILT_IN_ROLES);
+        return match === undefined
+          ? []
+          : [
+              {
+                path: [...path, j],
+                severity: 'warning',
+                summary: `role "${role}" is not a built-in role (did you mean "${match}"?)`,
+                detail:
+                  'fine if it is a custom role of your PactFlow; `validate --online` checks every role name',
+              },
+            ];
+      }),
     );
   },
 

@@ -118,6 +118,22 @@ export function validateConfig(loaded: LoadedYaml): ValidationResult {
     };
   }
 
+  if ('formatVersion' in value && !('systemAccounts' in value)) {
+    // A saved plan given where the desired-state file goes: one clear sentence, not fifty schema errors.
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'saved-plan-as-file',
+          summary: 'this is a saved plan (it has formatVersion), not a desired-state file',
+          detail: `pass a saved plan without -f: \`pactflow-accounts apply ${file}\``,
+          file,
+          ...loaded.locate([]),
+        },
+      ],
+    };
+  }
+
   const diagnostics: Diagnostic[] = [];
   const add = (
     code: string,

@@ -2,11 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { UsageError } from '../errors.js';
-import {
-  ADMINISTRATOR_ROLE_UUID,
-  TEAM_ADMINISTRATOR_ROLE_NAME,
-  TEAM_ADMINISTRATOR_ROLE_UUID,
-} from '../pactflow/wire.js';
 
 /** The emulator's seed file: an organization to start from. Documented in the README. */
 export interface SeedTokens {
@@ -25,7 +20,11 @@ export interface SeedUser {
 }
 
 export interface SeedFile {
-  roles?: { name: string; uuid?: string; description?: string; permissions: string[] }[];
+  /**
+   * Custom roles; a built-in role's name may be listed too, to give it this organization's uuid
+   * (its permissions stay PactFlow's).
+   */
+  roles?: { name: string; uuid?: string; description?: string; permissions?: string[] }[];
   /** Teams; `administrators` (user names) receive the server-managed Team Administrator role. */
   teams?: { name: string; uuid?: string; administrators?: string[] }[];
   /** The team new accounts are added to; created if missing. Default "Default"; null for none. */
@@ -33,45 +32,6 @@ export interface SeedFile {
   users?: SeedUser[];
   systemAccounts?: SeedUser[];
 }
-
-export const BUILT_IN_ROLES: NonNullable<SeedFile['roles']> = [
-  {
-    name: 'Administrator',
-    uuid: ADMINISTRATOR_ROLE_UUID,
-    description: 'Full access to everything',
-    permissions: [
-      'user:manage:*',
-      'system_account:manage:*',
-      'team:manage:*',
-      'role:manage:*',
-      'contract_data:manage:*',
-      'contract_data:read:*',
-      'settings:manage:*',
-    ],
-  },
-  {
-    name: 'User',
-    description: 'Default role for people',
-    permissions: ['contract_data:manage:team', 'contract_data:read:*'],
-  },
-  {
-    name: 'CI/CD',
-    description: 'Default role for system accounts',
-    permissions: ['contract_data:manage:*', 'contract_data:read:*'],
-  },
-  {
-    name: 'Read-Only',
-    description: 'Read everything, change nothing',
-    permissions: ['contract_data:read:*'],
-  },
-  { name: 'Viewer', description: 'Read the data of own teams', permissions: ['contract_data:read:team'] },
-  {
-    name: TEAM_ADMINISTRATOR_ROLE_NAME,
-    uuid: TEAM_ADMINISTRATOR_ROLE_UUID,
-    description: 'Granted by administering a team; cannot be assigned',
-    permissions: ['team:manage:team', 'system_account:manage:team', 'contract_data:manage:team'],
-  },
-];
 
 /** Stable ids from names, so one seed always yields the same organization. */
 export function seededUuid(kind: string, name: string): string {

@@ -1,7 +1,9 @@
 import { ApiError, ResponseShapeError } from './errors.js';
 import { Checker } from './checks.js';
 import { HttpClient } from './http.js';
-import type { HttpOptions, Method } from './http.js';
+import type { HttpOptions } from './http.js';
+import { ENDPOINTS, expandPath } from './endpoints.js';
+import type { EndpointName } from './endpoints.js';
 import type {
   ApiPermission,
   ApiRole,
@@ -10,8 +12,10 @@ import type {
   ApiUser,
   LiveReader,
   RoleBody,
+  UserValues,
   Writer,
 } from './types.js';
+import type { WirePage } from './wire.js';
 import { mapLimit } from '../util/concurrency.js';
 
 export const PAGE_SIZE = 100;
@@ -20,9 +24,13 @@ export const PAGE_CONCURRENCY = 4;
 /** How often a write of unknown outcome is re-read and re-sent before giving up. */
 export const WRITE_RECOVERY_ATTEMPTS = 3;
 
-const enc = encodeURIComponent;
+type Query = Record<string, string | number | boolean>;
+type Params = Record<string, string>;
 
-/** The PactFlow admin API: reads and writes over one HttpClient. */
+/** A paged read whose pages did not add up to the count the server stated, twice in a row. */
+export class IncompleteListError extends ResponseShapeError {}
+
+/** The PactFlow admin API: reads and writes over one HttpClient, every request from ENDPOINTS. */
 export class PactflowClient implements LiveReader, Writer {
   readonly http: HttpClient;
 
@@ -39,105 +47,149 @@ export class PactflowClient implements LiveReader, Writer {
   }
 
   private async get(
-    path: string,
-    searchParams?: Record<string, string | number>,
+    name: EndpointName,
+    params: Params = {},
+    searchParams?: Query,
   ): Promise<{ body: unknown; check: Checker }> {
-    const response = await this.http.request('GET', path, searchParams ? { searchParams } : {});
-    return { body: response.body, check: new Checker('GET', path) };
+    const response = await this.http.request(name, { params, ...(searchParams ? { searchParams } : {}) });
+    return { body: response.body, check: new Checker('GET', expandPath(ENDPOINTS[name].path, params)) };
   }
 
   async currentUser(): Promise<ApiUser> {
-    const { body, check } = await this.get('/user');
+    const { body, check } = await this.get('currentUser');
     return check.user(body);
   }
 
   async getUser(uuid: string): Promise<ApiUser> {
-    const { body, check } = await this.get(`/admin/users/${enc(uuid)}`);
+    const { body, check } = await this.get('getUser', { user: uuid });
     return check.user(body);
   }
 
   async listRoles(): Promise<ApiRole[]> {
-    const { body, check } = await this.get('/admin/roles');
+    const { body, check } = await this.get('listRoles');
     const embedded = check.object(check.object(body, 'body')._embedded, '_embedded');
     return check.array(embedded.roles, '_embedded.roles').map((r, i) => check.role(r, `roles[${i}]`));
   }
 
   async listTeams(): Promise<ApiTeam[]> {
-    return this.paged('/admin/teams', 'teams', {}, (check, t, i) => check.team(t, `teams[${i}]`));
+    return this.paged('listTeams', 'teams', {}, (check, t, i) => check.team(t, `teams[${i}]`));
   }
 
+  /**
+   * Whether the list's default includes disabled accounts is not documented, so both halves are
+   * asked for explicitly: a fixed number of requests (the pages of each), merged by uuid.
+   */
   async listSystemAccounts(): Promise<ApiUser[]> {
-    const users = await this.paged('/admin/users', 'users', { userType: 1 }, (check, u, i) =>
+    const halves = await Promise.all([true, false].map((active) => this.listSystemAccountsWhere(active)));
+    const byUuid = new Map(halves.flat().map((u) => [u.uuid, u]));
+    return [...byUuid.values()].filter((u) => u.type === 1);
+  }
+
+  /** The enabled (or the disabled) system accounts: one of the two lists listSystemAccounts reads. */
+  async listSystemAccountsWhere(active: boolean): Promise<ApiUser[]> {
+    return this.paged('listUsers', 'users', { userType: 1, active }, (check, u, i) =>
       check.user(u, `users[${i}]`),
     );
-    return users.filter((u) => u.type === 1);
   }
 
   async findSystemAccountByName(name: string): Promise<ApiUser | undefined> {
-    const users = await this.paged('/admin/users', 'users', { userType: 1, q: name }, (check, u, i) =>
+    const users = await this.paged('listUsers', 'users', { userType: 1, q: name }, (check, u, i) =>
       check.user(u, `users[${i}]`),
     );
     return users.find((u) => u.type === 1 && u.name.toLowerCase() === name.toLowerCase());
   }
 
-  async listTeamMembers(teamUuid: string): Promise<ApiUser[]> {
-    const { body, check } = await this.get(`/admin/teams/${enc(teamUuid)}/users`);
-    const embedded = check.object(check.object(body, 'body')._embedded ?? {}, '_embedded');
-    return check.array(embedded.users ?? [], '_embedded.users').map((u, i) => check.user(u, `users[${i}]`));
-  }
-
-  async listTokens(accountUuid: string): Promise<ApiToken[]> {
-    const { body, check } = await this.get(`/admin/system-accounts/${enc(accountUuid)}/tokens`);
-    const embedded = check.object(check.object(body, 'body')._embedded ?? {}, '_embedded');
-    return check.array(embedded.items ?? [], '_embedded.items').map((t, i) => check.token(t, `items[${i}]`));
-  }
-
-  async listHumanUsers(): Promise<ApiUser[]> {
-    const users = await this.paged('/admin/users', 'users', { userType: 0 }, (check, u, i) =>
-      check.user(u, `users[${i}]`),
+  /**
+   * A paged collection, read whole or not at all: when the merged items disagree with the
+   * `page.totalElements` the server stated (an account added or removed mid-read, a page lost),
+   * the list is read once more, then refused — a plan from a partial list could delete or
+   * re-create accounts that exist.
+   */
+  private async paged<T extends { uuid: string }>(
+    name: EndpointName,
+    key: string,
+    query: Query,
+    item: (check: Checker, value: unknown, index: number) => T,
+  ): Promise<T[]> {
+    const first = await this.readPages(name, key, query, item);
+    if (first.complete) return first.items;
+    const second = await this.readPages(name, key, query, item);
+    if (second.complete) return second.items;
+    throw new IncompleteListError(
+      'GET',
+      ENDPOINTS[name].path,
+      `PactFlow stated ${second.stated} ${key} but its pages held ${second.items.length}, twice in a row; nothing was planned from a partial list`,
     );
-    return users.filter((u) => u.type === 0);
   }
 
+  /**
+   * Every person (type 0), enabled and disabled, with their roles: read only to count who holds a
+   * custom role a plan changes or deletes.
+   */
+  async listHumanUsers(): Promise<ApiUser[]> {
+    const halves = await Promise.all(
+      [true, false].map((active) =>
+        this.paged('listUsers', 'users', { userType: 0, active }, (check, u, i) =>
+          check.user(u, `users[${i}]`),
+        ),
+      ),
+    );
+    const byUuid = new Map(halves.flat().map((u) => [u.uuid, u]));
+    return [...byUuid.values()].filter((u) => u.type === 0);
+  }
+
+  /** The scopes PactFlow lets a role grant. */
   async listPermissions(): Promise<ApiPermission[]> {
-    const { body, check } = await this.get('/admin/permissions');
+    const { body, check } = await this.get('listPermissions');
     const list = check.array(check.object(body, 'body').permissions, 'permissions');
     return list.map((p, i) => check.permission(p, `permissions[${i}]`));
   }
 
+  /** A system account's tokens: kinds and, where PactFlow says, last use; values are dropped. */
+  async listTokens(accountUuid: string): Promise<ApiToken[]> {
+    const { body, check } = await this.get('listTokens', { user: accountUuid });
+    const embedded = check.object(check.object(body, 'body')._embedded ?? {}, '_embedded');
+    return check.array(embedded.items ?? [], '_embedded.items').map((t, i) => check.token(t, `items[${i}]`));
+  }
+
   /**
-   * A paged collection: page 1 first; then, when the server states its page count, every other
-   * page at once (bounded); otherwise `_links.next` one page at a time. The page size asked for
-   * is only a wish — the server's own `page` object decides how many pages there are.
+   * Page 1 first; then, when the server states its page count, every other page at once
+   * (bounded); otherwise `_links.next` one page at a time. The page size asked for is only a
+   * wish — the server's own `page` object decides how many pages there are.
    */
-  private async paged<T extends { uuid: string }>(
-    path: string,
+  private async readPages<T extends { uuid: string }>(
+    name: EndpointName,
     key: string,
-    query: Record<string, string | number>,
+    query: Query,
     item: (check: Checker, value: unknown, index: number) => T,
-  ): Promise<T[]> {
+  ): Promise<{ items: T[]; complete: boolean; stated?: number }> {
     const fetchPage = async (page: number) => {
-      const { body, check } = await this.get(path, { ...query, page, size: PAGE_SIZE });
+      const { body, check } = await this.get(name, {}, { ...query, page, size: PAGE_SIZE });
       const b = check.object(body, 'body');
       const items = check.array(b[key] ?? [], key).map((v, i) => item(check, v, i));
       return { items, ...check.paging(b) };
     };
     const first = await fetchPage(1);
-    const all = [...first.items];
+    const pages: { items: T[]; page?: WirePage }[] = [first];
     if (first.page) {
       const rest = Array.from({ length: Math.max(0, first.page.totalPages - 1) }, (_, i) => i + 2);
-      for (const page of await mapLimit(rest, PAGE_CONCURRENCY, fetchPage)) all.push(...page.items);
+      pages.push(...(await mapLimit(rest, PAGE_CONCURRENCY, fetchPage)));
     } else {
       let current = first;
       for (let page = 2; current.hasNext && current.items.length > 0; page++) {
-        if (page > 10_000) throw new ResponseShapeError('GET', path, 'pagination does not end');
+        if (page > 10_000)
+          throw new ResponseShapeError('GET', ENDPOINTS[name].path, 'pagination does not end');
         current = await fetchPage(page);
-        all.push(...current.items);
+        pages.push(current);
       }
     }
-    // Pages read at different moments can overlap when accounts are added meanwhile.
     const seen = new Set<string>();
-    return all.filter((x) => !seen.has(x.uuid) && seen.add(x.uuid));
+    const items = pages.flatMap((p) => p.items).filter((x) => !seen.has(x.uuid) && seen.add(x.uuid));
+    const stated = first.page?.totalElements;
+    if (typeof stated !== 'number') return { items, complete: true };
+    const complete =
+      items.length === stated && pages.every((p) => p.page === undefined || p.page.totalElements === stated);
+    return { items, complete, stated };
   }
 
   /**
@@ -163,9 +215,8 @@ export class PactflowClient implements LiveReader, Writer {
   async createSystemAccount(account: { name: string; email?: string }): Promise<{ uuid: string }> {
     return this.writeOnce(
       async () => {
-        const path = '/admin/system-accounts';
-        const response = await this.http.request('POST', path, { json: account });
-        return { uuid: uuidFromCreate(path, response.headers.location, response.body) };
+        const response = await this.http.request('createSystemAccount', { json: account });
+        return { uuid: uuidFromCreate(response.headers.location, response.body) };
       },
       async () => {
         const existing = await this.findSystemAccountByName(account.name);
@@ -174,40 +225,60 @@ export class PactflowClient implements LiveReader, Writer {
     );
   }
 
-  async updateUser(uuid: string, patch: { name?: string; email?: string; active?: boolean }): Promise<void> {
-    await this.write('PUT', `/admin/users/${enc(uuid)}`, patch);
+  /**
+   * PUT is a full replace, so the body is the whole user — uuid, name, active, type 1, and email
+   * only when the account has one — as the Terraform provider's verified interaction sends it.
+   */
+  async updateUser(user: UserValues): Promise<void> {
+    await this.http.request('updateUser', {
+      params: { user: user.uuid },
+      json: {
+        uuid: user.uuid,
+        name: user.name,
+        active: user.active,
+        type: 1,
+        ...(user.email === undefined ? {} : { email: user.email }),
+      },
+    });
   }
 
   async deleteUser(uuid: string): Promise<void> {
-    await this.write('DELETE', `/admin/users/${enc(uuid)}`);
+    await this.http.request('deleteUser', { params: { user: uuid } });
   }
 
   async setRoles(uuid: string, roleUuids: string[]): Promise<void> {
-    await this.write('PUT', `/admin/users/${enc(uuid)}/roles`, { roles: roleUuids });
+    await this.http.request('setRoles', { params: { user: uuid }, json: { roles: roleUuids } });
   }
 
-  /** Adds one member; never the team-wide PUT that replaces every member. */
+  /**
+   * Adds one member by JSON Patch; never the team-wide PUT that replaces every member. When the
+   * outcome is unknown, the account itself says whether it joined (its `_embedded.teams`), which
+   * unlike the team's member list is never paged.
+   */
   async addTeamMember(teamUuid: string, userUuid: string): Promise<void> {
     await this.writeOnce(
-      () => this.write('POST', `/admin/teams/${enc(teamUuid)}/users`, { users: [userUuid] }),
       async () =>
-        (await this.listTeamMembers(teamUuid)).some((u) => u.uuid === userUuid)
+        void (await this.http.request('addTeamMember', {
+          params: { team: teamUuid },
+          json: [{ op: 'add', path: '/users', value: { uuid: userUuid } }],
+        })),
+      async () =>
+        (await this.getUser(userUuid)).teams.some((t) => t.uuid === teamUuid)
           ? { took: undefined }
           : undefined,
     );
   }
 
   async removeTeamMember(teamUuid: string, userUuid: string): Promise<void> {
-    await this.write('DELETE', `/admin/teams/${enc(teamUuid)}/users/${enc(userUuid)}`);
+    await this.http.request('removeTeamMember', { params: { team: teamUuid, user: userUuid } });
   }
 
   /** Creates a custom role; on an unknown outcome the catalogue is re-read for it by name. */
   async createRole(role: RoleBody): Promise<{ uuid: string }> {
     return this.writeOnce(
       async () => {
-        const path = '/admin/roles';
-        const response = await this.http.request('POST', path, { json: roleBody(role) });
-        return { uuid: new Checker('POST', path).role(response.body, 'body').uuid };
+        const response = await this.http.request('createRole', { json: roleBody(role) });
+        return { uuid: new Checker('POST', ENDPOINTS.createRole.path).role(response.body, 'body').uuid };
       },
       async () => {
         const found = (await this.listRoles()).find((r) => r.name.toLowerCase() === role.name.toLowerCase());
@@ -216,16 +287,13 @@ export class PactflowClient implements LiveReader, Writer {
     );
   }
 
+  /** PUT is a full replace: the role's name, description and exactly these scopes. */
   async updateRole(uuid: string, role: RoleBody): Promise<void> {
-    await this.write('PUT', `/admin/roles/${enc(uuid)}`, roleBody(role));
+    await this.http.request('updateRole', { params: { role: uuid }, json: roleBody(role) });
   }
 
   async deleteRole(uuid: string): Promise<void> {
-    await this.write('DELETE', `/admin/roles/${enc(uuid)}`);
-  }
-
-  private async write(method: Method, path: string, json?: unknown): Promise<void> {
-    await this.http.request(method, path, json === undefined ? {} : { json });
+    await this.http.request('deleteRole', { params: { role: uuid } });
   }
 }
 
@@ -237,7 +305,7 @@ const roleBody = (role: RoleBody) => ({
 });
 
 /** The new account's uuid: from `Location` (reliable), else from a body that happens to be the user. */
-function uuidFromCreate(path: string, location: unknown, body: unknown): string {
+function uuidFromCreate(location: unknown, body: unknown): string {
   const header = Array.isArray(location) ? location[0] : location;
   if (typeof header === 'string') {
     const match = /\/admin\/system-accounts\/([^/?#]+)\/?(?:[?#].*)?$/.exec(header);
@@ -247,7 +315,7 @@ function uuidFromCreate(path: string, location: unknown, body: unknown): string 
   if (typeof uuid === 'string' && uuid !== '') return uuid;
   throw new ResponseShapeError(
     'POST',
-    path,
+    ENDPOINTS.createSystemAccount.path,
     "the created account's uuid is neither in the Location header nor in the body",
   );
 }

@@ -32,15 +32,21 @@ export class UnauthorizedError extends ApiError {
 }
 
 export class ForbiddenError extends ApiError {
-  constructor(method: string, path: string, detail: string) {
+  constructor(
+    method: string,
+    path: string,
+    detail: string,
+    /** The scope the refused endpoint needs (from the endpoint table). */
+    readonly permission?: string,
+  ) {
     super(
       method,
       path,
       403,
       `403 Forbidden${detail}`,
       method === 'GET'
-        ? "The token's owner lacks a permission this needs (e.g. system_account:manage:* or user:manage:*)."
-        : 'Writes need the "Read/write token (CI)" of a user with system_account:manage:* (a "Read only token (developer)" cannot write), and nobody can change their own roles.',
+        ? `The token's owner lacks ${permission ?? 'a read permission'} (the default User role has the read scopes).`
+        : `Writes need the "Read/write token (CI)" (a "Read only token (developer)" cannot write) of a user with ${permission ?? 'system_account:manage:*'}; nobody can change their own roles.`,
     );
   }
 }
@@ -135,38 +141,72 @@ export class ResponseShapeError extends ApiError {
   }
 }
 
-/** Every message shape PactFlow uses in error bodies, flattened to "field: message" strings. */
+/** Text of any error value: never `[object Object]`. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    const v = value as { detail?: unknown; message?: unknown; title?: unknown };
+    for (const key of [v.detail, v.message, v.title]) if (typeof key === 'string' && key !== '') return key;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/** One `errors[]` entry of a problem document: its detail, prefixed by the pointer it names. */
+function problemEntry(value: unknown): string {
+  const pointer = (value as { pointer?: unknown } | null)?.pointer;
+  const text = textOf(value);
+  return typeof pointer === 'string' && pointer !== '' ? `${pointer}: ${text}` : text;
+}
+
+/**
+ * Every message shape PactFlow uses in error bodies, flattened to readable strings:
+ * `application/problem+json` (`detail`, else `title`, then each `errors[].detail` with its
+ * `pointer`), and the three legacy shapes (`errors` as a field map or a list, `error` object).
+ */
 export function errorMessages(body: unknown): { messages: string[]; reference?: string } {
   if (body === null || typeof body !== 'object')
     return { messages: typeof body === 'string' && body.trim() ? [body.trim().slice(0, 300)] : [] };
-  const b = body as { errors?: unknown; error?: unknown };
-  if (Array.isArray(b.errors)) return { messages: b.errors.map(String) };
+  const b = body as { errors?: unknown; error?: unknown; title?: unknown; detail?: unknown };
+  const problem =
+    typeof b.title === 'string' || typeof b.detail === 'string'
+      ? [textOf(typeof b.detail === 'string' && b.detail !== '' ? b.detail : b.title)]
+      : [];
+  if (Array.isArray(b.errors))
+    return { messages: [...problem, ...b.errors.map(problemEntry)].filter((m) => m !== '') };
   if (b.errors && typeof b.errors === 'object') {
     return {
       messages: Object.entries(b.errors as Record<string, unknown>).flatMap(([field, value]) =>
-        (Array.isArray(value) ? value : [value]).map((m) => `${field}: ${String(m)}`),
+        (Array.isArray(value) ? value : [value]).map((m) => `${field}: ${textOf(m)}`),
       ),
     };
   }
   if (b.error && typeof b.error === 'object') {
     const e = b.error as { message?: unknown; reference?: unknown };
     return {
-      messages: e.message === undefined ? [] : [String(e.message)],
+      messages: e.message === undefined ? [textOf(b.error)] : [textOf(e.message)],
       ...(typeof e.reference === 'string' ? { reference: e.reference } : {}),
     };
   }
   if (typeof b.error === 'string') return { messages: [b.error] };
-  return { messages: [] };
+  return { messages: problem };
 }
 
-export function errorForResponse(method: string, path: string, status: number, body: unknown): ApiError {
+export function errorForResponse(
+  method: string,
+  path: string,
+  status: number,
+  body: unknown,
+  permission?: string,
+): ApiError {
   const { messages, reference } = errorMessages(body);
   const detail = messages.length ? `: ${messages.join('; ')}` : '';
   switch (status) {
     case 401:
       return new UnauthorizedError(method, path, detail);
     case 403:
-      return new ForbiddenError(method, path, detail);
+      return new ForbiddenError(method, path, detail, permission);
     case 404:
       return new NotFoundError(method, path, detail);
     case 410:

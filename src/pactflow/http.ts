@@ -1,9 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
+import { setTimeout as wait } from 'node:timers/promises';
 import got, { RequestError } from 'got';
 import type { Got } from 'got';
+import { InterruptedError } from '../errors.js';
 import { USER_AGENT } from '../version.js';
 import { ApiError, NetworkError, ResponseShapeError, errorForResponse } from './errors.js';
+import { ENDPOINTS, expandPath } from './endpoints.js';
+import type { EndpointName } from './endpoints.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -14,7 +18,8 @@ export interface RetryPolicy {
   budgetMs: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  sleep(ms: number): Promise<void>;
+  /** Waits; rejects at once when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   random(): number;
   now(): number;
 }
@@ -24,7 +29,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   budgetMs: 60_000,
   baseDelayMs: 500,
   maxDelayMs: 15_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) => wait(ms, undefined, signal ? { signal } : {}),
   random: Math.random,
   now: Date.now,
 };
@@ -43,6 +48,11 @@ export interface HttpOptions {
     ms: number;
   }) => void;
   maxSockets?: number;
+  /**
+   * Aborted on SIGINT/SIGTERM: no request or retry starts after it, back-off waits end at once and
+   * reads in flight are cancelled. A write in flight is let finish, so its outcome is known.
+   */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -110,11 +120,19 @@ export class HttpClient {
     return this.options.token ? text.split(this.options.token).join('[REDACTED]') : text;
   }
 
+  /** Sends one request of the endpoint table (src/pactflow/endpoints.ts); nothing else can be sent. */
   async request(
-    method: Method,
-    path: string,
-    options: { json?: unknown; searchParams?: Record<string, string | number> } = {},
+    name: EndpointName,
+    options: {
+      params?: Record<string, string>;
+      json?: unknown;
+      searchParams?: Record<string, string | number | boolean>;
+    } = {},
   ): Promise<HttpResponse> {
+    const endpoint = ENDPOINTS[name];
+    const method: Method = endpoint.method;
+    const path = expandPath(endpoint.path, options.params ?? {});
+    const contentType = 'contentType' in endpoint ? endpoint.contentType : undefined;
     const started = this.retry.now();
     const query = options.searchParams
       ? new URLSearchParams(
@@ -122,15 +140,22 @@ export class HttpClient {
         ).toString()
       : '';
     const display = query ? `${path}?${query}` : path;
+    const signal = this.options.signal;
     for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw interrupted(method, display);
       const t0 = this.retry.now();
       let outcome: HttpResponse | ApiError;
       let retryAfter: number | undefined;
       try {
         const response = await this.got(path.replace(/^\//, ''), {
           method,
-          ...(options.json === undefined ? {} : { json: options.json }),
+          ...(options.json === undefined
+            ? {}
+            : contentType
+              ? { body: JSON.stringify(options.json), headers: { 'content-type': contentType } }
+              : { json: options.json }),
           ...(options.searchParams ? { searchParams: options.searchParams } : {}),
+          ...(signal && method === 'GET' ? { signal } : {}),
         });
         const body = parseBody(method, display, response.body, response.headers['content-type']);
         this.options.onRequest?.({
@@ -143,24 +168,30 @@ export class HttpClient {
         if (response.statusCode >= 200 && response.statusCode < 300) {
           return { status: response.statusCode, headers: response.headers, body };
         }
-        outcome = errorForResponse(method, display, response.statusCode, body);
+        outcome = errorForResponse(method, display, response.statusCode, body, endpoint.permission);
         if (RETRYABLE_STATUS.has(response.statusCode)) {
           retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.retry.now());
         }
       } catch (error) {
         if (error instanceof ApiError) throw this.scrub(error);
+        if (signal?.aborted) throw interrupted(method, display);
         const code = error instanceof RequestError ? error.code : 'ERR_UNKNOWN';
         this.options.onRequest?.({ method, path: display, status: code, attempt, ms: this.retry.now() - t0 });
         outcome = new NetworkError(method, display, code);
       }
 
       const mayRetry = outcome.retryable;
-      const safe = method !== 'POST' || outcome.status === 429;
+      // POST and PATCH are not repeated blindly: the caller re-reads whether they took effect.
+      const safe = (method !== 'POST' && method !== 'PATCH') || outcome.status === 429;
       if (!mayRetry || !safe || attempt >= this.retry.attempts) throw this.scrub(outcome);
       const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
       const delay = retryAfter ?? Math.round(backoff * (0.5 + this.retry.random() / 2));
       if (this.retry.now() + delay - started > this.retry.budgetMs) throw this.scrub(outcome);
-      await this.retry.sleep(delay);
+      try {
+        await this.retry.sleep(delay, signal);
+      } catch {
+        throw interrupted(method, display);
+      }
     }
   }
 
@@ -168,6 +199,10 @@ export class HttpClient {
     error.message = this.redact(error.message);
     return error;
   }
+}
+
+function interrupted(method: Method, path: string): InterruptedError {
+  return new InterruptedError(`interrupted before ${method} ${path} finished`);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

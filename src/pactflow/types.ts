@@ -49,18 +49,28 @@ export interface ApiToken {
   lastUsedAt?: string;
 }
 
+/** The fields `PUT /admin/users/{u}` replaces: the whole user, as it should be afterwards. */
+export interface UserValues {
+  uuid: string;
+  name: string;
+  email?: string;
+  active: boolean;
+}
+
 /** Reads; `plan` holds only this, so it cannot write even by mistake. */
 export interface LiveReader {
   readonly baseUrl: string;
   currentUser(): Promise<ApiUser>;
   listRoles(): Promise<ApiRole[]>;
   listTeams(): Promise<ApiTeam[]>;
-  /** Every system account (type 1) — human users are dropped even if the server ignores the filter. */
+  /**
+   * Every system account (type 1), enabled and disabled, read as two lists merged by uuid — human
+   * users are dropped even if the server ignores the filter.
+   */
   listSystemAccounts(): Promise<ApiUser[]>;
   getUser(uuid: string): Promise<ApiUser>;
   /** The system account with exactly this name (case-insensitive), if any. */
   findSystemAccountByName(name: string): Promise<ApiUser | undefined>;
-  listTeamMembers(teamUuid: string): Promise<ApiUser[]>;
   listTokens(accountUuid: string): Promise<ApiToken[]>;
   /** Every person (human user, type 0) with their roles; read only to count who holds a role. */
   listHumanUsers(): Promise<ApiUser[]>;
@@ -71,7 +81,8 @@ export interface LiveReader {
 /** Writes. Each is one API call, apart from the recovery reads after a write of unknown outcome. */
 export interface Writer {
   createSystemAccount(account: { name: string; email?: string }): Promise<{ uuid: string }>;
-  updateUser(uuid: string, patch: { name?: string; email?: string; active?: boolean }): Promise<void>;
+  /** A full replace: the caller passes the live values with the change on top. */
+  updateUser(user: UserValues): Promise<void>;
   deleteUser(uuid: string): Promise<void>;
   setRoles(uuid: string, roleUuids: string[]): Promise<void>;
   addTeamMember(teamUuid: string, userUuid: string): Promise<void>;

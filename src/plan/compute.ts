@@ -1,7 +1,7 @@
 import type { DesiredAccount, DesiredState, SourcePosition } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt } from '../diagnostics.js';
-import { scopeMatcher } from '../util/glob.js';
+import { compileGlob, scopeMatcher } from '../util/glob.js';
 import { didYouMean } from '../util/suggest.js';
 import { byName, compareNames } from '../util/names.js';
 import type { LiveAccount, LiveState, Ref } from '../state/types.js';
@@ -15,6 +15,7 @@ import type {
   Action,
   Change,
   Plan,
+  PlanWarning,
   Refusal,
   ResolvedSpec,
   Risk,
@@ -75,7 +76,9 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const liveByName = new Map<string, LiveAccount[]>();
   for (const account of live.accounts)
     liveByName.set(lower(account.name), [...(liveByName.get(lower(account.name)) ?? []), account]);
-  const isProtected = new Set(desired.policy.protected.map(lower));
+  const protectedGlobs = desired.policy.protected.map((pattern) => ({ pattern, re: compileGlob(pattern) }));
+  const isProtected = (name: string) => protectedGlobs.some((g) => g.re.test(name));
+  const warnings: PlanWarning[] = unmatchedPatterns(desired, live);
   const inScope = scopeMatcher(desired.policy);
   const targets = options.targets?.length ? new Set(options.targets.map(lower)) : undefined;
   const targeted = (...candidates: string[]) => !targets || candidates.some((n) => targets.has(lower(n)));
@@ -143,12 +146,13 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
     const exact = liveByName.get(lower(account.name)) ?? [];
     let match: LiveAccount | undefined;
     if (exact.length > 1) {
-      error(
-        account.source.entry,
-        'ambiguous-name',
-        `${exact.length} live accounts are named "${account.name}" (ignoring case)`,
-        'rename or delete one of them in PactFlow first',
-      );
+      // Only this entry is refused: the others still plan, and neither live account is treated
+      // as unmanaged (so policy.unmanaged cannot disable or delete one of them by mistake).
+      for (const candidate of exact) claimed.add(candidate.uuid);
+      warnings.push({
+        code: 'ambiguous-name',
+        message: `"${account.name}" is left out of this plan: ${exact.length} live accounts are named so, ignoring case (${exact.map((a) => `"${a.name}"`).join(', ')}). Rename or delete one of them in PactFlow, then plan again.`,
+      });
       continue;
     }
     match = exact[0];
@@ -185,7 +189,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
     }
     const base = { name: account.name, uuid: account.uuid, active: account.active };
     const policy = desired.policy.unmanaged;
-    if (isProtected.has(lower(account.name))) unmanaged.push({ ...base, disposition: 'protected' });
+    if (isProtected(account.name)) unmanaged.push({ ...base, disposition: 'protected' });
     else if (policy === 'ignore') unmanaged.push({ ...base, disposition: 'ignore' });
     else if (policy === 'disable' && !account.active)
       unmanaged.push({ ...base, disposition: 'already-disabled' });
@@ -208,8 +212,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   if (diagnostics.length > 0) return { diagnostics };
 
   for (const change of changes) {
-    const refusal =
-      protectedRefusal(change, liveById, isProtected) ?? selfLockout(change, live, administrator);
+    const refusal = protectedRefusal(change, liveById, protectedGlobs) ?? selfLockout(change, live);
     if (refusal) change.refused = refusal;
   }
   attributePermissions(changes, roles, live);
@@ -248,8 +251,31 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
       changes,
       roleChanges,
       unmanaged,
+      ...(warnings.length ? { warnings } : {}),
     },
   };
+}
+
+/**
+ * A `protected` or `scope.include` glob that matches no live account is most likely a typo, and a
+ * typo in `protected` silently protects nothing: say so in the plan.
+ */
+function unmatchedPatterns(desired: DesiredState, live: LiveState): PlanWarning[] {
+  const unmatched = (patterns: readonly string[]) =>
+    patterns.filter((p) => {
+      const re = compileGlob(p);
+      return !live.accounts.some((a) => re.test(a.name));
+    });
+  return [
+    ...unmatched(desired.policy.protected).map((p): PlanWarning => ({
+      code: 'unmatched-protected',
+      message: `policy.protected "${p}" matches no live system account, so it protects nothing. Check it for a typo.`,
+    })),
+    ...unmatched(desired.policy.include).map((p): PlanWarning => ({
+      code: 'unmatched-include',
+      message: `policy.scope.include "${p}" matches no live system account. Check it for a typo.`,
+    })),
+  ];
 }
 
 function changeFor(
@@ -395,39 +421,28 @@ function planAccount(
 function protectedRefusal(
   change: Change,
   liveById: ReadonlyMap<string, LiveAccount>,
-  isProtected: Set<string>,
+  globs: readonly { pattern: string; re: RegExp }[],
 ): Refusal | undefined {
   const liveName = change.uuid ? liveById.get(change.uuid)?.name : undefined;
-  const hit = [liveName, change.account].find((n) => n !== undefined && isProtected.has(lower(n)));
-  return hit === undefined
-    ? undefined
-    : {
+  for (const name of [liveName, change.account]) {
+    const glob = name === undefined ? undefined : globs.find((g) => g.re.test(name));
+    if (name !== undefined && glob)
+      return {
         guard: 'protected',
-        message: `"${hit}" is in policy.protected: this tool never changes it. Change it in PactFlow by hand, or remove it from policy.protected.`,
+        message:
+          glob.pattern.toLowerCase() === name.toLowerCase()
+            ? `"${name}" is in policy.protected: this tool never changes it. Change it in PactFlow by hand, or remove it from policy.protected.`
+            : `"${name}" matches policy.protected "${glob.pattern}": this tool never changes it. Change it in PactFlow by hand, or narrow policy.protected.`,
       };
-}
-
-function selfLockout(change: Change, live: LiveState, administrator: Ref | undefined): Refusal | undefined {
-  if (!change.uuid || change.uuid !== live.caller.uuid) return undefined;
-  const who = `"${live.caller.name}" owns the API token this run uses`;
-  if (change.action === 'delete' || change.steps.some((s) => s.kind === 'disable')) {
-    return {
-      guard: 'self-lockout',
-      message: `${who}: ${change.action === 'delete' ? 'deleting' : 'disabling'} it would lock this tool out.`,
-    };
-  }
-  const setRoles = change.steps.find((s) => s.kind === 'set-roles');
-  if (setRoles) {
-    const losesAdmin =
-      administrator &&
-      live.caller.roles.some((r) => r.uuid === administrator.uuid) &&
-      !setRoles.roles.some((r) => r.uuid === administrator.uuid);
-    return {
-      guard: 'self-lockout',
-      message: losesAdmin
-        ? `${who}: removing its Administrator role would lock this tool out.`
-        : `${who}: PactFlow does not let a token's owner change its own roles. Apply this with another account's token.`,
-    };
   }
   return undefined;
+}
+
+/** The account that owns the token is never changed at all: not disabled, renamed, re-roled or moved. */
+function selfLockout(change: Change, live: LiveState): Refusal | undefined {
+  if (!change.uuid || change.uuid !== live.caller.uuid) return undefined;
+  return {
+    guard: 'self-lockout',
+    message: `"${live.caller.name}" owns the API token this run uses: this tool never changes the account it runs as, so it cannot lock itself out. Apply this change with another account's token.`,
+  };
 }

@@ -40,12 +40,3 @@ export function checkGuards(
   const refusals = changes.flatMap((c) => (c.refused ? [{ account: subject(c), ...c.refused }] : []));
   return { limits: report, exceeded, refusals, ok: exceeded.length === 0 && refusals.length === 0 };
 }
-
-/** The file's limits as the saved plan records them. */
-export function limitsOf(report: GuardReport): Limits {
-  return {
-    maxDeletes: report.limits.maxDeletes.limit,
-    maxDisables: report.limits.maxDisables.limit,
-    maxAdminChanges: report.limits.maxAdminChanges.limit,
-  };
-}

@@ -62,7 +62,14 @@ export type Step =
 /** `privilege-gain`: gains a `:manage:` scope, `user:invite` or the Administrator role. */
 export type Risk = 'delete' | 'disable' | 'admin-grant' | 'admin-revoke' | 'privilege-gain';
 
-export type GuardName = 'protected' | 'self-lockout' | 'role-in-use';
+/** Guards that no flag overrides; `scope`: the account is not one this file may change. */
+export type GuardName = 'protected' | 'self-lockout' | 'scope' | 'role-in-use';
+
+/** Something a reviewer should know that does not stop the plan, e.g. a glob that matches nothing. */
+export interface PlanWarning {
+  code: 'unmatched-protected' | 'unmatched-include' | 'ambiguous-name';
+  message: string;
+}
 
 export interface Refusal {
   guard: GuardName;
@@ -188,6 +195,8 @@ export interface Plan {
   /** Custom role changes; plans saved before roles were managed have none. */
   roleChanges: RoleChange[];
   unmanaged: UnmanagedAccount[];
+  /** Present when there is something to warn about; absent otherwise. */
+  warnings?: PlanWarning[];
 }
 
 /** Whether applying the plan would change anything at all. */

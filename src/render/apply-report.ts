@@ -1,4 +1,4 @@
-import type { ApplyResult, Outcome } from '../apply/execute.js';
+import type { ApplyResult, Outcome, Refusal403 } from '../apply/execute.js';
 import type { Colors } from './color.js';
 import { PLAIN } from './color.js';
 import { MARKER, escapeMarkdown } from './markdown.js';
@@ -28,14 +28,27 @@ export function outcomeLine(outcome: Outcome, c: Colors = PLAIN): string {
   return `${paint(MARK[outcome.status])} ${visible(outcome.message)}`;
 }
 
+/**
+ * What a 403 on a write means and what to change. Running again with the same token would be
+ * refused the same way, so this never advises it.
+ */
+export function refusalAdvice(refused: Refusal403): string {
+  const what = `PactFlow refused ${refused.method} ${refused.path} (403), so no new step was started`;
+  return refused.cause === 'read-only-token'
+    ? `${what}: the token's owner has ${refused.permission}, so the token itself is read-only (the "Read only token (developer)"). Use the owner's "Read/write token (CI)".`
+    : `${what}: the token's owner lacks ${refused.permission}. Give them a role with ${refused.permission}, or use the "Read/write token (CI)" of a user who has it (see the README's permissions).`;
+}
+
 export function closingLine(result: ApplyResult): string {
   const t = tally(result);
   const head =
     t.failed + t.interrupted + t.skipped === 0
       ? 'Apply complete'
-      : result.interrupted
-        ? 'Apply interrupted'
-        : 'Apply finished with failures';
+      : result.refused
+        ? 'Apply stopped: a write was refused'
+        : result.interrupted
+          ? 'Apply interrupted'
+          : 'Apply finished with failures';
   return `${head}: ${t.done} done, ${t.failed} failed, ${t.interrupted} interrupted, ${t.skipped} not started.`;
 }
 
@@ -44,7 +57,8 @@ export function renderApplyText(result: ApplyResult, options: { colors?: Colors 
   const lines = result.outcomes.map((o) => outcomeLine(o, c));
   const t = tally(result);
   lines.push('', (t.failed + t.interrupted + t.skipped ? c.red : c.green)(c.bold(closingLine(result))));
-  if (t.failed + t.interrupted + t.skipped)
+  if (result.refused) lines.push(visible(refusalAdvice(result.refused)));
+  else if (t.failed + t.interrupted + t.skipped)
     lines.push(
       'Run apply again to converge: it plans from the current state and redoes only what is missing.',
     );
@@ -63,13 +77,19 @@ export function renderApplyMarkdown(result: ApplyResult): string {
     lines.push(
       `| ${MARK[o.status]} | <code>${escapeMarkdown(o.account)}</code> | ${escapeMarkdown(o.message)} |`,
     );
+  if (result.refused) lines.push('', escapeMarkdown(refusalAdvice(result.refused)));
   return lines.join('\n') + '\n';
 }
 
 export function renderApplyJson(result: ApplyResult): string {
   return (
     JSON.stringify(
-      { summary: tally(result), interrupted: result.interrupted, outcomes: result.outcomes },
+      {
+        summary: tally(result),
+        interrupted: result.interrupted,
+        ...(result.refused ? { refused: { ...result.refused, advice: refusalAdvice(result.refused) } } : {}),
+        outcomes: result.outcomes,
+      },
       null,
       2,
     ) + '\n'

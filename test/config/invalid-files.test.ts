@@ -20,7 +20,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'admin-string': ['FILE:4:12: systemAccounts[0].admin: must be true or false'],
   'billion-laughs': [
-    'FILE:3:8: anchors and aliases expand beyond the limit of 50 \u2014 write the repeated values out, or use `defaults:`',
+    'FILE:3:8: anchors and aliases expand to 8,262 more values, beyond the limit of 5,000 \u2014 write the repeated values out, or use `defaults:`',
   ],
   binary: [
     'FILE:2:1: file contains binary data (a NUL byte), not YAML text \u2014 check that -f names the desired-state YAML file',

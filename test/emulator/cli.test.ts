@@ -15,7 +15,10 @@ it('`emulator --seed examples/seed.yaml` serves the seeded accounts to the print
     page: { totalElements: number };
   };
   expect(response.status).toBe(200);
-  expect(body.page.totalElements).toBe(14);
+  expect(body.page.totalElements).toBe(13); // enabled accounts only, without active=false
+  const refused = await fetch(`${url}/admin/users`);
+  expect(refused.headers.get('content-type')).toBe('application/problem+json;charset=utf-8');
+  expect(((await refused.json()) as { status: number }).status).toBe(401);
   expect(body.users.every((u) => u.typeDescription === 'System Account')).toBe(true);
   expect(body.users.map((u) => u.name)).toContain('ci-payments');
   child.kill('SIGINT');
@@ -29,4 +32,20 @@ it('`emulator` refuses a bad flag value with exit 1', async () => {
   expect(child.output.stderr).toContain(
     "option '--fail-rate <p>' argument '2' is invalid. expected a number from 0 to 1",
   );
+});
+
+it('`emulator --error-format legacy` answers errors in the legacy shapes; an unknown format is refused', async () => {
+  const child = spawnCli(['emulator', '--port', '0', '--error-format', 'legacy']);
+  await waitFor(() => child.output.stdout.includes('PACT_BROKER_TOKEN='));
+  const url = /PACT_BROKER_BASE_URL=(\S+)/.exec(child.output.stdout)![1]!;
+  const response = await fetch(`${url}/admin/users`);
+  expect(response.status).toBe(401);
+  expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+    'Unauthorized: missing or invalid bearer token',
+  );
+  child.kill('SIGINT');
+  expect((await exitOf(child)).code).toBe(0);
+  const bad = spawnCli(['emulator', '--error-format', 'xml']);
+  expect((await exitOf(bad)).code).toBe(1);
+  expect(bad.output.stderr).toContain("option '--error-format <format>' argument 'xml' is invalid");
 });

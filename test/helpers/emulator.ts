@@ -94,3 +94,32 @@ export function expectStateMatchesFile(state: StoreState, file: string): void {
     if (teams) expect(account!.teams, `${entry.name} teams`).toEqual([...teams].sort());
   }
 }
+
+export interface RawAnswer {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** One request to an emulator, as a client would send it; `contentType` defaults to JSON when there is a body. */
+export async function callEmulator(
+  url: string,
+  method: string,
+  p: string,
+  options: { token?: string; body?: unknown; contentType?: string } = {},
+): Promise<RawAnswer> {
+  const contentType = options.contentType ?? (options.body === undefined ? undefined : 'application/json');
+  const response = await fetch(`${url}${p}`, {
+    method,
+    headers: {
+      ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
+      accept: 'application/hal+json, application/json',
+      ...(contentType === undefined ? {} : { 'content-type': contentType }),
+    },
+    ...(options.body === undefined
+      ? {}
+      : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { PactflowClient } from '../../src/pactflow/client.js';
+import { IncompleteListError, PactflowClient } from '../../src/pactflow/client.js';
 import {
   ForbiddenError,
   GoneError,
@@ -51,11 +51,22 @@ describe('requests', () => {
       .get('/user')
       .reply(200, user({ uuid: 'u1', name: 'alice', type: 0, typeDescription: 'User' }));
     nock(BASE, { reqheaders: { 'content-type': 'application/json' } })
-      .put('/admin/users/u2', { active: false })
+      .put('/admin/users/u2', { uuid: 'u2', name: 'ci-a', active: false, type: 1 })
       .reply(200, user({ uuid: 'u2', name: 'ci-a', active: false }));
+    nock(BASE, { reqheaders: { 'content-type': 'application/json-patch+json' } })
+      .patch('/admin/teams/t1/users', [{ op: 'add', path: '/users', value: { uuid: 'u2' } }])
+      .reply(200, { _embedded: { users: [] } });
     const c = client();
     expect(await c.currentUser()).toMatchObject({ uuid: 'u1', name: 'alice', type: 0 });
-    await c.updateUser('u2', { active: false });
+    await c.updateUser({ uuid: 'u2', name: 'ci-a', active: false });
+    await c.addTeamMember('t1', 'u2');
+  });
+
+  it('a PUT of a user sends the whole user: email only when the account has one', async () => {
+    nock(BASE)
+      .put('/admin/users/u3', { uuid: 'u3', name: 'ci-b', active: false, type: 1, email: 'b@example.com' })
+      .reply(200, user({ uuid: 'u3', name: 'ci-b', active: false }));
+    await client().updateUser({ uuid: 'u3', name: 'ci-b', active: false, email: 'b@example.com' });
   });
 
   it('keeps a base URL path prefix', async () => {
@@ -135,7 +146,7 @@ describe('endpoints', () => {
   it('listSystemAccounts drops human users even when the server ignores userType', async () => {
     nock(BASE)
       .get('/admin/users')
-      .query({ userType: '1', page: '1', size: '100' })
+      .query({ userType: '1', active: 'true', page: '1', size: '100' })
       .reply(200, {
         users: [
           user({ uuid: 'h1', name: 'alice', type: 0, typeDescription: 'User' }),
@@ -144,7 +155,31 @@ describe('endpoints', () => {
         ],
         page: page(1, 100, 3),
       });
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'false', page: '1', size: '100' })
+      .reply(200, { users: [], page: page(1, 100, 0) });
     expect((await client().listSystemAccounts()).map((u) => u.name)).toEqual(['ci-a']);
+  });
+
+  it('listSystemAccounts reads enabled and disabled accounts as two lists, merged by uuid', async () => {
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '1', size: '100' })
+      .reply(200, { users: [user({ uuid: 's1', name: 'ci-a' })], page: page(1, 100, 1) });
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'false', page: '1', size: '100' })
+      .reply(200, {
+        // An account disabled between the two reads appears in both: it counts once.
+        users: [user({ uuid: 's2', name: 'ci-b', active: false }), user({ uuid: 's1', name: 'ci-a' })],
+        page: page(1, 100, 2),
+      });
+    const accounts = await client().listSystemAccounts();
+    expect(accounts.map((u) => [u.name, u.active])).toEqual([
+      ['ci-a', true],
+      ['ci-b', false],
+    ]);
   });
 
   it('findSystemAccountByName searches with q and matches the exact name only', async () => {
@@ -156,20 +191,6 @@ describe('endpoints', () => {
         page: page(1, 100, 2),
       });
     expect((await client().findSystemAccountByName('ci-a'))?.uuid).toBe('s1');
-  });
-
-  it('listTeamMembers and listTokens read their _embedded collections', async () => {
-    nock(BASE)
-      .get('/admin/teams/t1/users')
-      .reply(200, { _embedded: { users: [user({ uuid: 's1', name: 'ci-a' })] } });
-    nock(BASE)
-      .get('/admin/system-accounts/s1/tokens')
-      .reply(200, {
-        _embedded: { items: [{ uuid: 'k1', description: 'Read only token (developer)', value: 'x' }] },
-      });
-    const c = client();
-    expect((await c.listTeamMembers('t1')).map((u) => u.uuid)).toEqual(['s1']);
-    expect(await c.listTokens('s1')).toEqual([{ uuid: 'k1', description: 'Read only token (developer)' }]);
   });
 
   it.each([
@@ -205,7 +226,7 @@ describe('endpoints', () => {
       .put('/admin/users/u1/roles', { roles: ['r1', 'r2'] })
       .reply(204);
     nock(BASE)
-      .post('/admin/teams/t1/users', { users: ['u1'] })
+      .patch('/admin/teams/t1/users', [{ op: 'add', path: '/users', value: { uuid: 'u1' } }])
       .reply(200, { _embedded: { users: [] } });
     nock(BASE).delete('/admin/teams/t1/users/u1').reply(204);
     const c = client();
@@ -233,6 +254,39 @@ describe('errors', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).messages).toEqual(messages);
     expect((error as Error).message).toBe(`POST /admin/system-accounts: 400 ${messages.join('; ')}`);
+  });
+
+  it.each([
+    [
+      'problem+json with field errors',
+      {
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'The request is invalid',
+        errors: [
+          { detail: 'has already been taken', pointer: '/name' },
+          { title: 'x', detail: 'is not an email' },
+        ],
+      },
+      ['The request is invalid', '/name: has already been taken', 'is not an email'],
+    ],
+    ['problem+json with a title only', { title: 'Conflict', status: 409 }, ['Conflict']],
+    [
+      'legacy shapes holding objects',
+      { errors: { name: [{ message: 'is taken' }, { code: 7 }] } },
+      ['name: is taken', 'name: {"code":7}'],
+    ],
+    ['an errors list of objects', { errors: [{ message: 'Name must be unique' }] }, ['Name must be unique']],
+  ])('a 400 in %s is shown by its text, never [object Object]', async (_, body, messages) => {
+    nock(BASE)
+      .post('/admin/system-accounts')
+      .reply(400, body, { 'Content-Type': 'application/problem+json' });
+    const error = (await client()
+      .createSystemAccount({ name: 'dup' })
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(error.messages).toEqual(messages);
+    expect(error.message).not.toContain('[object Object]');
   });
 
   it.each([
@@ -333,7 +387,7 @@ describe('retries', () => {
     nock(BASE).delete('/admin/users/u1').reply(204);
     const sleeps: number[] = [];
     const c = client({ sleeps });
-    await c.updateUser('u1', { name: 'x' });
+    await c.updateUser({ uuid: 'u1', name: 'x', active: true });
     await c.deleteUser('u1');
     expect(sleeps).toHaveLength(3);
   });
@@ -387,12 +441,21 @@ describe('retries', () => {
     expect(await client().createSystemAccount({ name: 'ci-new' })).toEqual({ uuid: 'created-2' });
   });
 
-  it('re-reads team members before re-sending an add of unknown outcome', async () => {
-    nock(BASE).post('/admin/teams/t1/users').reply(504);
+  it('after a team addition of unknown outcome, reads the account (not the team) before re-sending', async () => {
+    nock(BASE).patch('/admin/teams/t1/users').reply(504);
     nock(BASE)
-      .get('/admin/teams/t1/users')
-      .reply(200, { _embedded: { users: [user({ uuid: 'u1', name: 'ci-a' })] } });
-    await client().addTeamMember('t1', 'u1');
+      .get('/admin/users/u1')
+      .reply(200, user({ uuid: 'u1', name: 'ci-a', _embedded: { roles: [], teams: [] } }));
+    nock(BASE).patch('/admin/teams/t1/users').delayConnection(1000).reply(200, {});
+    nock(BASE)
+      .get('/admin/users/u1')
+      .reply(
+        200,
+        user({ uuid: 'u1', name: 'ci-a', _embedded: { roles: [], teams: [{ uuid: 't1', name: 'A' }] } }),
+      );
+    const sleeps: number[] = [];
+    await client({ sleeps }).addTeamMember('t1', 'u1');
+    expect(sleeps, 'a PATCH is never retried blindly').toEqual([]);
   });
 
   it('retries a POST refused with 429, which the server did not act on', async () => {
@@ -414,6 +477,59 @@ describe('retries', () => {
 });
 
 describe('pagination', () => {
+  const users = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => user({ uuid: `s${from + i}`, name: `ci-${from + i}` }));
+  const disabledNone = () =>
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'false', page: '1', size: '100' })
+      .reply(200, { users: [], page: page(1, 100, 0) });
+
+  it('reads a list again once when its pages disagree with totalElements', async () => {
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '1', size: '100' })
+      .reply(200, { users: users(2), page: page(1, 100, 3) });
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '1', size: '100' })
+      .reply(200, { users: users(3), page: page(1, 100, 3) });
+    disabledNone();
+    expect(await client().listSystemAccounts()).toHaveLength(3);
+  });
+
+  it('refuses a list that disagrees with totalElements twice: never a partial list', async () => {
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '1', size: '100' })
+      .times(2)
+      .reply(200, { users: users(2), page: page(1, 100, 3) });
+    disabledNone();
+    const error = await client()
+      .listSystemAccounts()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteListError);
+    expect((error as Error).message).toBe(
+      'GET /admin/users: unexpected response: PactFlow stated 3 users but its pages held 2, twice in a row; nothing was planned from a partial list',
+    );
+  });
+
+  it('pages that state different totals are read again', async () => {
+    nock(BASE)
+      .get('/admin/teams')
+      .query({ page: '1', size: '100' })
+      .reply(200, { teams: [{ uuid: 't1', name: 'A' }], page: { ...page(1, 1, 2), size: 1 } });
+    nock(BASE)
+      .get('/admin/teams')
+      .query({ page: '2', size: '100' })
+      .reply(200, { teams: [{ uuid: 't2', name: 'B' }], page: { ...page(2, 1, 3), size: 1 } });
+    nock(BASE)
+      .get('/admin/teams')
+      .query({ page: '1', size: '100' })
+      .reply(200, { teams: [{ uuid: 't1', name: 'A' }], page: page(1, 100, 1) });
+    expect((await client().listTeams()).map((t) => t.uuid)).toEqual(['t1']);
+  });
+
   it("follows the server's page count when it caps the page size at 25", async () => {
     const all = Array.from({ length: 60 }, (_, i) =>
       user({ uuid: `s${i}`, name: `ci-${String(i).padStart(2, '0')}` }),
@@ -421,9 +537,13 @@ describe('pagination', () => {
     for (const n of [1, 2, 3]) {
       nock(BASE)
         .get('/admin/users')
-        .query({ userType: '1', page: String(n), size: '100' })
+        .query({ userType: '1', active: 'true', page: String(n), size: '100' })
         .reply(200, { users: all.slice((n - 1) * 25, n * 25), page: page(n, 25, 60) });
     }
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'false', page: '1', size: '100' })
+      .reply(200, { users: [], page: page(1, 25, 0) });
     expect((await client().listSystemAccounts()).map((u) => u.uuid)).toEqual(all.map((u) => u.uuid));
   });
 
@@ -442,7 +562,7 @@ describe('pagination', () => {
     expect((await client().listTeams()).map((t) => t.name)).toEqual(['A', 'B']);
   });
 
-  it('reads 1,000 accounts and 30 teams with a page cap of 100 in exactly 13 requests', async () => {
+  it('plans 1,000 accounts in at most 3 + the pages of the two account lists + the team pages', async () => {
     const requests: string[] = [];
     const count = (path: string) => () => (requests.push(path), true);
     nock(BASE)
@@ -478,29 +598,35 @@ describe('pagination', () => {
         teams: Array.from({ length: 30 }, (_, i) => ({ uuid: `t${i}`, name: `team-${i}` })),
         page: page(1, 100, 30),
       });
+    // 900 enabled and 100 disabled accounts: 9 + 1 pages of 100.
+    const accounts = Array.from({ length: 1000 }, (_, i) =>
+      user({ uuid: `s${i}`, name: `ci-${i}`, active: i < 900 }),
+    );
     nock(BASE)
       .get('/admin/users')
       .query(count('users'))
       .times(10)
       .reply(200, (uri) => {
-        const n = Number(new URL(uri, BASE).searchParams.get('page'));
-        return {
-          users: Array.from({ length: 100 }, (_, i) =>
-            user({ uuid: `s${(n - 1) * 100 + i}`, name: `ci-${(n - 1) * 100 + i}` }),
-          ),
-          page: page(n, 100, 1000),
-        };
+        const q = new URL(uri, BASE).searchParams;
+        const n = Number(q.get('page'));
+        const half = accounts.filter((a) => String(a.active) === q.get('active'));
+        return { users: half.slice((n - 1) * 100, n * 100), page: page(n, 100, half.length) };
       });
     const live = await fetchLiveState(client());
     expect(live.accounts).toHaveLength(1000);
+    expect(live.accounts.filter((a) => !a.active)).toHaveLength(100);
     expect(live.teams).toHaveLength(30);
     expect(live.caller).toMatchObject({
       name: 'alice',
       systemAccount: false,
       permissions: ['system_account:manage:*'],
     });
-    expect(requests.filter((r) => r === 'users')).toHaveLength(10);
-    expect(requests.filter((r) => r === 'teams')).toHaveLength(1);
+    const accountPages = 9 + 1;
+    const teamPages = 1;
+    expect(requests.filter((r) => r === 'users')).toHaveLength(accountPages);
+    expect(requests.filter((r) => r === 'teams')).toHaveLength(teamPages);
+    // /user and /admin/roles are single mocks (one request each); nock fails the test on any other.
+    expect(2 + requests.length).toBeLessThanOrEqual(3 + accountPages + teamPages);
     // /user and /admin/roles are single mocks (one request each); nock fails the test on any other.
   });
 });

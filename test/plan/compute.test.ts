@@ -432,27 +432,27 @@ describe('self-lockout', () => {
     [
       'disabling the token owner',
       yaml('  - name: ci-deployer\n    state: disabled\n'),
-      'disabling it would lock this tool out',
+      'never changes the account it runs as',
     ],
     [
       'deleting the token owner',
       yaml('  - name: ci-deployer\n    state: deleted\n', 'policy:\n  limits: {maxDeletes: 1}\n'),
-      'deleting it would lock this tool out',
+      'never changes the account it runs as',
     ],
     [
       'deleting it as unmanaged',
       `${HEAD}policy:\n  unmanaged: delete\n  limits: {maxDeletes: 1}\nsystemAccounts: []\n`,
-      'deleting it would lock this tool out',
+      'never changes the account it runs as',
     ],
     [
       'removing its Administrator role',
       yaml('  - name: ci-deployer\n    admin: false\n', 'policy:\n  limits: {maxAdminChanges: 1}\n'),
-      'removing its Administrator role would lock this tool out',
+      'never changes the account it runs as',
     ],
     [
       'changing its roles at all',
       yaml('  - name: ci-deployer\n    roles: [Administrator, CI/CD, Viewer]\n'),
-      "PactFlow does not let a token's owner change its own roles",
+      'never changes the account it runs as',
     ],
   ])('refuses %s', (_, file, message) => {
     const { plan } = computePlan(desiredFrom(file), liveState([ci], ci), OPTIONS);
@@ -462,14 +462,14 @@ describe('self-lockout', () => {
     expect(plan!.guards.ok).toBe(false);
   });
 
-  it('allows other changes to the token owner', () => {
-    const { plan } = computePlan(
-      desiredFrom(yaml('  - name: ci-deployer\n    email: d@example.com\n')),
-      liveState([ci], ci),
-      OPTIONS,
-    );
-    expect(plan!.changes[0]!.refused).toBeUndefined();
-    expect(plan!.guards.ok).toBe(true);
+  it.each([
+    ['an email change', '  - name: ci-deployer\n    email: d@example.com\n'],
+    ['a rename', '  - name: ci-deployer-2\n    previousNames: [ci-deployer]\n'],
+    ['a team change', '  - name: ci-deployer\n    teams: [Payments]\n'],
+  ])('refuses any change to the token owner: %s', (_, entry) => {
+    const { plan } = computePlan(desiredFrom(yaml(entry)), liveState([ci], ci), OPTIONS);
+    expect(plan!.changes[0]!.refused?.guard).toBe('self-lockout');
+    expect(plan!.guards.ok).toBe(false);
   });
 });
 

@@ -3,12 +3,17 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { ApplyResult } from '../../apply/execute.js';
 import { executePlan } from '../../apply/execute.js';
-import { GuardRefusedError, StalePlanError, UsageError } from '../../errors.js';
+import { GuardRefusedError, InterruptedError, StalePlanError, ToolError, UsageError } from '../../errors.js';
+import { loadConfig } from '../../config/validate.js';
+import type { DesiredState } from '../../config/types.js';
 import type { PactflowClient } from '../../pactflow/client.js';
-import { checkGuards, limitsOf } from '../../plan/guards.js';
 import type { Limits } from '../../plan/guards.js';
+import { recheckGuards } from '../../plan/verify.js';
+import type { GuardPolicy } from '../../plan/verify.js';
+import { limitVerdictLines } from '../../render/guard-verdict.js';
+import type { LiveState } from '../../state/types.js';
+import { count } from '../../util/plural.js';
 import { validatePlanDocument } from '../../plan/schema.js';
-import { roleDeletesInUse } from '../../plan/permissions.js';
 import { findStaleAccounts } from '../../plan/stale.js';
 import { countHumanRoleHolders } from '../../state/live-state.js';
 import type { Plan } from '../../plan/types.js';
@@ -21,7 +26,7 @@ import {
   renderApplyText,
 } from '../../render/apply-report.js';
 import { createProgress } from '../../render/progress.js';
-import { guardLines, renderPlanText } from '../../render/text.js';
+import { renderPlanText } from '../../render/text.js';
 import { visible } from '../../render/text.js';
 import type { CommandContext } from '../context.js';
 import { wholeNumber } from '../parsers.js';
@@ -31,6 +36,9 @@ import type { Format } from '../planning.js';
 import { FORMATS, appendStepSummary, planFromFile } from '../planning.js';
 import type { Runner } from '../program.js';
 import { connect, readLiveState } from '../session.js';
+
+/** Exit code of a run stopped by SIGINT/SIGTERM (128 + 2, as shells report it). */
+const INTERRUPTED_EXIT_CODE = 130;
 
 export interface ApplyCommandOptions {
   args: string[];
@@ -79,6 +87,8 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
   const client = await connect(ctx, { concurrency: options.concurrency });
   try {
     let plan: Plan;
+    let live: LiveState;
+    let policy: GuardPolicy;
     if (saved) {
       plan = await readSavedPlan(ctx, saved);
       if (plan.baseUrl !== client.baseUrl) {
@@ -87,41 +97,44 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
           'Apply it against the PactFlow it was planned for, or plan again.',
         );
       }
-      const live = await readLiveState(ctx, client);
+      policy = await trustedPolicy(ctx, plan, saved);
+      live = await readLiveState(ctx, client);
       const stale = findStaleAccounts(plan, live);
       if (stale.length) {
         for (const s of stale) ctx.err(`  ${visible(s.name)}: ${s.reason}\n`);
         throw new StalePlanError(stale);
       }
-      const deleted = plan.roleChanges.filter((c) => c.action === 'delete' && c.uuid).map((c) => c.uuid!);
-      if (deleted.length > 0) {
-        live.humanRoleHolders = await countHumanRoleHolders(client, deleted);
-        const inUse = roleDeletesInUse(plan, live);
-        if (inUse.length > 0) {
-          for (const r of inUse) ctx.err(`  ✗ ${visible(r.account)}: ${visible(r.message)}\n`);
-          throw new GuardRefusedError(
-            'a role this plan deletes is in use now; nothing was changed',
-            'Plan again: a role still held by an account or a person is never deleted.',
-          );
-        }
-      }
     } else {
-      plan = (await planFromFile(ctx, client, { file: options.file ?? 'accounts.yaml' })).plan;
-      // stdout carries the report in the chosen format; a JSON or Markdown report must stay parseable.
-      if (options.format === 'text') ctx.out(renderPlanText(plan, { colors: ctx.colors }));
-      else ctx.err(renderPlanText(plan, { colors: ctx.errColors }));
-      if (!hasChanges(plan)) return 0;
+      const planned = await planFromFile(ctx, client, { file: options.file ?? 'accounts.yaml' });
+      ({ plan, live } = planned);
+      policy = planned.desired.policy;
     }
 
-    const guards = checkGuards([...plan.changes, ...plan.roleChanges], limitsOf(plan.guards), overrides);
+    // A role a plan deletes must not be held by anyone now: count the people holding it (a plan
+    // made just now has counted them already).
+    const deleted = plan.roleChanges.filter((c) => c.action === 'delete' && c.uuid).map((c) => c.uuid!);
+    if (deleted.some((uuid) => live.humanRoleHolders?.[uuid] === undefined))
+      live.humanRoleHolders = await countHumanRoleHolders(client, deleted);
+    // The guards as this run enforces them: from the plan's steps, the live state and caller read
+    // just now, and the file's policy; never from what a (saved) plan says about itself.
+    const guards = recheckGuards(plan.changes, live, policy, overrides, plan.roleChanges);
+    const verdict = limitVerdictLines(guards, policy.limits, overrides);
+    if (!saved) {
+      const shown: Plan = { ...plan, guards };
+      // stdout carries the report in the chosen format; a JSON or Markdown report must stay parseable.
+      if (options.format === 'text') ctx.out(renderPlanText(shown, { colors: ctx.colors }));
+      else ctx.err(renderPlanText(shown, { colors: ctx.errColors }));
+      if (!hasChanges(plan)) return 0;
+    }
     if (!guards.ok) {
       for (const r of guards.refusals) ctx.err(`  ✗ ${visible(r.account)}: ${visible(r.message)}\n`);
-      for (const line of guardLines(guards)) ctx.err(`  ✗ ${line}\n`);
+      for (const line of verdict.refused) ctx.err(`  ✗ ${line}\n`);
       throw new GuardRefusedError(
         'a safety guard refuses this plan; nothing was changed',
-        'Protected accounts and self-lockout cannot be overridden; limits can, with --allow-… N for one run.',
+        'Protected accounts, accounts outside policy.scope and the token owner cannot be overridden; limits can, with --allow-… N for one run.',
       );
     }
+    for (const line of verdict.allowed) ctx.err(`  ${ctx.errColors.yellow('!')} ${line}\n`);
 
     if (!saved && !options.autoApprove) {
       if (!ctx.io.stdin?.isTTY) {
@@ -130,17 +143,20 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
           'Review the plan, then run again with --auto-approve (or apply a saved plan.json).',
         );
       }
+      const n = plan.changes.length + plan.roleChanges.length;
       const yes = await confirmOnTerminal(
         ctx,
-        `\nApply these ${plan.changes.length + plan.roleChanges.length} changes to ${client.baseUrl}? Only 'yes' will be accepted: `,
+        `\nApply ${n === 1 ? 'this change' : `these ${count(n, 'change')}`} to ${client.baseUrl}? Only 'yes' will be accepted: `,
       );
       if (!yes) {
         ctx.err('Apply cancelled; nothing was changed.\n');
         return 1;
       }
     }
+    if (ctx.io.signal?.aborted)
+      throw new InterruptedError('stopped before the first change; nothing was changed.');
 
-    const result = await runApply(ctx, client, plan, options.concurrency);
+    const result = await runApply(ctx, client, plan, live, options.concurrency);
     const report =
       options.format === 'json'
         ? renderApplyJson(result)
@@ -149,16 +165,45 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
           : renderApplyText(result, { colors: ctx.colors });
     ctx.out((options.format === 'text' && !saved ? '\n' : '') + report);
     await appendStepSummary(ctx, renderApplyMarkdown(result));
+    if (result.interrupted) return INTERRUPTED_EXIT_CODE;
     return result.outcomes.every((o) => o.status === 'done') ? 0 : 1;
   } finally {
     client.close();
   }
 }
 
+/**
+ * The policy a saved plan is checked against: that of the desired file it was made from, read
+ * again now and accepted only when its sha256 is the one the plan records. The plan's own copy of
+ * the limits is never used, so editing the plan cannot raise them; without the file there is
+ * nothing trustworthy to check against, and apply refuses.
+ */
+async function trustedPolicy(ctx: CommandContext, plan: Plan, saved: string): Promise<GuardPolicy> {
+  const file = resolveInCwd(ctx, plan.desired.file);
+  let desired: DesiredState;
+  try {
+    ({ desired } = await loadConfig(file.display, file.absolute));
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    throw new UsageError(
+      `${saved} was planned from ${plan.desired.file}, which cannot be read here (${error.message}), so its limits and protected accounts cannot be checked; nothing was changed`,
+      'Apply the plan from the directory it was made in, next to that file, or plan again.',
+    );
+  }
+  if (desired.sha256 !== plan.desired.sha256) {
+    throw new UsageError(
+      `${plan.desired.file} changed since ${saved} was made (its sha256 differs), so the plan no longer says what the file says; nothing was changed`,
+      'Run `pactflow-accounts plan --out plan.json` again, review it, then apply the new plan.',
+    );
+  }
+  return desired.policy;
+}
+
 async function runApply(
   ctx: CommandContext,
   client: PactflowClient,
   plan: Plan,
+  live: LiveState,
   concurrency: number,
 ): Promise<ApplyResult> {
   const progress = createProgress(ctx.io.stderr, ctx.interactive);
@@ -170,6 +215,9 @@ async function runApply(
   try {
     const result = await executePlan(plan, client, {
       concurrency,
+      // A PUT of a user is a full replace: it carries the values read in this run.
+      live: live.accounts,
+      callerPermissions: live.caller.permissions,
       ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
       onEvent: (event) => {
         if (event.type === 'step')

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { Option } from 'commander';
+import { ERROR_FORMATS } from '../../emulator/problems.js';
+import type { ErrorFormat } from '../../emulator/problems.js';
 import { startEmulator } from '../../emulator/server.js';
 import type { CommandContext } from '../context.js';
 import { fraction, wholeNumber } from '../parsers.js';
@@ -14,6 +17,7 @@ export interface EmulatorCommandOptions {
   failRate: number;
   rateLimit: number;
   maxPageSize: number;
+  errorFormat: ErrorFormat;
   verbose: boolean;
 }
 
@@ -35,9 +39,14 @@ export function registerEmulator(program: Command, run: Runner) {
       0,
     )
     .option('--max-page-size <n>', 'cap on items per page', wholeNumber(1), 100)
+    .addOption(
+      new Option('--error-format <format>', 'error bodies: application/problem+json, or the legacy shapes')
+        .choices(ERROR_FORMATS)
+        .default('problem'),
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ pactflow-accounts emulator --seed examples/seed.yaml\n  $ pactflow-accounts emulator --port 0 --fail-rate 0.2 --rate-limit 50',
+      '\nExamples:\n  $ pactflow-accounts emulator --seed examples/seed.yaml\n  $ pactflow-accounts emulator --port 0 --fail-rate 0.2 --rate-limit 50\n  $ pactflow-accounts emulator --error-format legacy',
     )
     .action(run(emulatorCommand));
 }
@@ -53,6 +62,7 @@ export async function emulatorCommand(ctx: CommandContext, options: EmulatorComm
     failRate: options.failRate,
     rateLimit: options.rateLimit,
     maxPageSize: options.maxPageSize,
+    errorFormat: options.errorFormat,
     ...(options.verbose
       ? { onRequest: (e) => ctx.err(`${e.method} ${e.path} → ${e.status} (${e.ms} ms)\n`) }
       : {}),

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
 import { exportDesired, renderExportYaml } from '../../export/export.js';
-import { writeFileAtomic } from '../../util/atomic-write.js';
 import type { CommandContext } from '../context.js';
+import { InterruptedError } from '../../errors.js';
+import { checkOutputPath, writeOutputFile } from '../output-file.js';
 import { resolveInCwd } from '../paths.js';
 import type { Runner } from '../program.js';
+import { count } from '../../util/plural.js';
 import { connect, readLiveState } from '../session.js';
 
 export interface ExportCommandOptions {
@@ -38,29 +38,21 @@ export function registerExport(program: Command, run: Runner) {
 
 export async function exportCommand(ctx: CommandContext, options: ExportCommandOptions): Promise<number> {
   const out = options.out ? resolveInCwd(ctx, options.out) : undefined;
-  if (out && !options.force && existsSync(out.absolute)) {
-    throw new UsageError(
-      `${out.display} already exists`,
-      'Pass --force to overwrite it, or choose another --out.',
-    );
-  }
+  const outOptions = { overwrite: options.force === true, flag: '--out' };
+  // Refuse a bad --out before PactFlow is read: nothing is fetched for a file that cannot be written.
+  if (out) checkOutputPath(out, outOptions);
   const client = await connect(ctx);
   try {
     const live = await readLiveState(ctx, client);
     const file = exportDesired(live, { include: options.include });
     const text = renderExportYaml(file, { baseUrl: client.baseUrl, schema: SCHEMA_URL });
+    if (ctx.io.signal?.aborted) throw new InterruptedError('stopped before anything was written.');
     if (!out) {
       ctx.out(text);
       return 0;
     }
-    try {
-      writeFileAtomic(out.absolute, text, { exclusive: !options.force });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-        throw new UsageError(`${out.display} already exists`, 'Pass --force to overwrite it.');
-      throw error;
-    }
-    ctx.err(`Wrote ${file.systemAccounts.length} system accounts to ${out.display}\n`);
+    writeOutputFile(out, text, outOptions);
+    ctx.err(`Wrote ${count(file.systemAccounts.length, 'system account')} to ${out.display}\n`);
     return 0;
   } finally {
     client.close();

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { renderPlanJson } from '../../render/json.js';
 import { renderPlanMarkdown } from '../../render/markdown.js';
-import { writeFileAtomic } from '../../util/atomic-write.js';
 import type { CommandContext } from '../context.js';
+import { untilInterrupted } from '../interrupt.js';
+import { checkOutputPath, writeOutputFile } from '../output-file.js';
 import { resolveInCwd } from '../paths.js';
 import type { Format } from '../planning.js';
 import { FORMATS, appendStepSummary, planFromFile, renderPlanAs } from '../planning.js';
@@ -44,12 +45,18 @@ Examples:
 }
 
 export async function planCommand(ctx: CommandContext, options: PlanCommandOptions): Promise<number> {
+  const out = options.out ? resolveInCwd(ctx, options.out) : undefined;
+  const outOptions = { overwrite: true, flag: '--out' };
+  if (out) checkOutputPath(out, outOptions);
   const client = await connect(ctx);
   try {
-    const { plan } = await planFromFile(ctx, client, { file: options.file, targets: options.target });
-    if (options.out) {
-      const out = resolveInCwd(ctx, options.out);
-      writeFileAtomic(out.absolute, renderPlanJson(plan));
+    const { plan } = await untilInterrupted(
+      ctx,
+      'stopped before the plan was complete; nothing was saved or changed.',
+      () => planFromFile(ctx, client, { file: options.file, targets: options.target }),
+    );
+    if (out) {
+      writeOutputFile(out, renderPlanJson(plan), outOptions);
       ctx.err(`Saved the plan to ${out.display}; apply it with: pactflow-accounts apply ${out.display}\n`);
     }
     ctx.out(renderPlanAs(ctx, plan, options.format));

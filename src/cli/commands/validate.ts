@@ -9,6 +9,7 @@ import { renderDiagnostics } from '../../render/diagnostics.js';
 import type { CommandContext } from '../context.js';
 import type { Runner } from '../program.js';
 import { resolveInCwd } from '../paths.js';
+import { count } from '../../util/plural.js';
 
 export interface ValidateOptions {
   file: string;
@@ -35,7 +36,7 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
   const file = resolveInCwd(ctx, options.file);
   const { desired, warnings } = await loadConfig(file.display, file.absolute);
   if (warnings.length > 0) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
-  const count = desired.accounts.length;
+  const accounts = desired.accounts.length;
   let where = '';
   if (options.online) {
     // Role and team names only exist in the live organization: resolve them as plan would.
@@ -58,7 +59,7 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
     }
   }
   ctx.out(
-    `${ctx.colors.green('✓')} ${file.display} is valid: ${count} system account${count === 1 ? '' : 's'}${where}\n`,
+    `${ctx.colors.green('✓')} ${file.display} is valid: ${count(accounts, 'system account')}${where}\n`,
   );
   return 0;
 }

@@ -1,0 +1,65 @@
+import type { Method } from './http.js';
+
+/**
+ * Every request this client can send: method, path template and, for writes, the permission
+ * PactFlow checks. HttpClient.request takes only a key of this table, so a request that is not
+ * listed here cannot be sent; a test checks that every entry is covered by the committed consumer
+ * contract (pacts/pactflow-accounts-pactflow.json), and docs/api-fidelity.md names each one's
+ * verified source.
+ */
+export interface Endpoint {
+  method: Method;
+  /** `{name}` segments are filled from the request's params, URI-encoded. */
+  path: string;
+  /** The scope PactFlow requires, as the README lists it. */
+  permission: string;
+  /** Request media type when it is not application/json. */
+  contentType?: string;
+}
+
+export const ENDPOINTS = {
+  currentUser: { method: 'GET', path: '/user', permission: 'a valid token' },
+  listUsers: { method: 'GET', path: '/admin/users', permission: 'system_account:read:*' },
+  getUser: { method: 'GET', path: '/admin/users/{user}', permission: 'system_account:read:*' },
+  listRoles: { method: 'GET', path: '/admin/roles', permission: 'role:read:*' },
+  listTeams: { method: 'GET', path: '/admin/teams', permission: 'team:read:*' },
+  createSystemAccount: {
+    method: 'POST',
+    path: '/admin/system-accounts',
+    permission: 'system_account:manage:*',
+  },
+  updateUser: { method: 'PUT', path: '/admin/users/{user}', permission: 'system_account:manage:*' },
+  deleteUser: { method: 'DELETE', path: '/admin/users/{user}', permission: 'system_account:manage:*' },
+  setRoles: { method: 'PUT', path: '/admin/users/{user}/roles', permission: 'system_account:manage:*' },
+  addTeamMember: {
+    method: 'PATCH',
+    path: '/admin/teams/{team}/users',
+    permission: 'team:manage:*',
+    contentType: 'application/json-patch+json',
+  },
+  removeTeamMember: {
+    method: 'DELETE',
+    path: '/admin/teams/{team}/users/{user}',
+    permission: 'team:manage:*',
+  },
+  listPermissions: { method: 'GET', path: '/admin/permissions', permission: 'role:read:*' },
+  listTokens: {
+    method: 'GET',
+    path: '/admin/system-accounts/{user}/tokens',
+    permission: 'system_account:read:*',
+  },
+  createRole: { method: 'POST', path: '/admin/roles', permission: 'role:manage:*' },
+  updateRole: { method: 'PUT', path: '/admin/roles/{role}', permission: 'role:manage:*' },
+  deleteRole: { method: 'DELETE', path: '/admin/roles/{role}', permission: 'role:manage:*' },
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+
+/** The path with its `{name}` segments filled in; a missing param is a programming error. */
+export function expandPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for {${name}} in ${template}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import type { ApplyPort } from '../../src/apply/execute.js';
+import { executePlan } from '../../src/apply/execute.js';
+import { ForbiddenError } from '../../src/pactflow/errors.js';
+import type { ApiUser, UserValues } from '../../src/pactflow/types.js';
+import type { Change, Step } from '../../src/plan/types.js';
+import { renderApplyJson, renderApplyText } from '../../src/render/apply-report.js';
+import type { LiveAccount } from '../../src/state/types.js';
+
+const live = (over: Partial<LiveAccount> & { uuid: string; name: string }): LiveAccount => ({
+  active: true,
+  roles: [],
+  teams: [],
+  ...over,
+});
+
+const change = (account: string, uuid: string | undefined, steps: Step[]): Change => ({
+  account,
+  ...(uuid ? { uuid } : {}),
+  action: 'update',
+  origin: 'file',
+  before: null,
+  after: null,
+  steps,
+  risks: [],
+  fingerprint: 'sha256:x',
+});
+
+/** A port that records every call; `server` is what getUser answers. */
+function recorder(server: Record<string, ApiUser> = {}, refuse?: (call: string) => boolean) {
+  const calls: string[] = [];
+  const puts: UserValues[] = [];
+  const note = async (call: string) => {
+    calls.push(call);
+    if (refuse?.(call))
+      throw new ForbiddenError(call.split(' ')[0]!, call.split(' ')[1]!, '', 'team:manage:*');
+  };
+  const port: ApplyPort = {
+    createSystemAccount: async (a) => (await note(`POST ${a.name}`), { uuid: 'new-1' }),
+    updateUser: async (u) => (puts.push(u), note(`PUT ${u.uuid}`)),
+    deleteUser: (uuid) => note(`DELETE ${uuid}`),
+    setRoles: (uuid) => note(`PUT-ROLES ${uuid}`),
+    addTeamMember: (team, uuid) => note(`PATCH ${team}/${uuid}`),
+    removeTeamMember: (team, uuid) => note(`DELETE-MEMBER ${team}/${uuid}`),
+    createRole: async (r) => (await note(`POST-ROLE ${r.name}`), { uuid: 'role-new-1' }),
+    updateRole: (uuid) => note(`PUT-ROLE ${uuid}`),
+    deleteRole: (uuid) => note(`DELETE-ROLE ${uuid}`),
+    getUser: async (uuid) => {
+      calls.push(`GET ${uuid}`);
+      const user = server[uuid];
+      if (!user) throw new Error(`no ${uuid}`);
+      return user;
+    },
+  };
+  return { port, calls, puts };
+}
+
+describe('a PUT of a user carries the whole user: live values with the change on top', () => {
+  it('renaming a disabled account with an email keeps it disabled and keeps the email', async () => {
+    const { port, puts } = recorder();
+    const result = await executePlan(
+      { changes: [change('ci-new', 'u1', [{ kind: 'rename', name: 'ci-new' }])] },
+      port,
+      {
+        live: [live({ uuid: 'u1', name: 'ci-old', email: 'old@example.com', active: false })],
+      },
+    );
+    expect(result.outcomes[0]?.status).toBe('done');
+    expect(puts).toEqual([{ uuid: 'u1', name: 'ci-new', active: false, email: 'old@example.com' }]);
+  });
+
+  it('several changes to one account build on each other; no email is invented', async () => {
+    const { port, puts } = recorder();
+    await executePlan(
+      { changes: [change('ci-b', 'u2', [{ kind: 'rename', name: 'ci-b' }, { kind: 'enable' }])] },
+      port,
+      { live: [live({ uuid: 'u2', name: 'ci-a', active: false })] },
+    );
+    expect(puts).toEqual([
+      { uuid: 'u2', name: 'ci-b', active: false },
+      { uuid: 'u2', name: 'ci-b', active: true },
+    ]);
+  });
+
+  it('an account not in the live values given is read first, never sent half-empty', async () => {
+    const server = {
+      u3: {
+        uuid: 'u3',
+        name: 'ci-c',
+        email: 'c@example.com',
+        active: true,
+        type: 1 as const,
+        roles: [],
+        teams: [],
+      },
+    };
+    const { port, calls, puts } = recorder(server);
+    const result = await executePlan({ changes: [change('ci-c', 'u3', [{ kind: 'disable' }])] }, port);
+    expect(calls).toEqual(['GET u3', 'PUT u3']);
+    expect(puts).toEqual([{ uuid: 'u3', name: 'ci-c', email: 'c@example.com', active: false }]);
+    expect(result.outcomes[0]?.calls).toBe(2);
+  });
+
+  it('a new account created disabled is read back before its PUT', async () => {
+    const server = {
+      'new-1': { uuid: 'new-1', name: 'ci-d', active: true, type: 1 as const, roles: [], teams: [] },
+    };
+    const { port, calls, puts } = recorder(server);
+    await executePlan(
+      { changes: [change('ci-d', undefined, [{ kind: 'create', name: 'ci-d' }, { kind: 'disable' }])] },
+      port,
+    );
+    expect(calls).toEqual(['POST ci-d', 'GET new-1', 'PUT new-1']);
+    expect(puts).toEqual([{ uuid: 'new-1', name: 'ci-d', active: false }]);
+  });
+});
+
+describe('the first 403 on a write stops new steps', () => {
+  const plan = {
+    changes: [
+      change('ci-a', 'a', [{ kind: 'add-team', team: { uuid: 't', name: 'T' } }, { kind: 'disable' }]),
+      change('ci-b', 'b', [{ kind: 'delete' }]),
+      change('ci-c', 'c', [{ kind: 'delete' }]),
+    ],
+  };
+
+  it.each([
+    ['the caller has the permission: a read-only token', ['team:manage:*'], 'read-only-token'],
+    ['the caller lacks the permission', ['system_account:manage:*'], 'missing-permission'],
+  ] as const)('%s', async (_, callerPermissions, cause) => {
+    const { port, calls } = recorder({}, (call) => call.startsWith('PATCH'));
+    const result = await executePlan(plan, port, { concurrency: 1, callerPermissions });
+    expect(calls).toEqual(['PATCH t/a']);
+    expect(result.outcomes.map((o) => o.status)).toEqual(['failed', 'skipped', 'skipped']);
+    expect(result.outcomes[1]?.message).toBe('account ci-b was not started (a write was refused)');
+    expect(result.refused).toEqual({
+      account: 'ci-a',
+      method: 'PATCH',
+      path: 't/a',
+      permission: 'team:manage:*',
+      cause,
+    });
+    const text = renderApplyText(result);
+    expect(text).toContain('Apply stopped: a write was refused');
+    expect(text).not.toContain('Run apply again');
+    expect(text).toContain(
+      cause === 'read-only-token'
+        ? 'the token itself is read-only (the "Read only token (developer)")'
+        : "the token's owner lacks team:manage:*",
+    );
+    expect(JSON.parse(renderApplyJson(result)).refused.cause).toBe(cause);
+  });
+
+  it('steps in flight finish; their accounts start no further step', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { port, calls } = recorder({}, (call) => call.startsWith('PATCH'));
+    const slowDelete = port.deleteUser;
+    port.deleteUser = async (uuid) => {
+      await gate;
+      return slowDelete(uuid);
+    };
+    const running = executePlan(
+      {
+        changes: [
+          change('ci-b', 'b', [{ kind: 'delete' }, { kind: 'enable' }]),
+          change('ci-a', 'a', [{ kind: 'add-team', team: { uuid: 't', name: 'T' } }]),
+          change('ci-c', 'c', [{ kind: 'delete' }]),
+        ],
+      },
+      port,
+      { concurrency: 2, live: [live({ uuid: 'b', name: 'ci-b' })] },
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    const result = await running;
+    expect(calls).toEqual(['PATCH t/a', 'DELETE b']);
+    expect(result.outcomes.map((o) => [o.account, o.status])).toEqual([
+      ['ci-b', 'interrupted'],
+      ['ci-a', 'failed'],
+      ['ci-c', 'skipped'],
+    ]);
+    expect(result.outcomes[0]?.message).toBe(
+      'account ci-b was stopped before its enable step: PactFlow refused a write',
+    );
+  });
+});

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/server.js';
+import { startEmulator } from '../../src/emulator/server.js';
+import type { CountingProxy } from '../helpers/counting-proxy.js';
+import { countingProxy } from '../helpers/counting-proxy.js';
+import { CLI, exitOf, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+
+// Ctrl+C through the real binary, against the emulator behind a proxy that sees requests start.
+// The emulator answers slowly, so every command is caught with reads in flight: the first SIGINT
+// must cancel them, start nothing new, say what was done and exit 130 — without waiting for the
+// slow answers (none has finished when the process is gone).
+const SLOW_MS = 4_000;
+let emulator: RunningEmulator | undefined;
+let proxy: CountingProxy | undefined;
+afterEach(async () => {
+  await proxy?.close();
+  await emulator?.close();
+  proxy = emulator = undefined;
+});
+
+async function slowPactflow() {
+  emulator = await startEmulator({ seedFile: 'examples/seed.yaml', latencyMs: SLOW_MS });
+  proxy = await countingProxy(emulator.url);
+  return { PACT_BROKER_BASE_URL: proxy.url, PACT_BROKER_TOKEN: emulator.adminToken };
+}
+
+describe('the first SIGINT stops any command with reads in flight, exit 130', () => {
+  it.each([
+    ['plan', ['plan', '-f', 'examples/accounts.yaml'], 'nothing was saved or changed'],
+    ['export', ['export'], 'nothing was planned, written or changed'],
+    ['validate --online', ['validate', '-f', 'examples/accounts.yaml', '--online'], 'nothing was'],
+    ["apply's read phase", ['apply', '-f', 'examples/accounts.yaml', '--auto-approve'], 'nothing was'],
+  ])('%s', async (_, args, said) => {
+    const env = await slowPactflow();
+    const child = spawnCli(args, env);
+    // The live state is read in one parallel wave; let all of it be in flight.
+    await waitFor(() => proxy!.started() >= 4);
+    await new Promise((r) => setTimeout(r, 200));
+    const startedAtSignal = proxy!.started();
+    child.kill('SIGINT');
+    const { code } = await exitOf(child);
+    expect(code).toBe(130);
+    expect(child.output.stderr).toContain('Interrupted');
+    expect(child.output.stderr).toContain(said);
+    expect(child.output.stderr).not.toMatch(/\n\s+at /);
+    // Gone before any slow answer came back: it did not wait for the reads it cancelled.
+    expect(proxy!.finished()).toBe(0);
+    expect(proxy!.started()).toBe(startedAtSignal);
+    expect(emulator!.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('SIGTERM too', async () => {
+    const env = await slowPactflow();
+    const child = spawnCli(['plan', '-f', 'examples/accounts.yaml'], env);
+    await waitFor(() => proxy!.started() >= 1);
+    child.kill('SIGTERM');
+    expect((await exitOf(child)).code).toBe(130);
+    expect(proxy!.finished()).toBe(0);
+  });
+});
+
+it('Ctrl+C at the confirmation prompt on a terminal cancels with exit 130 and no write', async () => {
+  emulator = await startEmulator({ seedFile: 'examples/seed.yaml' });
+  // `script` gives the CLI a real pseudo-terminal, so the prompt is asked as a person would see it.
+  const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --no-progress apply -f examples/accounts.yaml`;
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      TERM: 'dumb',
+      PACT_BROKER_BASE_URL: emulator.url,
+      PACT_BROKER_TOKEN: emulator.adminToken,
+    },
+    stdio: 'pipe',
+  });
+  let screen = '';
+  child.stdout.on('data', (d: Buffer) => (screen += d.toString()));
+  await waitFor(() => screen.includes("Only 'yes' will be accepted"), 20_000);
+  expect(screen).toMatch(/Apply these \d+ changes to/);
+  child.stdin.write('\x03'); // Ctrl+C as the terminal sends it
+  const { code } = await exitOf(child as never);
+  expect(code).toBe(130);
+  expect(screen).toContain('cancelled at the confirmation prompt; nothing was changed.');
+  expect(emulator.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+}, 30_000);
