@@ -82,6 +82,13 @@ export function requireAccountManage(store: Store, caller: Caller, target: Store
     );
 }
 
+/** Creating, changing or deleting a custom role: `role:manage:*`. */
+export function requireRoleManage(store: Store, caller: Caller): void {
+  requireWrite(caller);
+  if (!grants(scopesOf(store, caller.user), 'role', 'manage', '*'))
+    throw forbidden('managing roles needs role:manage:*');
+}
+
 /** Changing a team's members: `team:manage:*`, or `team:manage:{uuid}` of that team. */
 export function requireTeamManage(store: Store, caller: Caller, team: StoredTeam): void {
   requireWrite(caller);

@@ -5,6 +5,7 @@ import type { Caller } from './model.js';
 import { fieldError, objectError } from './problems.js';
 import type { Renderer } from './render.js';
 import type { Store } from './store.js';
+import { ASSIGNABLE_SCOPES, createRole, deleteRole, replaceRole, role } from './roles.js';
 import { patchMembers, removeMember, replaceMembers } from './teams.js';
 
 export interface RouteContext {
@@ -75,11 +76,10 @@ function listTokens({ store }: Organization, { caller, params }: RouteContext) {
   return ok({ _embedded: { items } });
 }
 
-/** GET /admin/permissions: the scopes the roles use. */
+/** GET /admin/permissions: the scopes a role may grant. */
 function listPermissions({ store, render }: Organization, { caller }: RouteContext) {
   requireRead(store, caller, 'role');
-  const scopes = [...new Set(store.listRoles().flatMap((r) => r.permissions))].sort();
-  const permissions = scopes.map((scope) => ({ scope, label: scope, group: scope.split(':')[0] }));
+  const permissions = ASSIGNABLE_SCOPES.map((scope) => ({ scope, label: scope, group: scope.split(':')[0] }));
   return ok({ permissions, _links: { self: render.link('/admin/permissions', 'Permissions') } });
 }
 
@@ -99,6 +99,10 @@ function readRoutes(org: Organization): Route[] {
       read(caller, 'role');
       const roles = store.listRoles().map((r) => render.role(r));
       return ok({ _embedded: { roles }, _links: { self: render.link('/admin/roles', 'Roles') } });
+    }),
+    route('GET', '/admin/roles/{r}', ({ caller, params }) => {
+      read(caller, 'role');
+      return ok(render.role(role(store, params[0]!)));
     }),
     route('GET', '/admin/permissions', (ctx) => listPermissions(org, ctx)),
     route('GET', '/admin/teams', ({ caller, query }) => {
@@ -150,6 +154,18 @@ function writeRoutes({ store, render }: Organization): Route[] {
       const location = render.link(`/admin/system-accounts/${created.uuid}`, '').href;
       return { status: 201, body: render.user(created), headers: { location } };
     }),
+    route('POST', '/admin/roles', ({ caller, body }) => ({
+      status: 201,
+      body: render.role(createRole(store, caller, body)),
+    })),
+    route('PUT', '/admin/roles/{r}', ({ caller, params, body }) =>
+      ok(render.role(replaceRole(store, caller, params[0]!, body))),
+    ),
+    route(
+      'DELETE',
+      '/admin/roles/{r}',
+      ({ caller, params }) => (deleteRole(store, caller, params[0]!), noContent()),
+    ),
     route('PATCH', '/admin/teams/{t}/users', ({ caller, params, body, mediaType }) =>
       ok(render.members(patchMembers(store, caller, params[0]!, body, mediaType))),
     ),

@@ -72,7 +72,7 @@ describe('plan against the emulator', () => {
       '? ci-experimental — left as it is',
       'Plan: 1 to create, 1 to rename, 2 to update, 1 to enable, 1 to disable, 1 to delete; 1 privilege gain (!); 5 unchanged, 2 unmanaged.',
       '~ ci-orders will be updated ⚠ privilege gain',
-      'permissions: +contract_data:manage:* (!)',
+      'permissions: +contract_data:manage:own (!) +contract_data:manage:team (!) +contract_data:read:*',
     ]) {
       expect(run.stdout).toContain(line);
     }

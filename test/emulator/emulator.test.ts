@@ -148,9 +148,9 @@ describe("reads in PactFlow's shapes", () => {
       instance: '/admin/users/not-a-uuid',
     });
     expect((await call('GET', '/nowhere')).status).toBe(404);
-    const wrongMethod = await call('POST', '/admin/roles', { body: {} });
+    const wrongMethod = await call('POST', '/admin/permissions', { body: {} });
     expect(wrongMethod.status).toBe(404);
-    expect(wrongMethod.body.detail).toBe('No route for POST /admin/roles');
+    expect(wrongMethod.body.detail).toBe('No route for POST /admin/permissions');
   });
 });
 

@@ -91,10 +91,10 @@ describe('reads for roles and show', () => {
     ]);
   });
 
-  it('lists people (type 0) with their roles, dropping any system account the server sends', async () => {
+  it('lists people (type 0), enabled and disabled, dropping any system account the server sends', async () => {
     nock(BASE)
       .get('/admin/users')
-      .query(true)
+      .query({ userType: '0', active: 'true', page: '1', size: '100' })
       .reply(200, {
         users: [
           user({ uuid: 'p1', name: 'bob', type: 0, typeDescription: 'User' }),
@@ -102,7 +102,14 @@ describe('reads for roles and show', () => {
         ],
         page: { number: 1, size: 100, totalElements: 2, totalPages: 1 },
       });
-    expect((await client().listHumanUsers()).map((u) => u.name)).toEqual(['bob']);
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '0', active: 'false', page: '1', size: '100' })
+      .reply(200, {
+        users: [user({ uuid: 'p2', name: 'carol', type: 0, typeDescription: 'User', active: false })],
+        page: { number: 1, size: 100, totalElements: 1, totalPages: 1 },
+      });
+    expect((await client().listHumanUsers()).map((u) => u.name).sort()).toEqual(['bob', 'carol']);
   });
 
   it("keeps a token's kind and last use, never its value", async () => {
