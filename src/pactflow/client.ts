@@ -127,15 +127,16 @@ export class PactflowClient implements LiveReader, Writer {
    * custom role a plan changes or deletes.
    */
   async listHumanUsers(): Promise<ApiUser[]> {
-    const halves = await Promise.all(
-      [true, false].map((active) =>
-        this.paged('listUsers', 'users', { userType: 0, active }, (check, u, i) =>
-          check.user(u, `users[${i}]`),
-        ),
-      ),
-    );
+    const halves = await Promise.all([true, false].map((active) => this.listHumanUsersWhere(active)));
     const byUuid = new Map(halves.flat().map((u) => [u.uuid, u]));
     return [...byUuid.values()].filter((u) => u.type === 0);
+  }
+
+  /** The enabled (or the disabled) people: one of the two lists listHumanUsers reads. */
+  async listHumanUsersWhere(active: boolean): Promise<ApiUser[]> {
+    return this.paged('listUsers', 'users', { userType: 0, active }, (check, u, i) =>
+      check.user(u, `users[${i}]`),
+    );
   }
 
   /** The scopes PactFlow lets a role grant. */

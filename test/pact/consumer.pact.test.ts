@@ -18,6 +18,8 @@
  * - `the token lacks system_account:manage`: a read/write token of a user whose roles grant
  *   only the read scopes (the built-in User role).
  * - `no role exists with that uuid` {uuid}: for the 400 of a role set naming an unknown role.
+ * - `a custom role exists` {uuid, name, permissions}: a role that is not built in, with those
+ *   scopes, held by nobody.
  * `GET /user` has no state: it answers with whoever owns the token.
  *
  * The generated pact is compared with pacts/pactflow-accounts-pactflow.json; UPDATE_PACT=1
@@ -37,6 +39,7 @@ import {
   ACCOUNT,
   DISABLED_ACCOUNT,
   MCP,
+  CUSTOM_ROLE,
   MISSING,
   ROLE,
   TEAM,
@@ -416,6 +419,156 @@ describe('writes', () => {
       .willRespondWith(204)
       .executeTest(async (server) => {
         await clientFor(server.url).removeTeamMember(TEAM, ACCOUNT);
+      }));
+});
+
+describe('custom roles, permissions, people and tokens', () => {
+  const custom = { uuid: CUSTOM_ROLE, name: 'Deployer', permissions: ['deployment_and_release:record:*'] };
+  const roleResponse = (uuid: unknown, name: string) => ({
+    uuid,
+    name: like(name),
+    systemDefined: false,
+    permissions: eachLike({ scope: like('deployment_and_release:record:*') }, 0),
+    _links: like({}),
+  });
+
+  it('GET /admin/permissions: the scopes a role may grant', () =>
+    provider
+      .addInteraction()
+      .uponReceiving('a request for the assignable permission scopes')
+      .comment(follows(`${MCP} ("GET /admin/permissions – lists available permission scopes")`))
+      .withRequest('GET', '/admin/permissions', (b) => b.headers(auth))
+      .willRespondWith(200, (b) =>
+        b.headers(halResponse).jsonBody({
+          permissions: eachLike({ scope: like('contract_data:read:*') }),
+          _links: like({}),
+        }),
+      )
+      .executeTest(async (server) => {
+        expect((await clientFor(server.url).listPermissions())[0]?.scope).toBe('contract_data:read:*');
+      }));
+
+  it('GET /admin/users?userType=0: the people, only to count who holds a role', () =>
+    provider
+      .addInteraction()
+      .uponReceiving('a request for a page of enabled people')
+      .comment(
+        follows(`${MCP} (list admin users; userType, active, page and size as PactFlow documents them)`),
+      )
+      .withRequest('GET', '/admin/users', (b) =>
+        b.headers(auth).query({ ...listQuery({ active: 'true' }), userType: '0' }),
+      )
+      .willRespondWith(200, (b) =>
+        b.headers(halResponse).jsonBody({
+          users: eachLike({
+            ...userBody({ uuid: ACCOUNT, name: 'admin', active: true }),
+            uuid: like(ACCOUNT),
+            type: 0,
+            typeDescription: 'User',
+            _links: like({}),
+          }),
+          page: pageOf(1),
+          _links: like({}),
+        }),
+      )
+      .executeTest(async (server) => {
+        const people = await clientFor(server.url).listHumanUsersWhere(true);
+        expect(people.map((p) => p.type)).toEqual([0]);
+      }));
+
+  it('GET /admin/system-accounts/{u}/tokens: kinds, never values', () =>
+    provider
+      .addInteraction()
+      .given('a system account exists', account)
+      .uponReceiving("a request for a system account's tokens")
+      .comment(follows(`${MCP} ("GET /admin/system-accounts/{id}/tokens – retrieves system account tokens")`))
+      .withRequest('GET', `/admin/system-accounts/${ACCOUNT}/tokens`, (b) => b.headers(auth))
+      .willRespondWith(200, (b) =>
+        b.headers(halResponse).jsonBody({
+          _embedded: {
+            items: eachLike({ uuid: like(MISSING), description: like('Read/write token (CI)') }),
+          },
+        }),
+      )
+      .executeTest(async (server) => {
+        const tokens = await clientFor(server.url).listTokens(ACCOUNT);
+        expect(tokens[0]?.description).toBe('Read/write token (CI)');
+      }));
+
+  it('POST /admin/roles: create a custom role', () =>
+    provider
+      .addInteraction()
+      .uponReceiving('a request to create a custom role')
+      .comment(
+        follows(`${MCP} ("POST /admin/roles – creates a role"; ${TERRAFORM} "a request to create a role")`),
+      )
+      .withRequest('POST', '/admin/roles', (b) =>
+        b.headers(jsonRequest).jsonBody({
+          name: like(custom.name),
+          description: like('records deployments'),
+          permissions: eachLike({ scope: like(custom.permissions[0]) }),
+        }),
+      )
+      .willRespondWith(201, (b) =>
+        b.headers(halResponse).jsonBody(roleResponse(like(CUSTOM_ROLE), custom.name)),
+      )
+      .executeTest(async (server) => {
+        const created = await clientFor(server.url).createRole({
+          name: custom.name,
+          description: 'records deployments',
+          permissions: custom.permissions,
+        });
+        expect(created).toEqual({ uuid: CUSTOM_ROLE });
+      }));
+
+  it('POST /admin/roles: 400 for an unknown scope', () =>
+    provider
+      .addInteraction()
+      .uponReceiving('a request to create a custom role with an unknown scope')
+      .comment(follows(`${MCP} ("POST /admin/roles – 400 for an unknown permission scope")`))
+      .withRequest('POST', '/admin/roles', (b) =>
+        b.headers(jsonRequest).jsonBody({
+          name: like('Bad'),
+          permissions: eachLike({ scope: like('contract_data:write:*') }),
+        }),
+      )
+      .willRespondWith(400)
+      .executeTest(async (server) => {
+        await expect(
+          clientFor(server.url).createRole({ name: 'Bad', permissions: ['contract_data:write:*'] }),
+        ).rejects.toBeInstanceOf(ValidationError);
+      }));
+
+  it('PUT /admin/roles/{r}: replace a custom role with exactly these scopes', () =>
+    provider
+      .addInteraction()
+      .given('a custom role exists', custom)
+      .uponReceiving('a request to replace a custom role')
+      .comment(follows(`${MCP} ("PUT /admin/roles/{id} – updates a role": name and every permission)`))
+      .withRequest('PUT', `/admin/roles/${CUSTOM_ROLE}`, (b) =>
+        b.headers(jsonRequest).jsonBody({
+          name: like(custom.name),
+          permissions: eachLike({ scope: like('environment:read:*') }),
+        }),
+      )
+      .willRespondWith(200, (b) => b.headers(halResponse).jsonBody(roleResponse(CUSTOM_ROLE, custom.name)))
+      .executeTest(async (server) => {
+        await clientFor(server.url).updateRole(CUSTOM_ROLE, {
+          name: custom.name,
+          permissions: ['environment:read:*'],
+        });
+      }));
+
+  it('DELETE /admin/roles/{r}: delete a custom role', () =>
+    provider
+      .addInteraction()
+      .given('a custom role exists', custom)
+      .uponReceiving('a request to delete a custom role')
+      .comment(follows(`${MCP} ("DELETE /admin/roles/{id} – deletes a role")`))
+      .withRequest('DELETE', `/admin/roles/${CUSTOM_ROLE}`, (b) => b.headers(auth))
+      .willRespondWith(204)
+      .executeTest(async (server) => {
+        await clientFor(server.url).deleteRole(CUSTOM_ROLE);
       }));
 });
 

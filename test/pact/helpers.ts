@@ -29,6 +29,7 @@ export const ACCOUNT = '4f3c9a52-7c1e-4e0b-9d8a-1a2b3c4d5e6f';
 export const DISABLED_ACCOUNT = '6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 export const TEAM = '2d7b9e10-3c4f-4a5b-8c6d-7e8f9a0b1c2d';
 export const ROLE = 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f';
+export const CUSTOM_ROLE = '7b3e1f2a-9c4d-4e5f-8a6b-1c2d3e4f5a6b';
 export const MISSING = '9e8d7c6b-5a49-4382-a716-f5e4d3c2b1a0';
 
 /** Any bearer token: the verifier substitutes its own. */

@@ -133,6 +133,16 @@ export class ProviderStates {
           { name: text(p, 'name', 'Example'), uuid: text(p, 'uuid', '') },
         ];
       }),
+      'a custom role exists': on((p) => {
+        this.seed.roles = [
+          ...(this.seed.roles ?? []),
+          {
+            name: text(p, 'name', 'Custom'),
+            uuid: text(p, 'uuid', ''),
+            permissions: Array.isArray(p.permissions) ? p.permissions.map(String) : [],
+          },
+        ];
+      }),
       // The base seed holds no account and no role under a uuid a contract picks.
       'no system account exists with that uuid': on(() => undefined),
       'no role exists with that uuid': on(() => undefined),
