@@ -80,3 +80,78 @@ describe('custom roles against the emulator', () => {
     expect(good.code).toBe(0);
   });
 });
+
+describe('apply with custom roles converges against the emulator', () => {
+  it('creates, replaces and deletes roles around the account steps; a second plan is empty', async () => {
+    h = await harness();
+    const file = write(`version: 1
+policy:
+  unmanagedRoles: delete
+  scope:
+    include: [ci-payments, ci-orders]
+  limits:
+    maxDeletes: 1
+roles:
+  - name: Release Reader
+    description: reads contracts and records releases
+    permissions: [contract_data:read:*, deployment_and_release:record:*]
+systemAccounts:
+  - name: ci-payments
+    roles: [CI/CD, Release Reader]
+    teams: [Payments]
+  - name: ci-orders
+    roles: [Release Reader]
+    teams: [Orders]
+`);
+    const run = await h.run(['apply', '-f', file, '--auto-approve']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('+ role Release Reader will be created');
+    expect(run.stdout).toContain('- role Contract Publisher will be deleted');
+    expect(run.stdout).toContain('role Release Reader has been created');
+    expect(run.stdout).toContain('role Contract Publisher has been deleted');
+    // Role create first, account role sets next, the role delete last.
+    const writes = h.writes();
+    expect(writes[0]).toBe('POST /admin/roles 201');
+    expect(writes.at(-1)).toBe('DELETE /admin/roles/{r} 204');
+    expect(writes.filter((w) => w.startsWith('PUT /admin/users/{u}/roles'))).toHaveLength(2);
+
+    const state = h.emulator.snapshot();
+    const reader = state.roles.find((r) => r.name === 'Release Reader')!;
+    expect(reader.permissions.sort()).toEqual(['contract_data:read:*', 'deployment_and_release:record:*']);
+    expect(state.roles.some((r) => r.name === 'Contract Publisher')).toBe(false);
+    for (const name of ['ci-payments', 'ci-orders'])
+      expect(state.users.find((u) => u.name === name)!.roles).toContain(reader.uuid);
+
+    const again = await h.run(['plan', '-f', file, '--detailed-exitcode']);
+    expect(again.stdout).toContain('No changes.');
+    expect(again.code).toBe(0);
+  });
+
+  it('export writes the custom roles, and a plan against the export is empty', async () => {
+    h = await harness();
+    const exported = await h.run(['export']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('- name: Contract Publisher');
+    const again = await h.run(['plan', '-f', write(exported.stdout), '--detailed-exitcode']);
+    expect(again.stdout).toContain('No changes.');
+    expect(again.code).toBe(0);
+  });
+});
+
+describe('show against the emulator after a role change', () => {
+  it('--role and --has-scope see a custom role and its scopes', async () => {
+    h = await harness();
+    await h.run(['apply', '-f', write(ROLES_FILE), '--auto-approve']);
+    const run = await h.run([
+      'show',
+      '--role',
+      'Release Reader',
+      '--has-scope',
+      'contract_data:read',
+      '--format',
+      'json',
+    ]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).accounts.map((a: { name: string }) => a.name)).toEqual(['ci-payments']);
+  });
+});
