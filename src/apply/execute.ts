@@ -96,17 +96,22 @@ export async function executePlan(
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const created = new CreatedRoles();
   const roleChanges = plan.roleChanges ?? [];
+  let refused: Refusal403 | undefined;
+  // A refused role write stops the run as a refused account write does.
+  const onError = (role: string, error: unknown) => {
+    if (error instanceof ForbiddenError && error.method !== 'GET')
+      refused ??= refusalOf(`role ${role}`, error, options.callerPermissions ?? []);
+  };
   const rolesFirst = await executeRoleChanges(
     roleChanges.filter((c) => c.action !== 'delete'),
     port,
     created,
-    { concurrency, ...(options.signal ? { signal: options.signal } : {}) },
+    { concurrency, onError, ...(options.signal ? { signal: options.signal } : {}) },
   );
   let started = 0;
   let finished = 0;
   const signal = options.signal;
   const liveById = new Map((options.live ?? []).map((a) => [a.uuid, a]));
-  let refused: Refusal403 | undefined;
   const stopped = () => signal?.aborted === true || refused !== undefined;
 
   const runChange = async (change: Change): Promise<Outcome> => {

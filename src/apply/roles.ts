@@ -38,7 +38,13 @@ export async function executeRoleChanges(
   changes: readonly RoleChange[],
   port: RoleWriter,
   created: CreatedRoles,
-  options: { concurrency: number; signal?: AbortSignal; skip?: string },
+  options: {
+    concurrency: number;
+    signal?: AbortSignal;
+    skip?: string;
+    /** Told of every failed write, so a refusal (403) can stop the rest of the run. */
+    onError?: (role: string, error: unknown) => void;
+  },
 ): Promise<Outcome[]> {
   return mapLimit(changes, options.concurrency, async (change): Promise<Outcome> => {
     const base = { account: change.role, action: change.action, kind: 'role' as const };
@@ -74,6 +80,7 @@ export async function executeRoleChanges(
       }
       return { ...base, status: 'done', message: `${what} has been ${ACTION_PAST[change.action]}`, calls };
     } catch (error) {
+      options.onError?.(change.role, error);
       const reason = error instanceof Error ? error.message : String(error);
       return {
         ...base,

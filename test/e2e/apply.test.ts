@@ -70,7 +70,10 @@ describe('plan against the emulator', () => {
       '! ci-legacy-monolith will be disabled',
       '- ci-old-deployer will be deleted',
       '? ci-experimental — left as it is',
-      'Plan: 1 to create, 1 to rename, 2 to update, 1 to enable, 1 to disable, 1 to delete; 1 privilege gain (!); 5 unchanged, 2 unmanaged.',
+      'Plan: 1 to create, 1 to rename, 3 to update, 1 to enable, 1 to disable, 1 to delete; roles: 1 to create, 0 to update, 0 to delete; 1 privilege gain (!); 4 unchanged, 2 unmanaged.',
+      '+ role Contract Reader will be created',
+      'roles: [Read-Only] → [Contract Reader]  (-Read-Only +Contract Reader)',
+      'permissions: +contract_data:read:* +environment:read:*',
       '~ ci-orders will be updated ⚠ privilege gain',
       'permissions: +contract_data:manage:own (!) +contract_data:manage:team (!) +contract_data:read:*',
     ]) {
@@ -86,7 +89,8 @@ describe('plan against the emulator', () => {
     expect(run.code).toBe(0);
     const plan = JSON.parse(run.stdout);
     expect(validatePlanDocument(plan), JSON.stringify(validatePlanDocument.errors)).toBe(true);
-    expect(plan.summary).toMatchObject({ create: 1, rename: 1, update: 2, enable: 1, disable: 1, delete: 1 });
+    expect(plan.summary).toMatchObject({ create: 1, rename: 1, update: 3, enable: 1, disable: 1, delete: 1 });
+    expect(plan.summary.roles).toEqual({ create: 1, update: 0, delete: 0 });
   });
 
   it('appends the Markdown plan to GITHUB_STEP_SUMMARY', async () => {
@@ -121,7 +125,7 @@ describe('plan against the emulator', () => {
     expect(run.stderr).not.toMatch(/403|Forbidden/);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(
-      'Plan: 1 to create, 1 to rename, 2 to update, 1 to enable, 1 to disable, 1 to delete',
+      'Plan: 1 to create, 1 to rename, 3 to update, 1 to enable, 1 to disable, 1 to delete',
     );
     expect(h.emulator.requests().every((r) => r.status === 200)).toBe(true);
     expect(h.writes()).toEqual([]);
@@ -148,7 +152,7 @@ describe('apply against the emulator', () => {
     expect(run.code).toBe(0);
     // Team additions go by JSON Patch (ci-payments-contracts to Payments, ci-shipping to Shipping).
     expect(h.emulator.counters()['PATCH /admin/teams/{t}/users']).toBe(2);
-    expect(run.stdout).toContain('Apply complete: 7 done, 0 failed, 0 interrupted, 0 not started.');
+    expect(run.stdout).toContain('Apply complete: 9 done, 0 failed, 0 interrupted, 0 not started.');
     await expectConverged(EXAMPLE);
     const after = accountsIn(h.emulator.snapshot());
     // The new account was auto-added to Default by the server and taken out again.
@@ -369,14 +373,19 @@ describe('apply against the emulator', () => {
       env: { PACT_BROKER_TOKEN: 'emulator-admin-read-only-token' },
     });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/failed at its [a-z-]+ step: [A-Z]+ \/admin\/[^ ]+: 403 Forbidden/);
+    // The first write is the role create the plan runs before any account step.
+    expect(run.stdout).toMatch(
+      /role Contract Reader failed to be created: POST \/admin\/roles: 403 Forbidden/,
+    );
     expect(run.stdout).toContain('Apply stopped: a write was refused');
     expect(run.stdout).toContain('the token itself is read-only (the "Read only token (developer)")');
     expect(run.stdout).not.toContain('Run apply again');
     const writes = h.writes();
     expect(writes.every((w) => w.endsWith(' 403'))).toBe(true);
-    // Only the steps already in flight (at most --concurrency 4) were sent.
+    // Only the steps already in flight (at most --concurrency 4) were sent: here the role create
+    // alone, so no account step started after it was refused.
     expect(writes.length).toBeLessThanOrEqual(4);
+    expect(writes).toEqual(['POST /admin/roles 403']);
   });
 
   it('unmanaged: delete removes accounts the file does not list, never people', async () => {
@@ -418,7 +427,7 @@ describe('validate --online', () => {
     h = await harness();
     const ok = await h.run(['validate', '-f', EXAMPLE, '--online']);
     expect(ok.stdout).toBe(
-      `✓ examples/accounts.yaml is valid: 12 system accounts; every role and team exists in ${h.emulator.url}\n`,
+      `✓ examples/accounts.yaml is valid: 12 system accounts; every role and team exists in ${h.emulator.url}, and so does every scope\n`,
     );
     const file = write('typo.yaml', 'version: 1\nsystemAccounts:\n  - name: ci-x\n    teams: [Paymnts]\n');
     expect((await h.run(['validate', '-f', file])).code).toBe(0);
@@ -455,7 +464,7 @@ describe('confirmation and report formats', () => {
     const run = await h.run(['apply', '-f', EXAMPLE, '--auto-approve', '--format', 'json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.summary).toEqual({ done: 7, failed: 0, interrupted: 0, skipped: 0 });
+    expect(report.summary).toEqual({ done: 9, failed: 0, interrupted: 0, skipped: 0 });
     expect(report.outcomes.map((o: { message: string }) => o.message)).toContain(
       'account ci-payments-contracts has been created',
     );
