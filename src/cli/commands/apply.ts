@@ -199,7 +199,7 @@ async function runApply(
   live: LiveState,
   concurrency: number,
 ): Promise<ApplyResult> {
-  const progress = createProgress(ctx.io.stderr, ctx.interactive);
+  const progress = createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
   const total = plan.changes.length;
   progress.start(`applying 0/${total}`);
   const onAbort = () =>
