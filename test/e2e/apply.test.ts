@@ -303,7 +303,7 @@ describe('apply against the emulator', () => {
     );
     const plan = await h.run(['plan', '-f', file]);
     expect(plan.code).toBe(3);
-    expect(plan.stdout).toContain('1 deletes exceed policy.limits.maxDeletes = 0');
+    expect(plan.stdout).toContain('1 delete exceeds policy.limits.maxDeletes = 0');
     const refused = await h.run(['apply', '-f', file, '--auto-approve']);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('a safety guard refuses this plan; nothing was changed');
