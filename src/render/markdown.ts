@@ -180,6 +180,10 @@ function unmanagedEntry(u: UnmanagedAccount): string {
   return `- ${code(u.name)}${u.active ? '' : ' (disabled)'} — ${LEFT_ALONE[u.disposition]}`;
 }
 
+/** Warnings a reviewer should see in the comment itself, e.g. a protected glob that matches nothing. */
+const warningSection = (plan: Plan): Section =>
+  section('#### Warnings\n', plan.warnings ?? [], (w) => `- ⚠️ ${prose(w.message)}`);
+
 const unmanagedSection = (plan: Plan): Section =>
   section(
     '#### Unmanaged accounts in scope\n\nLive accounts the file does not list, left as they are:\n',
@@ -204,8 +208,9 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?:
   const n = countPlan(plan);
   if (n.changes === 0 && plan.guards.ok) {
     const hash = options.hash === undefined ? '' : ` (plan ${code(options.hash)})`;
-    const top = `${MARKER}\n**No changes.** PactFlow (${code(plan.baseUrl)}) matches ${code(plan.desired.file)}: ${count(n.unchanged, 'account')} unchanged${hash}.\n${n.unmanaged ? '\n' : ''}`;
-    return fitMarkdown(top, [unmanagedSection(plan)], limit);
+    const top = `${MARKER}\n**No changes.** PactFlow (${code(plan.baseUrl)}) matches ${code(plan.desired.file)}: ${count(n.unchanged, 'account')} unchanged${hash}.\n`;
+    const anything = n.unmanaged > 0 || (plan.warnings ?? []).length > 0;
+    return fitMarkdown(anything ? `${top}\n` : top, [warningSection(plan), unmanagedSection(plan)], limit);
   }
   const rows: [string, number][] = [
     ...(Object.keys(ICON) as Action[]).map((a): [string, number] => [`${ICON[a]} ${a}`, n[a]]),
@@ -239,6 +244,7 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?:
       (line) => line,
       (count) => `> ${moreLine(count)}`,
     ),
+    warningSection(plan),
     section(`#### ⚠️ Risky changes: ${count(risky.length, 'account')}\n`, risky, riskyEntry),
     section(`#### Other changes: ${count(other.length, 'account')}\n`, other, foldedEntry),
     unmanagedSection(plan),

@@ -32,7 +32,7 @@ export const FLAG_FOR_LIMIT: Record<LimitName, string> = {
   maxAdminChanges: '--allow-admin-changes',
 };
 
-const LIMIT_NOUN: Record<LimitName, [string, string]> = {
+export const LIMIT_NOUN: Record<LimitName, [string, string]> = {
   maxDeletes: ['delete', 'deletes'],
   maxDisables: ['disable', 'disables'],
   maxAdminChanges: ['admin change', 'admin changes'],

@@ -97,6 +97,22 @@ describe('renderPlanMarkdown', () => {
     );
   });
 
+  it("shows the plan's warnings in the comment, with or without changes", () => {
+    const clean = plan('policy:\n  protected: [break-glass-*]\nsystemAccounts:\n  - {name: ci-a}\n', [
+      { name: 'ci-a' },
+    ]);
+    expect(clean.warnings?.length).toBe(1);
+    const md = renderPlanMarkdown(clean);
+    expect(md).toMatch(
+      /^<!-- pactflow-accounts-plan -->\n\*\*No changes\.\*\* .*\n\n#### Warnings\n\n- ⚠️ .*break-glass-&#42;/,
+    );
+    const changed = renderPlanMarkdown({
+      ...clean,
+      changes: plan('systemAccounts:\n  - {name: ci-b}\n', []).changes,
+    });
+    expect(changed).toContain('#### Warnings\n\n- ⚠️ ');
+  });
+
   it('shows the plan hash when given one', () => {
     const md = renderPlanMarkdown(plan('systemAccounts:\n  - {name: ci-a}\n', []), { hash: 'a1b2c3d4' });
     expect(md).toContain('plan <code>a1b2c3d4</code>');
