@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { loadConfig } from '../config/validate.js';
 import { ConfigError, UsageError } from '../errors.js';
-import type { LiveReader } from '../pactflow/types.js';
+import type { ExtraReader, LiveReader } from '../pactflow/types.js';
 import { computePlan } from '../plan/compute.js';
 import { rolesNeedingPeopleCount } from '../plan/roles.js';
 import { countHumanRoleHolders } from '../state/live-state.js';
@@ -23,7 +23,7 @@ export type Format = (typeof FORMATS)[number];
 /** load the file → read live state → compute the plan; every problem is reported at once. */
 export async function planFromFile(
   ctx: CommandContext,
-  reader: LiveReader,
+  reader: LiveReader & Partial<Pick<ExtraReader, 'listHumanUsers'>>,
   options: { file: string; targets?: string[] },
 ): Promise<{ plan: Plan; live: LiveState; desired: DesiredState }> {
   const file = resolveInCwd(ctx, options.file);
@@ -31,8 +31,13 @@ export async function planFromFile(
   if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const live = await readLiveState(ctx, reader);
   // People are read only when a role they may hold changes scopes or goes away, and only counted.
+  // A reader that cannot list people leaves them uncounted: a role delete is then refused.
   const roles = rolesNeedingPeopleCount(desired, live);
-  if (roles.length > 0) live.humanRoleHolders = await countHumanRoleHolders(reader, roles);
+  if (roles.length > 0 && reader.listHumanUsers)
+    live.humanRoleHolders = await countHumanRoleHolders(
+      { listHumanUsers: () => reader.listHumanUsers!() },
+      roles,
+    );
   const targets = options.targets ?? [];
   const known = new Set(
     [

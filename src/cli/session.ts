@@ -39,7 +39,7 @@ export async function connect(
  * nothing on the read path can write.
  */
 export async function readLiveState(ctx: CommandContext, reader: LiveReader): Promise<LiveState> {
-  const progress = createProgress(ctx.io.stderr, ctx.interactive);
+  const progress = createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
   progress.start(`Reading system accounts from ${reader.baseUrl}`);
   try {
     const live = await untilInterrupted(

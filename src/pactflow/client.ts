@@ -10,6 +10,7 @@ import type {
   ApiTeam,
   ApiToken,
   ApiUser,
+  ExtraReader,
   LiveReader,
   RoleBody,
   UserValues,
@@ -31,7 +32,7 @@ type Params = Record<string, string>;
 export class IncompleteListError extends ResponseShapeError {}
 
 /** The PactFlow admin API: reads and writes over one HttpClient, every request from ENDPOINTS. */
-export class PactflowClient implements LiveReader, Writer {
+export class PactflowClient implements LiveReader, ExtraReader, Writer {
   readonly http: HttpClient;
 
   constructor(options: HttpOptions | HttpClient) {

@@ -71,11 +71,17 @@ export interface LiveReader {
   getUser(uuid: string): Promise<ApiUser>;
   /** The system account with exactly this name (case-insensitive), if any. */
   findSystemAccountByName(name: string): Promise<ApiUser | undefined>;
-  listTokens(accountUuid: string): Promise<ApiToken[]>;
-  /** Every person (human user, type 0) with their roles; read only to count who holds a role. */
+}
+
+/**
+ * Reads beyond the live state, each for one purpose only: the people, to count who holds a custom
+ * role a plan changes or deletes (never to change them); the scopes a role may grant, for
+ * `validate --online`; a system account's tokens, for `show --activity`.
+ */
+export interface ExtraReader {
   listHumanUsers(): Promise<ApiUser[]>;
-  /** The scopes PactFlow lets a role grant. */
   listPermissions(): Promise<ApiPermission[]>;
+  listTokens(accountUuid: string): Promise<ApiToken[]>;
 }
 
 /** Writes. Each is one API call, apart from the recovery reads after a write of unknown outcome. */

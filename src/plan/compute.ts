@@ -24,7 +24,7 @@ import type {
   Summary,
   UnmanagedAccount,
 } from './types.js';
-import { ACTIONS, ROLE_ACTIONS } from './types.js';
+import { ACTIONS } from './types.js';
 
 export interface PlanOptions {
   baseUrl: string;
@@ -232,9 +232,9 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   summary.unmanaged = unmanaged.length;
   summary.outOfScope = outOfScope;
   summary.refused = all.filter((c) => c.refused).length;
-  summary.roles = Object.fromEntries(
-    ROLE_ACTIONS.map((a) => [a, roleChanges.filter((c) => c.action === a).length]),
-  ) as Summary['roles'];
+  summary.roleCreate = roleChanges.filter((c) => c.action === 'create').length;
+  summary.roleUpdate = roleChanges.filter((c) => c.action === 'update').length;
+  summary.roleDelete = roleChanges.filter((c) => c.action === 'delete').length;
   summary.privilegeGains = all.filter((c) => c.risks.includes('privilege-gain')).length;
 
   return {

@@ -175,10 +175,12 @@ export type Summary = Record<Action, number> & {
   unmanaged: number;
   outOfScope: number;
   refused: number;
-  /** Custom role changes by action. */
-  roles: Record<RoleAction, number>;
+  /** Custom role changes by action (absent in plans saved before roles were managed). */
+  roleCreate?: number;
+  roleUpdate?: number;
+  roleDelete?: number;
   /** Changes (of accounts or roles) that grant a `:manage:` scope, `user:invite` or Administrator. */
-  privilegeGains: number;
+  privilegeGains?: number;
 };
 
 /** The saved-plan document (formatVersion 1); also what `--format json` prints. */

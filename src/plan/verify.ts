@@ -5,7 +5,7 @@ import { ADMINISTRATOR } from './converge.js';
 import type { Limits } from './guards.js';
 import { isBuiltInRoleName } from '../permissions/scopes.js';
 import { roleDeletesInUse } from './permissions.js';
-import type { Change, GuardName, GuardReport, LimitName, RoleChange, Step } from './types.js';
+import type { Change, GuardName, GuardReport, LimitName, RoleChange } from './types.js';
 
 /** The parts of the desired file's policy that the guards need. */
 export type GuardPolicy = Pick<DesiredPolicy, 'limits' | 'protected' | 'include' | 'exclude'>;
@@ -19,10 +19,11 @@ export interface ChangeWeight {
 
 /**
  * What a change's steps do, judged against the live account they touch — never from the change's
- * own labels (`risks`, `action`), which a hand-edited plan could rewrite. Any delete step is a
- * delete; a disable of an existing account is a disable (a new account created disabled is not);
- * any step that would leave the account holding Administrator when it does not now, or the other
- * way round, is an admin change.
+ * own labels (`risks`, `action`), which a hand-edited plan could rewrite. The steps are walked in
+ * the order apply runs them: until a `create` they act on the live account, after it on the new
+ * one. Any delete step is a delete; a disable of an existing account is a disable (a new account
+ * created disabled is not); a step that would leave the account it acts on holding Administrator
+ * when it does not now, or the other way round, is an admin change.
  */
 export function weighChange(
   change: Pick<Change, 'steps'>,
@@ -32,32 +33,61 @@ export function weighChange(
   const isAdmin = (r: { uuid?: string; name: string }) =>
     (administrator !== undefined && r.uuid === administrator.uuid) ||
     r.name.toLowerCase() === ADMINISTRATOR.toLowerCase();
-  const adminNow = live?.roles.some(isAdmin) ?? false;
-  const creates = change.steps.some((s) => s.kind === 'create');
-  const changesAdmin = (step: Step): boolean => {
+  let existing = live !== undefined;
+  let adminNow = live?.roles.some(isAdmin) ?? false;
+  // Admin changes are counted per account a change acts on: before its create, and after it.
+  let adminChanged = false;
+  let deletes = 0;
+  let disables = 0;
+  let adminChanges = 0;
+  const settle = () => {
+    if (adminChanged) adminChanges++;
+    adminChanged = false;
+  };
+  for (const step of change.steps) {
     switch (step.kind) {
-      case 'set-roles':
-        return step.roles.some(isAdmin) !== adminNow;
+      case 'create':
+        settle();
+        existing = false;
+        adminNow = false;
+        break;
+      case 'delete':
+        deletes = 1;
+        break;
+      case 'disable':
+        if (existing) disables = 1;
+        break;
+      case 'set-roles': {
+        const after = step.roles.some(isAdmin);
+        if (after !== adminNow) adminChanged = true;
+        adminNow = after;
+        break;
+      }
       case 'reconcile': {
-        // What convergeSteps would do, judged conservatively: Administrator anywhere in the
-        // wanted roles is a grant, whatever the step names as the administrator role.
+        // What convergeSteps would make of it, judged conservatively: Administrator anywhere in
+        // the wanted roles may be a grant; holding it now, only a step that provably keeps it
+        // (admin: true with the live Administrator role, or neither roles nor admin managed) is
+        // not a change. The planner only ever reconciles new accounts, which hold no Administrator.
         const { spec } = step;
-        const viaRoles = spec.roles?.some(isAdmin) ?? false;
-        const grants = (spec.admin === true || viaRoles) && !adminNow;
-        const revokes =
-          adminNow &&
-          (spec.admin === false || (spec.roles !== undefined && !viaRoles && spec.admin !== true));
-        return grants || revokes;
+        if (adminNow) {
+          const keeps =
+            (spec.admin === true &&
+              step.administrator !== undefined &&
+              step.administrator.uuid === administrator?.uuid) ||
+            (spec.admin === undefined && spec.roles === undefined);
+          if (!keeps) adminChanged = true;
+        } else if (spec.admin === true || (spec.roles?.some(isAdmin) ?? false)) {
+          adminChanged = true;
+          adminNow = true;
+        }
+        break;
       }
       default:
-        return false;
+        break;
     }
-  };
-  return {
-    deletes: change.steps.some((s) => s.kind === 'delete') ? 1 : 0,
-    disables: !creates && change.steps.some((s) => s.kind === 'disable') ? 1 : 0,
-    adminChanges: change.steps.some(changesAdmin) ? 1 : 0,
-  };
+  }
+  settle();
+  return { deletes, disables, adminChanges };
 }
 
 const WEIGHT_OF: Record<LimitName, keyof ChangeWeight> = {

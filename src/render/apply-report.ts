@@ -1,8 +1,9 @@
 import type { ApplyResult, Outcome, Refusal403 } from '../apply/execute.js';
 import type { Colors } from './color.js';
 import { PLAIN } from './color.js';
-import { MARKER, escapeMarkdown } from './markdown.js';
-import { visible } from './text.js';
+import { visible } from './escape.js';
+import { MARKDOWN_LIMIT, MARKER, code, fitMarkdown, prose, section } from './markdown.js';
+import { num } from './words.js';
 
 export interface ApplyTally {
   done: number;
@@ -65,20 +66,31 @@ export function renderApplyText(result: ApplyResult, options: { colors?: Colors 
   return lines.join('\n') + '\n';
 }
 
-export function renderApplyMarkdown(result: ApplyResult): string {
-  const lines = [
+/**
+ * The apply report for a pull request or job summary, under the plan's marker, capped like a plan;
+ * a refused write's advice comes first, above the table.
+ */
+export function renderApplyMarkdown(result: ApplyResult, options: { limit?: number } = {}): string {
+  const top = [
     MARKER,
-    `### PactFlow system accounts: ${escapeMarkdown(closingLine(result))}`,
+    `### PactFlow system accounts: ${closingLine(result)}`,
     '',
-    '| | Account | Result |',
-    '|---|---|---|',
-  ];
-  for (const o of result.outcomes)
-    lines.push(
-      `| ${MARK[o.status]} | <code>${escapeMarkdown(o.account)}</code> | ${escapeMarkdown(o.message)} |`,
-    );
-  if (result.refused) lines.push('', escapeMarkdown(refusalAdvice(result.refused)));
-  return lines.join('\n') + '\n';
+    ...(result.refused ? [prose(refusalAdvice(result.refused)), ''] : []),
+    '',
+  ].join('\n');
+  const row = (o: Outcome) => `| ${MARK[o.status]} | ${code(o.account)} | ${prose(o.message)} |`;
+  return fitMarkdown(
+    top,
+    [
+      section(
+        '| | Account | Result |\n|---|---|---|',
+        result.outcomes,
+        row,
+        (n) => `| | … and ${num(n)} more | see the JSON report |`,
+      ),
+    ],
+    options.limit ?? MARKDOWN_LIMIT,
+  );
 }
 
 export function renderApplyJson(result: ApplyResult): string {

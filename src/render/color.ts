@@ -1,5 +1,7 @@
 /** Minimal ANSI styling; every renderer takes a Colors so output is plain when colour is off. */
 export interface Colors {
+  /** Whether these colours write escape codes: ora's spinner is told the same. */
+  readonly enabled: boolean;
   red(s: string): string;
   green(s: string): string;
   yellow(s: string): string;
@@ -12,6 +14,7 @@ export interface Colors {
 const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
 
 export const ANSI: Colors = {
+  enabled: true,
   red: wrap(31, 39),
   green: wrap(32, 39),
   yellow: wrap(33, 39),
@@ -23,6 +26,7 @@ export const ANSI: Colors = {
 
 const identity = (s: string) => s;
 export const PLAIN: Colors = {
+  enabled: false,
   red: identity,
   green: identity,
   yellow: identity,

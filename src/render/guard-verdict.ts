@@ -1,13 +1,7 @@
 import type { Limits } from '../plan/guards.js';
 import type { GuardReport, LimitName } from '../plan/types.js';
 import { count } from '../util/plural.js';
-import { FLAG_FOR_LIMIT } from './text.js';
-
-const NOUN: Record<LimitName, [string, string]> = {
-  maxDeletes: ['delete', 'deletes'],
-  maxDisables: ['disable', 'disables'],
-  maxAdminChanges: ['admin change', 'admin changes'],
-};
+import { FLAG_FOR_LIMIT, LIMIT_NOUN as NOUN } from './text.js';
 
 /**
  * What apply says about each budget after re-checking the guards, so that the words match what

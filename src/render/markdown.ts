@@ -1,152 +1,314 @@
-import type { Change, Plan, RoleChange } from '../plan/types.js';
+import type { ScopeDiff } from '../permissions/scopes.js';
+import { isRiskyScope } from '../permissions/scopes.js';
+import type { Action, Change, Plan, RoleChange, UnmanagedAccount } from '../plan/types.js';
 import { ACTION_PAST, hasChanges } from '../plan/types.js';
-import { PLAIN } from './color.js';
-import { permissionsLine, roleChangeDetailLines, roleSymbol } from './permissions.js';
-import { SYMBOLS, changeTitle, countsSentence, fieldLine, guardLines, visible } from './text.js';
+import { roleChangeDetailLines } from './permissions.js';
+import { count } from '../util/plural.js';
+import { clip, escapeMarkdown } from './escape.js';
+import { guardLines } from './text.js';
+import type { FieldChange } from './words.js';
+import { countPlan, fieldChanges, goesWithSentence, isRisky, leftAlone, num, riskLabels } from './words.js';
+
+export { escapeMarkdown } from './escape.js';
 
 export const MARKER = '<!-- pactflow-accounts-plan -->';
 /** GitHub's comment limit is 65,536; stay under it with room for a bot's own wrapper. */
 export const MARKDOWN_LIMIT = 65_000;
 
+/** Longest value shown whole; a longer one is clipped with a note of what was left out. */
+const VALUE_MAX = 300;
+/** Most entries of a role or team set shown in one line. */
+const SET_MAX = 30;
+/** Longest message (refusal, diagnostic) shown whole. */
+const MESSAGE_MAX = 2_000;
+
+/** A value from the file or the API, inert and visible, in a code element. */
+export const code = (value: string): string => `<code>${escapeMarkdown(clip(value, VALUE_MAX))}</code>`;
+
+/** A message that carries values (a refusal, a diagnostic): escaped whole, clipped. */
+export const prose = (text: string): string => escapeMarkdown(clip(text, MESSAGE_MAX));
+
+function codes(values: readonly string[]): string {
+  if (values.length === 0) return 'none';
+  const shown = values.slice(0, SET_MAX).map(code).join(', ');
+  return values.length > SET_MAX ? `${shown} … and ${num(values.length - SET_MAX)} more` : shown;
+}
+
 /**
- * Makes any text inert in Markdown and HTML: every character that could open a tag, a link, code,
- * emphasis, a table cell or an entity becomes a numeric entity. Names are shown, never dropped.
+ * A section of a capped document: a heading, `size` entries (rendered only when they may still
+ * fit, so a huge plan costs what is shown) and the line that counts the rest.
  */
-export function escapeMarkdown(text: string): string {
-  return visible(text.replace(/\r?\n/g, ' ')).replace(
-    /[&<>"'`|[\]()*_~#!\\{}:]/g,
-    (ch) => `&#${ch.codePointAt(0)};`,
-  );
+export interface Section {
+  head: string;
+  size: number;
+  entry: (index: number) => string;
+  more?: (n: number) => string;
 }
 
-const FIELDS = ['name', 'email', 'state', 'admin', 'roles', 'teams'] as const;
+export const section = <T>(
+  head: string,
+  values: readonly T[],
+  entry: (value: T) => string,
+  more?: Section['more'],
+): Section => ({
+  head,
+  size: values.length,
+  entry: (i) => entry(values[i]!),
+  ...(more ? { more } : {}),
+});
 
-const isRisky = (c: Change | RoleChange) => c.risks.length > 0 || c.refused !== undefined;
+const moreLine = (n: number) => `- … and ${num(n)} more (see the JSON plan)`;
 
-function details(change: Change): string {
-  const title = escapeMarkdown(changeTitle(change));
-  const risk = change.risks.length ? ` ⚠️ ${change.risks.join(', ')}` : '';
-  const refused = change.refused ? ` ⛔ refused (${change.refused.guard})` : '';
-  const lines = [
-    `<details><summary><code>${escapeMarkdown(SYMBOLS[change.action])}</code> <b>${title}</b> will be ${ACTION_PAST[change.action]}${risk}${refused}</summary>`,
-    '',
-  ];
-  if (change.origin === 'unmanaged')
-    lines.push('Not in the file: <code>policy.unmanaged</code> asks for this.', '');
-  if (change.action !== 'delete') {
-    for (const field of FIELDS) {
-      const line = fieldLine(field, change.before, change.after, PLAIN);
-      if (line) lines.push(`- ${escapeMarkdown(line)}`);
+/**
+ * Joins `top` and the sections, keeping the whole at most `limit` characters. Entries are whole
+ * (a `<details>` block is never cut in half); when one does not fit, the rest of that section is
+ * replaced by "… and N more (see the JSON plan)", and a notice under `top` says how many entries
+ * were left out in all. Room for every heading, every "more" line and the notice is reserved
+ * first, so no section vanishes and a later section still gets what fits.
+ */
+export function fitMarkdown(top: string, sections: readonly Section[], limit: number): string {
+  const present = sections.filter((s) => s.size > 0);
+  const total = present.reduce((n, s) => n + s.size, 0);
+  const notice = (n: number) =>
+    `> [!WARNING]\n> Shortened to stay under GitHub's comment limit: ${count(n, 'entry', 'entries')} not shown. The JSON plan has everything.\n\n`;
+  const more = (s: Section, n: number) => `${(s.more ?? moreLine)(n)}\n`;
+  const fixed = (s: Section) => s.head.length + 1 + more(s, s.size).length + 1;
+  let reserved = present.reduce((n, s) => n + fixed(s), 0);
+  let used = top.length + notice(total).length;
+  if (used + reserved > limit)
+    return `${MARKER}\nThis report is too large to show here; see the JSON plan.\n`;
+  const body: string[] = [];
+  let dropped = 0;
+  for (const s of present) {
+    reserved -= fixed(s);
+    const shown: string[] = [];
+    for (let i = 0; i < s.size; i++) {
+      const item = s.entry(i);
+      const cost = item.length + 1;
+      if (used + cost + fixed(s) + reserved > limit) break;
+      shown.push(item);
+      used += cost;
     }
-    const permissions = permissionsLine(change.permissions);
-    if (permissions) lines.push(`- ${escapeMarkdown(permissions)}`);
+    const cut = s.size - shown.length;
+    dropped += cut;
+    // Exactly one blank line after each section, whatever its entries end with.
+    const text = `${s.head}\n${shown.map((i) => `${i}\n`).join('')}${cut ? more(s, cut) : ''}`.replace(
+      /\n+$/,
+      '\n',
+    );
+    used += s.head.length + 1 + (cut ? more(s, cut).length : 0) + 1;
+    body.push(text);
   }
-  if (change.refused) lines.push(`- ⛔ ${escapeMarkdown(change.refused.message)}`);
-  lines.push('', '</details>', '');
-  return lines.join('\n');
+  return `${top}${dropped ? notice(dropped) : ''}${body.join('\n')}`;
 }
 
-function roleDetails(change: RoleChange): string {
-  const risk = change.risks.length ? ` ⚠️ ${change.risks.join(', ')}` : '';
-  const refused = change.refused ? ` ⛔ refused (${change.refused.guard})` : '';
-  const lines = [
-    `<details><summary><code>${escapeMarkdown(roleSymbol(change))}</code> role <b>${escapeMarkdown(change.role)}</b> will be ${ACTION_PAST[change.action]}${risk}${refused}</summary>`,
-    '',
+const ICON: Record<Action, string> = {
+  create: '➕',
+  rename: '✏️',
+  update: '🔧',
+  enable: '✅',
+  disable: '⏸️',
+  delete: '🗑️',
+};
+
+function title(change: Change): string {
+  const from = change.before?.name;
+  const renamed = from !== undefined && change.after?.name !== undefined && from !== change.after.name;
+  return renamed ? `${code(from)} → ${code(change.account)}` : code(change.account);
+}
+
+function valueMd(value: unknown, field: string): string {
+  if (value === undefined || value === null) return 'none';
+  if (Array.isArray(value)) return codes(value.map(String));
+  if (field === 'name' || field === 'email') return code(String(value));
+  return escapeMarkdown(clip(String(value), VALUE_MAX));
+}
+
+function fieldMd(f: FieldChange): string {
+  switch (f.kind) {
+    case 'value':
+      return `${f.field}: ${valueMd(f.value, f.field)}`;
+    case 'change':
+      return `${f.field}: ${valueMd(f.before, f.field)} → ${valueMd(f.after, f.field)}`;
+    case 'set': {
+      const delta = [
+        ...(f.added.length ? [`adds ${codes(f.added)}`] : []),
+        ...(f.removed.length ? [`removes ${codes(f.removed)}`] : []),
+      ];
+      return `${f.field}: ${valueMd(f.before, f.field)} → ${valueMd(f.after, f.field)} (${delta.join('; ')})`;
+    }
+  }
+}
+
+/** What an account gains and loses; the scopes that make it a privilege gain are named. */
+function permissionsMd(diff: ScopeDiff): string {
+  const parts = [
+    ...(diff.gained.length ? [`gains ${codes(diff.gained)}`] : []),
+    ...(diff.lost.length ? [`loses ${codes(diff.lost)}`] : []),
   ];
-  if (change.origin === 'unmanaged')
-    lines.push('Not in the file: <code>policy.unmanagedRoles</code> asks for this.', '');
-  for (const line of roleChangeDetailLines(change))
-    lines.push(line.startsWith('  ') ? `  - ${escapeMarkdown(line.trim())}` : `- ${escapeMarkdown(line)}`);
-  if (change.refused) lines.push(`- ⛔ ${escapeMarkdown(change.refused.message)}`);
-  lines.push('', '</details>', '');
-  return lines.join('\n');
+  const risky = diff.gained.filter(isRiskyScope);
+  return `permissions: ${parts.join('; ')}${risky.length ? ` (⚠️ can manage or invite: ${codes(risky)})` : ''}`;
+}
+
+/** The lines under a change: its fields, what a delete takes with it, where it comes from, a refusal. */
+function changeLines(change: Change): string[] {
+  const lines = fieldChanges(change).map(fieldMd);
+  if (change.action === 'delete') {
+    lines.push(goesWithSentence(change, codes));
+  } else if (change.permissions) lines.push(permissionsMd(change.permissions));
+  if (change.origin === 'unmanaged') lines.push('not in the file: `policy.unmanaged` asks for this');
+  if (change.refused)
+    lines.push(`⛔ refused (${escapeMarkdown(change.refused.guard)}): ${prose(change.refused.message)}`);
+  return lines;
+}
+
+/** A risky change, open: what it does in words, then every detail as a nested list. */
+function riskyEntry(change: Change): string {
+  const labels = riskLabels(change);
+  const head = `- ${ICON[change.action]} **${title(change)} will be ${ACTION_PAST[change.action]}**${labels.length ? `: ${labels.join(', ')}` : ''}`;
+  return [head, ...changeLines(change).map((l) => `  - ${l}`)].join('\n');
+}
+
+/** Any other change, folded. */
+function foldedEntry(change: Change): string {
+  return [
+    `<details><summary>${ICON[change.action]} <b>${title(change)}</b> will be ${ACTION_PAST[change.action]}</summary>`,
+    '',
+    ...changeLines(change).map((l) => `- ${l}`),
+    '',
+    '</details>',
+    '',
+  ].join('\n');
+}
+
+/** The lines under a role change: its scopes, the accounts and people it affects, a refusal. */
+function roleLines(change: RoleChange): string[] {
+  const lines = roleChangeDetailLines(change).map((l) =>
+    l.startsWith('  ') ? `  - ${prose(l.trim())}` : prose(l),
+  );
+  if (change.origin === 'unmanaged') lines.push('not in the file: `policy.unmanagedRoles` asks for this');
+  if (change.refused)
+    lines.push(`⛔ refused (${escapeMarkdown(change.refused.guard)}): ${prose(change.refused.message)}`);
+  return lines;
+}
+
+const ROLE_ICON: Record<RoleChange['action'], string> = { create: '➕', update: '🔧', delete: '🗑️' };
+
+const roleHead = (change: RoleChange) => `role ${code(change.role)} will be ${ACTION_PAST[change.action]}`;
+
+/** A risky role change, open; any other, folded. Roles come first: apply runs them first. */
+function roleEntry(change: RoleChange, open: boolean): string {
+  const nested = (l: string) => (l.startsWith('  - ') ? `  ${l}` : `- ${l}`);
+  if (open) {
+    const labels = riskLabels(change);
+    const head = `- ${ROLE_ICON[change.action]} **${roleHead(change)}**${labels.length ? `: ${labels.join(', ')}` : ''}`;
+    return [head, ...roleLines(change).map((l) => `  ${nested(l)}`)].join('\n');
+  }
+  return [
+    `<details><summary>${ROLE_ICON[change.action]} ${roleHead(change)}</summary>`,
+    '',
+    ...roleLines(change).map(nested),
+    '',
+    '</details>',
+    '',
+  ].join('\n');
+}
+
+const LEFT_ALONE: Record<UnmanagedAccount['disposition'], string> = {
+  ignore: 'left as it is',
+  disable: 'will be disabled',
+  delete: 'will be deleted',
+  protected: 'protected',
+  'already-disabled': 'already disabled',
+};
+
+function unmanagedEntry(u: UnmanagedAccount): string {
+  return `- ${code(u.name)}${u.active ? '' : ' (disabled)'} — ${LEFT_ALONE[u.disposition]}`;
+}
+
+/** Warnings a reviewer should see in the comment itself, e.g. a protected glob that matches nothing. */
+const warningSection = (plan: Plan): Section =>
+  section('#### Warnings\n', plan.warnings ?? [], (w) => `- ⚠️ ${prose(w.message)}`);
+
+const unmanagedSection = (plan: Plan): Section =>
+  section(
+    '#### Unmanaged accounts in scope\n\nLive accounts the file does not list, left as they are:\n',
+    leftAlone(plan),
+    unmanagedEntry,
+  );
+
+function where(plan: Plan, hash: string | undefined): string {
+  const source = `Desired state: ${code(plan.desired.file)} · PactFlow: ${code(plan.baseUrl)}`;
+  return hash === undefined ? source : `${source} · plan ${code(hash)}`;
 }
 
 /**
  * Markdown for a pull-request comment or a job summary: a marker so a bot can update one comment
- * in place, the counts, refusals, risky changes first, one collapsible block per account, and a
- * hard cap with an explicit notice of what was left out.
+ * in place, the counts, refusals, risky changes open, every other change folded, and unmanaged
+ * accounts; at most `limit` characters, with "… and N more" where a list had to be cut. Values
+ * from the file or the API are escaped; the tool's own words are plain. A plan without changes is
+ * one line (plus the unmanaged accounts a reviewer should know about).
  */
-export function renderPlanMarkdown(plan: Plan, options: { limit?: number } = {}): string {
+export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?: string } = {}): string {
   const limit = options.limit ?? MARKDOWN_LIMIT;
-  const s = plan.summary;
-  const head: string[] = [
-    MARKER,
-    `### PactFlow system accounts: ${hasChanges(plan) ? escapeMarkdown(countsSentence(plan)) : 'no changes'}`,
-    '',
+  const n = countPlan(plan);
+  if (!hasChanges(plan) && plan.guards.ok) {
+    const hash = options.hash === undefined ? '' : ` (plan ${code(options.hash)})`;
+    const top = `${MARKER}\n**No changes.** PactFlow (${code(plan.baseUrl)}) matches ${code(plan.desired.file)}: ${count(n.unchanged, 'account')} unchanged${hash}.\n`;
+    const anything = n.unmanaged > 0 || (plan.warnings ?? []).length > 0;
+    return fitMarkdown(anything ? `${top}\n` : top, [warningSection(plan), unmanagedSection(plan)], limit);
+  }
+  const rows: [string, number][] = [
+    ...(Object.keys(ICON) as Action[]).map((a): [string, number] => [`${ICON[a]} ${a}`, n[a]]),
+    ['unchanged', n.unchanged],
+    ['unmanaged, left as they are', n.unmanaged],
+    ['🔑 custom roles', plan.roleChanges.length],
+    ['⚠️ privilege gains', n.privilegeGains],
   ];
-  head.push(
-    `Desired state: <code>${escapeMarkdown(plan.desired.file)}</code> · PactFlow: <code>${escapeMarkdown(plan.baseUrl)}</code>`,
+  const refused = plan.guards.ok ? '' : ', refused by safety guards';
+  const gains = n.privilegeGains ? `, ${count(n.privilegeGains, 'privilege gain')}` : '';
+  const top = [
+    MARKER,
+    `### PactFlow system accounts: ${count(n.changes + plan.roleChanges.length, 'change')}${gains}${refused}`,
     '',
-  );
-  head.push('| Action | Accounts |', '|---|---:|');
-  for (const [label, count] of [
-    ['➕ create', s.create],
-    ['✏️ rename', s.rename],
-    ['🔧 update', s.update],
-    ['✅ enable', s.enable],
-    ['⏸️ disable', s.disable],
-    ['🗑️ delete', s.delete],
-    ['unchanged', s.unchanged],
-    [
-      'unmanaged (listed only)',
-      plan.unmanaged.filter((u) => u.disposition !== 'disable' && u.disposition !== 'delete').length,
-    ],
-  ] as const) {
-    head.push(`| ${label} | ${count} |`);
-  }
-  if (plan.roleChanges.length > 0)
-    head.push(
-      `| 🔑 custom roles | ${s.roles.create} to create, ${s.roles.update} to update, ${s.roles.delete} to delete |`,
-    );
-  if (s.privilegeGains > 0) head.push(`| ⚠️ privilege gains | ${s.privilegeGains} |`);
-  head.push('');
-  if (!plan.guards.ok) {
-    head.push('> [!CAUTION]', '> **Refused by safety guards: apply will not run this plan.**');
-    for (const r of plan.guards.refusals)
-      head.push(`> - ${escapeMarkdown(r.account)}: ${escapeMarkdown(r.message)}`);
-    for (const line of guardLines(plan.guards)) head.push(`> - ${escapeMarkdown(line)}`);
-    head.push('');
-  }
+    where(plan, options.hash),
+    '',
+    '| Action | Accounts |',
+    '|---|---:|',
+    ...rows.filter(([, value]) => value > 0).map(([label, value]) => `| ${label} | ${num(value)} |`),
+    '',
+    '',
+  ].join('\n');
 
-  const blocks: string[] = [];
   const risky = plan.changes.filter(isRisky);
   const other = plan.changes.filter((c) => !isRisky(c));
   const riskyRoles = plan.roleChanges.filter(isRisky);
   const otherRoles = plan.roleChanges.filter((c) => !isRisky(c));
-  if (risky.length || riskyRoles.length)
-    blocks.push(
-      '#### ⚠️ Risky changes (delete, disable, admin grant or revoke, privilege gain)\n',
-      ...riskyRoles.map(roleDetails),
-      ...risky.map(details),
-    );
-  if (otherRoles.length) blocks.push('#### Custom roles\n', ...otherRoles.map(roleDetails));
-  if (other.length) blocks.push('#### Changes\n', ...other.map(details));
-  const listed = plan.unmanaged.filter((u) => u.disposition !== 'disable' && u.disposition !== 'delete');
-  if (listed.length) {
-    blocks.push(
-      '#### Unmanaged accounts in scope\n\nLive accounts the file does not list:\n\n' +
-        listed
-          .map(
-            (u) =>
-              `- <code>${escapeMarkdown(u.name)}</code>${u.active ? '' : ' (disabled)'} — ${u.disposition === 'protected' ? 'protected' : 'left as it is'}`,
-          )
-          .join('\n') +
-        '\n',
-    );
-  }
-
-  let text = head.join('\n');
-  const total = blocks.filter((b) => b.startsWith('<details>')).length;
-  let shown = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    const notice = `\n> [!WARNING]\n> Truncated to stay under GitHub's comment limit: ${shown} of ${total} account changes shown. Run \`pactflow-accounts plan\` or read the JSON plan for the rest.\n`;
-    if (text.length + block.length + 1 + notice.length > limit) {
-      return text + notice;
-    }
-    text += '\n' + block;
-    if (block.startsWith('<details>')) shown++;
-  }
-  return text;
+  const riskyEntries: (() => string)[] = [
+    ...riskyRoles.map((c) => () => roleEntry(c, true)),
+    ...risky.map((c) => () => riskyEntry(c)),
+  ];
+  const riskyCount = riskyRoles.length
+    ? `${count(riskyRoles.length, 'role')} and ${count(risky.length, 'account')}`
+    : count(risky.length, 'account');
+  const refusals = [
+    ...guardLines(plan.guards).map((line) => `> - ${line}`),
+    ...plan.guards.refusals.map((r) => `> - ${code(r.account)}: ${prose(r.message)}`),
+  ];
+  const sections: Section[] = [
+    section(
+      '> [!CAUTION]\n> **Refused by safety guards: apply will not run this plan.**',
+      refusals,
+      (line) => line,
+      (count) => `> ${moreLine(count)}`,
+    ),
+    warningSection(plan),
+    section(`#### ⚠️ Risky changes: ${riskyCount}\n`, riskyEntries, (entry) => entry()),
+    section(`#### Custom roles: ${count(otherRoles.length, 'role')}\n`, otherRoles, (c) =>
+      roleEntry(c, false),
+    ),
+    section(`#### Other changes: ${count(other.length, 'account')}\n`, other, foldedEntry),
+    unmanagedSection(plan),
+  ];
+  return fitMarkdown(top, sections, limit);
 }

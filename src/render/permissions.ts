@@ -90,13 +90,18 @@ export function roleChangeDetailLines(change: RoleChange): string[] {
 
 export const roleSymbol = (change: RoleChange) => ROLE_SYMBOL[change.action];
 
-/** `; roles: 1 to create, 0 to update, 1 to delete; 2 privilege gains`, or '' when neither applies. */
-export function roleCountsClause(plan: Pick<Plan, 'summary' | 'roleChanges'>): string {
-  const roles = plan.summary.roles;
+/**
+ * `; roles: 1 to create, 0 to update, 1 to delete; 2 privilege gains (!)`, or '' when neither
+ * applies. Counted from the plan's lists, like every other count a renderer shows.
+ */
+export function roleCountsClause(plan: Pick<Plan, 'changes' | 'roleChanges'>): string {
+  const n = (action: RoleChange['action']) => plan.roleChanges.filter((c) => c.action === action).length;
+  const gains = [...plan.changes, ...plan.roleChanges].filter((c) =>
+    c.risks.includes('privilege-gain'),
+  ).length;
   const parts: string[] = [];
   if (plan.roleChanges.length > 0)
-    parts.push(`roles: ${roles.create} to create, ${roles.update} to update, ${roles.delete} to delete`);
-  if (plan.summary.privilegeGains > 0)
-    parts.push(`${count(plan.summary.privilegeGains, 'privilege gain')} (!)`);
+    parts.push(`roles: ${n('create')} to create, ${n('update')} to update, ${n('delete')} to delete`);
+  if (gains > 0) parts.push(`${count(gains, 'privilege gain')} (!)`);
   return parts.map((p) => `; ${p}`).join('');
 }

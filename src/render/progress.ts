@@ -1,9 +1,13 @@
 import ora from 'ora';
 import type { Ora } from 'ora';
+import type { Colors } from './color.js';
+import { PLAIN } from './color.js';
 
 export interface ProgressSink {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width; 0 or absent on a pseudo-terminal without a size. */
+  columns?: number;
 }
 
 /**
@@ -20,14 +24,28 @@ export interface Progress {
   stop(): void;
 }
 
-export function createProgress(stream: ProgressSink, interactive: boolean): Progress {
-  if (!interactive) {
+/**
+ * A spinner redraws by counting the lines its text wraps to on a terminal of `columns` width; with
+ * 0 columns (a pseudo-terminal without a size, as under `script`) that count is infinite and the
+ * redraw never ends. So the spinner runs only on a terminal with a width.
+ */
+export function spinnerAllowed(stream: ProgressSink, interactive: boolean): boolean {
+  return interactive && stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0;
+}
+
+/**
+ * `colors` is the decision made for stderr (NO_COLOR, --no-color, FORCE_COLOR, TTY): the spinner's
+ * frames and its ✔ / ✖ follow it too, never ora's own guess from the environment.
+ */
+export function createProgress(stream: ProgressSink, interactive: boolean, colors: Colors = PLAIN): Progress {
+  const line = (text: string) => void stream.write(`${text}\n`);
+  if (!spinnerAllowed(stream, interactive)) {
     return {
       start: () => {},
       update: () => {},
-      log: (text) => void stream.write(`${text}\n`),
-      succeed: (text) => void stream.write(`${text}\n`),
-      fail: (text) => void stream.write(`${text}\n`),
+      log: line,
+      succeed: line,
+      fail: line,
       stop: () => {},
     };
   }
@@ -38,6 +56,7 @@ export function createProgress(stream: ProgressSink, interactive: boolean): Prog
         text,
         stream: stream as NodeJS.WritableStream,
         isEnabled: true,
+        color: colors.enabled ? 'cyan' : false,
         discardStdin: false,
       }).start();
     },
@@ -47,12 +66,13 @@ export function createProgress(stream: ProgressSink, interactive: boolean): Prog
     log: (text) => {
       if (spinner?.isSpinning) {
         spinner.clear();
-        stream.write(`${text}\n`);
+        line(text);
         spinner.render();
-      } else stream.write(`${text}\n`);
+      } else line(text);
     },
-    succeed: (text) => (spinner ? void spinner.succeed(text) : void stream.write(`${text}\n`)),
-    fail: (text) => (spinner ? void spinner.fail(text) : void stream.write(`${text}\n`)),
+    succeed: (text) =>
+      spinner ? void spinner.stopAndPersist({ symbol: colors.green('✔'), text }) : line(text),
+    fail: (text) => (spinner ? void spinner.stopAndPersist({ symbol: colors.red('✖'), text }) : line(text)),
     stop: () => void spinner?.stop(),
   };
 }

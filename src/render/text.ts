@@ -1,4 +1,3 @@
-import { diffArrays } from 'diff';
 import { ACTION_PAST, hasChanges } from '../plan/types.js';
 import type {
   AccountFields,
@@ -9,9 +8,15 @@ import type {
   Plan,
   UnmanagedAccount,
 } from '../plan/types.js';
+import { count, noun } from '../util/plural.js';
 import type { Colors } from './color.js';
 import { PLAIN } from './color.js';
 import { permissionsLine, roleChangeTextLines, roleCountsClause } from './permissions.js';
+import { quoted, visible } from './escape.js';
+import type { FieldChange } from './words.js';
+import { countPlan, fieldChanges, goesWithSentence, leftAlone, num, riskLabels } from './words.js';
+
+export { visible } from './escape.js';
 
 export const SYMBOLS: Record<Action, string> = {
   create: '+',
@@ -28,32 +33,20 @@ export const FLAG_FOR_LIMIT: Record<LimitName, string> = {
   maxAdminChanges: '--allow-admin-changes',
 };
 
-const LIMIT_NOUN: Record<LimitName, string> = {
-  maxDeletes: 'deletes',
-  maxDisables: 'disables',
-  maxAdminChanges: 'admin changes',
+export const LIMIT_NOUN: Record<LimitName, [string, string]> = {
+  maxDeletes: ['delete', 'deletes'],
+  maxDisables: ['disable', 'disables'],
+  maxAdminChanges: ['admin change', 'admin changes'],
 };
 
-const FIELD_ORDER: (keyof AccountFields)[] = ['name', 'email', 'state', 'admin', 'roles', 'teams'];
-
-/** Control characters in a name could rewrite the terminal; show them as escapes instead. */
-export function visible(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    out += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
-  }
-  return out;
-}
-
+/** A value as text: names and emails quoted (so spaces and look-alikes show), sets in brackets. */
 export function formatValue(
   value: AccountFields[keyof AccountFields] | undefined,
   field?: keyof AccountFields,
 ): string {
   if (value === undefined || value === null) return '(none)';
   if (Array.isArray(value)) return `[${value.map(visible).join(', ')}]`;
-  // Names and emails are quoted so that spaces and look-alikes show; states and flags are words.
-  if (typeof value === 'string' && (field === 'name' || field === 'email')) return JSON.stringify(value);
+  if (typeof value === 'string' && (field === 'name' || field === 'email')) return quoted(value);
   return visible(String(value));
 }
 
@@ -72,31 +65,23 @@ function colorFor(action: Action, c: Colors): (s: string) => string {
   }
 }
 
-/** One field's change: sets show what is added and removed; scalars show before → after. */
-export function fieldLine(
-  field: keyof AccountFields,
-  before: Partial<AccountFields> | null,
-  after: Partial<AccountFields> | null,
-  c: Colors,
-): string | undefined {
-  const b = before?.[field];
-  const a = after?.[field];
-  if (b === undefined && a === undefined) return undefined;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    const parts = diffArrays(b, a).flatMap((part) =>
-      part.added
-        ? part.value.map((v) => c.green(`+${v}`))
-        : part.removed
-          ? part.value.map((v) => c.red(`-${v}`))
-          : [],
-    );
-    return `${field}: ${formatValue(b)} → ${formatValue(a)}  (${parts.join(' ')})`;
+function fieldText(f: FieldChange, c: Colors): string {
+  switch (f.kind) {
+    case 'value':
+      return `${f.field}: ${formatValue(f.value, f.field)}`;
+    case 'change':
+      return `${f.field}: ${formatValue(f.before, f.field)} → ${formatValue(f.after, f.field)}`;
+    case 'set': {
+      const parts = [
+        ...f.added.map((v) => c.green(`+${visible(v)}`)),
+        ...f.removed.map((v) => c.red(`-${visible(v)}`)),
+      ];
+      return `${f.field}: ${formatValue(f.before)} → ${formatValue(f.after)}  (${parts.join(' ')})`;
+    }
   }
-  if (before === null || b === undefined) return `${field}: ${formatValue(a, field)}`;
-  if (after === null || a === undefined) return `${field}: ${formatValue(b, field)}`;
-  return `${field}: ${formatValue(b, field)} → ${formatValue(a, field)}`;
 }
 
+/** The account's name, or `old → new` for a rename, with invisible characters shown. */
 export function changeTitle(change: Change): string {
   const from = change.before?.name;
   return from !== undefined && change.after?.name !== undefined && from !== change.after.name
@@ -104,30 +89,36 @@ export function changeTitle(change: Change): string {
     : visible(change.account);
 }
 
+/** "roles [CI/CD], teams [Payments] and its API tokens": what a delete takes with it. */
+export function goesWithText(change: Change): string {
+  return goesWithSentence(change, formatValue);
+}
+
 function renderChange(change: Change, c: Colors): string[] {
   const paint = colorFor(change.action, c);
   const origin = change.origin === 'unmanaged' ? c.dim(' (unmanaged: not in the file)') : '';
-  const gain = change.risks.includes('privilege-gain') ? c.red(' ⚠ privilege gain') : '';
+  // A delete or disable is marked by its symbol already; other risks (admin grants and revokes)
+  // would read as a routine update without a word.
+  const risks = riskLabels(change, { implied: false });
+  const risky = risks.length ? `  ${c.red(c.bold(`⚠ risky: ${risks.join(', ')}`))}` : '';
   const lines = [
-    `  ${paint(SYMBOLS[change.action])} ${c.bold(changeTitle(change))} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${gain}`,
+    `  ${paint(SYMBOLS[change.action])} ${c.bold(changeTitle(change))} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${risky}`,
   ];
-  if (change.action !== 'delete') {
-    for (const field of FIELD_ORDER) {
-      const line = fieldLine(field, change.before, change.after, c);
-      if (line) lines.push(`      ${line}`);
-    }
-    const permissions = permissionsLine(change.permissions, c);
-    if (permissions) lines.push(`      ${permissions}`);
-  }
+  for (const f of fieldChanges(change)) lines.push(`      ${fieldText(f, c)}`);
+  if (change.action === 'delete') lines.push(`      ${goesWithText(change)}`);
+  const permissions = change.action === 'delete' ? undefined : permissionsLine(change.permissions, c);
+  if (permissions) lines.push(`      ${permissions}`);
   if (change.refused)
     lines.push(`      ${c.red(`✗ refused (${change.refused.guard}): ${visible(change.refused.message)}`)}`);
   return lines;
 }
 
+/** One line per limit the plan goes over, with the flag that raises it for one run. */
 export function guardLines(guards: GuardReport): string[] {
   return guards.exceeded.map((name) => {
-    const { count, limit } = guards.limits[name];
-    return `${count} ${LIMIT_NOUN[name]} exceed policy.limits.${name} = ${limit}: raise it in the file, or for one run with \`apply ${FLAG_FOR_LIMIT[name]} ${count}\``;
+    const { count: n, limit } = guards.limits[name];
+    const [one, many] = LIMIT_NOUN[name];
+    return `${count(n, one, many)} ${noun(n, 'exceeds', 'exceed')} policy.limits.${name} = ${limit}: raise it in the file, or for one run with \`apply ${FLAG_FOR_LIMIT[name]} ${n}\``;
   });
 }
 
@@ -139,30 +130,32 @@ const DISPOSITION: Record<UnmanagedAccount['disposition'], string> = {
   'already-disabled': 'already disabled',
 };
 
+/** "1 to create, …, 1 to delete; 5 unchanged, 2 unmanaged.": the same counts as the Markdown table. */
 export function countsSentence(plan: Plan): string {
-  const s = plan.summary;
+  const n = countPlan(plan);
   const parts = [
-    `${s.create} to create`,
-    `${s.rename} to rename`,
-    `${s.update} to update`,
-    `${s.enable} to enable`,
-    `${s.disable} to disable`,
-    `${s.delete} to delete`,
+    `${num(n.create)} to create`,
+    `${num(n.rename)} to rename`,
+    `${num(n.update)} to update`,
+    `${num(n.enable)} to enable`,
+    `${num(n.disable)} to disable`,
+    `${num(n.delete)} to delete`,
   ];
-  return `${parts.join(', ')}${roleCountsClause(plan)}; ${s.unchanged} unchanged, ${s.unmanaged} unmanaged.`;
+  return `${parts.join(', ')}${roleCountsClause(plan)}; ${num(n.unchanged)} unchanged, ${num(n.unmanaged)} unmanaged.`;
 }
 
 /** Terraform-like text: one block per change, then unmanaged accounts, guards and the counts line. */
 export function renderPlanText(plan: Plan, options: { colors?: Colors } = {}): string {
   const c = options.colors ?? PLAIN;
   const out: string[] = [];
+  const file = visible(plan.desired.file);
   if (hasChanges(plan)) {
-    out.push(`Plan for ${c.bold(plan.baseUrl)} from ${plan.desired.file}:`, '');
+    out.push(`Plan for ${c.bold(visible(plan.baseUrl))} from ${file}:`, '');
     // Roles first: apply creates and updates them before the accounts that use them.
     for (const change of plan.roleChanges) out.push(...roleChangeTextLines(change, c, visible), '');
     for (const change of plan.changes) out.push(...renderChange(change, c), '');
   }
-  const listed = plan.unmanaged.filter((u) => u.disposition !== 'disable' && u.disposition !== 'delete');
+  const listed = leftAlone(plan);
   if (listed.length > 0) {
     out.push(c.bold('Unmanaged accounts in scope (not in the file):'));
     for (const u of listed)
@@ -178,7 +171,7 @@ export function renderPlanText(plan: Plan, options: { colors?: Colors } = {}): s
   // The verdict comes last, where a reader (and a log tail) looks for it.
   if (!hasChanges(plan)) {
     out.push(
-      `${c.green(c.bold('No changes.'))} PactFlow matches ${plan.desired.file} (${plan.summary.unchanged} accounts unchanged).`,
+      `${c.green(c.bold('No changes.'))} PactFlow matches ${file} (${count(plan.summary.unchanged, 'account')} unchanged).`,
     );
   }
   if (hasChanges(plan)) out.push(`${c.bold('Plan:')} ${countsSentence(plan)}`);

@@ -1,4 +1,4 @@
-import type { ApiRoleRef, ApiUser, LiveReader } from '../pactflow/types.js';
+import type { ApiRoleRef, ApiUser, ExtraReader, LiveReader } from '../pactflow/types.js';
 import { TEAM_ADMINISTRATOR_ROLE_NAME, TEAM_ADMINISTRATOR_ROLE_UUID } from '../pactflow/wire.js';
 import type { LiveAccount, LiveAccountRole, LiveRole, LiveState, Ref } from './types.js';
 import { byName } from '../util/names.js';
@@ -78,7 +78,7 @@ export async function fetchLiveState(reader: LiveReader): Promise<LiveState> {
  * them.
  */
 export async function countHumanRoleHolders(
-  reader: Pick<LiveReader, 'listHumanUsers'>,
+  reader: Pick<ExtraReader, 'listHumanUsers'>,
   roleUuids: readonly string[],
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = Object.fromEntries(roleUuids.map((uuid) => [uuid, 0]));

@@ -90,7 +90,7 @@ describe('plan against the emulator', () => {
     const plan = JSON.parse(run.stdout);
     expect(validatePlanDocument(plan), JSON.stringify(validatePlanDocument.errors)).toBe(true);
     expect(plan.summary).toMatchObject({ create: 1, rename: 1, update: 3, enable: 1, disable: 1, delete: 1 });
-    expect(plan.summary.roles).toEqual({ create: 1, update: 0, delete: 0 });
+    expect(plan.summary).toMatchObject({ roleCreate: 1, roleUpdate: 0, roleDelete: 0 });
   });
 
   it('appends the Markdown plan to GITHUB_STEP_SUMMARY', async () => {
@@ -309,7 +309,7 @@ describe('apply against the emulator', () => {
     );
     const plan = await h.run(['plan', '-f', file]);
     expect(plan.code).toBe(3);
-    expect(plan.stdout).toContain('1 deletes exceed policy.limits.maxDeletes = 0');
+    expect(plan.stdout).toContain('1 delete exceeds policy.limits.maxDeletes = 0');
     const refused = await h.run(['apply', '-f', file, '--auto-approve']);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('a safety guard refuses this plan; nothing was changed');

@@ -8,15 +8,19 @@ import type { AddressInfo } from 'node:net';
 export interface CountingProxy {
   url: string;
   started(): number;
+  /** Requests other than GET that have started. */
+  writesStarted(): number;
   finished(): number;
   close(): Promise<void>;
 }
 
 export async function countingProxy(target: string): Promise<CountingProxy> {
   let started = 0;
+  let writesStarted = 0;
   let finished = 0;
   const server = http.createServer((req, res) => {
     started++;
+    if (req.method !== 'GET') writesStarted++;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -40,6 +44,7 @@ export async function countingProxy(target: string): Promise<CountingProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     started: () => started,
+    writesStarted: () => writesStarted,
     finished: () => finished,
     close: () =>
       new Promise((resolve) => {

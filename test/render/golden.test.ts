@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/validate.js';
@@ -10,6 +11,7 @@ import { renderPlanJson } from '../../src/render/json.js';
 import { renderPlanMarkdown } from '../../src/render/markdown.js';
 import { renderPlanText } from '../../src/render/text.js';
 import type { LiveState } from '../../src/state/types.js';
+import { golden, updateGolden } from './golden-file.js';
 
 /**
  * Golden files: each scenario under test/fixtures/plans/ has accounts.yaml and live.json; the plan
@@ -17,14 +19,15 @@ import type { LiveState } from '../../src/state/types.js';
  * the diff before committing).
  */
 const root = 'test/fixtures/plans';
-const update = process.env.UPDATE_GOLDEN === '1';
 const scenarios = readdirSync(root).sort();
 
 async function planFor(dir: string) {
   const live = JSON.parse(readFileSync(path.join(dir, 'live.json'), 'utf8')) as LiveState;
   const file = path.join(dir, 'accounts.yaml');
   if (!existsSync(file)) {
-    // no-changes: the export of the live state itself.
+    // no-changes: the export of the live state itself, written like a golden file.
+    if (!updateGolden)
+      throw new Error(`${file} is missing: run with UPDATE_GOLDEN=1 to write it, then review it`);
     writeFileSync(
       file,
       renderExportYaml(exportDesired(live), {
@@ -40,11 +43,6 @@ async function planFor(dir: string) {
   });
   if (!result.plan) throw new Error(result.diagnostics.map((d) => d.summary).join('\n'));
   return result.plan;
-}
-
-function golden(file: string, actual: string) {
-  if (update || !existsSync(file)) writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
 describe.each(scenarios)('scenario %s', (scenario) => {
@@ -65,4 +63,21 @@ it('covers the scenarios the renderers must handle', () => {
   expect(scenarios).toEqual(
     expect.arrayContaining(['hostile-names', 'mixed', 'no-changes', 'refused', 'roles']),
   );
+});
+
+describe('golden files', () => {
+  it('a missing golden file fails the test instead of writing itself', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'golden-')), 'plan.md');
+    expect(() => golden(file, 'anything', false)).toThrow(
+      /golden file .*plan\.md is missing: run the tests with UPDATE_GOLDEN=1/,
+    );
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('a golden file that differs fails, and is left as it was', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'golden-')), 'plan.md');
+    writeFileSync(file, 'reviewed\n');
+    expect(() => golden(file, 'changed\n', false)).toThrow();
+    expect(readFileSync(file, 'utf8')).toBe('reviewed\n');
+  });
 });

@@ -11,6 +11,11 @@ import type { Harness } from '../helpers/emulator.js';
 import { harness } from '../helpers/emulator.js';
 import { cli } from '../helpers/run-cli.js';
 import { desiredFrom, liveState } from '../helpers/states.js';
+import { makeContext } from '../../src/cli/context.js';
+import { planFromFile } from '../../src/cli/planning.js';
+import type { LiveReader } from '../../src/pactflow/types.js';
+import { ROLES, TEAMS } from '../reliability/arbitraries.js';
+import { FakeOrg } from '../reliability/fake-org.js';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'pfa-holes-'));
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /);
@@ -240,4 +245,42 @@ describe('counts agree with their nouns in CLI messages', () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('1 delete exceeds policy.limits.maxDeletes = 0');
   });
+});
+
+it('the plan path holds a LiveReader: planning works on an object that has no way to write', async () => {
+  const org = new FakeOrg({
+    roles: ROLES,
+    teams: TEAMS.map((t) => ({ ...t, members: [] })),
+    users: [
+      { uuid: 'h-admin', name: 'admin', active: true, type: 0, roles: ['r-admin'] },
+      { uuid: 's-a', name: 'ci-a', active: true, type: 1, roles: ['r-cicd'] },
+    ],
+    callerUuid: 'h-admin',
+  });
+  // Only the reads, bound: nothing here could create, change or delete anything.
+  const reader: LiveReader = {
+    baseUrl: org.baseUrl,
+    currentUser: () => org.currentUser(),
+    listRoles: () => org.listRoles(),
+    listTeams: () => org.listTeams(),
+    listSystemAccounts: () => org.listSystemAccounts(),
+    getUser: (uuid) => org.getUser(uuid),
+    findSystemAccountByName: (name) => org.findSystemAccountByName(name),
+  };
+  const file = path.join(tmp(), 'accounts.yaml');
+  writeFileSync(file, 'version: 1\nsystemAccounts:\n  - {name: ci-a, roles: [Viewer]}\n');
+  let err = '';
+  const ctx = makeContext(
+    {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (err += s) },
+      env: {},
+      cwd: process.cwd(),
+    },
+    { color: false, progress: false, verbose: false },
+  );
+  const { plan } = await planFromFile(ctx, reader, { file });
+  expect(plan.changes.map((c) => `${c.action} ${c.account}`)).toEqual(['update ci-a']);
+  expect(err).toContain('Read 1 system account, 3 teams and 5 roles');
+  expect(org.writes).toEqual([]);
 });

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { startEmulator } from '../../src/emulator/server.js';
@@ -59,6 +62,33 @@ describe('the first SIGINT stops any command with reads in flight, exit 130', ()
     expect(proxy!.finished()).toBe(0);
   });
 });
+
+it('apply: the first SIGINT lets the writes in flight finish, starts none, reports and exits 130', async () => {
+  emulator = await startEmulator({ seedFile: 'examples/seed.yaml', latencyMs: 300 });
+  proxy = await countingProxy(emulator.url);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pfa-int-')), 'accounts.yaml');
+  writeFileSync(
+    file,
+    `version: 1\nsystemAccounts:\n${Array.from({ length: 12 }, (_, i) => `  - {name: ci-int-${i}}\n`).join('')}`,
+  );
+  const child = spawnCli(['apply', '-f', file, '--auto-approve', '--concurrency', '2'], {
+    PACT_BROKER_BASE_URL: proxy.url,
+    PACT_BROKER_TOKEN: emulator.adminToken,
+  });
+  // Both lanes have a create in flight (each takes 300 ms to answer): signal then.
+  await waitFor(() => proxy!.writesStarted() >= 2, 20_000);
+  const writesAtSignal = proxy.writesStarted();
+  child.kill('SIGINT');
+  const { code } = await exitOf(child);
+  expect(code).toBe(130);
+  expect(child.output.stdout).toContain('Apply interrupted');
+  expect(child.output.stdout).toMatch(/was not started \(interrupted\)/);
+  // The writes in flight were let finish (each was answered), and none started after the signal.
+  expect(proxy.writesStarted()).toBe(writesAtSignal);
+  const written = emulator.requests().filter((r) => r.method !== 'GET');
+  expect(written).toHaveLength(writesAtSignal);
+  expect(written.every((r) => r.status < 300)).toBe(true);
+}, 30_000);
 
 it('Ctrl+C at the confirmation prompt on a terminal cancels with exit 130 and no write', async () => {
   emulator = await startEmulator({ seedFile: 'examples/seed.yaml' });

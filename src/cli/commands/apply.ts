@@ -206,7 +206,7 @@ async function runApply(
   live: LiveState,
   concurrency: number,
 ): Promise<ApplyResult> {
-  const progress = createProgress(ctx.io.stderr, ctx.interactive);
+  const progress = createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
   const total = plan.changes.length;
   progress.start(`applying 0/${total}`);
   const onAbort = () =>
@@ -277,6 +277,5 @@ async function readSavedPlan(ctx: CommandContext, given: string): Promise<Plan> 
     );
   }
   // Plans saved before custom roles were managed have no role changes.
-  const before = { roles: { create: 0, update: 0, delete: 0 }, privilegeGains: 0 };
-  return { ...value, summary: { ...before, ...value.summary }, roleChanges: value.roleChanges ?? [] };
+  return { ...value, roleChanges: value.roleChanges ?? [] };
 }
