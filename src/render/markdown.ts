@@ -7,7 +7,16 @@ import { count } from '../util/plural.js';
 import { clip, escapeMarkdown } from './escape.js';
 import { guardLines } from './text.js';
 import type { FieldChange } from './words.js';
-import { countPlan, fieldChanges, goesWithSentence, isRisky, leftAlone, num, riskLabels } from './words.js';
+import {
+  RISK_LABEL,
+  countPlan,
+  fieldChanges,
+  goesWithSentence,
+  isRisky,
+  leftAlone,
+  num,
+  riskLabels,
+} from './words.js';
 
 export { escapeMarkdown } from './escape.js';
 
@@ -198,16 +207,18 @@ const roleHead = (change: RoleChange) => `role ${code(change.role)} will be ${AC
 
 /** A risky role change, open; any other, folded. Roles come first: apply runs them first. */
 function roleEntry(change: RoleChange, open: boolean): string {
-  const nested = (l: string) => (l.startsWith('  - ') ? `  ${l}` : `- ${l}`);
+  // A line of roleLines that starts with "  - " belongs under the line before it.
+  const item = (indent: string) => (l: string) =>
+    l.startsWith('  - ') ? `${indent}${l}` : `${indent}- ${l}`;
   if (open) {
-    const labels = riskLabels(change);
+    const labels = change.risks.map((r) => (r === 'delete' ? 'deletes the role' : RISK_LABEL[r]));
     const head = `- ${ROLE_ICON[change.action]} **${roleHead(change)}**${labels.length ? `: ${labels.join(', ')}` : ''}`;
-    return [head, ...roleLines(change).map((l) => `  ${nested(l)}`)].join('\n');
+    return [head, ...roleLines(change).map(item('  '))].join('\n');
   }
   return [
     `<details><summary>${ROLE_ICON[change.action]} ${roleHead(change)}</summary>`,
     '',
-    ...roleLines(change).map(nested),
+    ...roleLines(change).map(item('')),
     '',
     '</details>',
     '',

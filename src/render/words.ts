@@ -20,7 +20,11 @@ export const riskLabels = (
   change: Pick<Change, 'risks'> & { action: string },
   options: { implied?: boolean } = {},
 ): string[] =>
-  change.risks.filter((r) => options.implied !== false || r !== change.action).map((r) => RISK_LABEL[r]);
+  change.risks
+    .filter((r) => options.implied !== false || r !== change.action)
+    // Granting Administrator says it already; the privilege gain comes with it.
+    .filter((r) => r !== 'privilege-gain' || !change.risks.includes('admin-grant'))
+    .map((r) => RISK_LABEL[r]);
 
 /** A change a reviewer must look at: it carries a risk, or a guard refuses it. */
 export const isRisky = (change: Pick<Change, 'risks' | 'refused'>): boolean =>

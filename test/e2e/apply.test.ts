@@ -74,7 +74,7 @@ describe('plan against the emulator', () => {
       '+ role Contract Reader will be created',
       'roles: [Read-Only] → [Contract Reader]  (-Read-Only +Contract Reader)',
       'permissions: +contract_data:read:* +environment:read:*',
-      '~ ci-orders will be updated ⚠ privilege gain',
+      '~ ci-orders will be updated  ⚠ risky: gains privileges',
       'permissions: +contract_data:manage:own (!) +contract_data:manage:team (!) +contract_data:read:*',
     ]) {
       expect(run.stdout).toContain(line);

@@ -54,7 +54,7 @@ describe('custom roles against the emulator', () => {
     for (const line of [
       '+ role Release Reader will be created',
       'permissions: [contract_data:manage:*] → [contract_data:manage:team, contract_data:read:*]',
-      '~ ci-orders will be updated ⚠ privilege gain',
+      '~ ci-orders will be updated  ⚠ risky: gains privileges',
       'roles: [Read-Only] → [Contract Publisher]',
       '~ ci-payments will be updated',
       'roles: [CI/CD] → [CI/CD, Release Reader]',

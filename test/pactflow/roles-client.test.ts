@@ -10,7 +10,7 @@ const client = () =>
   new PactflowClient({
     baseUrl: BASE,
     token: TOKEN,
-    timeoutMs: 200,
+    timeoutMs: 5_000,
     retry: { sleep: async () => {}, random: () => 0.5 },
   });
 

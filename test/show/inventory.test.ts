@@ -131,10 +131,14 @@ describe('show renderers', () => {
   });
 
   it('markdown: a table whose cells cannot inject markup', () => {
-    const md = renderShowMarkdown(rows, layout);
+    const hostile = { ...rows[0]!, name: 'ci-x | <img src=x onerror=alert(1)> [link](http://x)' };
+    const md = renderShowMarkdown([hostile, ...rows.slice(1)], layout);
     expect(md).toContain('| name | state | admin | roles |');
-    expect(md).toContain('=HYPERLINK&#40;&#34;x&#34;&#41;');
-    expect(md).not.toContain('HYPERLINK("x")');
+    const line = md.split('\n').find((l) => l.includes('ci-x'))!;
+    // Still one cell per column: the name's pipe cannot open a new one, nor its < a tag.
+    expect(line.split(' | ')).toHaveLength(11);
+    expect(line).not.toContain('<img');
+    expect(line).not.toContain('](http');
   });
 
   it('json: full rows with scopes and token kinds; no token uuid or value in any format', () => {
