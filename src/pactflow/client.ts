@@ -81,14 +81,23 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
    * asked for explicitly: a fixed number of requests (the pages of each), merged by uuid.
    */
   async listSystemAccounts(): Promise<ApiUser[]> {
-    const halves = await Promise.all([true, false].map((active) => this.listSystemAccountsWhere(active)));
-    const byUuid = new Map(halves.flat().map((u) => [u.uuid, u]));
-    return [...byUuid.values()].filter((u) => u.type === 1);
+    return this.usersOfType(1);
   }
 
   /** The enabled (or the disabled) system accounts: one of the two lists listSystemAccounts reads. */
   async listSystemAccountsWhere(active: boolean): Promise<ApiUser[]> {
-    return this.paged('listUsers', 'users', { userType: 1, active }, (check, u, i) =>
+    return this.usersWhere(1, active);
+  }
+
+  /** Users of one type, enabled and disabled, read as two lists merged by uuid. */
+  private async usersOfType(type: 0 | 1): Promise<ApiUser[]> {
+    const halves = await Promise.all([true, false].map((active) => this.usersWhere(type, active)));
+    const byUuid = new Map(halves.flat().map((u) => [u.uuid, u]));
+    return [...byUuid.values()].filter((u) => u.type === type);
+  }
+
+  private async usersWhere(type: 0 | 1, active: boolean): Promise<ApiUser[]> {
+    return this.paged('listUsers', 'users', { userType: type, active }, (check, u, i) =>
       check.user(u, `users[${i}]`),
     );
   }
@@ -128,16 +137,12 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
    * custom role a plan changes or deletes.
    */
   async listHumanUsers(): Promise<ApiUser[]> {
-    const halves = await Promise.all([true, false].map((active) => this.listHumanUsersWhere(active)));
-    const byUuid = new Map(halves.flat().map((u) => [u.uuid, u]));
-    return [...byUuid.values()].filter((u) => u.type === 0);
+    return this.usersOfType(0);
   }
 
   /** The enabled (or the disabled) people: one of the two lists listHumanUsers reads. */
   async listHumanUsersWhere(active: boolean): Promise<ApiUser[]> {
-    return this.paged('listUsers', 'users', { userType: 0, active }, (check, u, i) =>
-      check.user(u, `users[${i}]`),
-    );
+    return this.usersWhere(0, active);
   }
 
   /** The scopes PactFlow lets a role grant. */
