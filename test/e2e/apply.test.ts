@@ -72,7 +72,7 @@ describe('plan against the emulator', () => {
       '? ci-experimental — left as it is',
       'Plan: 1 to create, 1 to rename, 3 to update, 1 to enable, 1 to disable, 1 to delete; roles: 1 to create, 0 to update, 0 to delete; 1 privilege gain (!); 4 unchanged, 2 unmanaged.',
       '+ role Contract Reader will be created',
-      'roles: [Read-Only] → [Contract Reader]  (-Read-Only +Contract Reader)',
+      'roles: [Read-Only] → [Contract Reader]  (+Contract Reader -Read-Only)',
       'permissions: +contract_data:read:* +environment:read:*',
       '~ ci-orders will be updated  ⚠ risky: gains privileges',
       'permissions: +contract_data:manage:own (!) +contract_data:manage:team (!) +contract_data:read:*',
