@@ -37,6 +37,10 @@ export const DEFAULT_RETRY: RetryPolicy = {
 export interface HttpOptions {
   baseUrl: string;
   token: string;
+  /** The header that carries the token as is (GitLab: PRIVATE-TOKEN, JOB-TOKEN); default `Authorization: Bearer`. */
+  tokenHeader?: string;
+  /** Default: PactFlow's HAL JSON. */
+  accept?: string;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   /** Called once per HTTP exchange (for --verbose and tests); never given the token. */
@@ -72,7 +76,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 }
 
 /**
- * The one place that talks HTTP. Explicit policy: JSON in and out, a request timeout, and retries
+ * The one place that talks HTTP, to PactFlow and to the code hosts (src/publish). Explicit policy: JSON in and out, a request timeout, and retries
  * only where repeating cannot do harm — GET, PUT and DELETE on network errors and 429/502/503/504,
  * with exponential backoff and jitter, honouring Retry-After, bounded in attempts and time. A POST
  * is retried only on 429 (the server refused it without acting); otherwise its failure is reported
@@ -93,9 +97,11 @@ export class HttpClient {
     this.got = got.extend({
       prefixUrl: options.baseUrl,
       headers: {
-        accept: 'application/hal+json, application/json',
+        accept: options.accept ?? 'application/hal+json, application/json',
         'user-agent': USER_AGENT,
-        authorization: `Bearer ${options.token}`,
+        ...(options.tokenHeader
+          ? { [options.tokenHeader]: options.token }
+          : { authorization: `Bearer ${options.token}` }),
       },
       timeout: { request: options.timeoutMs ?? 30_000 },
       retry: { limit: 0 },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Change } from './types.js';
 import type { LiveAccount } from '../state/types.js';
 
 /**
@@ -19,4 +20,26 @@ export function fingerprintAccount(account: LiveAccount | undefined): string {
           account.teams.map((t) => t.uuid).sort(),
         ]);
   return `sha256:${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * A short digest of what a plan would do: each change's account, action, steps and before/after,
+ * in plan order. No timestamps, generator or live fingerprints go in, so planning the same file
+ * against the same organization twice gives the same hash, and a reviewer can tell whether the
+ * plan applied on merge is the plan they reviewed.
+ */
+export function hashChanges(changes: readonly Change[]): string {
+  const canonical = JSON.stringify(
+    changes.map((c) => [
+      c.account,
+      c.uuid ?? null,
+      c.action,
+      c.origin,
+      c.before,
+      c.after,
+      c.steps,
+      c.refused ?? null,
+    ]),
+  );
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
 }

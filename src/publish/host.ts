@@ -1,0 +1,31 @@
+/** A comment on a pull or merge request, or an issue, as the publish code needs it. */
+export interface Note {
+  id: number;
+  body: string;
+}
+
+/**
+ * What publishing needs of a code host: the comments of one pull/merge request, and the open issues
+ * that carry a label. GitHub and GitLab each implement it over their REST API.
+ */
+export interface CodeHost {
+  /** "GitHub" or "GitLab", for messages. */
+  readonly name: string;
+  /** What a pull/merge request is called there, for messages. */
+  readonly requestNoun: string;
+  /** The pull/merge request of this run: from the event, else the one that merged `sha`. */
+  findRequest(): Promise<number | undefined>;
+  listComments(request: number): Promise<Note[]>;
+  createComment(request: number, body: string): Promise<void>;
+  updateComment(request: number, id: number, body: string): Promise<void>;
+  listOpenIssues(label: string): Promise<Note[]>;
+  createIssue(title: string, body: string, label: string): Promise<void>;
+  updateIssue(id: number, body: string): Promise<void>;
+  closeIssue(id: number, body: string): Promise<void>;
+  close(): void;
+}
+
+/** Pages of at most this many items; a list stops at the first short page or after MAX_PAGES. */
+export const PAGE_SIZE = 100;
+/** A bound, so a server that always says "more" cannot keep a job running. */
+export const MAX_PAGES = 50;
