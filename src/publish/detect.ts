@@ -64,8 +64,8 @@ export async function detectCodeHost(
     );
   }
   if (env.GITLAB_CI === 'true') {
-    const privateToken = env.GITLAB_TOKEN?.trim();
-    const jobToken = env.CI_JOB_TOKEN?.trim();
+    const privateToken = env.GITLAB_TOKEN?.trim() || undefined;
+    const jobToken = env.CI_JOB_TOKEN?.trim() || undefined;
     if (!privateToken && !jobToken)
       throw new UsageError(
         'no GITLAB_TOKEN or CI_JOB_TOKEN to publish with',
@@ -78,7 +78,7 @@ export async function detectCodeHost(
       {
         apiUrl: apiUrl(raw ?? 'https://gitlab.com/api/v4', 'CI_API_V4_URL'),
         project: env.CI_PROJECT_ID,
-        token: (privateToken ?? jobToken)!,
+        token: (privateToken || jobToken)!,
         tokenHeader: privateToken ? 'PRIVATE-TOKEN' : 'JOB-TOKEN',
         ...(iid === undefined || Number.isNaN(iid) ? {} : { request: iid }),
         ...(env.CI_COMMIT_SHA ? { sha: env.CI_COMMIT_SHA } : {}),

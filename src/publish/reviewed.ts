@@ -71,7 +71,7 @@ export function renderComparison(comparison: Comparison, verb: 'applied' | 'to a
         ? `✅ Applied the reviewed plan (hash <code>${comparison.hash}</code>).\n`
         : `✅ The plan to apply is the reviewed plan (hash <code>${comparison.hash}</code>).\n`;
     case 'unreviewed':
-      return `⚠️ No reviewed plan to compare with: ${escapeMarkdown(comparison.reason)}. The plan ${verb === 'applied' ? 'applied' : 'to apply'} has hash <code>${comparison.applied}</code>.\n`;
+      return `⚠️ No reviewed plan to compare with: ${comparison.reason}. The plan ${verb === 'applied' ? 'applied' : 'to apply'} has hash <code>${comparison.applied}</code>.\n`;
     case 'different': {
       const lines = [
         `⚠️ The plan ${verb === 'applied' ? 'applied' : 'to apply'} (hash <code>${comparison.applied}</code>) differs from the reviewed plan (hash <code>${comparison.reviewed}</code>):`,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { UsageError } from '../../errors.js';
+import { ToolError, UsageError } from '../../errors.js';
 import { ApiError } from '../../pactflow/errors.js';
 import type { CodeHost } from '../../publish/host.js';
 import { detectCodeHost } from '../../publish/detect.js';
@@ -105,10 +105,20 @@ async function tolerateReadOnly(ctx: CommandContext, host: CodeHost, work: () =>
       );
       return 0;
     }
-    throw error;
+    throw hostError(host, error);
   } finally {
     host.close();
   }
+}
+
+/** The PactFlow client's hints do not fit a code host: say which API and which token. */
+function hostError(host: CodeHost, error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const hint =
+    error.status === 401
+      ? `The ${host.name} token was refused: check ${host.name === 'GitHub' ? 'GITHUB_TOKEN' : 'GITLAB_TOKEN or CI_JOB_TOKEN'}.`
+      : `Check that ${host.name === 'GitHub' ? 'GITHUB_API_URL' : 'CI_API_V4_URL'} points at the ${host.name} API and that it is reachable.`;
+  return new ToolError(`${host.name} API: ${error.message}`, hint);
 }
 
 export async function publishCommand(ctx: CommandContext, options: PublishCommandOptions): Promise<number> {
@@ -165,6 +175,8 @@ export async function reviewedCommand(ctx: CommandContext, options: ReviewedComm
     );
     ctx.out(renderComparison(comparison, 'to apply'));
     return options.requireMatch && comparison.kind !== 'same' ? 1 : 0;
+  } catch (error) {
+    throw hostError(host, error);
   } finally {
     host.close();
   }
