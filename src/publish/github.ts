@@ -1,7 +1,6 @@
-import { HttpClient } from '../pactflow/http.js';
 import type { HttpOptions } from '../pactflow/http.js';
 import type { CodeHost, Note } from './host.js';
-import { MAX_PAGES, PAGE_SIZE } from './host.js';
+import { RestHost, headerText } from './host.js';
 import { asNotes, asArray } from './shapes.js';
 
 export interface GithubTarget {
@@ -17,27 +16,17 @@ export interface GithubTarget {
 }
 
 /** GitHub's REST API: pull-request comments are issue comments; pages follow the Link header. */
-export class GithubHost implements CodeHost {
+export class GithubHost extends RestHost implements CodeHost {
   readonly name = 'GitHub';
   readonly requestNoun = 'pull request';
-  private readonly http: HttpClient;
   private readonly repo: string;
 
   constructor(
     private readonly target: GithubTarget,
     options: Pick<HttpOptions, 'retry' | 'onRequest'> = {},
   ) {
-    this.http = new HttpClient({
-      baseUrl: target.apiUrl,
-      token: target.token,
-      accept: 'application/vnd.github+json',
-      ...options,
-    });
+    super({ baseUrl: target.apiUrl, token: target.token, accept: 'application/vnd.github+json', ...options });
     this.repo = `/repos/${target.repository}`;
-  }
-
-  close(): void {
-    this.http.close();
   }
 
   async findRequest(): Promise<number | undefined> {
@@ -50,7 +39,12 @@ export class GithubHost implements CodeHost {
   }
 
   listComments(request: number): Promise<Note[]> {
-    return this.pages(`${this.repo}/issues/${request}/comments`, {}, (body) => asNotes(body, 'id', 'body'));
+    return this.pages(
+      `${this.repo}/issues/${request}/comments`,
+      {},
+      (body) => asNotes(body, 'id', 'body'),
+      hasNext,
+    );
   }
 
   async createComment(request: number, body: string): Promise<void> {
@@ -63,12 +57,16 @@ export class GithubHost implements CodeHost {
 
   listOpenIssues(label: string): Promise<Note[]> {
     // The issues list also holds pull requests; those carry a pull_request field.
-    return this.pages(`${this.repo}/issues`, { labels: label, state: 'open' }, (body) =>
-      asNotes(
-        asArray(body, 'issues').filter((i) => !(i as { pull_request?: unknown }).pull_request),
-        'number',
-        'body',
-      ),
+    return this.pages(
+      `${this.repo}/issues`,
+      { labels: label, state: 'open' },
+      (body) =>
+        asNotes(
+          asArray(body, 'issues').filter((i) => !(i as { pull_request?: unknown }).pull_request),
+          'number',
+          'body',
+        ),
+      hasNext,
     );
   }
 
@@ -85,21 +83,8 @@ export class GithubHost implements CodeHost {
       json: { body, state: 'closed', state_reason: 'completed' },
     });
   }
-
-  private async pages(
-    path: string,
-    query: Record<string, string>,
-    read: (body: unknown) => Note[],
-  ): Promise<Note[]> {
-    const all: Note[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const response = await this.http.request('GET', path, {
-        searchParams: { ...query, per_page: PAGE_SIZE, page },
-      });
-      all.push(...read(response.body));
-      const link = response.headers.link;
-      if (!(Array.isArray(link) ? link.join(',') : (link ?? '')).includes('rel="next"')) break;
-    }
-    return all;
-  }
 }
+
+/** GitHub pages: a Link header with rel="next" while there are more. */
+const hasNext = (headers: Record<string, string | string[] | undefined>) =>
+  headerText(headers.link).includes('rel="next"');

@@ -1,7 +1,6 @@
-import { HttpClient } from '../pactflow/http.js';
 import type { HttpOptions } from '../pactflow/http.js';
 import type { CodeHost, Note } from './host.js';
-import { MAX_PAGES, PAGE_SIZE } from './host.js';
+import { RestHost, headerText } from './host.js';
 import { asArray, asNotes } from './shapes.js';
 
 export interface GitlabTarget {
@@ -19,17 +18,16 @@ export interface GitlabTarget {
 }
 
 /** GitLab's REST API v4: merge-request notes and project issues; pages follow x-next-page. */
-export class GitlabHost implements CodeHost {
+export class GitlabHost extends RestHost implements CodeHost {
   readonly name = 'GitLab';
   readonly requestNoun = 'merge request';
-  private readonly http: HttpClient;
   private readonly project: string;
 
   constructor(
     private readonly target: GitlabTarget,
     options: Pick<HttpOptions, 'retry' | 'onRequest'> = {},
   ) {
-    this.http = new HttpClient({
+    super({
       baseUrl: target.apiUrl,
       token: target.token,
       tokenHeader: target.tokenHeader,
@@ -37,10 +35,6 @@ export class GitlabHost implements CodeHost {
       ...options,
     });
     this.project = `/projects/${encodeURIComponent(target.project)}`;
-  }
-
-  close(): void {
-    this.http.close();
   }
 
   async findRequest(): Promise<number | undefined> {
@@ -56,7 +50,12 @@ export class GitlabHost implements CodeHost {
   }
 
   listComments(request: number): Promise<Note[]> {
-    return this.pages(`${this.project}/merge_requests/${request}/notes`, {}, 'id');
+    return this.pages(
+      `${this.project}/merge_requests/${request}/notes`,
+      {},
+      (b) => asNotes(b, 'id', 'body'),
+      hasNext,
+    );
   }
 
   async createComment(request: number, body: string): Promise<void> {
@@ -70,7 +69,12 @@ export class GitlabHost implements CodeHost {
   }
 
   listOpenIssues(label: string): Promise<Note[]> {
-    return this.pages(`${this.project}/issues`, { labels: label, state: 'opened' }, 'iid', 'description');
+    return this.pages(
+      `${this.project}/issues`,
+      { labels: label, state: 'opened' },
+      (b) => asNotes(b, 'iid', 'description'),
+      hasNext,
+    );
   }
 
   async createIssue(title: string, body: string, label: string): Promise<void> {
@@ -88,22 +92,8 @@ export class GitlabHost implements CodeHost {
       json: { description: body, state_event: 'close' },
     });
   }
-
-  private async pages(
-    path: string,
-    query: Record<string, string>,
-    idField: string,
-    bodyField = 'body',
-  ): Promise<Note[]> {
-    const all: Note[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const response = await this.http.request('GET', path, {
-        searchParams: { ...query, per_page: PAGE_SIZE, page },
-      });
-      all.push(...asNotes(response.body, idField, bodyField));
-      const next = response.headers['x-next-page'];
-      if (!next || (Array.isArray(next) ? next[0] : next)?.trim() === '') break;
-    }
-    return all;
-  }
 }
+
+/** GitLab pages: x-next-page holds the next page number, empty on the last. */
+const hasNext = (headers: Record<string, string | string[] | undefined>) =>
+  headerText(headers['x-next-page']) !== '';

@@ -1,3 +1,6 @@
+import { HttpClient } from '../pactflow/http.js';
+import type { HttpOptions, HttpResponse } from '../pactflow/http.js';
+
 /** A comment on a pull or merge request, or an issue, as the publish code needs it. */
 export interface Note {
   id: number;
@@ -29,3 +32,38 @@ export interface CodeHost {
 export const PAGE_SIZE = 100;
 /** A bound, so a server that always says "more" cannot keep a job running. */
 export const MAX_PAGES = 50;
+
+/** What GitHub and GitLab share: one HTTP client (the PactFlow client's policy) and paged lists. */
+export abstract class RestHost {
+  protected readonly http: HttpClient;
+
+  constructor(options: HttpOptions) {
+    this.http = new HttpClient(options);
+  }
+
+  close(): void {
+    this.http.close();
+  }
+
+  /** Every item of a paged list, page by page while `hasNext` says there is more. */
+  protected async pages(
+    path: string,
+    query: Record<string, string>,
+    read: (body: unknown) => Note[],
+    hasNext: (headers: HttpResponse['headers']) => boolean,
+  ): Promise<Note[]> {
+    const all: Note[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const response = await this.http.request('GET', path, {
+        searchParams: { ...query, per_page: PAGE_SIZE, page },
+      });
+      all.push(...read(response.body));
+      if (!hasNext(response.headers)) break;
+    }
+    return all;
+  }
+}
+
+/** A header's value as one string. */
+export const headerText = (value: string | string[] | undefined): string =>
+  (Array.isArray(value) ? value.join(',') : (value ?? '')).trim();

@@ -62,82 +62,86 @@ const planComments = () =>
   (github.comments.get(7) ?? []).filter((c) => c.body.includes('<!-- pactflow-accounts-plan -->'));
 const driftIssues = () => github.issues.filter((i) => i.labels.includes('pactflow-accounts-drift'));
 
-describe('action.yml, its steps run locally against the emulator and a stub GitHub API', async () => {
-  it('plan on a pull request: outputs, job summary, and ONE comment after two runs', async () => {
-    const first = await run({ command: 'plan' }, PR);
-    expect(first.status, first.log).toBe(0);
-    expect(first.outputs['exit-code']).toBe('2');
-    expect(first.outputs['has-changes']).toBe('true');
-    expect(existsSync(first.outputs['plan-json']!)).toBe(true);
-    const hash = (JSON.parse(readFileSync(first.outputs['plan-json']!, 'utf8')) as { hash: string }).hash;
-    expect(readFileSync(first.outputs['plan-markdown']!, 'utf8')).toContain(
-      `Plan hash: <code>${hash}</code>`,
-    );
-    expect(first.summary).toContain('<!-- pactflow-accounts-plan -->');
-    // The token is masked before any other step runs, and never printed otherwise.
-    expect(first.log.indexOf(`::add-mask::${emulator.adminToken}`)).toBeGreaterThan(-1);
-    expect(first.log.split(emulator.adminToken)).toHaveLength(2);
-    expect(first.log).not.toContain(GITHUB_TOKEN);
+describe(
+  'action.yml, its steps run locally against the emulator and a stub GitHub API',
+  { timeout: 120_000 },
+  () => {
+    it('plan on a pull request: outputs, job summary, and ONE comment after two runs', async () => {
+      const first = await run({ command: 'plan' }, PR);
+      expect(first.status, first.log).toBe(0);
+      expect(first.outputs['exit-code']).toBe('2');
+      expect(first.outputs['has-changes']).toBe('true');
+      expect(existsSync(first.outputs['plan-json']!)).toBe(true);
+      const hash = (JSON.parse(readFileSync(first.outputs['plan-json']!, 'utf8')) as { hash: string }).hash;
+      expect(readFileSync(first.outputs['plan-markdown']!, 'utf8')).toContain(
+        `Plan hash: <code>${hash}</code>`,
+      );
+      expect(first.summary).toContain('<!-- pactflow-accounts-plan -->');
+      // The token is masked before any other step runs, and never printed otherwise.
+      expect(first.log.indexOf(`::add-mask::${emulator.adminToken}`)).toBeGreaterThan(-1);
+      expect(first.log.split(emulator.adminToken)).toHaveLength(2);
+      expect(first.log).not.toContain(GITHUB_TOKEN);
 
-    const second = await run({ command: 'plan', format: 'markdown' }, PR);
-    expect(second.status, second.log).toBe(0);
-    expect(second.log).toContain('updated the plan comment on pull request #7');
-    expect(planComments()).toHaveLength(1);
-    expect(github.comments.get(7)).toHaveLength(1);
-    expect(planComments()[0]!.body).toContain('<!-- pactflow-accounts-reviewed:');
-  });
+      const second = await run({ command: 'plan', format: 'markdown' }, PR);
+      expect(second.status, second.log).toBe(0);
+      expect(second.log).toContain('updated the plan comment on pull request #7');
+      expect(planComments()).toHaveLength(1);
+      expect(github.comments.get(7)).toHaveLength(1);
+      expect(planComments()[0]!.body).toContain('<!-- pactflow-accounts-reviewed:');
+    });
 
-  it('drift: opens one issue, then updates it', async () => {
-    const first = await run({ command: 'drift' }, { schedule: '17 6 * * *' });
-    expect(first.status, first.log).toBe(0);
-    expect(first.outputs['exit-code']).toBe('2');
-    expect(driftIssues()).toHaveLength(1);
-    expect(driftIssues()[0]!.state).toBe('open');
-    const second = await run({ command: 'drift' }, { schedule: '17 6 * * *' });
-    expect(second.status, second.log).toBe(0);
-    expect(second.log).toContain('drift: updated issue #1');
-    expect(driftIssues()).toHaveLength(1);
-    expect(github.log.filter((l) => l === 'PATCH /repos/acme/accounts/issues/1')).toHaveLength(1);
-  });
+    it('drift: opens one issue, then updates it', async () => {
+      const first = await run({ command: 'drift' }, { schedule: '17 6 * * *' });
+      expect(first.status, first.log).toBe(0);
+      expect(first.outputs['exit-code']).toBe('2');
+      expect(driftIssues()).toHaveLength(1);
+      expect(driftIssues()[0]!.state).toBe('open');
+      const second = await run({ command: 'drift' }, { schedule: '17 6 * * *' });
+      expect(second.status, second.log).toBe(0);
+      expect(second.log).toContain('drift: updated issue #1');
+      expect(driftIssues()).toHaveLength(1);
+      expect(github.log.filter((l) => l === 'PATCH /repos/acme/accounts/issues/1')).toHaveLength(1);
+    });
 
-  it('apply on merge: re-plans, finds the reviewed plan on the merged pull request, applies, reports', async () => {
-    const merged = await run(
-      { command: 'apply', 'block-on-difference': 'true' },
-      { ref: 'refs/heads/main' },
-      { GITHUB_SHA: MERGE_SHA },
-    );
-    expect(merged.status, merged.log).toBe(0);
-    expect(merged.outputs['exit-code']).toBe('0');
-    expect(merged.log).toContain('Apply complete');
-    const applyComment = (github.comments.get(7) ?? []).find((c) =>
-      c.body.includes('<!-- pactflow-accounts-apply -->'),
-    );
-    const hash = (JSON.parse(readFileSync(merged.outputs['plan-json']!, 'utf8')) as { hash: string }).hash;
-    expect(applyComment?.body).toContain(`Applied the reviewed plan (hash <code>${hash}</code>)`);
-    expect(merged.summary).toContain('The plan to apply is the reviewed plan');
-    expect(planComments()).toHaveLength(1);
-  });
+    it('apply on merge: re-plans, finds the reviewed plan on the merged pull request, applies, reports', async () => {
+      const merged = await run(
+        { command: 'apply', 'block-on-difference': 'true' },
+        { ref: 'refs/heads/main' },
+        { GITHUB_SHA: MERGE_SHA },
+      );
+      expect(merged.status, merged.log).toBe(0);
+      expect(merged.outputs['exit-code']).toBe('0');
+      expect(merged.log).toContain('Apply complete');
+      const applyComment = (github.comments.get(7) ?? []).find((c) =>
+        c.body.includes('<!-- pactflow-accounts-apply -->'),
+      );
+      const hash = (JSON.parse(readFileSync(merged.outputs['plan-json']!, 'utf8')) as { hash: string }).hash;
+      expect(applyComment?.body).toContain(`Applied the reviewed plan (hash <code>${hash}</code>)`);
+      expect(merged.summary).toContain('The plan to apply is the reviewed plan');
+      expect(planComments()).toHaveLength(1);
+    });
 
-  it('drift when clean: closes the issue', async () => {
-    const clean = await run({ command: 'drift' }, { schedule: '17 6 * * *' });
-    expect(clean.status, clean.log).toBe(0);
-    expect(clean.outputs['exit-code']).toBe('0');
-    expect(clean.outputs['has-changes']).toBe('false');
-    expect(driftIssues()).toHaveLength(1);
-    expect(driftIssues()[0]!.state).toBe('closed');
-  });
+    it('drift when clean: closes the issue', async () => {
+      const clean = await run({ command: 'drift' }, { schedule: '17 6 * * *' });
+      expect(clean.status, clean.log).toBe(0);
+      expect(clean.outputs['exit-code']).toBe('0');
+      expect(clean.outputs['has-changes']).toBe('false');
+      expect(driftIssues()).toHaveLength(1);
+      expect(driftIssues()[0]!.state).toBe('closed');
+    });
 
-  it('an invalid file: the step fails, the comment shows the problems, the line is annotated', async () => {
-    writeFileSync(
-      path.join(workspace, 'broken.yaml'),
-      'version: 1\nsystemAccounts:\n  - name: ci-x\n    colour: red\n',
-    );
-    const broken = await run({ command: 'plan', file: 'broken.yaml' }, PR);
-    expect(broken.status).toBe(1);
-    expect(broken.outputs['exit-code']).toBe('1');
-    expect(broken.outputs['plan-json']).toBe('');
-    expect(broken.log).toMatch(/::error file=broken\.yaml,line=4,col=5,/);
-    expect(planComments()).toHaveLength(1);
-    expect(planComments()[0]!.body).toContain('1 problem in <code>broken.yaml</code>');
-  });
-});
+    it('an invalid file: the step fails, the comment shows the problems, the line is annotated', async () => {
+      writeFileSync(
+        path.join(workspace, 'broken.yaml'),
+        'version: 1\nsystemAccounts:\n  - name: ci-x\n    colour: red\n',
+      );
+      const broken = await run({ command: 'plan', file: 'broken.yaml' }, PR);
+      expect(broken.status).toBe(1);
+      expect(broken.outputs['exit-code']).toBe('1');
+      expect(broken.outputs['plan-json']).toBe('');
+      expect(broken.log).toMatch(/::error file=broken\.yaml,line=4,col=5,/);
+      expect(planComments()).toHaveLength(1);
+      expect(planComments()[0]!.body).toContain('1 problem in <code>broken.yaml</code>');
+    });
+  },
+);

@@ -123,6 +123,20 @@ describe('plain http on purpose', () => {
   });
 });
 
+describe('the emulator as a service', () => {
+  it('on 0.0.0.0 it says how to reach it: plain http with --allow-insecure-http', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const run = await cli(['emulator', '--host', '0.0.0.0', '--port', '0'], { signal: stop.signal });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /pactflow-accounts plan --allow-insecure-http --base-url http:\/\/<this-host>:\d+/,
+    );
+    const local = await cli(['emulator', '--port', '0'], { signal: stop.signal });
+    expect(local.stdout).not.toContain('--allow-insecure-http');
+  });
+});
+
 describe('help', () => {
   it('a subcommand --help shows the global options', async () => {
     const run = await cli(['plan', '--help']);
