@@ -1,3 +1,4 @@
+import type { Endpoint } from '../pactflow/endpoints.js';
 import { HttpClient } from '../pactflow/http.js';
 import type { HttpOptions, HttpResponse } from '../pactflow/http.js';
 
@@ -34,11 +35,12 @@ export const PAGE_SIZE = 100;
 export const MAX_PAGES = 50;
 
 /** What GitHub and GitLab share: one HTTP client (the PactFlow client's policy) and paged lists. */
-export abstract class RestHost {
-  protected readonly http: HttpClient;
+export abstract class RestHost<Table extends Record<string, Endpoint>> {
+  protected readonly http: HttpClient<Table>;
 
-  constructor(options: HttpOptions) {
-    this.http = new HttpClient(options);
+  /** `endpoints`: every request this host's client may send, as for PactFlow. */
+  constructor(options: HttpOptions, endpoints: Table) {
+    this.http = new HttpClient(options, endpoints);
   }
 
   close(): void {
@@ -47,14 +49,16 @@ export abstract class RestHost {
 
   /** Every item of a paged list, page by page while `hasNext` says there is more. */
   protected async pages(
-    path: string,
+    name: keyof Table & string,
+    params: Record<string, string>,
     query: Record<string, string>,
     read: (body: unknown) => Note[],
     hasNext: (headers: HttpResponse['headers']) => boolean,
   ): Promise<Note[]> {
     const all: Note[] = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const response = await this.http.request('GET', path, {
+      const response = await this.http.request(name, {
+        params,
         searchParams: { ...query, per_page: PAGE_SIZE, page },
       });
       all.push(...read(response.body));
