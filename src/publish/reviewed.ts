@@ -1,7 +1,8 @@
 import type { Plan } from '../plan/types.js';
 import { PLAIN } from '../render/color.js';
-import { escapeMarkdown } from '../render/markdown.js';
-import { SYMBOLS, changeTitle, fieldLine } from '../render/text.js';
+import { code } from '../render/markdown.js';
+import { SYMBOLS, changeTitle, fieldText } from '../render/text.js';
+import { fieldChanges } from '../render/words.js';
 
 /** What a reviewer saw: the plan's hash and one line per change, as the plan comment carries it. */
 export interface ReviewedPlan {
@@ -9,17 +10,16 @@ export interface ReviewedPlan {
   changes: string[];
 }
 
-const FIELDS = ['name', 'email', 'state', 'admin', 'roles', 'teams'] as const;
 const DATA = /<!-- pactflow-accounts-reviewed:([A-Za-z0-9+/=]+) -->/;
 
 /** One line per change: its symbol, title and every field it changes. */
 export function changeLines(plan: Plan): string[] {
-  return plan.changes.map((change) => {
-    const fields = FIELDS.map((f) => fieldLine(f, change.before, change.after, PLAIN)).filter(
-      (line): line is string => Boolean(line),
-    );
-    return [`${SYMBOLS[change.action]} ${changeTitle(change)}`, ...fields.map((f) => f.trim())].join('; ');
-  });
+  return plan.changes.map((change) =>
+    [
+      `${SYMBOLS[change.action]} ${changeTitle(change)}`,
+      ...fieldChanges(change).map((f) => fieldText(f, PLAIN)),
+    ].join('; '),
+  );
 }
 
 /**
@@ -76,8 +76,8 @@ export function renderComparison(comparison: Comparison, verb: 'applied' | 'to a
       const lines = [
         `⚠️ The plan ${verb === 'applied' ? 'applied' : 'to apply'} (hash <code>${comparison.applied}</code>) differs from the reviewed plan (hash <code>${comparison.reviewed}</code>):`,
         '',
-        ...comparison.removed.map((c) => `- reviewed, not in this plan: <code>${escapeMarkdown(c)}</code>`),
-        ...comparison.added.map((c) => `- in this plan, not reviewed: <code>${escapeMarkdown(c)}</code>`),
+        ...comparison.removed.map((c) => `- reviewed, not in this plan: ${code(c)}`),
+        ...comparison.added.map((c) => `- in this plan, not reviewed: ${code(c)}`),
       ];
       if (!comparison.removed.length && !comparison.added.length)
         lines.push('- the same changes, with different steps or in a different order');

@@ -73,9 +73,7 @@ describe(
       expect(first.outputs['has-changes']).toBe('true');
       expect(existsSync(first.outputs['plan-json']!)).toBe(true);
       const hash = (JSON.parse(readFileSync(first.outputs['plan-json']!, 'utf8')) as { hash: string }).hash;
-      expect(readFileSync(first.outputs['plan-markdown']!, 'utf8')).toContain(
-        `Plan hash: <code>${hash}</code>`,
-      );
+      expect(readFileSync(first.outputs['plan-markdown']!, 'utf8')).toContain(`plan <code>${hash}</code>`);
       expect(first.summary).toContain('<!-- pactflow-accounts-plan -->');
       // The token is masked before any other step runs, and never printed otherwise.
       expect(first.log.indexOf(`::add-mask::${emulator.adminToken}`)).toBeGreaterThan(-1);
@@ -141,7 +139,7 @@ describe(
       expect(broken.outputs['plan-json']).toBe('');
       expect(broken.log).toMatch(/::error file=broken\.yaml,line=4,col=5,/);
       expect(planComments()).toHaveLength(1);
-      expect(planComments()[0]!.body).toContain('1 problem in <code>broken.yaml</code>');
+      expect(planComments()[0]!.body).toContain('no plan, <code>broken.yaml</code> has 1 problem');
     });
   },
 );
