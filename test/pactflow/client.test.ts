@@ -480,61 +480,40 @@ describe('retries', () => {
 describe('pagination', () => {
   const users = (n: number, from = 0) =>
     Array.from({ length: n }, (_, i) => user({ uuid: `s${from + i}`, name: `ci-${from + i}` }));
-  const disabledNone = () =>
+  /** Page 1 of the enabled (or the disabled) system accounts, asked for `times` times. */
+  const firstPage = (active: boolean, times = 1) =>
     nock(BASE)
       .get('/admin/users')
-      .query({ userType: '1', active: 'false', page: '1', size: '100' })
-      .reply(200, { users: [], page: page(1, 100, 0) });
+      .query({ userType: '1', active: String(active), page: '1', size: '100' })
+      .times(times);
+  const disabledNone = (times = 1) =>
+    firstPage(false, times).reply(200, { users: [], page: page(1, 100, 0) });
 
   it('reads a list again once when its pages disagree with totalElements', async () => {
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '1', size: '100' })
-      .reply(200, { users: users(2), page: page(1, 100, 3) });
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '1', size: '100' })
-      .times(2) // the second read, then the recount of its total
-      .reply(200, { users: users(3), page: page(1, 100, 3) });
+    firstPage(true).reply(200, { users: users(2), page: page(1, 100, 3) });
+    // The second read, then the recount of its total.
+    firstPage(true, 2).reply(200, { users: users(3), page: page(1, 100, 3) });
     disabledNone();
     expect(await client().listSystemAccounts()).toHaveLength(3);
   });
 
   it('an account enabled between the two list reads, so in neither, is caught by the recount', async () => {
     // Enabled list first: s1 is still disabled. Then the disabled list: s1 was enabled meanwhile.
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '1', size: '100' })
-      .reply(200, { users: users(1), page: page(1, 100, 1) });
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'false', page: '1', size: '100' })
-      .reply(200, { users: [], page: page(1, 100, 0) });
+    firstPage(true).reply(200, { users: users(1), page: page(1, 100, 1) });
+    disabledNone();
     // The recount of the enabled list shows one more; both lists are read again.
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '1', size: '100' })
-      .times(3)
-      .reply(200, { users: users(2), page: page(1, 100, 2) });
+    firstPage(true, 3).reply(200, { users: users(2), page: page(1, 100, 2) });
     disabledNone();
     expect((await client().listSystemAccounts()).map((u) => u.uuid)).toEqual(['s0', 's1']);
   });
 
   it('lists whose enabled count keeps changing are refused after the second read, clearly', async () => {
     let enabled = 1;
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '1', size: '100' })
-      .times(4)
-      .reply(200, () => {
-        const n = enabled++;
-        return { users: users(n), page: page(1, 100, n) };
-      });
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'false', page: '1', size: '100' })
-      .times(2)
-      .reply(200, { users: [], page: page(1, 100, 0) });
+    firstPage(true, 4).reply(200, () => {
+      const n = enabled++;
+      return { users: users(n), page: page(1, 100, n) };
+    });
+    disabledNone(2);
     const error = await client()
       .listSystemAccounts()
       .catch((e: unknown) => e);
@@ -546,11 +525,7 @@ describe('pagination', () => {
   });
 
   it('refuses a list that disagrees with totalElements twice: never a partial list', async () => {
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '1', size: '100' })
-      .times(2)
-      .reply(200, { users: users(2), page: page(1, 100, 3) });
+    firstPage(true, 2).reply(200, { users: users(2), page: page(1, 100, 3) });
     const error = await client()
       .listSystemAccounts()
       .catch((e: unknown) => e);
