@@ -79,8 +79,8 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
  * The one place that talks HTTP, to PactFlow and to the code hosts (src/publish). Explicit policy: JSON in and out, a request timeout, and retries
  * only where repeating cannot do harm — GET, PUT and DELETE on network errors and 429/502/503/504,
  * with exponential backoff and jitter, honouring Retry-After, bounded in attempts and time. A POST
- * is retried only on 429 (the server refused it without acting); otherwise its failure is reported
- * with `outcomeUnknown` so the caller re-reads before anything is sent again.
+ * or PATCH is retried only on 429 (the server refused it without acting); otherwise its failure is
+ * reported with `outcomeUnknown` so the caller re-reads before anything is sent again.
  */
 export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINTS> {
   private readonly got: Got;
