@@ -56,7 +56,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'got', message: 'Only src/pactflow/ may import got.' }] },
+        {
+          paths: [
+            { name: 'got', message: 'Only src/pactflow/http.ts may import got (src/publish uses it too).' },
+          ],
+        },
       ],
     },
   },

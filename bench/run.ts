@@ -1,168 +1,424 @@
 /**
- * `npm run bench`: speed targets measured, printed as figures and ratios (never pass/fail in tests).
- *   1. computePlan on 10,000 accounts, live state in memory: target under 150 ms.
- *   2. apply of 1,000 changes against the emulator with 20 ms latency at concurrency 8:
- *      target at most 1.3 × the ideal (write requests × 20 ms ÷ 8).
+ * `npm run bench`: the speed of the built CLI, measured from the outside and printed as a table;
+ * figures and ratios, never pass/fail in tests. Every measured program is a child process of its
+ * own (the CLI binary, the per-account reader), and the emulator runs in a third, so wall time and
+ * peak RSS belong to the program measured.
+ *
+ *   npm run bench                    everything, medians of 5 runs
+ *   npm run bench -- --quick         100 and 1,000 accounts, 3 runs, apply at concurrency 8 only
+ *   npm run bench -- --only plan,reader,startup --runs 7 --sizes 1000,10000 --latencies 25
  */
-import { executePlan } from '../src/apply/execute.js';
-import { parseYamlSource } from '../src/config/load.js';
-import { validateConfig } from '../src/config/validate.js';
-import { startEmulator } from '../src/emulator/server.js';
-import { PactflowClient } from '../src/pactflow/client.js';
-import { computePlan } from '../src/plan/compute.js';
-import { fetchLiveState } from '../src/state/live-state.js';
-import type { LiveState } from '../src/state/types.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Sample } from './measure.js';
+import { measureNode, median } from './measure.js';
+import type { RequestCounts } from './remote-emulator.js';
+import { RemoteEmulator } from './remote-emulator.js';
+import { PAGE_CAP, TEAMS, TERRAFORM_PARALLELISM, applyYaml, planYaml } from './scenario.js';
 
-const out = (line: string) => process.stdout.write(line + '\n');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const SECTIONS = ['startup', 'plan', 'reader', 'apply'] as const;
+type Section = (typeof SECTIONS)[number];
 
-function desiredYaml(count: number, roles: string, teams: string): string {
-  const lines = [
-    'version: 1',
-    'policy:',
-    '  limits: {maxDisables: 100000, maxDeletes: 100000, maxAdminChanges: 100000}',
-    'systemAccounts:',
-  ];
-  for (let i = 0; i < count; i++)
-    lines.push(
-      `  - {name: ci-bench-${i}, roles: [${roles}], teams: [${teams}]${i % 10 === 0 ? ', state: disabled' : ''}}`,
-    );
-  return lines.join('\n') + '\n';
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    sizes: { type: 'string' },
+    latencies: { type: 'string' },
+    concurrency: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const numbers = (text: string | undefined, fallback: number[]) =>
+  text === undefined ? fallback : text.split(',').map((s) => Number(s.replace(/_/g, '')));
+const settings = {
+  runs: Number(flags.runs ?? (flags.quick ? 3 : 5)),
+  sizes: numbers(flags.sizes, flags.quick ? [100, 1000] : [100, 1000, 10_000]),
+  latencies: numbers(flags.latencies, [0, 25]),
+  concurrency: numbers(flags.concurrency, flags.quick ? [8] : [1, 4, 8]),
+  applyChanges: 1000,
+  applyLatencyMs: 25,
+  sections: new Set<Section>((flags.only?.split(',') as Section[] | undefined) ?? SECTIONS),
+};
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const script = (name: string) => fileURLToPath(new URL(`./${name}.js`, import.meta.url));
+const cli = join(root, 'dist/src/cli/main.js');
+const scratch = mkdtempSync(join(tmpdir(), 'pactflow-accounts-bench-'));
+const out = (line = '') => process.stdout.write(line + '\n');
+
+const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' };
+const run = (args: string[], env: NodeJS.ProcessEnv = baseEnv) =>
+  measureNode(args, { env, cwd: root, scratch, preload: script('max-rss') });
+
+interface Figures {
+  wallMs: number;
+  peakRssMb: number;
+  cpuMs: number;
+  requests: number;
+  runs: number;
+  wallSamplesMs: number[];
 }
 
-function desired(text: string) {
-  const result = validateConfig(parseYamlSource('bench.yaml', new TextEncoder().encode(text)));
-  if (!result.desired) throw new Error(result.diagnostics[0]?.summary);
-  return result.desired;
-}
-
-function syntheticLive(count: number): LiveState {
-  const role = (name: string) => ({
-    uuid: `role-${name}`,
-    name,
-    systemDefined: true,
-    serverManaged: false,
-    permissions: [],
-  });
-  const roles = ['Administrator', 'CI/CD', 'Read-Only', 'Viewer'].map(role);
-  const teams = Array.from({ length: 30 }, (_, i) => ({ uuid: `team-${i}`, name: `team-${i}` }));
+function summarize(samples: { sample: Sample; counts?: RequestCounts }[]): Figures {
   return {
-    caller: {
-      uuid: 'me',
-      name: 'alice',
-      systemAccount: false,
-      roles: [{ uuid: 'role-Administrator', name: 'Administrator', serverManaged: false }],
-      permissions: [],
-    },
-    roles,
-    teams,
-    accounts: Array.from({ length: count }, (_, i) => ({
-      uuid: `acct-${i}`,
-      // A third renamed, a third with other roles, a third unchanged; 500 unmanaged extras.
-      name: `ci-bench-${i}`,
-      active: true,
-      roles: [
-        {
-          uuid: i % 3 === 0 ? 'role-Viewer' : 'role-CI/CD',
-          name: i % 3 === 0 ? 'Viewer' : 'CI/CD',
-          serverManaged: false,
-        },
-      ],
-      teams: [{ uuid: `team-${i % 30}`, name: `team-${i % 30}` }],
-    })),
+    wallMs: median(samples.map((s) => s.sample.wallMs)),
+    peakRssMb: median(samples.map((s) => s.sample.peakRssMb)),
+    cpuMs: median(samples.map((s) => s.sample.cpuMs)),
+    requests: median(samples.map((s) => s.counts?.requests ?? 0)),
+    runs: samples.length,
+    wallSamplesMs: samples.map((s) => Math.round(s.sample.wallMs)),
   };
 }
 
-async function benchPlanner() {
-  const count = 10_000;
-  const file = desired(desiredYaml(count, 'CI/CD', 'team-1'));
-  const live = syntheticLive(count);
-  const options = { baseUrl: 'https://bench.pactflow.io', generator: 'bench' };
-  for (let i = 0; i < 3; i++) computePlan(file, live, options);
-  const times: number[] = [];
-  let changes = 0;
-  for (let i = 0; i < 15; i++) {
-    const t0 = performance.now();
-    changes = computePlan(file, live, options).plan!.changes.length;
-    times.push(performance.now() - t0);
-  }
-  const ms = median(times);
-  out(
-    `planner: computePlan on ${count} accounts (${changes} changes): median ${ms.toFixed(1)} ms over ${times.length} runs (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`,
-  );
-  out(`planner: target 150 ms → ratio ${(ms / 150).toFixed(2)} of target (${ms < 150 ? 'within' : 'OVER'})`);
+function expectExit(what: string, sample: Sample, codes: number[] = [0]) {
+  if (sample.code === null || !codes.includes(sample.code))
+    throw new Error(`${what} exited ${sample.code}:\n${sample.stderr}`);
 }
 
-async function benchApply() {
-  const count = 1000;
-  const latencyMs = 20;
-  const concurrency = 8;
-  const emulator = await startEmulator({
-    seed: {
-      systemAccounts: Array.from({ length: count }, (_, i) => ({ name: `ci-bench-${i}`, roles: ['CI/CD'] })),
-    },
-    maxPageSize: 100,
-  });
-  const client = new PactflowClient({
-    baseUrl: emulator.url,
-    token: emulator.adminToken,
-    maxSockets: concurrency,
-  });
-  try {
-    const live = await fetchLiveState(client);
-    const file = desired(
-      desiredYaml(0, '', '').replace(
-        'systemAccounts:',
-        `systemAccounts:\n${Array.from({ length: count }, (_, i) => `  - {name: ci-bench-${i}, roles: [Read-Only]}`).join('\n')}`,
+/** `runs` measured runs after one unmeasured warm-up (disk cache, compiled code cache). */
+async function repeat(
+  what: string,
+  runs: number,
+  once: () => Promise<{ sample: Sample; counts?: RequestCounts }>,
+  warmUp = true,
+) {
+  if (warmUp) await once();
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await once();
+    expectExit(what, result.sample);
+    samples.push(result);
+  }
+  return summarize(samples);
+}
+
+// ---- start-up ---------------------------------------------------------------------------------
+
+async function benchStartup() {
+  const runs = settings.runs * 2;
+  const bare = await repeat('node -e 0', runs, async () => ({ sample: await run(['-e', '0']) }));
+  const help = await repeat('--help', runs, async () => ({ sample: await run([cli, '--help']) }));
+  const validate = await repeat('validate', runs, async () => ({
+    sample: await run([cli, 'validate', '-f', 'examples/accounts.yaml']),
+  }));
+  return { bare, help, validate };
+}
+
+// ---- plan, and the per-account reader beside it -----------------------------------------------
+
+interface PlanCase {
+  accounts: number;
+  latencyMs: number;
+  plan: Figures;
+  perAccount?: Figures;
+}
+
+async function benchPlan(emulator: RemoteEmulator, withReader: boolean): Promise<PlanCase[]> {
+  const cases: PlanCase[] = [];
+  for (const accounts of settings.sizes) {
+    const org = await emulator.start(accounts, 0);
+    const file = join(scratch, `plan-${accounts}.yaml`);
+    writeFileSync(file, planYaml(accounts));
+    const ids = join(scratch, `ids-${accounts}.json`);
+    writeFileSync(ids, JSON.stringify({ accounts: org.accounts, teams: org.teams }));
+    const env = { ...baseEnv, PACT_BROKER_BASE_URL: org.url, PACT_BROKER_TOKEN: org.token };
+    for (const latencyMs of settings.latencies) {
+      await emulator.setLatency(latencyMs);
+      const measured = async (args: string[], readerEnv: NodeJS.ProcessEnv = env) => {
+        await emulator.reset();
+        const sample = await run(args, readerEnv);
+        return { sample, counts: await emulator.counts() };
+      };
+      const plan = await repeat(`plan of ${accounts}`, settings.runs, () =>
+        measured([cli, 'plan', '-f', file]),
+      );
+      const perAccount = withReader
+        ? await repeat(
+            `per-account reader of ${accounts}`,
+            settings.runs,
+            () =>
+              measured([script('per-account-reader'), ids], {
+                ...baseEnv,
+                BENCH_URL: org.url,
+                BENCH_TOKEN: org.token,
+              }),
+            false,
+          )
+        : undefined;
+      cases.push({ accounts, latencyMs, plan, ...(perAccount ? { perAccount } : {}) });
+      out(
+        `  plan ${accounts} @ ${latencyMs} ms: ${ms(plan.wallMs)}, ${plan.requests} requests` +
+          (perAccount ? `; per-account ${ms(perAccount.wallMs)}, ${perAccount.requests} requests` : ''),
+      );
+    }
+  }
+  return cases;
+}
+
+// ---- apply -------------------------------------------------------------------------------------
+
+interface ApplyCase {
+  concurrency: number;
+  changes: number;
+  latencyMs: number;
+  writes: number;
+  /** First write to last, as the server saw them: the part of apply that concurrency speeds up. */
+  writeWindowMs: number;
+  idealMs: number;
+  ratio: number;
+  cli: Figures;
+}
+
+async function benchApply(emulator: RemoteEmulator): Promise<ApplyCase[]> {
+  const { applyChanges: changes, applyLatencyMs: latencyMs } = settings;
+  const file = join(scratch, `apply-${changes}.yaml`);
+  writeFileSync(file, applyYaml(changes));
+  const cases: ApplyCase[] = [];
+  for (const concurrency of settings.concurrency) {
+    const windows: number[] = [];
+    const writes: number[] = [];
+    const cli_ = await repeat(
+      `apply at concurrency ${concurrency}`,
+      settings.runs,
+      async () => {
+        // Every run starts from the same organization, so every run makes the same writes.
+        const org = await emulator.start(changes, latencyMs);
+        const env = { ...baseEnv, PACT_BROKER_BASE_URL: org.url, PACT_BROKER_TOKEN: org.token };
+        const sample = await run(
+          [cli, 'apply', '-f', file, '--auto-approve', '--concurrency', String(concurrency)],
+          env,
+        );
+        const counts = await emulator.counts();
+        windows.push(counts.writeWindowMs);
+        writes.push(counts.writes);
+        return { sample, counts };
+      },
+      false,
+    );
+    const writeCount = median(writes);
+    const idealMs = (writeCount * latencyMs) / concurrency;
+    const writeWindowMs = median(windows);
+    cases.push({
+      concurrency,
+      changes,
+      latencyMs,
+      writes: writeCount,
+      writeWindowMs,
+      idealMs,
+      ratio: writeWindowMs / idealMs,
+      cli: cli_,
+    });
+    out(`  apply at concurrency ${concurrency}: ${ms(writeWindowMs)} (ideal ${ms(idealMs)})`);
+  }
+  return cases;
+}
+
+// ---- report ------------------------------------------------------------------------------------
+
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
+const mb = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} MB` : '?');
+const count = (x: number) => x.toLocaleString('en-US');
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 0 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`,
+    ...rows.map(line),
+  ];
+}
+
+interface Target {
+  what: string;
+  limit: string;
+  measured: string;
+  held: boolean;
+}
+
+function targets(startup: Awaited<ReturnType<typeof benchStartup>> | undefined, plans: PlanCase[]): Target[] {
+  const list: Target[] = [];
+  const planAt = (accounts: number) => plans.find((p) => p.accounts === accounts && p.latencyMs === 25);
+  const big = planAt(10_000);
+  if (big) {
+    list.push({
+      what: 'plan of 10,000 @ 25 ms: wall',
+      limit: '≤ 1.50 s',
+      measured: ms(big.plan.wallMs),
+      held: big.plan.wallMs <= 1500,
+    });
+    list.push({
+      what: 'plan of 10,000 @ 25 ms: peak RSS',
+      limit: '≤ 160 MB',
+      measured: mb(big.plan.peakRssMb),
+      held: big.plan.peakRssMb <= 160,
+    });
+  }
+  const mid = planAt(1000);
+  if (mid)
+    list.push({
+      what: 'plan of 1,000 @ 25 ms: wall',
+      limit: '≤ 450 ms',
+      measured: ms(mid.plan.wallMs),
+      held: mid.plan.wallMs <= 450,
+    });
+  if (startup) {
+    const overHelp = startup.help.wallMs - startup.bare.wallMs;
+    const overValidate = startup.validate.wallMs - startup.bare.wallMs;
+    list.push({
+      what: '--help over bare node',
+      limit: '≤ 150 ms',
+      measured: ms(overHelp),
+      held: overHelp <= 150,
+    });
+    list.push({
+      what: 'validate over bare node',
+      limit: '≤ 200 ms',
+      measured: ms(overValidate),
+      held: overValidate <= 200,
+    });
+  }
+  return list;
+}
+
+function report(
+  startup: Awaited<ReturnType<typeof benchStartup>> | undefined,
+  plans: PlanCase[],
+  applies: ApplyCase[],
+): string[] {
+  const lines: string[] = [];
+  if (plans.length) {
+    lines.push(
+      `plan: ${TEAMS} teams, page cap ${PAGE_CAP}; per-account reader: one GET per account and per team, ${TERRAFORM_PARALLELISM} at a time`,
+      '',
+    );
+    lines.push(
+      ...table(
+        [
+          'accounts',
+          'latency',
+          'plan wall',
+          'CPU',
+          'requests',
+          'peak RSS',
+          'per-account wall',
+          'requests',
+          'peak RSS',
+          'time ×',
+          'requests ×',
+        ],
+        plans.map((p) => [
+          count(p.accounts),
+          `${p.latencyMs} ms`,
+          ms(p.plan.wallMs),
+          ms(p.plan.cpuMs),
+          count(p.plan.requests),
+          mb(p.plan.peakRssMb),
+          ...(p.perAccount
+            ? [
+                ms(p.perAccount.wallMs),
+                count(p.perAccount.requests),
+                mb(p.perAccount.peakRssMb),
+                `${(p.perAccount.wallMs / p.plan.wallMs).toFixed(1)}`,
+                `${(p.perAccount.requests / p.plan.requests).toFixed(0)}`,
+              ]
+            : ['–', '–', '–', '–', '–']),
+        ]),
+      ),
+      '',
+    );
+  }
+  if (applies.length) {
+    lines.push(
+      ...table(
+        ['apply', 'changes', 'writes', 'latency', 'write phase', 'ideal', 'ratio', 'CLI wall'],
+        applies.map((a) => [
+          `concurrency ${a.concurrency}`,
+          count(a.changes),
+          count(a.writes),
+          `${a.latencyMs} ms`,
+          ms(a.writeWindowMs),
+          ms(a.idealMs),
+          a.ratio.toFixed(2),
+          ms(a.cli.wallMs),
+        ]),
+      ),
+      '',
+    );
+  }
+  if (startup) {
+    const row = (name: string, f: Figures, over: boolean) => [
+      name,
+      ms(f.wallMs),
+      over ? ms(f.wallMs - startup.bare.wallMs) : '–',
+      ms(f.cpuMs),
+      mb(f.peakRssMb),
+    ];
+    lines.push(
+      ...table(
+        ['start-up', 'wall', 'over bare node', 'CPU', 'peak RSS'],
+        [
+          row('node -e 0', startup.bare, false),
+          row('--help', startup.help, true),
+          row('validate -f examples/accounts.yaml', startup.validate, true),
+        ],
+      ),
+      '',
+    );
+  }
+  const checks = targets(startup, plans);
+  if (checks.length)
+    lines.push(
+      ...table(
+        ['target', 'limit', 'measured', 'held'],
+        checks.map((t) => [t.what, t.limit, t.measured, t.held ? 'yes' : 'NO']),
       ),
     );
-    const plan = computePlan(file, live, { baseUrl: emulator.url, generator: 'bench' }).plan!;
-    emulator.clearLog();
-    emulator.setFaults({ latencyMs });
-    const t0 = performance.now();
-    const result = await executePlan(plan, client, { concurrency, live: live.accounts });
-    const elapsed = performance.now() - t0;
-    const writes = emulator.requests().filter((r) => r.method !== 'GET').length;
-    const failed = result.outcomes.filter((o) => o.status !== 'done').length;
-    const ideal = (writes * latencyMs) / concurrency;
-    out(
-      `apply: ${plan.changes.length} changes, ${writes} write requests, ${failed} failed, ${latencyMs} ms latency, concurrency ${concurrency}: ${(elapsed / 1000).toFixed(2)} s`,
-    );
-    out(
-      `apply: ideal ${(ideal / 1000).toFixed(2)} s (writes × ${latencyMs} ms ÷ ${concurrency}) → ratio ${(elapsed / ideal).toFixed(3)} (target ≤ 1.3: ${elapsed / ideal <= 1.3 ? 'within' : 'OVER'})`,
-    );
-  } finally {
-    client.close();
-    await emulator.close();
-  }
+  return lines;
 }
 
-async function benchRead() {
-  const emulator = await startEmulator({
-    seed: {
-      teams: Array.from({ length: 30 }, (_, i) => ({ name: `team-${i}` })),
-      systemAccounts: Array.from({ length: 1000 }, (_, i) => ({
-        name: `ci-read-${i}`,
-        teams: [`team-${i % 30}`],
-      })),
-    },
-    maxPageSize: 100,
-  });
-  const client = new PactflowClient({ baseUrl: emulator.url, token: emulator.adminToken });
-  try {
-    const t0 = performance.now();
-    const live = await fetchLiveState(client);
-    const ms = performance.now() - t0;
-    out(
-      `read: ${live.accounts.length} accounts and ${live.teams.length} teams (page cap 100) in ${emulator.requests().length} requests, ${ms.toFixed(0)} ms`,
-    );
-  } finally {
-    client.close();
-    await emulator.close();
-  }
-}
+// ---- main --------------------------------------------------------------------------------------
 
-out(`pactflow-accounts benchmarks — node ${process.version}, ${process.platform}/${process.arch}`);
-await benchPlanner();
-await benchRead();
-await benchApply();
+out(
+  `pactflow-accounts bench: node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs; medians of ${settings.runs} runs (start-up: ${settings.runs * 2})`,
+);
+const loadBefore = loadavg()[0];
+out(
+  `load average ${loadBefore?.toFixed(1)}: other work on this machine slows the wall times; CPU times vary less`,
+);
+const emulator = new RemoteEmulator(script('emulator-host'));
+try {
+  const startup = settings.sections.has('startup') ? await benchStartup() : undefined;
+  const plans = settings.sections.has('plan')
+    ? await benchPlan(emulator, settings.sections.has('reader'))
+    : [];
+  const applies = settings.sections.has('apply') ? await benchApply(emulator) : [];
+  const lines = report(startup, plans, applies);
+  out();
+  for (const line of lines) out(line);
+  const results = {
+    generatedAt: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform}/${process.arch}`,
+    cpus: cpus().length,
+    loadAverage: { before: loadBefore, after: loadavg()[0] },
+    settings: { ...settings, sections: [...settings.sections] },
+    startup,
+    plan: plans,
+    apply: applies,
+    targets: targets(startup, plans),
+    table: lines,
+  };
+  mkdirSync(join(root, 'bench'), { recursive: true });
+  writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  out('\nwrote bench/results.json');
+} finally {
+  await emulator.close();
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -20,6 +20,7 @@ export interface CliIo {
 export interface GlobalOptions {
   baseUrl?: string;
   tokenFile?: string;
+  allowInsecureHttp?: boolean;
   color: boolean;
   progress: boolean;
   verbose: boolean;

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InterruptedError, ToolError } from '../errors.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
+import { renderGithubAnnotations } from '../render/github-annotations.js';
 import { VERSION } from '../version.js';
 import type { CliIo, CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
@@ -8,6 +10,7 @@ import { registerApply } from './commands/apply.js';
 import { registerEmulator } from './commands/emulator.js';
 import { registerExport } from './commands/export.js';
 import { registerPlan } from './commands/plan.js';
+import { registerPublish, registerReviewed } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 
@@ -18,11 +21,13 @@ export type Runner = <O>(action: CommandAction<O>) => (...args: unknown[]) => Pr
  * Runs the CLI in-process: the only place that maps errors to exit codes. Returns the exit code
  * rather than exiting, so tests and the demo drive it directly.
  */
+/**
+ * Runs the CLI in-process: the only place that maps errors to exit codes. Returns the exit code
+ * rather than exiting, so tests and the demo drive it directly.
+ */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   let ctx: CommandContext | undefined;
-  const program = new Command('pactflow-accounts');
-
   const run: Runner =
     <O>(action: CommandAction<O>) =>
     async (...args: unknown[]) => {
@@ -31,12 +36,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ctx = makeContext(io, globals);
       exitCode = await action(ctx, { ...globals, args: command.args } as O);
     };
+  const program = buildProgram(run, {
+    writeOut: (s) => void io.stdout.write(s),
+    writeErr: (s) => void io.stderr.write(s),
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, ctx);
+  }
+}
 
+/**
+ * The whole command tree, with each command's action handed to `run`. Exported so that checks can
+ * parse every command line the examples and docs show against the real flags.
+ */
+export function buildProgram(
+  run: Runner,
+  output: { writeOut(s: string): void; writeErr(s: string): void },
+): Command {
+  const program = new Command('pactflow-accounts');
   program
     .description('Keep PactFlow system accounts in git: validate, plan, apply, export and show them.')
     .version(VERSION, '-V, --version')
+    // A subcommand's --help lists these too: they are given after the subcommand as often as before.
+    .configureHelp({ showGlobalOptions: true })
     .option('--base-url <url>', 'PactFlow base URL (default: $PACT_BROKER_BASE_URL)')
     .option('--token-file <path>', 'file holding the API token (default: $PACT_BROKER_TOKEN)')
+    .option(
+      '--allow-insecure-http',
+      'allow a plain http:// base URL on a host other than loopback (a compose service, an internal host)',
+    )
     .option('--no-color', 'plain output without colours (also: NO_COLOR=1)')
     .option('--no-progress', 'no spinners on stderr')
     .option('--verbose', 'more detail on stderr', false)
@@ -50,10 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-    })
+    .configureOutput(output)
     .addHelpText(
       'after',
       `
@@ -75,13 +103,9 @@ Examples:
   registerExport(program, run);
   registerShow(program, run);
   registerEmulator(program, run);
-
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    return reportError(error, io, ctx);
-  }
+  registerPublish(program, run);
+  registerReviewed(program, run);
+  return program;
 }
 
 function reportError(error: unknown, io: CliIo, ctx: CommandContext | undefined): number {
@@ -96,6 +120,16 @@ function reportError(error: unknown, io: CliIo, ctx: CommandContext | undefined)
   }
   if (error instanceof ConfigError) {
     io.stderr.write(renderDiagnostics(error.file, error.diagnostics, colors));
+    // In GitHub Actions each problem also marks its line in the pull request.
+    // Annotations name files from the repository root (GITHUB_WORKSPACE), not the working directory.
+    if (io.env.GITHUB_ACTIONS === 'true') {
+      const root = io.env.GITHUB_WORKSPACE;
+      const fromRoot = (file: string) =>
+        root ? path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file;
+      io.stderr.write(
+        renderGithubAnnotations(error.diagnostics.map((d) => ({ ...d, file: fromRoot(d.file) }))),
+      );
+    }
     return error.exitCode;
   }
   if (error instanceof InterruptedError) {

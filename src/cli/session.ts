@@ -16,7 +16,11 @@ export async function connect(
 ): Promise<PactflowClient> {
   // --token-file is read relative to the command's working directory, like -f.
   const tokenFile = ctx.globals.tokenFile ? resolveInCwd(ctx, ctx.globals.tokenFile).absolute : undefined;
-  const connection = await resolveConnection({ baseUrl: ctx.globals.baseUrl, tokenFile }, ctx.io.env);
+  const { insecureWarning, ...connection } = await resolveConnection(
+    { baseUrl: ctx.globals.baseUrl, tokenFile, allowInsecureHttp: ctx.globals.allowInsecureHttp },
+    ctx.io.env,
+  );
+  if (insecureWarning) ctx.err(`${ctx.errColors.yellow(insecureWarning)}\n`);
   return new PactflowClient({
     ...connection,
     ...(options.concurrency ? { maxSockets: Math.max(options.concurrency, 4) } : {}),

@@ -86,6 +86,7 @@ export function renderExportYaml(file: AccountsFile, meta: { baseUrl: string; sc
   if (policy) {
     policy.commentBefore =
       ' unmanaged: what to do with live accounts in scope that are not listed (ignore | disable | delete).\n' +
+      ' With ignore, a drift check can still flag accounts made by hand: plan --detailed-exitcode --unmanaged-is-drift.\n' +
       ' limits (defaults): maxDeletes 0, maxDisables 5, maxAdminChanges 1 per apply.';
   }
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });

@@ -28,8 +28,18 @@ export const WRITE_RECOVERY_ATTEMPTS = 3;
 type Query = Record<string, string | number | boolean>;
 type Params = Record<string, string>;
 
-/** A paged read whose pages did not add up to the count the server stated, twice in a row. */
-export class IncompleteListError extends ResponseShapeError {}
+/** A list that changed while it was read, twice in a row: refused rather than planned from. */
+export class IncompleteListError extends ApiError {
+  constructor(path: string, problem: string) {
+    super(
+      'GET',
+      path,
+      undefined,
+      `${problem}, twice in a row; nothing was planned from a partial list`,
+      'The list changed while it was read (accounts created, deleted, enabled or disabled meanwhile). Run the command again once those changes have settled.',
+    );
+  }
+}
 
 /** The PactFlow admin API: reads and writes over one HttpClient, every request from ENDPOINTS. */
 export class PactflowClient implements LiveReader, ExtraReader, Writer {
@@ -73,40 +83,42 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
   }
 
   async listTeams(): Promise<ApiTeam[]> {
-    return this.paged('listTeams', 'teams', {}, (check, t, i) => check.team(t, `teams[${i}]`));
+    return (await this.paged('listTeams', 'teams', {}, (check, t, i) => check.team(t, `teams[${i}]`))).items;
   }
 
   /**
    * Whether the list's default includes disabled accounts is not documented, so both halves are
-   * asked for explicitly: a fixed number of requests (the pages of each), merged by uuid.
+   * asked for explicitly and merged by uuid (an account disabled in between is in both; the later,
+   * disabled copy wins). They are read one after the other, enabled first, and the enabled count
+   * is then read once more: an account enabled between the two reads is in neither list, and only
+   * that recount shows it. When it differs, both are read again once, then refused. A fixed number
+   * of requests: the pages of each list, plus one.
    */
   async listSystemAccounts(): Promise<ApiUser[]> {
-    return this.usersOfType(1);
+    for (let attempt = 1; ; attempt++) {
+      const enabled = await this.paged('listUsers', 'users', systemAccounts(true), userItem);
+      const disabled = await this.listSystemAccountsWhere(false);
+      const byUuid = new Map([...enabled.items, ...disabled].map((u) => [u.uuid, u]));
+      const merged = [...byUuid.values()].filter((u) => u.type === 1);
+      if (enabled.stated === undefined) return merged;
+      const now = (await this.readPage('listUsers', 'users', systemAccounts(true), userItem, 1)).page;
+      if (now === undefined || now.totalElements === enabled.stated) return merged;
+      if (attempt >= 2)
+        throw new IncompleteListError(
+          ENDPOINTS.listUsers.path,
+          `the enabled system accounts went from ${enabled.stated} to ${now.totalElements} while the lists were read`,
+        );
+    }
   }
 
   /** The enabled (or the disabled) system accounts: one of the two lists listSystemAccounts reads. */
   async listSystemAccountsWhere(active: boolean): Promise<ApiUser[]> {
-    return this.usersWhere(1, active);
-  }
-
-  /** Users of one type, enabled and disabled, read as two lists merged by uuid. */
-  private async usersOfType(type: 0 | 1): Promise<ApiUser[]> {
-    const halves = await Promise.all([true, false].map((active) => this.usersWhere(type, active)));
-    const byUuid = new Map(halves.flat().map((u) => [u.uuid, u]));
-    return [...byUuid.values()].filter((u) => u.type === type);
-  }
-
-  private async usersWhere(type: 0 | 1, active: boolean): Promise<ApiUser[]> {
-    return this.paged('listUsers', 'users', { userType: type, active }, (check, u, i) =>
-      check.user(u, `users[${i}]`),
-    );
+    return (await this.paged('listUsers', 'users', systemAccounts(active), userItem)).items;
   }
 
   async findSystemAccountByName(name: string): Promise<ApiUser | undefined> {
-    const users = await this.paged('listUsers', 'users', { userType: 1, q: name }, (check, u, i) =>
-      check.user(u, `users[${i}]`),
-    );
-    return users.find((u) => u.type === 1 && u.name.toLowerCase() === name.toLowerCase());
+    const { items } = await this.paged('listUsers', 'users', { userType: 1, q: name }, userItem);
+    return items.find((u) => u.type === 1 && u.name.toLowerCase() === name.toLowerCase());
   }
 
   /**
@@ -120,16 +132,29 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     key: string,
     query: Query,
     item: (check: Checker, value: unknown, index: number) => T,
-  ): Promise<T[]> {
+  ): Promise<{ items: T[]; stated?: number }> {
     const first = await this.readPages(name, key, query, item);
-    if (first.complete) return first.items;
+    if (first.complete) return first;
     const second = await this.readPages(name, key, query, item);
-    if (second.complete) return second.items;
+    if (second.complete) return second;
     throw new IncompleteListError(
-      'GET',
       ENDPOINTS[name].path,
-      `PactFlow stated ${second.stated} ${key} but its pages held ${second.items.length}, twice in a row; nothing was planned from a partial list`,
+      `PactFlow stated ${second.stated} ${key} but its pages held ${second.items.length}`,
     );
+  }
+
+  /** One page of a paged collection, its items checked. */
+  private async readPage<T>(
+    name: EndpointName,
+    key: string,
+    query: Query,
+    item: (check: Checker, value: unknown, index: number) => T,
+    page: number,
+  ): Promise<{ items: T[]; page?: WirePage; hasNext: boolean }> {
+    const { body, check } = await this.get(name, {}, { ...query, page, size: PAGE_SIZE });
+    const b = check.object(body, 'body');
+    const items = check.array(b[key] ?? [], key).map((v, i) => item(check, v, i));
+    return { items, ...check.paging(b) };
   }
 
   /**
@@ -137,12 +162,14 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
    * custom role a plan changes or deletes.
    */
   async listHumanUsers(): Promise<ApiUser[]> {
-    return this.usersOfType(0);
+    const halves = await Promise.all([true, false].map((active) => this.listHumanUsersWhere(active)));
+    const byUuid = new Map(halves.flat().map((u) => [u.uuid, u]));
+    return [...byUuid.values()].filter((u) => u.type === 0);
   }
 
   /** The enabled (or the disabled) people: one of the two lists listHumanUsers reads. */
   async listHumanUsersWhere(active: boolean): Promise<ApiUser[]> {
-    return this.usersWhere(0, active);
+    return (await this.paged('listUsers', 'users', { userType: 0, active }, userItem)).items;
   }
 
   /** The scopes PactFlow lets a role grant. */
@@ -170,12 +197,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     query: Query,
     item: (check: Checker, value: unknown, index: number) => T,
   ): Promise<{ items: T[]; complete: boolean; stated?: number }> {
-    const fetchPage = async (page: number) => {
-      const { body, check } = await this.get(name, {}, { ...query, page, size: PAGE_SIZE });
-      const b = check.object(body, 'body');
-      const items = check.array(b[key] ?? [], key).map((v, i) => item(check, v, i));
-      return { items, ...check.paging(b) };
-    };
+    const fetchPage = (page: number) => this.readPage(name, key, query, item, page);
     const first = await fetchPage(1);
     const pages: { items: T[]; page?: WirePage }[] = [first];
     if (first.page) {
@@ -310,6 +332,8 @@ const roleBody = (role: RoleBody) => ({
   ...(role.description === undefined ? {} : { description: role.description }),
   permissions: role.permissions.map((scope) => ({ scope })),
 });
+const systemAccounts = (active: boolean): Query => ({ userType: 1, active });
+const userItem = (check: Checker, value: unknown, index: number) => check.user(value, `users[${index}]`);
 
 /** The new account's uuid: from `Location` (reliable), else from a body that happens to be the user. */
 function uuidFromCreate(location: unknown, body: unknown): string {

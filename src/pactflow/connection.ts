@@ -5,6 +5,8 @@ export interface Connection {
   /** Without a trailing slash. */
   baseUrl: string;
   token: string;
+  /** Set when --allow-insecure-http let a plain-http, non-loopback URL through: say so on stderr. */
+  insecureWarning?: string;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -13,8 +15,15 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK.test(hostname);
 }
 
-/** Checks a base URL: https, except for loopback hosts (the emulator, a local proxy). */
-export function normalizeBaseUrl(raw: string, source: string): string {
+/**
+ * Checks a base URL: https, except for loopback hosts (the emulator, a local proxy) and, with an
+ * explicit opt-in, a plain-http host the caller vouches for (a compose service, an internal host).
+ */
+export function normalizeBaseUrl(
+  raw: string,
+  source: string,
+  options: { allowInsecureHttp?: boolean } = {},
+): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -30,10 +39,11 @@ export function normalizeBaseUrl(raw: string, source: string): string {
       'Give the token with --token-file PATH or PACT_BROKER_TOKEN instead.',
     );
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+  const plainAllowed = isLoopbackHost(url.hostname) || options.allowInsecureHttp === true;
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainAllowed)) {
     throw new UsageError(
       `${source} must use https:// (got ${url.protocol}//${url.host})`,
-      'Plain http is allowed only for loopback hosts (localhost, 127.0.0.1, [::1]), such as the bundled emulator.',
+      'Plain http is allowed for loopback hosts (localhost, 127.0.0.1, [::1]), such as the bundled emulator; for another host you trust (a compose service, an internal server), pass --allow-insecure-http.',
     );
   }
   return url.href.replace(/\/+$/, '');
@@ -41,7 +51,11 @@ export function normalizeBaseUrl(raw: string, source: string): string {
 
 /** Base URL from --base-url or PACT_BROKER_BASE_URL; token from --token-file or PACT_BROKER_TOKEN. */
 export async function resolveConnection(
-  flags: { baseUrl?: string | undefined; tokenFile?: string | undefined },
+  flags: {
+    baseUrl?: string | undefined;
+    tokenFile?: string | undefined;
+    allowInsecureHttp?: boolean | undefined;
+  },
   env: Record<string, string | undefined>,
 ): Promise<Connection> {
   const rawUrl = flags.baseUrl ?? env.PACT_BROKER_BASE_URL;
@@ -51,7 +65,14 @@ export async function resolveConnection(
       'Pass --base-url https://your-org.pactflow.io or set PACT_BROKER_BASE_URL.',
     );
   }
-  const baseUrl = normalizeBaseUrl(rawUrl, flags.baseUrl ? '--base-url' : 'PACT_BROKER_BASE_URL');
+  const baseUrl = normalizeBaseUrl(rawUrl, flags.baseUrl ? '--base-url' : 'PACT_BROKER_BASE_URL', {
+    allowInsecureHttp: flags.allowInsecureHttp === true,
+  });
+  const host = new URL(baseUrl).hostname;
+  const insecureWarning =
+    baseUrl.startsWith('http:') && !isLoopbackHost(host)
+      ? `warning: --allow-insecure-http: the token travels unencrypted to ${host}; use this only inside a network you trust`
+      : undefined;
 
   let token: string | undefined;
   if (flags.tokenFile) {
@@ -80,5 +101,5 @@ export async function resolveConnection(
   }
   if (/[\r\n]/.test(token))
     throw new UsageError('the API token contains a line break', 'The token file must hold the token alone.');
-  return { baseUrl, token };
+  return { baseUrl, token, ...(insecureWarning ? { insecureWarning } : {}) };
 }

@@ -7,7 +7,7 @@ import { InterruptedError } from '../errors.js';
 import { USER_AGENT } from '../version.js';
 import { ApiError, NetworkError, ResponseShapeError, errorForResponse } from './errors.js';
 import { ENDPOINTS, expandPath } from './endpoints.js';
-import type { EndpointName } from './endpoints.js';
+import type { Endpoint } from './endpoints.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -37,6 +37,10 @@ export const DEFAULT_RETRY: RetryPolicy = {
 export interface HttpOptions {
   baseUrl: string;
   token: string;
+  /** The header that carries the token as is (GitLab: PRIVATE-TOKEN, JOB-TOKEN); default `Authorization: Bearer`. */
+  tokenHeader?: string;
+  /** Default: PactFlow's HAL JSON. */
+  accept?: string;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   /** Called once per HTTP exchange (for --verbose and tests); never given the token. */
@@ -72,18 +76,27 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 }
 
 /**
- * The one place that talks HTTP. Explicit policy: JSON in and out, a request timeout, and retries
+ * The one place that talks HTTP, to PactFlow and to the code hosts (src/publish). Explicit policy: JSON in and out, a request timeout, and retries
  * only where repeating cannot do harm — GET, PUT and DELETE on network errors and 429/502/503/504,
  * with exponential backoff and jitter, honouring Retry-After, bounded in attempts and time. A POST
- * is retried only on 429 (the server refused it without acting); otherwise its failure is reported
- * with `outcomeUnknown` so the caller re-reads before anything is sent again.
+ * or PATCH is retried only on 429 (the server refused it without acting); otherwise its failure is
+ * reported with `outcomeUnknown` so the caller re-reads before anything is sent again.
  */
-export class HttpClient {
+export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINTS> {
   private readonly got: Got;
   private readonly retry: RetryPolicy;
   private readonly agents: { http: http.Agent; https: https.Agent };
+  private readonly endpoints: Table;
 
-  constructor(private readonly options: HttpOptions) {
+  /**
+   * `endpoints` is the table of every request this client may send: PactFlow's by default; the
+   * code hosts (src/publish) bring their own.
+   */
+  constructor(
+    private readonly options: HttpOptions,
+    endpoints?: Table,
+  ) {
+    this.endpoints = endpoints ?? (ENDPOINTS as unknown as Table);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     const maxSockets = options.maxSockets ?? 16;
     this.agents = {
@@ -93,9 +106,11 @@ export class HttpClient {
     this.got = got.extend({
       prefixUrl: options.baseUrl,
       headers: {
-        accept: 'application/hal+json, application/json',
+        accept: options.accept ?? 'application/hal+json, application/json',
         'user-agent': USER_AGENT,
-        authorization: `Bearer ${options.token}`,
+        ...(options.tokenHeader
+          ? { [options.tokenHeader]: options.token }
+          : { authorization: `Bearer ${options.token}` }),
       },
       timeout: { request: options.timeoutMs ?? 30_000 },
       retry: { limit: 0 },
@@ -122,17 +137,17 @@ export class HttpClient {
 
   /** Sends one request of the endpoint table (src/pactflow/endpoints.ts); nothing else can be sent. */
   async request(
-    name: EndpointName,
+    name: keyof Table & string,
     options: {
       params?: Record<string, string>;
       json?: unknown;
       searchParams?: Record<string, string | number | boolean>;
     } = {},
   ): Promise<HttpResponse> {
-    const endpoint = ENDPOINTS[name];
+    const endpoint: Endpoint = this.endpoints[name]!;
     const method: Method = endpoint.method;
     const path = expandPath(endpoint.path, options.params ?? {});
-    const contentType = 'contentType' in endpoint ? endpoint.contentType : undefined;
+    const contentType = endpoint.contentType;
     const started = this.retry.now();
     const query = options.searchParams
       ? new URLSearchParams(

@@ -6,7 +6,7 @@ import { didYouMean } from '../util/suggest.js';
 import { byName, compareNames } from '../util/names.js';
 import type { LiveAccount, LiveState, Ref } from '../state/types.js';
 import { ADMINISTRATOR, assignableRoles, convergeSteps, targetRoles } from './converge.js';
-import { fingerprintAccount } from './fingerprint.js';
+import { fingerprintAccount, hashChanges } from './fingerprint.js';
 import { checkGuards } from './guards.js';
 import { attributePermissions } from './permissions.js';
 import { planRoles } from './roles.js';
@@ -247,6 +247,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
       caller: { uuid: live.caller.uuid, name: live.caller.name },
       targets: options.targets?.length ? [...options.targets] : null,
       summary,
+      hash: hashChanges(changes, roleChanges),
       guards: checkGuards(all, desired.policy.limits),
       changes,
       roleChanges,

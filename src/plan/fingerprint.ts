@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Change, RoleChange } from './types.js';
 import type { LiveAccount, LiveRole } from '../state/types.js';
 
 /**
@@ -28,4 +29,35 @@ export function fingerprintRole(role: LiveRole | undefined): string {
       ? 'absent'
       : JSON.stringify([role.uuid, role.name, role.description ?? null, [...role.permissions].sort()]);
   return `sha256:${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * A short digest of what a plan would do: each change's account, action, steps and before/after,
+ * in plan order. No timestamps, generator or live fingerprints go in, so planning the same file
+ * against the same organization twice gives the same hash, and a reviewer can tell whether the
+ * plan applied on merge is the plan they reviewed.
+ */
+export function hashChanges(changes: readonly Change[], roleChanges: readonly RoleChange[] = []): string {
+  const accounts = changes.map((c) => [
+    c.account,
+    c.uuid ?? null,
+    c.action,
+    c.origin,
+    c.before,
+    c.after,
+    c.steps,
+    c.refused ?? null,
+  ]);
+  // Role changes join the digest only when there are some, so a plan without any keeps its hash.
+  const roles = roleChanges.map((c) => [
+    c.role,
+    c.uuid ?? null,
+    c.action,
+    c.before,
+    c.after,
+    c.steps,
+    c.refused ?? null,
+  ]);
+  const canonical = JSON.stringify(roles.length ? [accounts, roles] : accounts);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
 }

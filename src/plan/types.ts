@@ -192,6 +192,8 @@ export interface Plan {
   caller: { uuid: string; name: string };
   targets: string[] | null;
   summary: Summary;
+  /** Short hash of the changes (not of timestamps or live fingerprints): what a reviewer approved. */
+  hash: string;
   guards: GuardReport;
   changes: Change[];
   /** Custom role changes; plans saved before roles were managed have none. */

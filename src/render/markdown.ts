@@ -262,9 +262,11 @@ function where(plan: Plan, hash: string | undefined): string {
  */
 export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?: string } = {}): string {
   const limit = options.limit ?? MARKDOWN_LIMIT;
+  // The plan's own hash unless told otherwise: what a reviewer approves, in every comment.
+  const planHash = options.hash ?? plan.hash;
   const n = countPlan(plan);
   if (!hasChanges(plan) && plan.guards.ok) {
-    const hash = options.hash === undefined ? '' : ` (plan ${code(options.hash)})`;
+    const hash = planHash === undefined ? '' : ` (plan ${code(planHash)})`;
     const top = `${MARKER}\n**No changes.** PactFlow (${code(plan.baseUrl)}) matches ${code(plan.desired.file)}: ${count(n.unchanged, 'account')} unchanged${hash}.\n`;
     const anything = n.unmanaged > 0 || (plan.warnings ?? []).length > 0;
     return fitMarkdown(anything ? `${top}\n` : top, [warningSection(plan), unmanagedSection(plan)], limit);
@@ -282,7 +284,7 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?:
     MARKER,
     `### PactFlow system accounts: ${count(n.changes + plan.roleChanges.length, 'change')}${gains}${refused}`,
     '',
-    where(plan, options.hash),
+    where(plan, planHash),
     '',
     '| Action | Accounts |',
     '|---|---:|',

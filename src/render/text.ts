@@ -65,7 +65,8 @@ function colorFor(action: Action, c: Colors): (s: string) => string {
   }
 }
 
-function fieldText(f: FieldChange, c: Colors): string {
+/** One field change as a line of text (also what a reviewed-plan comparison compares). */
+export function fieldText(f: FieldChange, c: Colors): string {
   switch (f.kind) {
     case 'value':
       return `${f.field}: ${formatValue(f.value, f.field)}`;

@@ -28,8 +28,8 @@ export function toLiveAccount(user: ApiUser): LiveAccount {
 
 /**
  * Reads the organization in a fixed number of requests: the caller, the role catalogue, the pages
- * of teams and the pages of system accounts (each with its roles and teams embedded). Never one
- * request per account.
+ * of teams, and the pages of the enabled and the disabled system accounts (each with its roles and
+ * teams embedded) plus one recount of the enabled total. Never one request per account.
  */
 export async function fetchLiveState(reader: LiveReader): Promise<LiveState> {
   const [caller, apiRoles, apiTeams, users] = await Promise.all([

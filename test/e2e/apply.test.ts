@@ -497,3 +497,43 @@ describe('connection details and CI integration', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('PactFlow errors through the CLI, in both error formats', () => {
+  const seed = {
+    users: [
+      { name: 'alice', roles: ['Administrator'], tokens: { readWrite: 'alice-rw' } },
+      { name: 'bob', roles: ['User'], tokens: { readWrite: 'bob-rw' } },
+    ],
+    systemAccounts: [{ name: 'ci-a' }],
+  };
+
+  it.each(['problem', 'legacy'] as const)(
+    '%s: a refused create and a 403 are shown as text, never as an object or a token',
+    async (errorFormat) => {
+      h = await harness({ seed, errorFormat });
+      // "bob" is a person's name, so PactFlow refuses a system account of that name with a 400.
+      const taken = write('taken.yaml', 'version: 1\nsystemAccounts:\n  - {name: ci-a}\n  - {name: bob}\n');
+      const refused = await h.run(['apply', '-f', taken, '--auto-approve']);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain(
+        'account bob failed at its create step: POST /admin/system-accounts: 400',
+      );
+      expect(refused.stdout).toContain('A user with the name "bob" already exists');
+      // A person with the built-in User role may plan, but not rename an account outside its teams.
+      const rename = write(
+        'rename.yaml',
+        'version: 1\nsystemAccounts:\n  - {name: ci-b, previousNames: [ci-a]}\n',
+      );
+      const forbidden = await h.run(['apply', '-f', rename, '--auto-approve'], {
+        env: { PACT_BROKER_TOKEN: 'bob-rw' },
+      });
+      expect(forbidden.code).toBe(1);
+      expect(forbidden.stdout).toContain('403 Forbidden');
+      expect(forbidden.stdout).toContain("the token's owner lacks system_account:manage:*");
+      for (const output of [refused, forbidden].flatMap((r) => [r.stdout, r.stderr])) {
+        expect(output).not.toContain('[object Object]');
+        expect(output).not.toMatch(/alice-rw|bob-rw/);
+      }
+    },
+  );
+});

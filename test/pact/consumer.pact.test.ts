@@ -16,7 +16,8 @@
  *   the owner is an Administrator.
  * - `the token is missing or invalid`: the bearer token is not one PactFlow knows.
  * - `the token lacks system_account:manage`: a read/write token of a user whose roles grant
- *   only the read scopes (the built-in User role).
+ *   only the read scopes (`user:read:*`, `system_account:read:*`, `team:read:*`, `role:read:*`).
+ *   Not the built-in User role: it has `system_account:manage:team`, which may create accounts.
  * - `no role exists with that uuid` {uuid}: for the 400 of a role set naming an unknown role.
  * - `a custom role exists` {uuid, name, permissions}: a role that is not built in, with those
  *   scopes, held by nobody.

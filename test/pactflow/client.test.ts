@@ -147,6 +147,7 @@ describe('endpoints', () => {
     nock(BASE)
       .get('/admin/users')
       .query({ userType: '1', active: 'true', page: '1', size: '100' })
+      .times(2) // the list, then the recount of its total
       .reply(200, {
         users: [
           user({ uuid: 'h1', name: 'alice', type: 0, typeDescription: 'User' }),
@@ -166,6 +167,7 @@ describe('endpoints', () => {
     nock(BASE)
       .get('/admin/users')
       .query({ userType: '1', active: 'true', page: '1', size: '100' })
+      .times(2) // the list, then the recount of its total
       .reply(200, { users: [user({ uuid: 's1', name: 'ci-a' })], page: page(1, 100, 1) });
     nock(BASE)
       .get('/admin/users')
@@ -479,38 +481,58 @@ describe('retries', () => {
 describe('pagination', () => {
   const users = (n: number, from = 0) =>
     Array.from({ length: n }, (_, i) => user({ uuid: `s${from + i}`, name: `ci-${from + i}` }));
-  const disabledNone = () =>
+  /** Page 1 of the enabled (or the disabled) system accounts, asked for `times` times. */
+  const firstPage = (active: boolean, times = 1) =>
     nock(BASE)
       .get('/admin/users')
-      .query({ userType: '1', active: 'false', page: '1', size: '100' })
-      .reply(200, { users: [], page: page(1, 100, 0) });
+      .query({ userType: '1', active: String(active), page: '1', size: '100' })
+      .times(times);
+  const disabledNone = (times = 1) =>
+    firstPage(false, times).reply(200, { users: [], page: page(1, 100, 0) });
 
   it('reads a list again once when its pages disagree with totalElements', async () => {
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '1', size: '100' })
-      .reply(200, { users: users(2), page: page(1, 100, 3) });
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '1', size: '100' })
-      .reply(200, { users: users(3), page: page(1, 100, 3) });
+    firstPage(true).reply(200, { users: users(2), page: page(1, 100, 3) });
+    // The second read, then the recount of its total.
+    firstPage(true, 2).reply(200, { users: users(3), page: page(1, 100, 3) });
     disabledNone();
     expect(await client().listSystemAccounts()).toHaveLength(3);
   });
 
-  it('refuses a list that disagrees with totalElements twice: never a partial list', async () => {
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '1', size: '100' })
-      .times(2)
-      .reply(200, { users: users(2), page: page(1, 100, 3) });
+  it('an account enabled between the two list reads, so in neither, is caught by the recount', async () => {
+    // Enabled list first: s1 is still disabled. Then the disabled list: s1 was enabled meanwhile.
+    firstPage(true).reply(200, { users: users(1), page: page(1, 100, 1) });
     disabledNone();
+    // The recount of the enabled list shows one more; both lists are read again.
+    firstPage(true, 3).reply(200, { users: users(2), page: page(1, 100, 2) });
+    disabledNone();
+    expect((await client().listSystemAccounts()).map((u) => u.uuid)).toEqual(['s0', 's1']);
+  });
+
+  it('lists whose enabled count keeps changing are refused after the second read, clearly', async () => {
+    let enabled = 1;
+    firstPage(true, 4).reply(200, () => {
+      const n = enabled++;
+      return { users: users(n), page: page(1, 100, n) };
+    });
+    disabledNone(2);
+    const error = await client()
+      .listSystemAccounts()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteListError);
+    expect((error as IncompleteListError).message).toBe(
+      'GET /admin/users: the enabled system accounts went from 3 to 4 while the lists were read, twice in a row; nothing was planned from a partial list',
+    );
+    expect((error as IncompleteListError).hint).toContain('changed while it was read');
+  });
+
+  it('refuses a list that disagrees with totalElements twice: never a partial list', async () => {
+    firstPage(true, 2).reply(200, { users: users(2), page: page(1, 100, 3) });
     const error = await client()
       .listSystemAccounts()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IncompleteListError);
     expect((error as Error).message).toBe(
-      'GET /admin/users: unexpected response: PactFlow stated 3 users but its pages held 2, twice in a row; nothing was planned from a partial list',
+      'GET /admin/users: PactFlow stated 3 users but its pages held 2, twice in a row; nothing was planned from a partial list',
     );
   });
 
@@ -538,6 +560,7 @@ describe('pagination', () => {
       nock(BASE)
         .get('/admin/users')
         .query({ userType: '1', active: 'true', page: String(n), size: '100' })
+        .times(n === 1 ? 2 : 1) // page 1 again: the recount of the enabled total
         .reply(200, { users: all.slice((n - 1) * 25, n * 25), page: page(n, 25, 60) });
     }
     nock(BASE)
@@ -605,7 +628,7 @@ describe('pagination', () => {
     nock(BASE)
       .get('/admin/users')
       .query(count('users'))
-      .times(10)
+      .times(11)
       .reply(200, (uri) => {
         const q = new URL(uri, BASE).searchParams;
         const n = Number(q.get('page'));
@@ -623,10 +646,10 @@ describe('pagination', () => {
     });
     const accountPages = 9 + 1;
     const teamPages = 1;
-    expect(requests.filter((r) => r === 'users')).toHaveLength(accountPages);
+    // The pages of both lists, and page 1 of the enabled list again to recount its total.
+    expect(requests.filter((r) => r === 'users')).toHaveLength(accountPages + 1);
     expect(requests.filter((r) => r === 'teams')).toHaveLength(teamPages);
     // /user and /admin/roles are single mocks (one request each); nock fails the test on any other.
     expect(2 + requests.length).toBeLessThanOrEqual(3 + accountPages + teamPages);
-    // /user and /admin/roles are single mocks (one request each); nock fails the test on any other.
   });
 });

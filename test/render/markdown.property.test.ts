@@ -92,6 +92,7 @@ const plans = fc
         outOfScope: 0,
         refused: 0,
       },
+      hash: '0123456789ab',
       guards: {
         limits: {
           maxDeletes: { count: 3, limit: 0 },

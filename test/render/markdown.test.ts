@@ -91,9 +91,11 @@ describe('renderPlanMarkdown', () => {
   });
 
   it('a clean plan is one short line under the marker, not a table of zeros', () => {
-    const md = renderPlanMarkdown(plan('systemAccounts:\n  - {name: ci-a}\n', [{ name: 'ci-a' }]));
+    const clean = plan('systemAccounts:\n  - {name: ci-a}\n', [{ name: 'ci-a' }]);
+    const md = renderPlanMarkdown(clean);
+    // The plan's hash, so even "no changes" says which plan was reviewed.
     expect(md).toBe(
-      `${MARKER}\n**No changes.** PactFlow (<code>https&#58;//acme.pactflow.io</code>) matches <code>accounts.yaml</code>: 1 account unchanged.\n`,
+      `${MARKER}\n**No changes.** PactFlow (<code>https&#58;//acme.pactflow.io</code>) matches <code>accounts.yaml</code>: 1 account unchanged (plan <code>${clean.hash}</code>).\n`,
     );
   });
 

@@ -7,7 +7,7 @@ import { BASE, TOKEN, strictNock } from '../helpers/nock.js';
 strictNock();
 
 it('an abort ends a Retry-After back-off wait at once, and no retry is sent', async () => {
-  nock(BASE).get('/admin/roles').reply(503, { error: 'busy' }, { 'retry-after': '60' });
+  nock(BASE).get('/admin/roles').reply(503, { error: 'busy' }, { 'retry-after': '30' });
   const controller = new AbortController();
   const http = new HttpClient({ baseUrl: BASE, token: TOKEN, signal: controller.signal });
   const pending = http.request('listRoles');

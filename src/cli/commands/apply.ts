@@ -19,7 +19,6 @@ import { countHumanRoleHolders } from '../../state/live-state.js';
 import type { Plan } from '../../plan/types.js';
 import { hasChanges } from '../../plan/types.js';
 import {
-  closingLine,
   outcomeLine,
   renderApplyJson,
   renderApplyMarkdown,
@@ -164,7 +163,11 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
           ? renderApplyMarkdown(result)
           : renderApplyText(result, { colors: ctx.colors });
     ctx.out((options.format === 'text' && !saved ? '\n' : '') + report);
-    await appendStepSummary(ctx, renderApplyMarkdown(result));
+    // The changes are made by now: a summary that cannot be written must not turn them into a failure.
+    await appendStepSummary(ctx, renderApplyMarkdown(result)).catch((error: unknown) => {
+      if (!(error instanceof UsageError)) throw error;
+      ctx.err(`${ctx.errColors.yellow('warning')}: ${error.message}\n`);
+    });
     if (result.interrupted) return INTERRUPTED_EXIT_CODE;
     return result.outcomes.every((o) => o.status === 'done') ? 0 : 1;
   } finally {
@@ -230,9 +233,10 @@ async function runApply(
           progress.log(`[${event.finished}/${event.total}] ${outcomeLine(event.outcome, ctx.errColors)}`);
       },
     });
-    (result.outcomes.every((o) => o.status === 'done') ? progress.succeed : progress.fail)(
-      closingLine(result),
-    );
+    // The closing "Apply complete…" line belongs to the report on stdout; stderr only counts, so a
+    // CI log that merges both says it once.
+    const done = result.outcomes.filter((o) => o.status === 'done').length;
+    (done === total ? progress.succeed : progress.fail)(`applied ${done} of ${total}`);
     return result;
   } finally {
     ctx.io.signal?.removeEventListener('abort', onAbort);
@@ -240,7 +244,7 @@ async function runApply(
   }
 }
 
-async function readSavedPlan(ctx: CommandContext, given: string): Promise<Plan> {
+export async function readSavedPlan(ctx: CommandContext, given: string): Promise<Plan> {
   const file = resolveInCwd(ctx, given);
   let text: string;
   try {

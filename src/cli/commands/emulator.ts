@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import { ERROR_FORMATS } from '../../emulator/problems.js';
 import type { ErrorFormat } from '../../emulator/problems.js';
 import { startEmulator } from '../../emulator/server.js';
+import { isLoopbackHost } from '../../pactflow/connection.js';
 import type { CommandContext } from '../context.js';
 import { fraction, wholeNumber } from '../parsers.js';
 import type { Runner } from '../program.js';
@@ -77,6 +78,14 @@ export async function emulatorCommand(ctx: CommandContext, options: EmulatorComm
   ctx.out(
     `\nTry: curl -H "Authorization: Bearer ${emulator.adminToken || '<token>'}" "${emulator.url}/admin/users?userType=1"\n`,
   );
+  if (!isLoopbackHost(new URL(emulator.url).hostname)) {
+    // Reached from another machine or container, the URL is plain http on a non-loopback host:
+    // the CLI refuses that unless told the network is trusted.
+    ctx.out(
+      `\nFrom another host or container, use this machine's address and opt in to plain http:\n` +
+        `  pactflow-accounts plan --allow-insecure-http --base-url http://<this-host>:${new URL(emulator.url).port}\n`,
+    );
+  }
   ctx.out('Press Ctrl+C to stop.\n');
   await new Promise<void>((resolve) => {
     if (!ctx.io.signal || ctx.io.signal.aborted) return resolve();

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { exportDesired, renderExportYaml } from '../../export/export.js';
 import type { CommandContext } from '../context.js';
@@ -14,8 +16,28 @@ export interface ExportCommandOptions {
   force?: boolean;
 }
 
-/** Where the schema sits once the tool is installed in a project; editors resolve it relative to the file. */
-const SCHEMA_URL = './node_modules/pactflow-accounts/schemas/accounts.schema.json';
+/** The schema this package ships at its root; this module runs from <root>/dist/src/… or <root>/src/…. */
+const SHIPPED_SCHEMA = path.join(
+  fileURLToPath(import.meta.url).replace(/[\\/](?:dist[\\/])?src[\\/]cli[\\/]commands[\\/][^\\/]+$/, ''),
+  'schemas',
+  'accounts.schema.json',
+);
+/** For a file whose project does not install the tool (the GitHub Action runs it from its own checkout). */
+export const HOSTED_SCHEMA =
+  'https://raw.githubusercontent.com/pactflow-accounts/pactflow-accounts/main/schemas/accounts.schema.json';
+
+/**
+ * The `$schema` hint for a file written in `dir`: editors resolve it relative to the file. When the
+ * tool is installed in the project (from a tarball, a git URL or a registry) that is the copy in
+ * node_modules; otherwise, the published schema.
+ */
+export function schemaHint(dir: string, schema: string = SHIPPED_SCHEMA): string {
+  const relative = path.relative(dir, schema).split(path.sep).join('/');
+  const parts = relative.split('/');
+  const first = parts.find((p) => p !== '..');
+  if (!relative.startsWith('..')) return `./${relative}`;
+  return first === 'node_modules' ? relative : HOSTED_SCHEMA;
+}
 
 export function registerExport(program: Command, run: Runner) {
   program
@@ -45,7 +67,10 @@ export async function exportCommand(ctx: CommandContext, options: ExportCommandO
   try {
     const live = await readLiveState(ctx, client);
     const file = exportDesired(live, { include: options.include });
-    const text = renderExportYaml(file, { baseUrl: client.baseUrl, schema: SCHEMA_URL });
+    const text = renderExportYaml(file, {
+      baseUrl: client.baseUrl,
+      schema: schemaHint(out ? path.dirname(out.absolute) : ctx.io.cwd),
+    });
     if (ctx.io.signal?.aborted) throw new InterruptedError('stopped before anything was written.');
     if (!out) {
       ctx.out(text);

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
+import { isLoopbackHost } from '../pactflow/connection.js';
+import type { HttpOptions } from '../pactflow/http.js';
+import { GithubHost } from './github.js';
+import { GitlabHost } from './gitlab.js';
+import type { CodeHost } from './host.js';
+
+/** Code-host API URLs: https, or plain http to a loopback host (a local stand-in in tests). */
+function apiUrl(raw: string, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`${source} is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))
+    throw new UsageError(`${source} must use https:// (got ${url.protocol}//${url.host})`);
+  return url.href.replace(/\/+$/, '');
+}
+
+/** The pull request number of a pull_request / pull_request_target / issue_comment event. */
+async function requestFromEvent(eventPath: string | undefined): Promise<number | undefined> {
+  if (!eventPath) return undefined;
+  let event: { pull_request?: { number?: unknown }; issue?: { number?: unknown; pull_request?: unknown } };
+  try {
+    event = JSON.parse(await readFile(eventPath, 'utf8')) as typeof event;
+  } catch (error) {
+    throw new UsageError(
+      `cannot read the GitHub event payload GITHUB_EVENT_PATH (${(error as NodeJS.ErrnoException).code ?? 'not JSON'})`,
+    );
+  }
+  const number = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : undefined);
+  return typeof number === 'number' ? number : undefined;
+}
+
+/**
+ * The code host this CI job runs on, from the environment: GitHub Actions (GITHUB_ACTIONS, with
+ * GITHUB_API_URL for GitHub Enterprise) or GitLab CI (GITLAB_CI, with CI_API_V4_URL for a
+ * self-managed instance). `request` overrides the pull/merge request the environment names.
+ */
+export async function detectCodeHost(
+  env: Record<string, string | undefined>,
+  options: { request?: number; http?: Pick<HttpOptions, 'retry' | 'onRequest'> } = {},
+): Promise<CodeHost> {
+  if (env.GITHUB_ACTIONS === 'true') {
+    const token = env.GITHUB_TOKEN?.trim();
+    if (!token)
+      throw new UsageError(
+        'no GITHUB_TOKEN to publish with',
+        'Pass it to the step: env: { GITHUB_TOKEN: ${{ github.token }} }, with permissions pull-requests: write and issues: write.',
+      );
+    if (!env.GITHUB_REPOSITORY) throw new UsageError('GITHUB_REPOSITORY is not set');
+    const request = options.request ?? (await requestFromEvent(env.GITHUB_EVENT_PATH));
+    return new GithubHost(
+      {
+        apiUrl: apiUrl(env.GITHUB_API_URL ?? 'https://api.github.com', 'GITHUB_API_URL'),
+        repository: env.GITHUB_REPOSITORY,
+        token,
+        ...(request === undefined ? {} : { request }),
+        ...(env.GITHUB_SHA ? { sha: env.GITHUB_SHA } : {}),
+      },
+      options.http,
+    );
+  }
+  if (env.GITLAB_CI === 'true') {
+    const privateToken = env.GITLAB_TOKEN?.trim() || undefined;
+    const jobToken = env.CI_JOB_TOKEN?.trim() || undefined;
+    if (!privateToken && !jobToken)
+      throw new UsageError(
+        'no GITLAB_TOKEN or CI_JOB_TOKEN to publish with',
+        'Add a project access token with the api scope as a masked CI/CD variable GITLAB_TOKEN.',
+      );
+    if (!env.CI_PROJECT_ID) throw new UsageError('CI_PROJECT_ID is not set');
+    const raw = env.CI_API_V4_URL ?? (env.CI_SERVER_URL ? `${env.CI_SERVER_URL}/api/v4` : undefined);
+    const iid = options.request ?? (env.CI_MERGE_REQUEST_IID ? Number(env.CI_MERGE_REQUEST_IID) : undefined);
+    return new GitlabHost(
+      {
+        apiUrl: apiUrl(raw ?? 'https://gitlab.com/api/v4', 'CI_API_V4_URL'),
+        project: env.CI_PROJECT_ID,
+        token: (privateToken || jobToken)!,
+        tokenHeader: privateToken ? 'PRIVATE-TOKEN' : 'JOB-TOKEN',
+        ...(iid === undefined || Number.isNaN(iid) ? {} : { request: iid }),
+        ...(env.CI_COMMIT_SHA ? { sha: env.CI_COMMIT_SHA } : {}),
+      },
+      options.http,
+    );
+  }
+  throw new UsageError(
+    'publish runs in GitHub Actions or GitLab CI: neither GITHUB_ACTIONS nor GITLAB_CI is "true"',
+    'Run it in a CI job, or leave publishing off and read the report on stdout.',
+  );
+}

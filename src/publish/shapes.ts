@@ -1,0 +1,18 @@
+import { ResponseShapeError } from '../pactflow/errors.js';
+import type { Note } from './host.js';
+
+/** Response bodies are checked at the edge: a list must be a list. */
+export function asArray(body: unknown, what: string): unknown[] {
+  if (!Array.isArray(body)) throw new ResponseShapeError('GET', what, `expected a list of ${what}`);
+  return body;
+}
+
+/** Comments or issues as `{id, body}`, from the fields each host names them by. */
+export function asNotes(body: unknown, idField: string, bodyField: string): Note[] {
+  return asArray(body, 'comments or issues').flatMap((item) => {
+    const record = item as Record<string, unknown>;
+    const id = record[idField];
+    const text = record[bodyField];
+    return typeof id === 'number' ? [{ id, body: typeof text === 'string' ? text : '' }] : [];
+  });
+}

@@ -1,0 +1,145 @@
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/server.js';
+import { startEmulator } from '../../src/emulator/server.js';
+import { runCompositeAction } from '../helpers/action-runner.js';
+import { startGithubStub } from '../helpers/github-stub.js';
+
+const ROOT = path.resolve('.');
+const GITHUB_TOKEN = 'ghs_stubtoken_0123456789';
+const MERGE_SHA = 'c0ffee0000000000000000000000000000000001';
+
+let emulator: RunningEmulator;
+let github: Awaited<ReturnType<typeof startGithubStub>>;
+let workspace: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ seedFile: 'examples/seed.yaml' });
+  github = await startGithubStub({ token: GITHUB_TOKEN, pullsOfCommit: { [MERGE_SHA]: 7 } });
+  workspace = mkdtempSync(path.join(tmpdir(), 'action-ws-'));
+  copyFileSync('examples/accounts.yaml', path.join(workspace, 'accounts.yaml'));
+});
+afterAll(async () => {
+  await emulator.close();
+  await github.close();
+});
+
+function event(payload: unknown): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json');
+  writeFileSync(file, JSON.stringify(payload));
+  return file;
+}
+
+async function run(inputs: Record<string, string>, payload: unknown, extra: Record<string, string> = {}) {
+  const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'));
+  const summary = path.join(temp, 'summary.md');
+  writeFileSync(summary, '');
+  const result = await runCompositeAction(
+    path.join(ROOT, 'action.yml'),
+    { 'base-url': emulator.url, token: emulator.adminToken, ...inputs },
+    {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? temp,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: 'acme/accounts',
+      GITHUB_API_URL: github.url,
+      GITHUB_EVENT_PATH: event(payload),
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_WORKSPACE: workspace,
+      RUNNER_TEMP: temp,
+      ...extra,
+    },
+    { action_path: ROOT, token: GITHUB_TOKEN, workspace },
+  );
+  return { ...result, summary: readFileSync(summary, 'utf8') };
+}
+
+const PR = { pull_request: { number: 7 } };
+const planComments = () =>
+  (github.comments.get(7) ?? []).filter((c) => c.body.includes('<!-- pactflow-accounts-plan -->'));
+const driftIssues = () => github.issues.filter((i) => i.labels.includes('pactflow-accounts-drift'));
+
+describe(
+  'action.yml, its steps run locally against the emulator and a stub GitHub API',
+  { timeout: 120_000 },
+  () => {
+    it('plan on a pull request: outputs, job summary, and ONE comment after two runs', async () => {
+      const first = await run({ command: 'plan' }, PR);
+      expect(first.status, first.log).toBe(0);
+      expect(first.outputs['exit-code']).toBe('2');
+      expect(first.outputs['has-changes']).toBe('true');
+      expect(existsSync(first.outputs['plan-json']!)).toBe(true);
+      const hash = (JSON.parse(readFileSync(first.outputs['plan-json']!, 'utf8')) as { hash: string }).hash;
+      expect(readFileSync(first.outputs['plan-markdown']!, 'utf8')).toContain(`plan <code>${hash}</code>`);
+      expect(first.summary).toContain('<!-- pactflow-accounts-plan -->');
+      // The token is masked before any other step runs, and never printed otherwise.
+      expect(first.log.indexOf(`::add-mask::${emulator.adminToken}`)).toBeGreaterThan(-1);
+      expect(first.log.split(emulator.adminToken)).toHaveLength(2);
+      expect(first.log).not.toContain(GITHUB_TOKEN);
+
+      const second = await run({ command: 'plan', format: 'markdown' }, PR);
+      expect(second.status, second.log).toBe(0);
+      expect(second.log).toContain('updated the plan comment on pull request #7');
+      expect(planComments()).toHaveLength(1);
+      expect(github.comments.get(7)).toHaveLength(1);
+      expect(planComments()[0]!.body).toContain('<!-- pactflow-accounts-reviewed:');
+    });
+
+    it('drift: opens one issue, then updates it', async () => {
+      const first = await run({ command: 'drift' }, { schedule: '17 6 * * *' });
+      expect(first.status, first.log).toBe(0);
+      expect(first.outputs['exit-code']).toBe('2');
+      expect(driftIssues()).toHaveLength(1);
+      expect(driftIssues()[0]!.state).toBe('open');
+      const second = await run({ command: 'drift' }, { schedule: '17 6 * * *' });
+      expect(second.status, second.log).toBe(0);
+      expect(second.log).toContain('drift: updated issue #1');
+      expect(driftIssues()).toHaveLength(1);
+      expect(github.log.filter((l) => l === 'PATCH /repos/acme/accounts/issues/1')).toHaveLength(1);
+    });
+
+    it('apply on merge: re-plans, finds the reviewed plan on the merged pull request, applies, reports', async () => {
+      const merged = await run(
+        { command: 'apply', 'block-on-difference': 'true' },
+        { ref: 'refs/heads/main' },
+        { GITHUB_SHA: MERGE_SHA },
+      );
+      expect(merged.status, merged.log).toBe(0);
+      expect(merged.outputs['exit-code']).toBe('0');
+      expect(merged.log).toContain('Apply complete');
+      const applyComment = (github.comments.get(7) ?? []).find((c) =>
+        c.body.includes('<!-- pactflow-accounts-apply -->'),
+      );
+      const hash = (JSON.parse(readFileSync(merged.outputs['plan-json']!, 'utf8')) as { hash: string }).hash;
+      expect(applyComment?.body).toContain(`Applied the reviewed plan (hash <code>${hash}</code>)`);
+      expect(merged.summary).toContain('The plan to apply is the reviewed plan');
+      expect(planComments()).toHaveLength(1);
+    });
+
+    it('drift when clean: closes the issue', async () => {
+      const clean = await run({ command: 'drift' }, { schedule: '17 6 * * *' });
+      expect(clean.status, clean.log).toBe(0);
+      expect(clean.outputs['exit-code']).toBe('0');
+      expect(clean.outputs['has-changes']).toBe('false');
+      expect(driftIssues()).toHaveLength(1);
+      expect(driftIssues()[0]!.state).toBe('closed');
+    });
+
+    it('an invalid file: the step fails, the comment shows the problems, the line is annotated', async () => {
+      writeFileSync(
+        path.join(workspace, 'broken.yaml'),
+        'version: 1\nsystemAccounts:\n  - name: ci-x\n    colour: red\n',
+      );
+      const broken = await run({ command: 'plan', file: 'broken.yaml' }, PR);
+      expect(broken.status).toBe(1);
+      expect(broken.outputs['exit-code']).toBe('1');
+      expect(broken.outputs['plan-json']).toBe('');
+      expect(broken.log).toMatch(/::error file=broken\.yaml,line=4,col=5,/);
+      expect(planComments()).toHaveLength(1);
+      expect(planComments()[0]!.body).toContain('no plan, <code>broken.yaml</code> has 1 problem');
+    });
+  },
+);
