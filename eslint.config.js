@@ -19,16 +19,29 @@ const IO_MODULES = [
   'timers',
   'timers/promises',
   'readline',
+  // Ways around the list above: loading modules at run time, raw sockets, the engine and its hooks.
+  'module',
+  'vm',
+  'dgram',
+  'cluster',
+  'v8',
+  'inspector',
+  'async_hooks',
+  'diagnostics_channel',
+  'repl',
+  'tty',
 ];
 /** Bare and `node:` names alike; from crypto only the deterministic parts (hashes) are allowed. */
 export const PURITY_BANNED_IMPORTS = [
   ...IO_MODULES.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: PURE })),
   ...['crypto', 'node:crypto'].map((name) => ({
     name,
-    importNames: ['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues', 'webcrypto'],
+    // Only named imports of the hashes: a default or namespace import would reach randomBytes too.
+    allowImportNames: ['createHash'],
     message: PURE,
   })),
   { name: 'got', message: PURE },
+  { name: 'undici', message: PURE },
   { name: 'ora', message: PURE },
 ];
 
@@ -73,8 +86,24 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: PURITY_BANNED_IMPORTS }],
       'no-restricted-globals': [
         'error',
-        ...['process', 'Date', 'performance'].map((name) => ({ name, message: PURE })),
+        ...[
+          'process',
+          'Date',
+          'performance',
+          // Network I/O, timers and the other names of the global object.
+          'fetch',
+          'XMLHttpRequest',
+          'WebSocket',
+          'EventSource',
+          'setTimeout',
+          'setInterval',
+          'setImmediate',
+          'global',
+          'require',
+        ].map((name) => ({ name, message: PURE })),
       ],
+      // A dynamic import() would load any module the list above bans.
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: PURE }],
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: PURE },

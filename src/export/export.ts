@@ -1,4 +1,4 @@
-import { Document, isMap, isSeq } from 'yaml';
+import { Document, isMap, isSeq, visit } from 'yaml';
 import type { AccountsFile, RoleEntry, SystemAccountEntry } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { fieldsOf } from '../plan/compute.js';
@@ -89,5 +89,16 @@ export function renderExportYaml(file: AccountsFile, meta: { baseUrl: string; sc
       ' With ignore, a drift check can still flag accounts made by hand: plan --detailed-exitcode --unmanaged-is-drift.\n' +
       ' limits (defaults): maxDeletes 0, maxDisables 5, maxAdminChanges 1 per apply.';
   }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  // Bidirectional and invisible format characters (U+202E, U+200B, U+FEFF…) would make a name read
+  // as something else in a diff: such strings are double-quoted, where YAML's \uXXXX escape is
+  // valid, and the characters are written as that escape (yaml leaves them raw).
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && /\p{Cf}/u.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\p{Cf}/gu, (ch) => {
+    const hex = ch.codePointAt(0)!.toString(16).toUpperCase();
+    return hex.length > 4 ? `\\U${hex.padStart(8, '0')}` : `\\u${hex.padStart(4, '0')}`;
+  });
 }

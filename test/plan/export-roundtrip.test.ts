@@ -73,4 +73,27 @@ describe('a plan computed against exportOf(live) is empty', () => {
     expect(plan!.changes).toEqual([]);
     expect(plan!.summary.outOfScope).toBe(live.accounts.filter((a) => !a.name.startsWith('ci-')).length);
   });
+
+  it('names with bidi and invisible characters are written escaped, and read back the same', () => {
+    const names = [
+      'ci-\u202Eexe.txt',
+      'ci-zw\u200Bsp',
+      'ci-bom\uFEFFx',
+      'ci-\u2066iso\u2069',
+      'ci-lrm\u200E',
+      'ci-tag\u{E0041}',
+    ];
+    const live = liveState(names.map((name) => ({ name, active: true, roles: [], teams: [] })));
+    const text = renderExportYaml(exportDesired(live), {
+      baseUrl: 'https://x.pactflow.io',
+      schema: 's.json',
+    });
+    // A file meant for review in a pull request shows what is there, not text reordered or hidden.
+    expect(text).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+    expect(text).toContain('"ci-\\u202E' + 'exe.txt"');
+    const desired = exportOf(live);
+    expect(desired.accounts.map((a) => a.name).sort()).toEqual([...names].sort());
+    const { plan } = computePlan(desired, live, { baseUrl: 'https://x.pactflow.io', generator: 't' });
+    expect(plan!.changes).toEqual([]);
+  });
 });

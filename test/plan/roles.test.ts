@@ -5,6 +5,7 @@ import type { ApiUser } from '../../src/pactflow/types.js';
 import { computePlan } from '../../src/plan/compute.js';
 import { roleDeletesInUse } from '../../src/plan/permissions.js';
 import { rolesNeedingPeopleCount } from '../../src/plan/roles.js';
+import { findEditedChanges } from '../../src/plan/stale.js';
 import type { Plan, RoleChange, Step } from '../../src/plan/types.js';
 import type { AccountSketch, CustomRoleSketch } from '../helpers/states.js';
 import { customRoleUuid, desiredFrom, liveState } from '../helpers/states.js';
@@ -433,4 +434,21 @@ describe('a saved plan’s role deletes are checked again at apply time', () => 
       expect(refusals[0]!.message).toContain(message);
     },
   );
+});
+
+describe('a saved plan’s role changes must be what the file asks for now', () => {
+  it('refuses a role change the file does not ask for', () => {
+    const file = yaml(`${deployer}    permissions: [deployment_and_release:record:*]\n`);
+    const plan = planFor(file, { accounts: [], roles: [] });
+    expect(
+      findEditedChanges(plan.changes, plan.changes, { saved: plan.roleChanges, fresh: plan.roleChanges }),
+    ).toEqual([]);
+    const tampered = structuredClone(plan.roleChanges);
+    tampered[0]!.steps = [
+      { kind: 'create-role', role: { name: 'Deployer', permissions: ['user:manage:*'] } },
+    ];
+    expect(
+      findEditedChanges(plan.changes, plan.changes, { saved: tampered, fresh: plan.roleChanges }),
+    ).toEqual([{ name: 'role Deployer', reason: 'is not what the desired file asks for' }]);
+  });
 });

@@ -109,6 +109,44 @@ describe('apply plan.json recomputes the guards', () => {
     expect(h.writes()).toEqual([]);
   });
 
+  it('a step moved to another account, within every guard, is refused as an edit and never sent', async () => {
+    h = await harness();
+    const { out, plan } = await savedPlan();
+    const state = h.emulator.snapshot();
+    const search = state.users.find((u) => u.name === 'ci-search')!;
+    const membership = state.teams.filter((t) => t.members.includes(search.uuid));
+    tamper(out, plan, (p) => {
+      // The label still says ci-orders, the fingerprint is right for ci-search: only the file can tell.
+      const orders = change(p, 'ci-orders');
+      orders.uuid = search.uuid;
+      orders.fingerprint = fingerprintAccount({
+        uuid: search.uuid,
+        name: search.name,
+        ...(search.email === undefined ? {} : { email: search.email }),
+        active: search.active,
+        roles: search.roles.map((uuid) => ({ uuid, name: '', serverManaged: false })),
+        teams: membership.map((t) => ({ uuid: t.uuid, name: t.name })),
+      });
+      orders.steps = [{ kind: 'rename', name: 'ci-orders-hijacked' }];
+    });
+    const run = await h.run(['apply', out]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('ci-orders: is not what the desired file asks for');
+    expect(run.stderr).toContain('1 change in it is not what');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('a change duplicated in the plan is refused as an edit', async () => {
+    h = await harness();
+    const { out, plan } = await savedPlan();
+    tamper(out, plan, (p) => p.changes.push(structuredClone(change(p, 'ci-orders'))));
+    const run = await h.run(['apply', out]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('ci-orders: appears twice in the plan');
+    expect(h.writes()).toEqual([]);
+  });
+
   it('refuses when the desired file is gone or changed: its policy cannot be checked', async () => {
     h = await harness();
     const { desired, out } = await savedPlan();

@@ -14,7 +14,8 @@ import { limitVerdictLines } from '../../render/guard-verdict.js';
 import type { LiveState } from '../../state/types.js';
 import { count } from '../../util/plural.js';
 import { validatePlanDocument } from '../../plan/schema.js';
-import { findStaleAccounts } from '../../plan/stale.js';
+import { findEditedChanges, findStaleAccounts } from '../../plan/stale.js';
+import { computePlan } from '../../plan/compute.js';
 import { countHumanRoleHolders } from '../../state/live-state.js';
 import type { Plan } from '../../plan/types.js';
 import { hasChanges } from '../../plan/types.js';
@@ -88,6 +89,7 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
     let plan: Plan;
     let live: LiveState;
     let policy: GuardPolicy;
+    let edited: { name: string; reason: string }[] = [];
     if (saved) {
       plan = await readSavedPlan(ctx, saved);
       if (plan.baseUrl !== client.baseUrl) {
@@ -96,13 +98,19 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
           'Apply it against the PactFlow it was planned for, or plan again.',
         );
       }
-      policy = await trustedPolicy(ctx, plan, saved);
+      const desired = await trustedDesired(ctx, plan, saved);
+      policy = desired.policy;
       live = await readLiveState(ctx, client);
       const stale = findStaleAccounts(plan, live);
       if (stale.length) {
         for (const s of stale) ctx.err(`  ${visible(s.name)}: ${s.reason}\n`);
         throw new StalePlanError(stale);
       }
+      const again = planAgain(desired, live, plan, client.baseUrl);
+      edited = findEditedChanges(plan.changes, again.changes, {
+        saved: plan.roleChanges,
+        fresh: again.roleChanges,
+      });
     } else {
       const planned = await planFromFile(ctx, client, { file: options.file ?? 'accounts.yaml' });
       ({ plan, live } = planned);
@@ -131,6 +139,13 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
       throw new GuardRefusedError(
         'a safety guard refuses this plan; nothing was changed',
         'Protected accounts, accounts outside policy.scope and the token owner cannot be overridden; limits can, with --allow-… N for one run.',
+      );
+    }
+    if (edited.length) {
+      for (const e of edited) ctx.err(`  ✗ ${visible(e.name)}: ${e.reason}\n`);
+      throw new UsageError(
+        `${saved} was edited: ${count(edited.length, 'change')} in it ${edited.length === 1 ? 'is' : 'are'} not what ${plan.desired.file} asks for; nothing was changed`,
+        'Run `pactflow-accounts plan --out plan.json` again, review it, then apply the new plan; do not edit saved plans by hand.',
       );
     }
     for (const line of verdict.allowed) ctx.err(`  ${ctx.errColors.yellow('!')} ${line}\n`);
@@ -176,12 +191,12 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
 }
 
 /**
- * The policy a saved plan is checked against: that of the desired file it was made from, read
+ * The desired file a saved plan is checked against: the one it was made from, read
  * again now and accepted only when its sha256 is the one the plan records. The plan's own copy of
  * the limits is never used, so editing the plan cannot raise them; without the file there is
  * nothing trustworthy to check against, and apply refuses.
  */
-async function trustedPolicy(ctx: CommandContext, plan: Plan, saved: string): Promise<GuardPolicy> {
+async function trustedDesired(ctx: CommandContext, plan: Plan, saved: string): Promise<DesiredState> {
   const file = resolveInCwd(ctx, plan.desired.file);
   let desired: DesiredState;
   try {
@@ -199,7 +214,22 @@ async function trustedPolicy(ctx: CommandContext, plan: Plan, saved: string): Pr
       'Run `pactflow-accounts plan --out plan.json` again, review it, then apply the new plan.',
     );
   }
-  return desired.policy;
+  return desired;
+}
+
+/** The changes that planning the plan's own file (and targets) against the live state makes now. */
+function planAgain(
+  desired: DesiredState,
+  live: LiveState,
+  plan: Plan,
+  baseUrl: string,
+): Pick<Plan, 'changes' | 'roleChanges'> {
+  const again = computePlan(desired, live, {
+    baseUrl,
+    generator: plan.generator,
+    ...(plan.targets?.length ? { targets: plan.targets } : {}),
+  });
+  return { changes: again.plan?.changes ?? [], roleChanges: again.plan?.roleChanges ?? [] };
 }
 
 async function runApply(
