@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import { exitOf, spawnCli, waitFor } from '../helpers/spawn-cli.js';
 
@@ -48,4 +51,18 @@ it('`emulator --error-format legacy` answers errors in the legacy shapes; an unk
   const bad = spawnCli(['emulator', '--error-format', 'xml']);
   expect((await exitOf(bad)).code).toBe(1);
   expect(bad.output.stderr).toContain("option '--error-format <format>' argument 'xml' is invalid");
+});
+
+it('`emulator` prints seeded names with escape sequences and bidi characters escaped, not raw', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pfa-emu-seed-'));
+  const seed = path.join(dir, 'seed.yaml');
+  writeFileSync(seed, 'systemAccounts:\n  - name: "ci-\\e[31mred\\u202Eexe.txt"\n    roles: [CI/CD]\n');
+  const child = spawnCli(['emulator', '--seed', seed, '--port', '0']);
+  await waitFor(() => child.output.stdout.includes('Try: curl'));
+  child.kill('SIGINT');
+  expect((await exitOf(child)).code).toBe(0);
+  // A seeded name must not drive the terminal (colours, cursor) or reorder what follows it.
+  expect(child.output.stdout).not.toContain('\u001b');
+  expect(child.output.stdout).not.toContain('\u202e');
+  expect(child.output.stdout).toContain('ci-\\u001b[31mred\\u202eexe.txt');
 });

@@ -7,6 +7,7 @@ import { isLoopbackHost } from '../../pactflow/connection.js';
 import type { CommandContext } from '../context.js';
 import { fraction, wholeNumber } from '../parsers.js';
 import type { Runner } from '../program.js';
+import { visible } from '../../render/escape.js';
 
 export interface EmulatorCommandOptions {
   port: number;
@@ -74,7 +75,7 @@ export async function emulatorCommand(ctx: CommandContext, options: EmulatorComm
   if (emulator.adminToken) ctx.out(`  export PACT_BROKER_TOKEN=${emulator.adminToken}\n`);
   ctx.out('\nTokens (read/write, read-only):\n');
   for (const [name, t] of Object.entries(emulator.tokens))
-    ctx.out(`  ${name.padEnd(34)} ${t.readWrite}  ${c.dim(t.readOnly)}\n`);
+    ctx.out(`  ${visible(name).padEnd(34)} ${t.readWrite}  ${c.dim(t.readOnly)}\n`);
   ctx.out(
     `\nTry: curl -H "Authorization: Bearer ${emulator.adminToken || '<token>'}" "${emulator.url}/admin/users?userType=1"\n`,
   );
