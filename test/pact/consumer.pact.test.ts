@@ -66,6 +66,15 @@ const team = { uuid: TEAM, name: 'Payments' };
 const role = { uuid: ROLE, name: 'CI/CD' };
 const follows = (source: string) => `Follows ${source}`;
 
+/**
+ * Pact's Rust mock server (pact-core 19, behind Pact JS 16.3 and later) can answer a request and
+ * then, under CPU load, report it as "expected but not received": its match bookkeeping races the
+ * check that ends executeTest (pact-foundation/pact-reference#535, pact-js#1835). A real mismatch
+ * fails every attempt the same way, so a retry keeps what these tests prove; Pact JS 16.2, which
+ * predates the race, has no interaction comments to name each verified source.
+ */
+const MOCK_SERVER_RACE = { retry: 2 };
+
 const listQuery = (extra: Record<string, string>) => ({
   userType: '1',
   ...extra,
@@ -73,7 +82,7 @@ const listQuery = (extra: Record<string, string>) => ({
   size: regex('^[1-9]\\d*$', '100'),
 });
 
-describe('reads', () => {
+describe('reads', MOCK_SERVER_RACE, () => {
   it('GET /user: the token owner', () =>
     provider
       .addInteraction()
@@ -205,7 +214,7 @@ describe('reads', () => {
       }));
 });
 
-describe('writes', () => {
+describe('writes', MOCK_SERVER_RACE, () => {
   const location = regex(
     '^https?://[^/]+(/.*)?/admin/system-accounts/[0-9a-f-]+$',
     `https://acme.pactflow.io/admin/system-accounts/${ACCOUNT}`,
@@ -423,7 +432,7 @@ describe('writes', () => {
       }));
 });
 
-describe('custom roles, permissions, people and tokens', () => {
+describe('custom roles, permissions, people and tokens', MOCK_SERVER_RACE, () => {
   const custom = { uuid: CUSTOM_ROLE, name: 'Deployer', permissions: ['deployment_and_release:record:*'] };
   const roleResponse = (uuid: unknown, name: string) => ({
     uuid,
@@ -573,7 +582,7 @@ describe('custom roles, permissions, people and tokens', () => {
       }));
 });
 
-describe('documented errors without a body the client depends on', () => {
+describe('documented errors without a body the client depends on', MOCK_SERVER_RACE, () => {
   const cases: [
     title: string,
     state: [name: string, params?: Record<string, string>],
