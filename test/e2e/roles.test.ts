@@ -109,6 +109,8 @@ systemAccounts:
     expect(run.stdout).toContain('- role Contract Publisher will be deleted');
     expect(run.stdout).toContain('role Release Reader has been created');
     expect(run.stdout).toContain('role Contract Publisher has been deleted');
+    // Role changes count in the closing tally like account changes: 2 roles and 2 accounts.
+    expect(run.stderr).toContain('applied 4 of 4');
     // Role create first, account role sets next, the role delete last.
     const writes = h.writes();
     expect(writes[0]).toBe('POST /admin/roles 201');

@@ -240,7 +240,8 @@ async function runApply(
   concurrency: number,
 ): Promise<ApplyResult> {
   const progress = createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
-  const total = plan.changes.length;
+  // Role changes are applied around the account changes; every change counts once in the tally.
+  const total = plan.changes.length + plan.roleChanges.length;
   progress.start(`applying 0/${total}`);
   const onAbort = () =>
     progress.log(ctx.errColors.yellow('Interrupted: finishing the steps in flight, starting no new ones…'));
@@ -266,7 +267,8 @@ async function runApply(
     // The closing "Apply complete…" line belongs to the report on stdout; stderr only counts, so a
     // CI log that merges both says it once.
     const done = result.outcomes.filter((o) => o.status === 'done').length;
-    (done === total ? progress.succeed : progress.fail)(`applied ${done} of ${total}`);
+    const planned = result.outcomes.length;
+    (done === planned ? progress.succeed : progress.fail)(`applied ${done} of ${planned}`);
     return result;
   } finally {
     ctx.io.signal?.removeEventListener('abort', onAbort);
