@@ -24,8 +24,15 @@ export function markBody(kind: PublishKind, body: string): string {
   return `${MARKERS[kind]}\n${rest.replace(/^\s*\n/, '')}`;
 }
 
+/**
+ * Ours: the body starts with the kind's marker, as markBody writes it. A comment that merely quotes
+ * or mentions the marker (someone replying to the report) is someone else's and is never edited.
+ */
+export const isMarked = (note: Note, kind: PublishKind): boolean =>
+  note.body.trimStart().startsWith(MARKERS[kind]);
+
 export const findMarked = (notes: readonly Note[], kind: PublishKind): Note | undefined =>
-  notes.find((n) => n.body.includes(MARKERS[kind]));
+  notes.find((n) => isMarked(n, kind));
 
 export interface Published {
   action: 'created' | 'updated' | 'closed' | 'nothing';
@@ -60,7 +67,7 @@ export async function syncDriftIssue(
 ): Promise<Published> {
   const label = options.label ?? DRIFT_LABEL;
   const body = markBody('drift', options.body);
-  const open = (await host.listOpenIssues(label)).filter((i) => i.body.includes(MARKERS.drift));
+  const open = (await host.listOpenIssues(label)).filter((i) => isMarked(i, 'drift'));
   const [first, ...extra] = open;
   if (options.clean) {
     for (const issue of open) await host.closeIssue(issue.id, body);

@@ -70,6 +70,22 @@ describe('publish on GitHub', () => {
     expect(second.code).toBe(0);
   });
 
+  it('a comment that only quotes or mentions the marker is not ours: it is left alone', async () => {
+    const api = nock(GH);
+    api
+      .get('/repos/acme/accounts/issues/7/comments')
+      .query({ per_page: 100, page: 1 })
+      .reply(200, [
+        { id: 3, body: `> ${MARKERS.plan}\n> old plan\n\nWhy does this delete ci-bot?` },
+        { id: 4, body: `The bot's comment starts with ${MARKERS.plan}, see above` },
+        ours(8),
+      ]);
+    api.patch('/repos/acme/accounts/issues/comments/8').reply(200, {});
+    const run = await cli(['publish', '--kind', 'plan', '--file', report], { env: github() });
+    expect(run.stderr).toContain('updated the plan comment on pull request #7');
+    expect(run.code).toBe(0);
+  });
+
   it('follows the Link header to find the comment on a later page (GitHub Enterprise URL)', async () => {
     const api = nock(GHE);
     api
