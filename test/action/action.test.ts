@@ -101,6 +101,19 @@ describe(
       expect(github.log.filter((l) => l === 'PATCH /repos/acme/accounts/issues/1')).toHaveLength(1);
     });
 
+    it('apply with block-on-difference but publishing off still checks, and refuses an unreviewed plan', async () => {
+      const refused = await run(
+        { command: 'apply', 'block-on-difference': 'true', publish: 'off' },
+        { ref: 'refs/heads/main' },
+        { GITHUB_SHA: 'feed000000000000000000000000000000000002' },
+      );
+      expect(refused.status).toBe(1);
+      expect(refused.outputs['exit-code']).toBe('1');
+      expect(refused.log).toContain('nothing was applied');
+      expect(refused.log).not.toContain('Apply complete');
+      expect(refused.summary).toContain('No reviewed plan to compare with');
+    });
+
     it('apply on merge: re-plans, finds the reviewed plan on the merged pull request, applies, reports', async () => {
       const merged = await run(
         { command: 'apply', 'block-on-difference': 'true' },
