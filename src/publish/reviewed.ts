@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/types.js';
 import { PLAIN } from '../render/color.js';
+import { roleChangeTextLines } from '../render/permissions.js';
 import { code } from '../render/markdown.js';
 import { SYMBOLS, changeTitle, fieldText } from '../render/text.js';
 import { fieldChanges } from '../render/words.js';
@@ -12,14 +13,21 @@ export interface ReviewedPlan {
 
 const DATA = /<!-- pactflow-accounts-reviewed:([A-Za-z0-9+/=]+) -->/;
 
-/** One line per change: its symbol, title and every field it changes. */
+/** One line per change, accounts then roles (both are in the hash): its symbol, title and fields. */
 export function changeLines(plan: Plan): string[] {
-  return plan.changes.map((change) =>
-    [
-      `${SYMBOLS[change.action]} ${changeTitle(change)}`,
-      ...fieldChanges(change).map((f) => fieldText(f, PLAIN)),
-    ].join('; '),
-  );
+  return [
+    ...plan.changes.map((change) =>
+      [
+        `${SYMBOLS[change.action]} ${changeTitle(change)}`,
+        ...fieldChanges(change).map((f) => fieldText(f, PLAIN)),
+      ].join('; '),
+    ),
+    ...plan.roleChanges.map((change) =>
+      roleChangeTextLines(change)
+        .map((line) => line.trim())
+        .join('; '),
+    ),
+  ];
 }
 
 /**

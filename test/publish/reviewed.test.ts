@@ -52,6 +52,19 @@ describe('what was reviewed is what is applied', () => {
     expect(text.match(/in this plan, not reviewed/g)).toHaveLength(1);
   });
 
+  it('a role change that differs is named too, not passed off as a reordering', () => {
+    const roles = JSON.parse(readFileSync('test/fixtures/plans/roles/plan.json', 'utf8')) as Plan;
+    const fewer = roles.roleChanges.slice(1);
+    const reviewedPlan: Plan = { ...roles, roleChanges: fewer, hash: hashChanges(roles.changes, fewer) };
+    const c = comparePlans(readReviewedBlock(reviewedBlock(reviewedPlan, 60_000)), roles, 'n/a');
+    expect(c.kind).toBe('different');
+    if (c.kind !== 'different') return;
+    expect(c.removed).toEqual([]);
+    expect(c.added).toHaveLength(1);
+    expect(c.added[0]).toContain('role Contract Publisher will be created');
+    expect(renderComparison(c, 'applied')).not.toContain('different steps or in a different order');
+  });
+
   it('no reviewed plan says why', () => {
     expect(
       renderComparison(comparePlans(undefined, plan, 'no plan comment on pull request #3'), 'to apply'),
