@@ -26,9 +26,10 @@ export interface RolePlan {
   diagnostics: Diagnostic[];
 }
 
+// PactFlow keeps no empty description: "" and none are the same, or a plan would never converge.
 export const liveRoleFields = (role: LiveRole): RoleFields => ({
   name: role.name,
-  description: role.description ?? null,
+  description: role.description || null,
   permissions: [...role.permissions].sort(),
 });
 
@@ -79,7 +80,7 @@ export function planRoles(desired: DesiredState, live: LiveState): RolePlan {
     }
     const wanted: RoleFields = {
       name: role.name,
-      description: definition.description ?? null,
+      description: definition.description || null,
       permissions: role.permissions,
     };
     if (!current) {

@@ -104,6 +104,12 @@ const CASES: Case[] = [
     },
   ],
   [
+    'an empty description is no description: PactFlow stores none, so the role stays unchanged',
+    yaml('  - name: Reporter\n    description: ""\n    permissions: [contract_data:read:*]\n'),
+    { accounts: [], roles: [REPORTER] },
+    { roles: [] },
+  ],
+  [
     'a description change alone changes no permissions',
     yaml(
       '  - name: Deployer\n    description: records deployments and releases\n    permissions: [deployment_and_release:record:*, environment:read:*]\n',
