@@ -84,6 +84,18 @@ describe('show against the emulator', () => {
     expect(h.emulator.counters()['GET /admin/system-accounts/{u}/tokens']).toBe(2);
   });
 
+  it('refuses a --role this PactFlow does not have, rather than answer that nobody holds it', async () => {
+    h = await harness();
+    const run = await h.run(['show', '--role', 'CI-CD']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('no role "CI-CD" in this PactFlow (did you mean "CI/CD"?)');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const known = await h.run(['show', '--role', 'ci/cd', '--format', 'csv']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain('ci-payments,');
+  });
+
   it('refuses an invalid --unused-for without reading anything', async () => {
     h = await harness();
     const run = await h.run(['show', '--unused-for', 'soon']);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { loadConfig } from '../../config/validate.js';
-import { ConfigError } from '../../errors.js';
+import { ConfigError, UsageError } from '../../errors.js';
 import type { PactflowClient } from '../../pactflow/client.js';
 import type { ApiToken } from '../../pactflow/types.js';
 import { computePlan } from '../../plan/compute.js';
@@ -15,6 +15,7 @@ import type { InventoryOptions } from '../../show/inventory.js';
 import { buildInventory, filterInventory } from '../../show/inventory.js';
 import { mapLimit } from '../../util/concurrency.js';
 import { count } from '../../util/plural.js';
+import { didYouMean } from '../../util/suggest.js';
 import { VERSION } from '../../version.js';
 import type { CommandContext } from '../context.js';
 import { wholeNumber } from '../parsers.js';
@@ -65,6 +66,16 @@ export async function showCommand(ctx: CommandContext, options: ShowCommandOptio
   const client = await connect(ctx);
   try {
     const live = await readLiveState(ctx, client);
+    // A typo must not read as "nobody holds this role".
+    const role = options.role;
+    if (role !== undefined && !live.roles.some((r) => r.name.toLowerCase() === role.toLowerCase()))
+      throw new UsageError(
+        `no role "${role}" in this PactFlow${didYouMean(
+          role,
+          live.roles.map((r) => r.name),
+        )}`,
+        `Roles here: ${live.roles.map((r) => r.name).join(', ')}.`,
+      );
     let file: InventoryOptions['file'];
     if (options.file) {
       const at = resolveInCwd(ctx, options.file);
