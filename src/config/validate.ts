@@ -181,16 +181,36 @@ export function validateConfig(loaded: LoadedYaml): ValidationResult {
   return { diagnostics, desired: normalizeConfig(value as AccountsFile, loaded) };
 }
 
+/**
+ * Where a value stands, worked out only when a diagnostic reads it: finding a line and column
+ * needs the positioned parse, which a file without problems never pays for.
+ */
+class LazyPosition implements SourcePosition {
+  private found: { line: number; column: number } | undefined;
+  constructor(
+    private readonly loaded: Pick<LoadedYaml, 'file' | 'locate'>,
+    private readonly segments: PathSegment[],
+  ) {}
+  get file(): string {
+    return this.loaded.file;
+  }
+  get line(): number {
+    return (this.found ??= this.loaded.locate(this.segments)).line;
+  }
+  get column(): number {
+    return (this.found ??= this.loaded.locate(this.segments)).column;
+  }
+  get path(): string {
+    return formatPath(this.segments);
+  }
+}
+
 /** Defaults applied, Administrator folded into `admin`, positions kept for later diagnostics. */
 export function normalizeConfig(
   file: AccountsFile,
   loaded: Pick<LoadedYaml, 'file' | 'sha256' | 'locate'>,
 ): DesiredState {
-  const position = (path: PathSegment[]): SourcePosition => ({
-    file: loaded.file,
-    ...loaded.locate(path),
-    path: formatPath(path),
-  });
+  const position = (path: PathSegment[]): SourcePosition => new LazyPosition(loaded, path);
   const isAdministrator = (role: string) => role.toLowerCase() === ADMINISTRATOR.toLowerCase();
   const accounts = file.systemAccounts.map((entry, i): DesiredAccount => {
     const ownRoles = entry.roles !== undefined;
