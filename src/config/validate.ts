@@ -1,18 +1,18 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/accounts.schema.json' with { type: 'json' };
 import type { Diagnostic } from '../diagnostics.js';
 import { compareDiagnostics, diagnosticAt, hasErrors } from '../diagnostics.js';
 import { ConfigError } from '../errors.js';
 import { didYouMean } from '../util/suggest.js';
+import validateAccounts from './accounts-schema.generated.js';
 import { loadYamlFile } from './load.js';
 import type { LoadedYaml, PathSegment } from './load.js';
 import { ADMINISTRATOR, SEMANTIC_RULES, formatPath } from './rules.js';
 import type { AccountsFile, DesiredAccount, DesiredRole, DesiredState, SourcePosition } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-export const validateAccountsSchema = ajv.compile<AccountsFile>(schema);
+/** schemas/accounts.schema.json, compiled at build time (scripts/compile-schemas.mjs). */
+export const validateAccountsSchema = validateAccounts as unknown as ValidateFunction<AccountsFile>;
 
 /** The schema node at an instance path, to offer the allowed property names for "did you mean". */
 function schemaAt(path: readonly PathSegment[]): { properties?: Record<string, unknown> } | undefined {
