@@ -56,11 +56,16 @@ export class Store {
 
   listUsers(filter: { userType?: number; active?: boolean; q?: string }): StoredUser[] {
     const q = filter.q?.toLowerCase();
-    return [...this.users.values()]
-      .filter((u) => filter.userType === undefined || u.type === filter.userType)
-      .filter((u) => filter.active === undefined || u.active === filter.active)
-      .filter((u) => !q || u.name.toLowerCase().includes(q) || (u.email ?? '').toLowerCase().includes(q))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
+    return (
+      [...this.users.values()]
+        .filter((u) => filter.userType === undefined || u.type === filter.userType)
+        .filter((u) => filter.active === undefined || u.active === filter.active)
+        .filter((u) => !q || u.name.toLowerCase().includes(q) || (u.email ?? '').toLowerCase().includes(q))
+        // Timestamps share one ISO format, so plain comparison orders them, far faster than localeCompare.
+        .sort((a, b) =>
+          a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.name.localeCompare(b.name),
+        )
+    );
   }
 
   user(uuid: string): StoredUser {
@@ -92,11 +97,55 @@ export class Store {
   }
 
   teamsOf(user: StoredUser): StoredTeam[] {
-    return this.listTeams().filter((t) => t.members.includes(user.uuid));
+    return this.membership().members.get(user.uuid) ?? [];
   }
 
   administeredBy(user: StoredUser): StoredTeam[] {
-    return this.listTeams().filter((t) => t.administrators.includes(user.uuid));
+    return this.membership().administrators.get(user.uuid) ?? [];
+  }
+
+  private index?: {
+    key: unknown[];
+    members: Map<string, StoredTeam[]>;
+    administrators: Map<string, StoredTeam[]>;
+  };
+
+  /**
+   * Teams by member and by administrator, in team-name order: every user a page renders asks,
+   * and scanning every team's list for each would cost a page of 100 users a million compares.
+   * Rebuilt when a list changed; lists are grown by push or replaced, never edited in place, so
+   * each list's identity and length (and the team's name, for the order) tell.
+   */
+  private membership() {
+    const partsOf = (t: StoredTeam) => [
+      t,
+      t.name,
+      t.members,
+      t.members.length,
+      t.administrators,
+      t.administrators.length,
+    ];
+    const fresh = (key: unknown[]) => {
+      let i = 0;
+      for (const t of this.teams.values()) for (const part of partsOf(t)) if (key[i++] !== part) return false;
+      return i === key.length;
+    };
+    if (this.index && fresh(this.index.key)) return this.index;
+    const key = [...this.teams.values()].flatMap(partsOf);
+    const members = new Map<string, StoredTeam[]>();
+    const administrators = new Map<string, StoredTeam[]>();
+    const add = (map: Map<string, StoredTeam[]>, uuid: string, team: StoredTeam) => {
+      const list = map.get(uuid);
+      if (list) {
+        if (list[list.length - 1] !== team) list.push(team);
+      } else map.set(uuid, [team]);
+    };
+    for (const team of this.listTeams()) {
+      for (const uuid of team.members) add(members, uuid, team);
+      for (const uuid of team.administrators) add(administrators, uuid, team);
+    }
+    this.index = { key, members, administrators };
+    return this.index;
   }
 
   teamMembers(team: StoredTeam): StoredUser[] {
