@@ -39,13 +39,7 @@ export async function planFromFile(
       roles,
     );
   const targets = options.targets ?? [];
-  const known = new Set(
-    [
-      ...desired.accounts.flatMap((a) => [a.name, ...a.previousNames]),
-      ...live.accounts.map((a) => a.name),
-    ].map((n) => n.toLowerCase()),
-  );
-  const unknown = targets.filter((t) => !known.has(t.toLowerCase()));
+  const unknown = targets.length ? unknownTargets(targets, desired, live) : [];
   if (unknown.length) {
     throw new UsageError(
       `--target ${unknown.map((t) => `"${t}"`).join(', ')} matches no account in ${file.display} or in PactFlow`,
@@ -61,6 +55,14 @@ export async function planFromFile(
   for (const warning of result.plan.warnings ?? [])
     ctx.err(`${ctx.errColors.yellow('warning')}: ${visible(warning.message)}\n`);
   return { plan: result.plan, live, desired };
+}
+
+/** Targets that name no account in the file or in PactFlow; built only when targets are given. */
+function unknownTargets(targets: string[], desired: DesiredState, live: LiveState): string[] {
+  const known = new Set<string>();
+  for (const a of desired.accounts) for (const n of [a.name, ...a.previousNames]) known.add(n.toLowerCase());
+  for (const a of live.accounts) known.add(a.name.toLowerCase());
+  return targets.filter((t) => !known.has(t.toLowerCase()));
 }
 
 export function renderPlanAs(ctx: CommandContext, plan: Plan, format: Format): string {

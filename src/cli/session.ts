@@ -23,7 +23,7 @@ export async function connect(
   if (insecureWarning) ctx.err(`${ctx.errColors.yellow(insecureWarning)}\n`);
   return new PactflowClient({
     ...connection,
-    ...(options.concurrency ? { maxSockets: Math.max(options.concurrency, 4) } : {}),
+    ...(options.concurrency ? { maxSockets: Math.max(options.concurrency, 16) } : {}),
     ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
     ...(ctx.globals.verbose
       ? {
@@ -49,7 +49,13 @@ export async function readLiveState(ctx: CommandContext, reader: LiveReader): Pr
     const live = await untilInterrupted(
       ctx,
       `stopped while reading ${reader.baseUrl}; nothing was planned, written or changed.`,
-      () => fetchLiveState(reader),
+      () =>
+        fetchLiveState(reader, {
+          onProgress: (read, total) =>
+            progress.update(
+              `Reading system accounts from ${reader.baseUrl}: read ${total === undefined ? count(read, 'account') : `${read.toLocaleString('en-US')}/${count(total, 'account')}`}`,
+            ),
+        }),
     );
     progress.succeed(
       `Read ${count(live.accounts.length, 'system account')}, ${count(live.teams.length, 'team')} and ${count(live.roles.length, 'role')} from ${reader.baseUrl}`,

@@ -20,12 +20,18 @@ import type { WirePage } from './wire.js';
 import { mapLimit } from '../util/concurrency.js';
 
 export const PAGE_SIZE = 100;
-/** Pages fetched at once once the page count is known. */
-export const PAGE_CONCURRENCY = 4;
+/**
+ * Pages of one list in flight at once, from the moment page 1 states the page count. Reading is
+ * latency-bound (a page costs the server little, the round trip much), so the bound is set by
+ * what is polite to ask of the server, not by this process.
+ */
+export const PAGE_CONCURRENCY = 12;
 /** How often a write of unknown outcome is re-read and re-sent before giving up. */
 export const WRITE_RECOVERY_ATTEMPTS = 3;
 
 type Query = Record<string, string | number | boolean>;
+/** Items read so far, and how many the server said there are (as far as it has said). */
+export type ReadProgress = (read: number, total: number | undefined) => void;
 type Params = Record<string, string>;
 
 /** A list that changed while it was read, twice in a row: refused rather than planned from. */
@@ -94,12 +100,22 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
    * that recount shows it. When it differs, both are read again once, then refused. A fixed number
    * of requests: the pages of each list, plus one.
    */
-  async listSystemAccounts(): Promise<ApiUser[]> {
+  async listSystemAccounts(onProgress?: ReadProgress): Promise<ApiUser[]> {
     for (let attempt = 1; ; attempt++) {
-      const enabled = await this.paged('listUsers', 'users', systemAccounts(true), userItem);
-      const disabled = await this.listSystemAccountsWhere(false);
-      const byUuid = new Map([...enabled.items, ...disabled].map((u) => [u.uuid, u]));
-      const merged = [...byUuid.values()].filter((u) => u.type === 1);
+      const enabled = await this.paged('listUsers', 'users', systemAccounts(true), userItem, onProgress);
+      const disabled = await this.listSystemAccountsWhere(
+        false,
+        onProgress &&
+          ((read, total) =>
+            onProgress(
+              enabled.items.length + read,
+              total === undefined ? undefined : enabled.items.length + total,
+            )),
+      );
+      const byUuid = new Map<string, ApiUser>();
+      for (const list of [enabled.items, disabled])
+        for (const u of list) if (u.type === 1) byUuid.set(u.uuid, u);
+      const merged = [...byUuid.values()];
       if (enabled.stated === undefined) return merged;
       const now = (await this.readPage('listUsers', 'users', systemAccounts(true), userItem, 1)).page;
       if (now === undefined || now.totalElements === enabled.stated) return merged;
@@ -112,8 +128,8 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
   }
 
   /** The enabled (or the disabled) system accounts: one of the two lists listSystemAccounts reads. */
-  async listSystemAccountsWhere(active: boolean): Promise<ApiUser[]> {
-    return (await this.paged('listUsers', 'users', systemAccounts(active), userItem)).items;
+  async listSystemAccountsWhere(active: boolean, onProgress?: ReadProgress): Promise<ApiUser[]> {
+    return (await this.paged('listUsers', 'users', systemAccounts(active), userItem, onProgress)).items;
   }
 
   async findSystemAccountByName(name: string): Promise<ApiUser | undefined> {
@@ -132,10 +148,11 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     key: string,
     query: Query,
     item: (check: Checker, value: unknown, index: number) => T,
+    onProgress?: ReadProgress,
   ): Promise<{ items: T[]; stated?: number }> {
-    const first = await this.readPages(name, key, query, item);
+    const first = await this.readPages(name, key, query, item, onProgress);
     if (first.complete) return first;
-    const second = await this.readPages(name, key, query, item);
+    const second = await this.readPages(name, key, query, item, onProgress);
     if (second.complete) return second;
     throw new IncompleteListError(
       ENDPOINTS[name].path,
@@ -196,8 +213,17 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     key: string,
     query: Query,
     item: (check: Checker, value: unknown, index: number) => T,
+    onProgress?: ReadProgress,
   ): Promise<{ items: T[]; complete: boolean; stated?: number }> {
-    const fetchPage = (page: number) => this.readPage(name, key, query, item, page);
+    let read = 0;
+    let stated: number | undefined;
+    const fetchPage = async (page: number) => {
+      const result = await this.readPage(name, key, query, item, page);
+      read += result.items.length;
+      if (page === 1) stated = result.page?.totalElements;
+      onProgress?.(read, stated);
+      return result;
+    };
     const first = await fetchPage(1);
     const pages: { items: T[]; page?: WirePage }[] = [first];
     if (first.page) {
@@ -213,8 +239,13 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
       }
     }
     const seen = new Set<string>();
-    const items = pages.flatMap((p) => p.items).filter((x) => !seen.has(x.uuid) && seen.add(x.uuid));
-    const stated = first.page?.totalElements;
+    const items: T[] = [];
+    for (const p of pages)
+      for (const x of p.items)
+        if (!seen.has(x.uuid)) {
+          seen.add(x.uuid);
+          items.push(x);
+        }
     if (typeof stated !== 'number') return { items, complete: true };
     const complete =
       items.length === stated && pages.every((p) => p.page === undefined || p.page.totalElements === stated);

@@ -67,7 +67,7 @@ export interface LiveReader {
    * Every system account (type 1), enabled and disabled, read as two lists merged by uuid — human
    * users are dropped even if the server ignores the filter.
    */
-  listSystemAccounts(): Promise<ApiUser[]>;
+  listSystemAccounts(onProgress?: (read: number, total: number | undefined) => void): Promise<ApiUser[]>;
   getUser(uuid: string): Promise<ApiUser>;
   /** The system account with exactly this name (case-insensitive), if any. */
   findSystemAccountByName(name: string): Promise<ApiUser | undefined>;

@@ -31,12 +31,20 @@ export function toLiveAccount(user: ApiUser): LiveAccount {
  * of teams, and the pages of the enabled and the disabled system accounts (each with its roles and
  * teams embedded) plus one recount of the enabled total. Never one request per account.
  */
-export async function fetchLiveState(reader: LiveReader): Promise<LiveState> {
+export async function fetchLiveState(
+  reader: LiveReader,
+  options: {
+    /** System accounts read so far, and how many the server said there are. */
+    onProgress?: (read: number, total: number | undefined) => void;
+  } = {},
+): Promise<LiveState> {
+  // All at once: the caller, the roles, the teams and the accounts (whose two lists are read one
+  // after the other, see listSystemAccounts) do not depend on each other.
   const [caller, apiRoles, apiTeams, users] = await Promise.all([
     reader.currentUser(),
     reader.listRoles(),
     reader.listTeams(),
-    reader.listSystemAccounts(),
+    reader.listSystemAccounts(options.onProgress),
   ]);
   const roles: LiveRole[] = apiRoles
     .map((r) => ({
@@ -65,10 +73,7 @@ export async function fetchLiveState(reader: LiveReader): Promise<LiveState> {
     },
     roles,
     teams: apiTeams.map((t) => ({ uuid: t.uuid, name: t.name })).sort(byName),
-    accounts: users
-      .filter((u) => u.type === 1)
-      .map(toLiveAccount)
-      .sort(byName),
+    accounts: systemAccounts(users).sort(byName),
   };
 }
 
@@ -89,4 +94,11 @@ export async function countHumanRoleHolders(
       if (uuid in counts) counts[uuid] = counts[uuid]! + 1;
   }
   return counts;
+}
+
+/** One pass and one new array, not a filtered copy and a mapped copy: lists run to 10,000s. */
+function systemAccounts(users: readonly ApiUser[]): LiveAccount[] {
+  const accounts: LiveAccount[] = [];
+  for (const user of users) if (user.type === 1) accounts.push(toLiveAccount(user));
+  return accounts;
 }

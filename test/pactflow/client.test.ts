@@ -570,6 +570,28 @@ describe('pagination', () => {
     expect((await client().listSystemAccounts()).map((u) => u.uuid)).toEqual(all.map((u) => u.uuid));
   });
 
+  it('reports accounts read so far against the totals stated so far: enabled first, then disabled', async () => {
+    const all = Array.from({ length: 50 }, (_, i) => user({ uuid: `s${i}`, name: `ci-${i}` }));
+    for (const n of [1, 2]) {
+      nock(BASE)
+        .get('/admin/users')
+        .query({ userType: '1', active: 'true', page: String(n), size: '100' })
+        .times(n === 1 ? 2 : 1) // page 1 again: the recount of the enabled total
+        .reply(200, { users: all.slice((n - 1) * 20, n * 20), page: page(n, 20, 40) });
+    }
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'false', page: '1', size: '100' })
+      .reply(200, { users: all.slice(40), page: page(1, 20, 10) });
+    const reports: [number, number | undefined][] = [];
+    expect(await client().listSystemAccounts((read, total) => reports.push([read, total]))).toHaveLength(50);
+    expect(reports).toEqual([
+      [20, 40],
+      [40, 40],
+      [50, 50],
+    ]);
+  });
+
   it('follows _links.next when the server sends no page object', async () => {
     nock(BASE)
       .get('/admin/teams')
