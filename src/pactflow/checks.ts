@@ -42,13 +42,25 @@ export class Checker {
     });
   }
 
-  roleRef(value: unknown, what: string): ApiRoleRef {
-    const r = this.object(value, what);
-    return {
-      uuid: this.string(r.uuid, `${what}.uuid`),
-      name: this.string(r.name, `${what}.name`),
-      permissions: this.permissions(r.permissions),
-    };
+  /**
+   * `{uuid, name}` of a referenced object, both strings. Pages hold 10,000s of these, so the
+   * description of where a value sits is put together only when it is wrong.
+   */
+  private ref(
+    value: unknown,
+    what: () => string,
+  ): { uuid: string; name: string; source: Record<string, unknown> } {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      this.fail(`${what()} is not an object`);
+    const r = value as Record<string, unknown>;
+    if (typeof r.uuid !== 'string') this.fail(`${what()}.uuid is not a string`);
+    if (typeof r.name !== 'string') this.fail(`${what()}.name is not a string`);
+    return { uuid: r.uuid, name: r.name, source: r };
+  }
+
+  roleRef(value: unknown, what: string | (() => string)): ApiRoleRef {
+    const { uuid, name, source } = this.ref(value, typeof what === 'string' ? () => what : what);
+    return { uuid, name, permissions: this.permissions(source.permissions) };
   }
 
   user(value: unknown, what = 'user'): ApiUser {
@@ -73,13 +85,12 @@ export class Checker {
       ...(typeof email === 'string' && email !== '' ? { email } : {}),
       active: typeof u.active === 'boolean' ? u.active : this.fail(`${what}.active is not true or false`),
       type,
-      roles: this.array(rolesSource, `${what} roles`).map((r, i) => this.roleRef(r, `${what} roles[${i}]`)),
+      roles: this.array(rolesSource, `${what} roles`).map((r, i) =>
+        this.roleRef(r, () => `${what} roles[${i}]`),
+      ),
       teams: this.array(teamsSource, `${what} teams`).map((t, i) => {
-        const team = this.object(t, `${what} teams[${i}]`);
-        return {
-          uuid: this.string(team.uuid, `${what} teams[${i}].uuid`),
-          name: this.string(team.name, `${what} teams[${i}].name`),
-        };
+        const { uuid, name } = this.ref(t, () => `${what} teams[${i}]`);
+        return { uuid, name };
       }),
       ...(typeof createdAt === 'string' ? { createdAt } : {}),
       ...(typeof lastLogin === 'string' ? { lastLogin } : {}),
@@ -96,8 +107,8 @@ export class Checker {
   }
 
   team(value: unknown, what: string): ApiTeam {
-    const t = this.object(value, what);
-    return { uuid: this.string(t.uuid, `${what}.uuid`), name: this.string(t.name, `${what}.name`) };
+    const { uuid, name } = this.ref(value, () => what);
+    return { uuid, name };
   }
 
   token(value: unknown, what: string): ApiToken {
