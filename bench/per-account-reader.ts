@@ -19,7 +19,8 @@ const api = got.extend({
   prefixUrl: process.env.BENCH_URL!,
   headers: { authorization: `Bearer ${process.env.BENCH_TOKEN!}`, accept: 'application/hal+json' },
   agent: { http: agent },
-  retry: { limit: 0 },
+  // A keep-alive socket the server closed just as it was reused is retried, as any client would.
+  retry: { limit: 2 },
 });
 const read = async (path: string) => JSON.parse(await api.get(path).text()) as Record<string, unknown>;
 try {

@@ -90,7 +90,9 @@ async function repeat(
   if (warmUp) await once();
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    const result = await once();
+    let result = await once();
+    // One failed run on a busy machine (a reset connection) is run again, not the end of the bench.
+    if (result.sample.code !== 0) result = await once();
     expectExit(what, result.sample);
     samples.push(result);
   }
