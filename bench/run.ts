@@ -6,7 +6,7 @@
  *
  *   npm run bench                    everything, medians of 5 runs
  *   npm run bench -- --quick         100 and 1,000 accounts, 3 runs, apply at concurrency 8 only
- *   npm run bench -- --only plan,reader,startup --runs 7 --sizes 1000,10000 --latencies 25
+ *   npm run bench -- --only plan,reader,startup --runs 7 --out bench/some-results.json --sizes 1000,10000 --latencies 25
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -31,6 +31,7 @@ const { values: flags } = parseArgs({
     latencies: { type: 'string' },
     concurrency: { type: 'string' },
     only: { type: 'string' },
+    out: { type: 'string', default: 'bench/results.json' },
   },
 });
 const numbers = (text: string | undefined, fallback: number[]) =>
@@ -418,8 +419,8 @@ try {
     table: lines,
   };
   mkdirSync(join(root, 'bench'), { recursive: true });
-  writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-  out('\nwrote bench/results.json');
+  writeFileSync(join(root, flags.out), JSON.stringify(results, null, 2) + '\n');
+  out(`\nwrote ${flags.out}`);
 } finally {
   await emulator.close();
   rmSync(scratch, { recursive: true, force: true });

@@ -1,4 +1,3 @@
-import { diffArrays } from 'diff';
 import type { AccountFields, Action, Change, Plan, Risk, UnmanagedAccount } from '../plan/types.js';
 import { ACTIONS } from '../plan/types.js';
 import { noun } from '../util/plural.js';
@@ -91,12 +90,12 @@ export function fieldChange(
   const a = after?.[field];
   if (b === undefined && a === undefined) return undefined;
   if (Array.isArray(a) && Array.isArray(b)) {
-    const added: string[] = [];
-    const removed: string[] = [];
-    for (const part of diffArrays(b, a)) {
-      if (part.added) added.push(...part.value);
-      else if (part.removed) removed.push(...part.value);
-    }
+    // Set differences, each in its own side's order: a sequence diff per change cost a plan of
+    // 10,000 accounts more than a second, and for sets it says the same.
+    const inBefore = new Set(b);
+    const inAfter = new Set(a);
+    const added = a.filter((v) => !inBefore.has(v));
+    const removed = b.filter((v) => !inAfter.has(v));
     return { field, kind: 'set', before: b, after: a, added, removed };
   }
   if (before === null || b === undefined) return { field, kind: 'value', value: a };
