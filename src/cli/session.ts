@@ -51,10 +51,15 @@ export async function readLiveState(ctx: CommandContext, reader: LiveReader): Pr
       `stopped while reading ${reader.baseUrl}; nothing was planned, written or changed.`,
       () =>
         fetchLiveState(reader, {
-          onProgress: (read, total) =>
-            progress.update(
-              `Reading system accounts from ${reader.baseUrl}: read ${total === undefined ? count(read, 'account') : `${read.toLocaleString('en-US')}/${count(total, 'account')}`}`,
-            ),
+          // Only a spinner shows the count; without one, no line is worth putting together.
+          ...(ctx.interactive
+            ? {
+                onProgress: (read: number, total: number | undefined) =>
+                  progress.update(
+                    `Reading system accounts from ${reader.baseUrl}: read ${total === undefined ? count(read, 'account') : `${read.toLocaleString('en-US')}/${count(total, 'account')}`}`,
+                  ),
+              }
+            : {}),
         }),
     );
     progress.succeed(
