@@ -17,8 +17,9 @@ import type { CommandContext } from './context.js';
 import { resolveInCwd } from './paths.js';
 import { readLiveState } from './session.js';
 
-export const FORMATS = ['text', 'markdown', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './formats.js';
+export { FORMATS } from './formats.js';
+export type { Format } from './formats.js';
 
 /** load the file → read live state → compute the plan; every problem is reported at once. */
 export async function planFromFile(

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InterruptedError, ToolError } from '../errors.js';
-import { renderDiagnostics } from '../render/diagnostics.js';
 import { renderGithubAnnotations } from '../render/github-annotations.js';
 import { VERSION } from '../version.js';
 import type { CliIo, CommandContext, GlobalOptions } from './context.js';
@@ -15,7 +14,11 @@ import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 
 export type CommandAction<O> = (ctx: CommandContext, options: O) => Promise<number>;
-export type Runner = <O>(action: CommandAction<O>) => (...args: unknown[]) => Promise<void>;
+/**
+ * Wires a command to its action, which is imported only when that command runs: `--help` and
+ * `validate` never load got, ora, the emulator or the saved-plan schema.
+ */
+export type Runner = <O>(load: () => Promise<CommandAction<O>>) => (...args: unknown[]) => Promise<void>;
 
 /**
  * Runs the CLI in-process: the only place that maps errors to exit codes. Returns the exit code
@@ -29,11 +32,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let exitCode = 0;
   let ctx: CommandContext | undefined;
   const run: Runner =
-    <O>(action: CommandAction<O>) =>
+    <O>(load: () => Promise<CommandAction<O>>) =>
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
       const globals = command.optsWithGlobals<GlobalOptions & O>();
       ctx = makeContext(io, globals);
+      const action = await load();
       exitCode = await action(ctx, { ...globals, args: command.args } as O);
     };
   const program = buildProgram(run, {
@@ -44,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, io, ctx);
+    return await reportError(error, io, ctx);
   }
 }
 
@@ -108,7 +112,7 @@ Examples:
   return program;
 }
 
-function reportError(error: unknown, io: CliIo, ctx: CommandContext | undefined): number {
+async function reportError(error: unknown, io: CliIo, ctx: CommandContext | undefined): Promise<number> {
   const colors = ctx?.errColors;
   if (error instanceof CommanderError) {
     // Help and version exit 0; commander has already printed its own message for usage errors.
@@ -119,6 +123,8 @@ function reportError(error: unknown, io: CliIo, ctx: CommandContext | undefined)
       : 1;
   }
   if (error instanceof ConfigError) {
+    // Loaded here, not up front: the renderers it shares with the plan output weigh on every start.
+    const { renderDiagnostics } = await import('../render/diagnostics.js');
     io.stderr.write(renderDiagnostics(error.file, error.diagnostics, colors));
     // In GitHub Actions each problem also marks its line in the pull request.
     // Annotations name files from the repository root (GITHUB_WORKSPACE), not the working directory.

@@ -1,4 +1,4 @@
-import { MARKER } from '../render/markdown.js';
+import { MARKER } from '../render/marker.js';
 import type { CodeHost, Note } from './host.js';
 
 export const KINDS = ['plan', 'apply', 'drift'] as const;

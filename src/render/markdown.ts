@@ -7,6 +7,7 @@ import { count } from '../util/plural.js';
 import { clip, escapeMarkdown } from './escape.js';
 import { guardLines } from './text.js';
 import type { FieldChange } from './words.js';
+import { MARKER } from './marker.js';
 import {
   RISK_LABEL,
   countPlan,
@@ -19,8 +20,7 @@ import {
 } from './words.js';
 
 export { escapeMarkdown } from './escape.js';
-
-export const MARKER = '<!-- pactflow-accounts-plan -->';
+export { MARKER } from './marker.js';
 /** GitHub's comment limit is 65,536; stay under it with room for a bot's own wrapper. */
 export const MARKDOWN_LIMIT = 65_000;
 

@@ -1,42 +1,10 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { exportDesired, renderExportYaml } from '../../export/export.js';
-import type { CommandContext } from '../context.js';
-import { InterruptedError } from '../../errors.js';
-import { checkOutputPath, writeOutputFile } from '../output-file.js';
-import { resolveInCwd } from '../paths.js';
 import type { Runner } from '../program.js';
-import { count } from '../../util/plural.js';
-import { connect, readLiveState } from '../session.js';
 
 export interface ExportCommandOptions {
   out?: string;
   include: string[];
   force?: boolean;
-}
-
-/** The schema this package ships at its root; this module runs from <root>/dist/src/… or <root>/src/…. */
-const SHIPPED_SCHEMA = path.join(
-  fileURLToPath(import.meta.url).replace(/[\\/](?:dist[\\/])?src[\\/]cli[\\/]commands[\\/][^\\/]+$/, ''),
-  'schemas',
-  'accounts.schema.json',
-);
-/** For a file whose project does not install the tool (the GitHub Action runs it from its own checkout). */
-export const HOSTED_SCHEMA =
-  'https://raw.githubusercontent.com/pactflow-accounts/pactflow-accounts/main/schemas/accounts.schema.json';
-
-/**
- * The `$schema` hint for a file written in `dir`: editors resolve it relative to the file. When the
- * tool is installed in the project (from a tarball, a git URL or a registry) that is the copy in
- * node_modules; otherwise, the published schema.
- */
-export function schemaHint(dir: string, schema: string = SHIPPED_SCHEMA): string {
-  const relative = path.relative(dir, schema).split(path.sep).join('/');
-  const parts = relative.split('/');
-  const first = parts.find((p) => p !== '..');
-  if (!relative.startsWith('..')) return `./${relative}`;
-  return first === 'node_modules' ? relative : HOSTED_SCHEMA;
 }
 
 export function registerExport(program: Command, run: Runner) {
@@ -55,31 +23,5 @@ export function registerExport(program: Command, run: Runner) {
       'after',
       '\nExamples:\n  $ pactflow-accounts export --out accounts.yaml\n  $ pactflow-accounts export --include "ci-*" > accounts.yaml',
     )
-    .action(run(exportCommand));
-}
-
-export async function exportCommand(ctx: CommandContext, options: ExportCommandOptions): Promise<number> {
-  const out = options.out ? resolveInCwd(ctx, options.out) : undefined;
-  const outOptions = { overwrite: options.force === true, flag: '--out' };
-  // Refuse a bad --out before PactFlow is read: nothing is fetched for a file that cannot be written.
-  if (out) checkOutputPath(out, outOptions);
-  const client = await connect(ctx);
-  try {
-    const live = await readLiveState(ctx, client);
-    const file = exportDesired(live, { include: options.include });
-    const text = renderExportYaml(file, {
-      baseUrl: client.baseUrl,
-      schema: schemaHint(out ? path.dirname(out.absolute) : ctx.io.cwd),
-    });
-    if (ctx.io.signal?.aborted) throw new InterruptedError('stopped before anything was written.');
-    if (!out) {
-      ctx.out(text);
-      return 0;
-    }
-    writeOutputFile(out, text, outOptions);
-    ctx.err(`Wrote ${count(file.systemAccounts.length, 'system account')} to ${out.display}\n`);
-    return 0;
-  } finally {
-    client.close();
-  }
+    .action(run(() => import('../actions/export.js').then((m) => m.exportCommand)));
 }

@@ -1,19 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { ToolError, UsageError } from '../../errors.js';
-import { ApiError } from '../../pactflow/errors.js';
-import type { CodeHost } from '../../publish/host.js';
-import { detectCodeHost } from '../../publish/detect.js';
 import type { PublishKind } from '../../publish/publish.js';
-import { DRIFT_LABEL, KINDS, findMarked, syncDriftIssue, upsertComment } from '../../publish/publish.js';
-import { comparePlans, readReviewedBlock, renderComparison, reviewedBlock } from '../../publish/reviewed.js';
-import { MARKDOWN_LIMIT } from '../../render/markdown.js';
-import type { CommandContext } from '../context.js';
+import { DRIFT_LABEL, KINDS } from '../../publish/publish.js';
 import { wholeNumber } from '../parsers.js';
-import { resolveInCwd } from '../paths.js';
 import type { Runner } from '../program.js';
-import { readSavedPlan } from './apply.js';
 
 export interface PublishCommandOptions {
   kind: PublishKind;
@@ -29,9 +19,6 @@ export interface ReviewedCommandOptions {
   requireMatch?: boolean;
   pr?: number;
 }
-
-/** Room left in a comment (GitHub: 65,536 characters) for the hidden reviewed-plan data. */
-const COMMENT_LIMIT = 65_536;
 
 export function registerPublish(program: Command, run: Runner) {
   program
@@ -61,7 +48,7 @@ Examples:
   $ pactflow-accounts publish --kind apply --file apply.md --plan plan.json
   $ pactflow-accounts publish --kind drift --file drift.md --clean`,
     )
-    .action(run(publishCommand));
+    .action(run(() => import('../actions/publish.js').then((m) => m.publishCommand)));
 }
 
 export function registerReviewed(program: Command, run: Runner) {
@@ -78,106 +65,5 @@ export function registerReviewed(program: Command, run: Runner) {
       wholeNumber(1),
     )
     .addHelpText('after', '\nExamples:\n  $ pactflow-accounts reviewed --plan plan.json --require-match')
-    .action(run(reviewedCommand));
-}
-
-async function readReport(ctx: CommandContext, given: string): Promise<string> {
-  const file = resolveInCwd(ctx, given);
-  try {
-    return await readFile(file.absolute, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `cannot read the report ${file.display} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      'Write it first, e.g. pactflow-accounts plan --format markdown > plan.md',
-    );
-  }
-}
-
-/** A host that refuses a write (403) is a warning: the report is still in the log and summary. */
-async function tolerateReadOnly(ctx: CommandContext, host: CodeHost, work: () => Promise<number>) {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 403) {
-      ctx.err(
-        `${ctx.errColors.yellow('warning')}: ${host.name} refused to publish (403 Forbidden): this token may only read. ` +
-          `On a ${host.requestNoun} from a fork the CI token is read-only; the report is in the job log and summary.\n`,
-      );
-      return 0;
-    }
-    throw hostError(host, error);
-  } finally {
-    host.close();
-  }
-}
-
-/** The PactFlow client's hints do not fit a code host: say which API and which token. */
-function hostError(host: CodeHost, error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const hint =
-    error.status === 401
-      ? `The ${host.name} token was refused: check ${host.name === 'GitHub' ? 'GITHUB_TOKEN' : 'GITLAB_TOKEN or CI_JOB_TOKEN'}.`
-      : `Check that ${host.name === 'GitHub' ? 'GITHUB_API_URL' : 'CI_API_V4_URL'} points at the ${host.name} API and that it is reachable.`;
-  return new ToolError(`${host.name} API: ${error.message}`, hint);
-}
-
-export async function publishCommand(ctx: CommandContext, options: PublishCommandOptions): Promise<number> {
-  let body = await readReport(ctx, options.file);
-  const plan = options.plan ? await readSavedPlan(ctx, options.plan) : undefined;
-  const host = await detectCodeHost(ctx.io.env, options.pr === undefined ? {} : { request: options.pr });
-  return tolerateReadOnly(ctx, host, async () => {
-    if (options.kind === 'drift') {
-      const result = await syncDriftIssue(host, {
-        body,
-        clean: options.clean === true,
-        label: options.label,
-      });
-      ctx.err(`${result.message}\n`);
-      return 0;
-    }
-    const request = await host.findRequest();
-    if (request === undefined) {
-      ctx.err(
-        `${ctx.errColors.yellow('warning')}: no ${host.requestNoun} for this run; nothing was published\n`,
-      );
-      return 0;
-    }
-    if (options.kind === 'plan' && plan) {
-      body = `${body.trimEnd()}\n\n${reviewedBlock(plan, Math.min(COMMENT_LIMIT, MARKDOWN_LIMIT + 500) - body.length - 100)}\n`;
-    }
-    if (options.kind === 'apply' && plan) {
-      const reviewed = findMarked(await host.listComments(request), 'plan');
-      const comparison = comparePlans(
-        reviewed ? readReviewedBlock(reviewed.body) : undefined,
-        plan,
-        `no plan comment on ${host.requestNoun} #${request}`,
-      );
-      body = `${renderComparison(comparison, 'applied')}\n${body}`;
-    }
-    const result = await upsertComment(host, request, options.kind, body);
-    ctx.err(`${result.message}\n`);
-    return 0;
-  });
-}
-
-export async function reviewedCommand(ctx: CommandContext, options: ReviewedCommandOptions): Promise<number> {
-  const plan = await readSavedPlan(ctx, options.plan);
-  const host = await detectCodeHost(ctx.io.env, options.pr === undefined ? {} : { request: options.pr });
-  try {
-    const request = await host.findRequest();
-    const comment = request === undefined ? undefined : findMarked(await host.listComments(request), 'plan');
-    const comparison = comparePlans(
-      comment ? readReviewedBlock(comment.body) : undefined,
-      plan,
-      request === undefined
-        ? `no ${host.requestNoun} merged this commit`
-        : `no reviewed plan on ${host.requestNoun} #${request}`,
-    );
-    ctx.out(renderComparison(comparison, 'to apply'));
-    return options.requireMatch && comparison.kind !== 'same' ? 1 : 0;
-  } catch (error) {
-    throw hostError(host, error);
-  } finally {
-    host.close();
-  }
+    .action(run(() => import('../actions/publish.js').then((m) => m.reviewedCommand)));
 }

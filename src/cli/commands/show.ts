@@ -1,31 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { loadConfig } from '../../config/validate.js';
-import { ConfigError, UsageError } from '../../errors.js';
-import type { PactflowClient } from '../../pactflow/client.js';
-import type { ApiToken } from '../../pactflow/types.js';
-import { computePlan } from '../../plan/compute.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
-import { createProgress } from '../../render/progress.js';
-import type { ShowLayout } from '../../render/show-columns.js';
-import { renderShowCsv } from '../../render/show-csv.js';
-import { renderShowJson } from '../../render/show-json.js';
-import { renderShowMarkdown, renderShowText } from '../../render/show-text.js';
-import type { InventoryOptions } from '../../show/inventory.js';
-import { buildInventory, filterInventory } from '../../show/inventory.js';
-import { mapLimit } from '../../util/concurrency.js';
-import { count } from '../../util/plural.js';
-import { didYouMean } from '../../util/suggest.js';
-import { VERSION } from '../../version.js';
-import type { CommandContext } from '../context.js';
 import { wholeNumber } from '../parsers.js';
-import { resolveInCwd } from '../paths.js';
 import type { Runner } from '../program.js';
-import { connect, readLiveState } from '../session.js';
 
 export const SHOW_FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
-/** Token lists read at once with --activity. */
-export const TOKEN_CONCURRENCY = 4;
 
 export interface ShowCommandOptions {
   file?: string;
@@ -59,96 +37,5 @@ Examples:
   $ pactflow-accounts show --unused-for 90 --format csv > unused.csv
   $ pactflow-accounts show -f accounts.yaml --format markdown`,
     )
-    .action(run(showCommand));
-}
-
-export async function showCommand(ctx: CommandContext, options: ShowCommandOptions): Promise<number> {
-  const client = await connect(ctx);
-  try {
-    const live = await readLiveState(ctx, client);
-    // A typo must not read as "nobody holds this role".
-    const role = options.role;
-    if (role !== undefined && !live.roles.some((r) => r.name.toLowerCase() === role.toLowerCase()))
-      throw new UsageError(
-        `no role "${role}" in this PactFlow${didYouMean(
-          role,
-          live.roles.map((r) => r.name),
-        )}`,
-        `Roles here: ${live.roles.map((r) => r.name).join(', ')}.`,
-      );
-    let file: InventoryOptions['file'];
-    if (options.file) {
-      const at = resolveInCwd(ctx, options.file);
-      const { desired, warnings } = await loadConfig(at.display, at.absolute);
-      if (warnings.length) ctx.err(renderDiagnostics(at.display, warnings, ctx.errColors));
-      const result = computePlan(desired, live, {
-        baseUrl: client.baseUrl,
-        generator: `pactflow-accounts ${VERSION}`,
-      });
-      if (!result.plan) throw new ConfigError(at.display, result.diagnostics);
-      file = { plan: result.plan, policy: desired.policy };
-    }
-    const now = Date.now();
-    const filter = {
-      now,
-      ...(options.hasScope ? { hasScope: options.hasScope } : {}),
-      ...(options.role ? { role: options.role } : {}),
-    };
-    let rows = filterInventory(buildInventory(live, file ? { file } : {}), filter);
-    // Last use is only known from the tokens, so --unused-for reads them too.
-    const activity = options.activity === true || options.unusedFor !== undefined;
-    if (activity) {
-      const tokens = await readTokens(
-        ctx,
-        client,
-        rows.map((r) => r.uuid),
-      );
-      const keep = new Set(rows.map((r) => r.uuid));
-      rows = filterInventory(
-        buildInventory(live, { ...(file ? { file } : {}), tokens }).filter((r) => keep.has(r.uuid)),
-        { now, ...(options.unusedFor === undefined ? {} : { unusedForDays: options.unusedFor }) },
-      );
-    }
-    const layout: ShowLayout = { file: file !== undefined, activity };
-    switch (options.format) {
-      case 'text':
-        ctx.out(renderShowText(rows, layout, { colors: ctx.colors }));
-        break;
-      case 'markdown':
-        ctx.out(renderShowMarkdown(rows, layout));
-        break;
-      case 'json':
-        ctx.out(renderShowJson(rows, { baseUrl: client.baseUrl }));
-        break;
-      case 'csv':
-        ctx.out(renderShowCsv(rows, layout));
-        break;
-    }
-    return 0;
-  } finally {
-    client.close();
-  }
-}
-
-/** Each account's token list, a few at a time, with progress on stderr. */
-async function readTokens(
-  ctx: CommandContext,
-  client: PactflowClient,
-  uuids: readonly string[],
-): Promise<Map<string, ApiToken[]>> {
-  const progress = createProgress(ctx.io.stderr, ctx.interactive);
-  let done = 0;
-  progress.start(`Reading tokens 0/${uuids.length}`);
-  try {
-    const lists = await mapLimit(uuids, TOKEN_CONCURRENCY, async (uuid) => {
-      const tokens = await client.listTokens(uuid);
-      progress.update(`Reading tokens ${++done}/${uuids.length}`);
-      return [uuid, tokens] as const;
-    });
-    progress.succeed(`Read the tokens of ${count(uuids.length, 'system account')}`);
-    return new Map(lists);
-  } catch (error) {
-    progress.fail('Could not read the tokens');
-    throw error;
-  }
+    .action(run(() => import('../actions/show.js').then((m) => m.showCommand)));
 }
