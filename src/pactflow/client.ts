@@ -26,8 +26,6 @@ export const PAGE_SIZE = 100;
  * what is polite to ask of the server, not by this process.
  */
 export const PAGE_CONCURRENCY = 12;
-/** How often a write of unknown outcome is re-read and re-sent before giving up. */
-export const WRITE_RECOVERY_ATTEMPTS = 3;
 
 type Query = Record<string, string | number | boolean>;
 /** Items read so far, and how many the server said there are (as far as it has said). */
@@ -252,28 +250,8 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     return { items, complete, stated };
   }
 
-  /**
-   * A write that must not be sent twice blindly: on an unknown outcome (timeout, 5xx, reset)
-   * `probe` re-reads whether it took effect before anything is sent again.
-   */
-  private async writeOnce<T>(
-    send: () => Promise<T>,
-    probe: () => Promise<{ took: T } | undefined>,
-  ): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await send();
-      } catch (error) {
-        if (!(error instanceof ApiError) || !error.outcomeUnknown || attempt >= WRITE_RECOVERY_ATTEMPTS)
-          throw error;
-        const effect = await probe();
-        if (effect) return effect.took;
-      }
-    }
-  }
-
   async createSystemAccount(account: { name: string; email?: string }): Promise<{ uuid: string }> {
-    return this.writeOnce(
+    return this.http.writeOnce(
       async () => {
         const response = await this.http.request('createSystemAccount', { json: account });
         return { uuid: uuidFromCreate(response.headers.location, response.body) };
@@ -316,7 +294,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
    * unlike the team's member list is never paged.
    */
   async addTeamMember(teamUuid: string, userUuid: string): Promise<void> {
-    await this.writeOnce(
+    await this.http.writeOnce(
       async () =>
         void (await this.http.request('addTeamMember', {
           params: { team: teamUuid },
@@ -335,7 +313,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
 
   /** Creates a custom role; on an unknown outcome the catalogue is re-read for it by name. */
   async createRole(role: RoleBody): Promise<{ uuid: string }> {
-    return this.writeOnce(
+    return this.http.writeOnce(
       async () => {
         const response = await this.http.request('createRole', { json: roleBody(role) });
         return { uuid: new Checker('POST', ENDPOINTS.createRole.path).role(response.body, 'body').uuid };

@@ -80,7 +80,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
  * only where repeating cannot do harm — GET, PUT and DELETE on network errors and 429/502/503/504,
  * with exponential backoff and jitter, honouring Retry-After, bounded in attempts and time. A POST
  * or PATCH is retried only on 429 (the server refused it without acting); otherwise its failure is
- * reported with `outcomeUnknown` so the caller re-reads before anything is sent again.
+ * reported with `outcomeUnknown`, and `writeOnce` re-reads before anything is sent again.
  */
 export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINTS> {
   private readonly got: Got;
@@ -198,15 +198,49 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
       const mayRetry = outcome.retryable;
       // POST and PATCH are not repeated blindly: the caller re-reads whether they took effect.
       const safe = (method !== 'POST' && method !== 'PATCH') || outcome.status === 429;
-      if (!mayRetry || !safe || attempt >= this.retry.attempts) throw this.scrub(outcome);
-      const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-      const delay = retryAfter ?? Math.round(backoff * (0.5 + this.retry.random() / 2));
-      if (this.retry.now() + delay - started > this.retry.budgetMs) throw this.scrub(outcome);
+      if (!mayRetry || !safe) throw this.scrub(outcome);
+      await this.backOff(outcome, attempt, started, retryAfter);
+    }
+  }
+
+  /**
+   * Sends a write that must not be repeated blindly (a POST or PATCH) under the same policy as any
+   * other request: when its outcome is unknown, `probe` re-reads whether it took effect, and only
+   * if it did not is it sent again, after the same back-off and within the same attempts and budget.
+   */
+  async writeOnce<T>(send: () => Promise<T>, probe: () => Promise<{ took: T } | undefined>): Promise<T> {
+    const started = this.retry.now();
+    for (let attempt = 1; ; attempt++) {
       try {
-        await this.retry.sleep(delay, signal);
-      } catch {
-        throw interrupted(method, display);
+        return await send();
+      } catch (error) {
+        if (!(error instanceof ApiError) || !error.outcomeUnknown) throw error;
+        const effect = await probe();
+        if (effect) return effect.took;
+        await this.backOff(error, attempt, started, undefined);
       }
+    }
+  }
+
+  /**
+   * Waits before the attempt after `attempt`: exponential back-off with jitter, or `retryAfter`.
+   * Throws `outcome` instead when no attempt or time is left, and an InterruptedError when the
+   * signal aborts the wait.
+   */
+  private async backOff(
+    outcome: ApiError,
+    attempt: number,
+    started: number,
+    retryAfter: number | undefined,
+  ): Promise<void> {
+    if (attempt >= this.retry.attempts) throw this.scrub(outcome);
+    const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+    const delay = retryAfter ?? Math.round(backoff * (0.5 + this.retry.random() / 2));
+    if (this.retry.now() + delay - started > this.retry.budgetMs) throw this.scrub(outcome);
+    try {
+      await this.retry.sleep(delay, this.options.signal);
+    } catch {
+      throw interrupted(outcome.method, outcome.path);
     }
   }
 
@@ -216,7 +250,7 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
   }
 }
 
-function interrupted(method: Method, path: string): InterruptedError {
+function interrupted(method: string, path: string): InterruptedError {
   return new InterruptedError(`interrupted before ${method} ${path} finished`);
 }
 

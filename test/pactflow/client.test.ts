@@ -457,7 +457,38 @@ describe('retries', () => {
       );
     const sleeps: number[] = [];
     await client({ sleeps }).addTeamMember('t1', 'u1');
-    expect(sleeps, 'a PATCH is never retried blindly').toEqual([]);
+    // Re-sent once, after the read said it had not joined, with the first back-off between.
+    expect(sleeps).toEqual([375]);
+  });
+
+  it('a POST of unknown outcome gets the same attempts and back-off as any request, a read before each re-send', async () => {
+    const notThere = () =>
+      nock(BASE)
+        .get('/admin/users')
+        .query({ userType: '1', q: 'ci-new', page: '1', size: '100' })
+        .reply(200, { users: [], page: page(1, 100, 0) });
+    for (let i = 0; i < 4; i++) {
+      nock(BASE).post('/admin/system-accounts').reply(503);
+      notThere();
+    }
+    nock(BASE)
+      .post('/admin/system-accounts')
+      .reply(201, '', { Location: `${BASE}/admin/system-accounts/c5` });
+    const sleeps: number[] = [];
+    expect(await client({ sleeps }).createSystemAccount({ name: 'ci-new' })).toEqual({ uuid: 'c5' });
+    expect(sleeps).toEqual([375, 750, 1500, 3000]);
+  });
+
+  it('a PATCH of unknown outcome gives up after 5 sends, each after a read that shows it did not take effect', async () => {
+    for (let i = 0; i < 5; i++) {
+      nock(BASE).patch('/admin/teams/t1/users').reply(503);
+      nock(BASE)
+        .get('/admin/users/u1')
+        .reply(200, user({ uuid: 'u1', name: 'ci-a', _embedded: { roles: [], teams: [] } }));
+    }
+    const sleeps: number[] = [];
+    await expect(client({ sleeps }).addTeamMember('t1', 'u1')).rejects.toBeInstanceOf(ServerError);
+    expect(sleeps).toHaveLength(4);
   });
 
   it('retries a POST refused with 429, which the server did not act on', async () => {
