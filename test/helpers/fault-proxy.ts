@@ -1,17 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../../src/emulator/faults.js';
 
-/** mulberry32, seeded: a fault run can be repeated exactly from its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The emulator's seeded generator: a fault run can be repeated exactly from its seed. */
+export const seeded = seededRandom;
 
 export interface FaultProxyOptions {
   seed: number;
