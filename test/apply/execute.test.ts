@@ -3,9 +3,9 @@ import type { ApplyPort } from '../../src/apply/execute.js';
 import { executePlan } from '../../src/apply/execute.js';
 import { ForbiddenError } from '../../src/pactflow/errors.js';
 import type { ApiUser, UserValues } from '../../src/pactflow/types.js';
-import type { Change, Step } from '../../src/plan/types.js';
 import { renderApplyJson, renderApplyText } from '../../src/render/apply-report.js';
 import type { LiveAccount } from '../../src/state/types.js';
+import { updateChange } from '../helpers/changes.js';
 
 const live = (over: Partial<LiveAccount> & { uuid: string; name: string }): LiveAccount => ({
   active: true,
@@ -14,17 +14,7 @@ const live = (over: Partial<LiveAccount> & { uuid: string; name: string }): Live
   ...over,
 });
 
-const change = (account: string, uuid: string | undefined, steps: Step[]): Change => ({
-  account,
-  ...(uuid ? { uuid } : {}),
-  action: 'update',
-  origin: 'file',
-  before: null,
-  after: null,
-  steps,
-  risks: [],
-  fingerprint: 'sha256:x',
-});
+const change = updateChange;
 
 /** A port that records every call; `server` is what getUser answers. */
 function recorder(server: Record<string, ApiUser> = {}, refuse?: (call: string) => boolean) {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/apply/execute.js';
 import { computePlan } from '../../src/plan/compute.js';
-import type { Change, Plan } from '../../src/plan/types.js';
+import type { Plan } from '../../src/plan/types.js';
 import { fetchLiveState } from '../../src/state/live-state.js';
 import { desiredFrom } from '../helpers/states.js';
 import { ROLES, TEAMS } from './arbitraries.js';
 import type { FakeOrgSeed } from './fake-org.js';
 import { FakeOrg } from './fake-org.js';
+import { updateChange } from '../helpers/changes.js';
 
 const SEED: FakeOrgSeed = {
   roles: ROLES,
@@ -31,17 +32,7 @@ async function planOf(
   return { plan: plan!, live };
 }
 
-const change = (account: string, uuid: string, steps: Change['steps']): Change => ({
-  account,
-  uuid,
-  action: 'update',
-  origin: 'file',
-  before: null,
-  after: null,
-  steps,
-  risks: [],
-  fingerprint: 'sha256:00000000000000000000000000000000',
-});
+const change = updateChange;
 
 describe('executePlan', () => {
   it('a failed step stops its account only; the others are done and the result says why', async () => {
