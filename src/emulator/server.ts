@@ -141,8 +141,13 @@ async function answer(
     const caller = authenticate(deps.store, req.headers.authorization);
     const params = route.pattern.exec(url.pathname)!.slice(1).map(decodeURIComponent);
     const mediaType = mediaTypeOf(req.headers['content-type']);
-    const result = route.handle({ caller, params, query: url.searchParams, body, mediaType });
-    return { ...result, headers: { ...headers, ...result.headers } };
+    try {
+      const result = route.handle({ caller, params, query: url.searchParams, body, mediaType });
+      return { ...result, headers: { ...headers, ...result.headers } };
+    } finally {
+      // A write, even one refused half-way, may have changed what derived data was built from.
+      if (req.method !== 'GET') deps.store.changed();
+    }
   } catch (error) {
     const problem =
       error instanceof Problem ? error : objectError(500, `Internal error: ${(error as Error).message}`);

@@ -26,8 +26,18 @@ export class Store {
     this.load(state);
   }
 
+  /** Counts writes, so that what is derived from the users (their order, the lists) is kept until one. */
+  private version = 0;
+  private lists?: { version: number; ordered: StoredUser[]; byFilter: Map<string, StoredUser[]> };
+
+  /** Every write request calls this, whatever it answered: derived data is then built again. */
+  changed(): void {
+    this.version++;
+  }
+
   /** Replaces everything held with a copy of `state`. */
   load(state: StoreState): void {
+    this.changed();
     this.users.clear();
     this.deleted.clear();
     this.teams.clear();
@@ -54,18 +64,30 @@ export class Store {
     });
   }
 
+  /**
+   * Users oldest first (name breaks ties), filtered. Every page of a list is cut from this, so it
+   * is built once per write, not once per page: for 10,000 users that was most of a page's cost.
+   */
   listUsers(filter: { userType?: number; active?: boolean; q?: string }): StoredUser[] {
-    const q = filter.q?.toLowerCase();
-    return (
-      [...this.users.values()]
-        .filter((u) => filter.userType === undefined || u.type === filter.userType)
-        .filter((u) => filter.active === undefined || u.active === filter.active)
-        .filter((u) => !q || u.name.toLowerCase().includes(q) || (u.email ?? '').toLowerCase().includes(q))
+    if (this.lists?.version !== this.version) {
+      const ordered = [...this.users.values()].sort((a, b) =>
         // Timestamps share one ISO format, so plain comparison orders them, far faster than localeCompare.
-        .sort((a, b) =>
-          a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.name.localeCompare(b.name),
-        )
+        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.name.localeCompare(b.name),
+      );
+      this.lists = { version: this.version, ordered, byFilter: new Map() };
+    }
+    const key = JSON.stringify([filter.userType, filter.active, filter.q]);
+    const cached = this.lists.byFilter.get(key);
+    if (cached) return cached;
+    const q = filter.q?.toLowerCase();
+    const users = this.lists.ordered.filter(
+      (u) =>
+        (filter.userType === undefined || u.type === filter.userType) &&
+        (filter.active === undefined || u.active === filter.active) &&
+        (!q || u.name.toLowerCase().includes(q) || (u.email ?? '').toLowerCase().includes(q)),
     );
+    this.lists.byFilter.set(key, users);
+    return users;
   }
 
   user(uuid: string): StoredUser {
@@ -125,9 +147,21 @@ export class Store {
       t.administrators,
       t.administrators.length,
     ];
+    // Asked for every user a page renders: compared in place, without a list of parts per team.
     const fresh = (key: unknown[]) => {
       let i = 0;
-      for (const t of this.teams.values()) for (const part of partsOf(t)) if (key[i++] !== part) return false;
+      for (const t of this.teams.values()) {
+        if (
+          key[i] !== t ||
+          key[i + 1] !== t.name ||
+          key[i + 2] !== t.members ||
+          key[i + 3] !== t.members.length ||
+          key[i + 4] !== t.administrators ||
+          key[i + 5] !== t.administrators.length
+        )
+          return false;
+        i += 6;
+      }
       return i === key.length;
     };
     if (this.index && fresh(this.index.key)) return this.index;

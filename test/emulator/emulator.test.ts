@@ -399,6 +399,34 @@ describe('writes behave like PactFlow', () => {
   });
 });
 
+describe('lists after writes', () => {
+  // The emulator keeps each list between writes; every kind of write must show in the next read.
+  const names = async (active: boolean) =>
+    (await call('GET', `/admin/users?userType=1&active=${active}`)).body.users.map(
+      (u: { name: string }) => u.name,
+    );
+
+  it('a create, a disable, a rename and a delete each show in the next list read', async () => {
+    await start();
+    expect(await names(true)).toEqual(['ci-a', 'ci-c']);
+    expect(await names(false)).toEqual(['ci-b']);
+    expect((await call('POST', '/admin/system-accounts', { body: { name: 'ci-new' } })).status).toBe(201);
+    expect(await names(true)).toEqual(['ci-a', 'ci-c', 'ci-new']);
+    const a = await uuidOf('ci-a');
+    await call('PUT', `/admin/users/${a}`, { body: await fullUser(a, { active: false }) });
+    expect(await names(true)).toEqual(['ci-c', 'ci-new']);
+    expect(await names(false)).toEqual(['ci-a', 'ci-b']);
+    // Seeded accounts share a creation time, so the name orders them: a rename moves one.
+    const c = await uuidOf('ci-c');
+    await call('PUT', `/admin/users/${c}`, { body: await fullUser(c, { name: 'ci-0' }) });
+    expect(await names(true)).toEqual(['ci-0', 'ci-new']);
+    expect((await call('DELETE', `/admin/users/${await uuidOf('ci-new')}`)).status).toBe(204);
+    expect(await names(true)).toEqual(['ci-0']);
+    emulator.reset();
+    expect(await names(true)).toEqual(['ci-a', 'ci-c']);
+  });
+});
+
 describe('faults and observability', () => {
   it('fail-rate answers that fraction with 503 and an error body, repeatably', async () => {
     const statuses = async () => {
