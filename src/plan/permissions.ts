@@ -43,10 +43,11 @@ export function attributePermissions(changes: Change[], roles: RolePlan, live: L
   const newAccountRoles: Ref[] = cicd ? [{ uuid: cicd.uuid, name: cicd.name }] : [];
   // What every new system account starts with is PactFlow's doing, not a grant by the file.
   const startsWith = new Set(effectiveScopes(newAccountRoles.map(roleKey), roles.before));
+  const accountByUuid = new Map(live.accounts.map((a) => [a.uuid, a]));
 
   for (const change of changes) {
     if (change.action === 'delete') continue;
-    const account = change.uuid ? live.accounts.find((a) => a.uuid === change.uuid) : undefined;
+    const account = change.uuid ? accountByUuid.get(change.uuid) : undefined;
     const beforeKeys = (account?.roles ?? []).map((r) => r.uuid);
     const diff = diffScopes(
       effectiveScopes(beforeKeys, roles.before),
