@@ -5,6 +5,7 @@ import type { LiveReader } from '../pactflow/types.js';
 import type { LiveState } from '../state/types.js';
 import { count } from '../util/plural.js';
 import { createProgress } from '../render/progress.js';
+import type { Progress } from '../render/progress.js';
 import type { CommandContext } from './context.js';
 import { untilInterrupted } from './interrupt.js';
 import { resolveInCwd } from './paths.js';
@@ -43,25 +44,30 @@ export async function connect(
  * nothing on the read path can write.
  */
 export async function readLiveState(ctx: CommandContext, reader: LiveReader): Promise<LiveState> {
-  const progress = createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
+  let progress: Progress | undefined;
+  // The reads start first: loading the spinner, when there is one, takes as long as a round trip.
+  const reading = untilInterrupted(
+    ctx,
+    `stopped while reading ${reader.baseUrl}; nothing was planned, written or changed.`,
+    () =>
+      fetchLiveState(reader, {
+        // Only a spinner shows the count; without one, no line is worth putting together.
+        ...(ctx.interactive
+          ? {
+              onProgress: (read: number, total: number | undefined) =>
+                progress?.update(
+                  `Reading system accounts from ${reader.baseUrl}: read ${total === undefined ? count(read, 'account') : `${read.toLocaleString('en-US')}/${count(total, 'account')}`}`,
+                ),
+            }
+          : {}),
+      }),
+  );
+  // Awaited below; until then a failure must not count as unhandled.
+  reading.catch(() => undefined);
+  progress = await createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
   progress.start(`Reading system accounts from ${reader.baseUrl}`);
   try {
-    const live = await untilInterrupted(
-      ctx,
-      `stopped while reading ${reader.baseUrl}; nothing was planned, written or changed.`,
-      () =>
-        fetchLiveState(reader, {
-          // Only a spinner shows the count; without one, no line is worth putting together.
-          ...(ctx.interactive
-            ? {
-                onProgress: (read: number, total: number | undefined) =>
-                  progress.update(
-                    `Reading system accounts from ${reader.baseUrl}: read ${total === undefined ? count(read, 'account') : `${read.toLocaleString('en-US')}/${count(total, 'account')}`}`,
-                  ),
-              }
-            : {}),
-        }),
-    );
+    const live = await reading;
     progress.succeed(
       `Read ${count(live.accounts.length, 'system account')}, ${count(live.teams.length, 'team')} and ${count(live.roles.length, 'role')} from ${reader.baseUrl}`,
     );

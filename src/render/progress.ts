@@ -1,4 +1,3 @@
-import ora from 'ora';
 import type { Ora } from 'ora';
 import type { Colors } from './color.js';
 import { PLAIN } from './color.js';
@@ -35,9 +34,14 @@ export function spinnerAllowed(stream: ProgressSink, interactive: boolean): bool
 
 /**
  * `colors` is the decision made for stderr (NO_COLOR, --no-color, FORCE_COLOR, TTY): the spinner's
- * frames and its ✔ / ✖ follow it too, never ora's own guess from the environment.
+ * frames and its ✔ / ✖ follow it too, never ora's own guess from the environment. ora and what it
+ * pulls in are loaded only when a spinner will run: in CI and pipes they would only cost start-up.
  */
-export function createProgress(stream: ProgressSink, interactive: boolean, colors: Colors = PLAIN): Progress {
+export async function createProgress(
+  stream: ProgressSink,
+  interactive: boolean,
+  colors: Colors = PLAIN,
+): Promise<Progress> {
   const line = (text: string) => void stream.write(`${text}\n`);
   if (!spinnerAllowed(stream, interactive)) {
     return {
@@ -49,6 +53,7 @@ export function createProgress(stream: ProgressSink, interactive: boolean, color
       stop: () => {},
     };
   }
+  const { default: ora } = await import('ora');
   let spinner: Ora | undefined;
   return {
     start: (text) => {

@@ -34,18 +34,18 @@ describe('createProgress', () => {
     expect(spinnerAllowed(sink(isTTY, columns).stream, interactive)).toBe(expected);
   });
 
-  it('on a 0-column pseudo-terminal writes plain lines and no cursor codes', () => {
+  it('on a 0-column pseudo-terminal writes plain lines and no cursor codes', async () => {
     const out = sink(true, 0);
-    const progress = createProgress(out.stream, true, PLAIN);
+    const progress = await createProgress(out.stream, true, PLAIN);
     progress.start('Reading');
     progress.update('Reading page 2');
     progress.succeed('Read 3 system accounts');
     expect(out.written()).toBe('Read 3 system accounts\n');
   });
 
-  it('without colour, the spinner and its ✔ and ✖ are plain', () => {
+  it('without colour, the spinner and its ✔ and ✖ are plain', async () => {
     const out = sink(true, 80);
-    const progress = createProgress(out.stream, true, PLAIN);
+    const progress = await createProgress(out.stream, true, PLAIN);
     progress.start('Reading');
     progress.succeed('Read 3 system accounts');
     progress.start('Applying');
@@ -55,17 +55,17 @@ describe('createProgress', () => {
     expect(out.written()).not.toMatch(COLOUR);
   });
 
-  it('with colour, the ✔ is green: the decision made for stderr, not ora’s own', () => {
+  it('with colour, the ✔ is green: the decision made for stderr, not ora’s own', async () => {
     const out = sink(true, 80);
-    const progress = createProgress(out.stream, true, ANSI);
+    const progress = await createProgress(out.stream, true, ANSI);
     progress.start('Reading');
     progress.succeed('Read 3 system accounts');
     expect(out.written()).toContain('\u001b[32m✔\u001b[39m Read 3 system accounts\n');
   });
 
-  it('without a spinner, progress is plain lines worth keeping in a log', () => {
+  it('without a spinner, progress is plain lines worth keeping in a log', async () => {
     const out = sink(false, undefined);
-    const progress = createProgress(out.stream, false, PLAIN);
+    const progress = await createProgress(out.stream, false, PLAIN);
     progress.log('a line');
     progress.fail('Could not read the live state');
     expect(out.written()).toBe('a line\nCould not read the live state\n');

@@ -199,7 +199,7 @@ async function runApply(
   live: LiveState,
   concurrency: number,
 ): Promise<ApplyResult> {
-  const progress = createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
+  const progress = await createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
   // Role changes are applied around the account changes; every change counts once in the tally.
   const total = plan.changes.length + plan.roleChanges.length;
   progress.start(`applying 0/${total}`);

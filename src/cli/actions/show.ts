@@ -97,7 +97,7 @@ async function readTokens(
   client: PactflowClient,
   uuids: readonly string[],
 ): Promise<Map<string, ApiToken[]>> {
-  const progress = createProgress(ctx.io.stderr, ctx.interactive);
+  const progress = await createProgress(ctx.io.stderr, ctx.interactive);
   let done = 0;
   progress.start(`Reading tokens 0/${uuids.length}`);
   try {
