@@ -33,13 +33,15 @@ export class Checker {
     return value;
   }
 
+  /** Every role of every account on a page carries these: one loop, no array per entry. */
   permissions(value: unknown): string[] {
     if (value === undefined || value === null) return [];
-    return this.array(value, 'permissions').flatMap((p) => {
-      if (typeof p === 'string') return [p];
-      const scope = (p as { scope?: unknown; name?: unknown } | null)?.scope;
-      return typeof scope === 'string' ? [scope] : [];
-    });
+    const scopes: string[] = [];
+    for (const p of this.array(value, 'permissions')) {
+      const scope = typeof p === 'string' ? p : (p as { scope?: unknown } | null)?.scope;
+      if (typeof scope === 'string') scopes.push(scope);
+    }
+    return scopes;
   }
 
   /**

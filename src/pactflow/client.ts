@@ -17,13 +17,13 @@ import type {
   Writer,
 } from './types.js';
 import type { WirePage } from './wire.js';
-import { mapLimit } from '../util/concurrency.js';
+import { limiter, mapLimit } from '../util/concurrency.js';
 
 export const PAGE_SIZE = 100;
 /**
- * Pages of one list in flight at once, from the moment page 1 states the page count. Reading is
- * latency-bound (a page costs the server little, the round trip much), so the bound is set by
- * what is polite to ask of the server, not by this process.
+ * Pages in flight at once, over every list read at the same time, from the moment each list's
+ * page 1 states its page count. Reading is latency-bound (a page costs the server little, the
+ * round trip much), so the bound is set by what is polite to ask of the server, not by this process.
  */
 export const PAGE_CONCURRENCY = 12;
 
@@ -48,6 +48,8 @@ export class IncompleteListError extends ApiError {
 /** The PactFlow admin API: reads and writes over one HttpClient, every request from ENDPOINTS. */
 export class PactflowClient implements LiveReader, ExtraReader, Writer {
   readonly http: HttpClient;
+  /** Shared by every list this client reads, so two lists at once still keep to the bound. */
+  private readonly pageSlot = limiter(PAGE_CONCURRENCY);
 
   constructor(options: HttpOptions | HttpClient) {
     this.http = options instanceof HttpClient ? options : new HttpClient(options);
@@ -92,26 +94,44 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
 
   /**
    * Whether the list's default includes disabled accounts is not documented, so both halves are
-   * asked for explicitly and merged by uuid (an account disabled in between is in both; the later,
-   * disabled copy wins). They are read one after the other, enabled first, and the enabled count
-   * is then read once more: an account enabled between the two reads is in neither list, and only
-   * that recount shows it. When it differs, both are read again once, then refused. A fixed number
-   * of requests: the pages of each list, plus one.
+   * asked for explicitly and merged by uuid. They are read at the same time, and the enabled count
+   * is then read once more. An account enabled or disabled while the lists were read may be in
+   * neither list (or in both); either way the enabled count it moved in or out of differs, and only
+   * that recount shows it. When it differs, both are read again once, then refused. Where a copy is
+   * in both lists anyway, the disabled one wins. A fixed number of requests (the pages of each
+   * list, plus one) in three round trips: the first pages, the rest, the recount.
    */
   async listSystemAccounts(onProgress?: ReadProgress): Promise<ApiUser[]> {
     for (let attempt = 1; ; attempt++) {
-      const enabled = await this.paged('listUsers', 'users', systemAccounts(true), userItem, onProgress);
-      const disabled = await this.listSystemAccountsWhere(
-        false,
+      // Progress is the sum of both lists; the total once both have stated theirs.
+      const read = [0, 0];
+      const stated: (number | undefined)[] = [undefined, undefined];
+      const progress =
         onProgress &&
-          ((read, total) =>
-            onProgress(
-              enabled.items.length + read,
-              total === undefined ? undefined : enabled.items.length + total,
-            )),
-      );
+        ((list: 0 | 1): ReadProgress =>
+          (r, total) => {
+            read[list] = r;
+            stated[list] = total;
+            const [e, d] = stated;
+            onProgress(read[0]! + read[1]!, e === undefined || d === undefined ? undefined : e + d);
+          });
+      // When one list fails, the other starts no more pages: its answer would not be used.
+      const halt = new AbortController();
+      const list = (active: boolean, index: 0 | 1) =>
+        this.paged(
+          'listUsers',
+          'users',
+          systemAccounts(active),
+          userItem,
+          progress?.(index),
+          halt.signal,
+        ).catch((error: unknown) => {
+          halt.abort();
+          throw error;
+        });
+      const [enabled, disabled] = await Promise.all([list(true, 0), list(false, 1)]);
       const byUuid = new Map<string, ApiUser>();
-      for (const list of [enabled.items, disabled])
+      for (const list of [enabled.items, disabled.items])
         for (const u of list) if (u.type === 1) byUuid.set(u.uuid, u);
       const merged = [...byUuid.values()];
       if (enabled.stated === undefined) return merged;
@@ -147,10 +167,11 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     query: Query,
     item: (check: Checker, value: unknown, index: number) => T,
     onProgress?: ReadProgress,
+    halt?: AbortSignal,
   ): Promise<{ items: T[]; stated?: number }> {
-    const first = await this.readPages(name, key, query, item, onProgress);
+    const first = await this.readPages(name, key, query, item, onProgress, halt);
     if (first.complete) return first;
-    const second = await this.readPages(name, key, query, item, onProgress);
+    const second = await this.readPages(name, key, query, item, onProgress, halt);
     if (second.complete) return second;
     throw new IncompleteListError(
       ENDPOINTS[name].path,
@@ -212,11 +233,15 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     query: Query,
     item: (check: Checker, value: unknown, index: number) => T,
     onProgress?: ReadProgress,
+    halt?: AbortSignal,
   ): Promise<{ items: T[]; complete: boolean; stated?: number }> {
     let read = 0;
     let stated: number | undefined;
     const fetchPage = async (page: number) => {
-      const result = await this.readPage(name, key, query, item, page);
+      const result = await this.pageSlot(() => {
+        halt?.throwIfAborted();
+        return this.readPage(name, key, query, item, page);
+      });
       read += result.items.length;
       if (page === 1) stated = result.page?.totalElements;
       onProgress?.(read, stated);

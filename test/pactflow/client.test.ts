@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { IncompleteListError, PactflowClient } from '../../src/pactflow/client.js';
+import { IncompleteListError, PAGE_CONCURRENCY, PactflowClient } from '../../src/pactflow/client.js';
 import {
   ForbiddenError,
   GoneError,
@@ -558,6 +558,7 @@ describe('pagination', () => {
 
   it('refuses a list that disagrees with totalElements twice: never a partial list', async () => {
     firstPage(true, 2).reply(200, { users: users(2), page: page(1, 100, 3) });
+    disabledNone();
     const error = await client()
       .listSystemAccounts()
       .catch((e: unknown) => e);
@@ -601,7 +602,7 @@ describe('pagination', () => {
     expect((await client().listSystemAccounts()).map((u) => u.uuid)).toEqual(all.map((u) => u.uuid));
   });
 
-  it('reports accounts read so far against the totals stated so far: enabled first, then disabled', async () => {
+  it('reports accounts read so far over both lists, against their sum once both have stated it', async () => {
     const all = Array.from({ length: 50 }, (_, i) => user({ uuid: `s${i}`, name: `ci-${i}` }));
     for (const n of [1, 2]) {
       nock(BASE)
@@ -616,11 +617,46 @@ describe('pagination', () => {
       .reply(200, { users: all.slice(40), page: page(1, 20, 10) });
     const reports: [number, number | undefined][] = [];
     expect(await client().listSystemAccounts((read, total) => reports.push([read, total]))).toHaveLength(50);
-    expect(reports).toEqual([
-      [20, 40],
-      [40, 40],
-      [50, 50],
-    ]);
+    // One report a page: 20 or 10 more each time, never more than the total once there is one.
+    expect(reports).toHaveLength(3);
+    expect(reports.map(([read]) => read)).toEqual([...reports.map(([read]) => read)].sort((a, b) => a - b));
+    expect(reports.at(-1)).toEqual([50, 50]);
+    // The first page to arrive cannot know the other list's total yet.
+    expect(reports[0]![1]).toBeUndefined();
+    for (const [read, total] of reports.slice(1)) expect(total === undefined || read <= total).toBe(true);
+  });
+
+  it('stops reading the other list when one list fails', async () => {
+    // The enabled list states 3 pages but its page 2 is refused; the disabled list has 40 pages,
+    // of which only those already in flight may be asked for.
+    firstPage(true).reply(200, { users: users(100), page: page(1, 100, 300) });
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '2', size: '100' })
+      .reply(404, { error: 'gone' });
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '3', size: '100' })
+      .optionally()
+      .reply(200, { users: users(100, 200), page: page(3, 100, 300) });
+    firstPage(false).reply(200, { users: users(100, 1000), page: page(1, 100, 4000) });
+    const asked: number[] = [];
+    nock(BASE)
+      .get('/admin/users')
+      .query((q) => q.active === 'false' && q.page !== '1')
+      .optionally()
+      .times(39)
+      .delay(20)
+      .reply(200, (uri) => {
+        const n = Number(new URL(uri, BASE).searchParams.get('page'));
+        asked.push(n);
+        return { users: users(100, 1000 + (n - 1) * 100), page: page(n, 100, 4000) };
+      });
+    await expect(client().listSystemAccounts()).rejects.toBeInstanceOf(NotFoundError);
+    // Wait out what was in flight: nothing more is asked for after the failure.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked.length).toBeLessThan(PAGE_CONCURRENCY);
+    nock.cleanAll();
   });
 
   it('follows _links.next when the server sends no page object', async () => {
