@@ -117,10 +117,14 @@ export default tseslint.config(
     },
   },
   {
-    // The one place that draws progress on the terminal.
+    // The one place that draws progress on the terminal, loading ora only when a spinner runs.
     files: ['src/render/progress.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: PURITY_BANNED_IMPORTS.filter((p) => p.name !== 'ora') }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportExpression:not([source.value='ora'])", message: PURE },
+      ],
     },
   },
 );

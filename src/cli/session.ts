@@ -44,7 +44,8 @@ export async function connect(
  * nothing on the read path can write.
  */
 export async function readLiveState(ctx: CommandContext, reader: LiveReader): Promise<LiveState> {
-  let progress: Progress | undefined;
+  // Set once the spinner is ready; pages read before that are not shown.
+  const shown: { progress?: Progress } = {};
   // The reads start first: loading the spinner, when there is one, takes as long as a round trip.
   const reading = untilInterrupted(
     ctx,
@@ -55,7 +56,7 @@ export async function readLiveState(ctx: CommandContext, reader: LiveReader): Pr
         ...(ctx.interactive
           ? {
               onProgress: (read: number, total: number | undefined) =>
-                progress?.update(
+                shown.progress?.update(
                   `Reading system accounts from ${reader.baseUrl}: read ${total === undefined ? count(read, 'account') : `${read.toLocaleString('en-US')}/${count(total, 'account')}`}`,
                 ),
             }
@@ -64,7 +65,8 @@ export async function readLiveState(ctx: CommandContext, reader: LiveReader): Pr
   );
   // Awaited below; until then a failure must not count as unhandled.
   reading.catch(() => undefined);
-  progress = await createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
+  const progress = await createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
+  shown.progress = progress;
   progress.start(`Reading system accounts from ${reader.baseUrl}`);
   try {
     const live = await reading;

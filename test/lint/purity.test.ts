@@ -75,4 +75,10 @@ it('progress.ts alone may draw with ora, and is otherwise as pure as the rest', 
     [],
   );
   expect(await problems('export const e = process.env;\n', 'src/render/progress.ts')).not.toEqual([]);
+  // Loaded when a spinner runs: ora may come by import(), nothing else may.
+  expect(await problems("export const o = () => import('ora');\n", 'src/render/progress.ts')).toEqual([]);
+  expect(await problems("export const f = () => import('node:fs');\n", 'src/render/progress.ts')).not.toEqual(
+    [],
+  );
+  expect(await problems("export const o = () => import('ora');\n", 'src/render/text.ts')).not.toEqual([]);
 });
