@@ -3,7 +3,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
 /** The built CLI (npm test builds first), for tests that need a real process: signals, kills. */
-export const CLI = path.resolve('dist/src/cli/main.js');
+export const CLI = path.resolve('dist/bin/pactflow-accounts.js');
 
 export function spawnCli(
   args: string[],

@@ -17,7 +17,7 @@ const env = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmp
 const pfa = (...args: string[]) =>
   run(
     process.execPath,
-    [path.join(project, 'node_modules/pactflow-accounts/dist/src/cli/main.js'), ...args],
+    [path.join(project, 'node_modules/pactflow-accounts/dist/bin/pactflow-accounts.js'), ...args],
     {
       cwd: project,
       env: { ...env(), PACT_BROKER_BASE_URL: emulator.url, PACT_BROKER_TOKEN: emulator.adminToken },

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportDesired, renderExportYaml } from '../../export/export.js';
@@ -9,12 +10,18 @@ import { count } from '../../util/plural.js';
 import { connect, readLiveState } from '../session.js';
 import type { ExportCommandOptions } from '../commands/export.js';
 
-/** The schema this package ships at its root; this module runs from <root>/dist/src/… or <root>/src/…. */
-const SHIPPED_SCHEMA = path.join(
-  fileURLToPath(import.meta.url).replace(/[\\/](?:dist[\\/])?src[\\/]cli[\\/]actions[\\/][^\\/]+$/, ''),
-  'schemas',
-  'accounts.schema.json',
-);
+/**
+ * The schema this package ships at its root. This module runs from <root>/src/…, <root>/dist/src/…
+ * or a chunk of the bundle in <root>/dist/bin/…: the root is the nearest folder above that holds
+ * the schema, passing over dist/ (whose copy serves the compiled modules' imports).
+ */
+function shippedSchema(): string {
+  const at = (dir: string) => path.join(dir, 'schemas', 'accounts.schema.json');
+  const isRoot = (dir: string) => path.basename(dir) !== 'dist' && existsSync(at(dir));
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!isRoot(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return at(dir);
+}
 /** For a file whose project does not install the tool (the GitHub Action runs it from its own checkout). */
 export const HOSTED_SCHEMA =
   'https://raw.githubusercontent.com/pactflow-accounts/pactflow-accounts/main/schemas/accounts.schema.json';
@@ -24,7 +31,7 @@ export const HOSTED_SCHEMA =
  * tool is installed in the project (from a tarball, a git URL or a registry) that is the copy in
  * node_modules; otherwise, the published schema.
  */
-export function schemaHint(dir: string, schema: string = SHIPPED_SCHEMA): string {
+export function schemaHint(dir: string, schema: string = shippedSchema()): string {
   const relative = path.relative(dir, schema).split(path.sep).join('/');
   const parts = relative.split('/');
   const first = parts.find((p) => p !== '..');
