@@ -15,7 +15,7 @@ import type { DesiredState } from '../config/types.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './context.js';
 import { resolveInCwd } from './paths.js';
-import { readLiveState } from './session.js';
+import { readLiveState, startLiveRead } from './session.js';
 
 import type { Format } from './formats.js';
 export { FORMATS } from './formats.js';
@@ -28,9 +28,12 @@ export async function planFromFile(
   options: { file: string; targets?: string[] },
 ): Promise<{ plan: Plan; live: LiveState; desired: DesiredState }> {
   const file = resolveInCwd(ctx, options.file);
+  // The reads go out first and the file is loaded while they travel. A file with problems still
+  // ends the command before anything is planned; the reads then end with the client.
+  const reading = startLiveRead(ctx, reader);
   const { desired, warnings } = await loadConfig(file.display, file.absolute);
   if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
-  const live = await readLiveState(ctx, reader);
+  const live = await readLiveState(ctx, reader, reading);
   // People are read only when a role they may hold changes scopes or goes away, and only counted.
   // A reader that cannot list people leaves them uncounted: a role delete is then refused.
   const roles = rolesNeedingPeopleCount(desired, live);

@@ -39,15 +39,21 @@ export async function connect(
   });
 }
 
+/** A read of the live organization under way, before (or without) a spinner to show it. */
+export interface LiveRead {
+  result: Promise<LiveState>;
+  /** Where the count of accounts read goes, once a spinner shows it. */
+  shown: { progress?: Progress };
+}
+
 /**
- * Reads the live organization with a spinner on an interactive stderr. It holds a LiveReader only:
- * nothing on the read path can write.
+ * Starts reading the live organization now, so that other work (loading the file) overlaps the
+ * round trips. Nothing is printed until readLiveState shows it; a read never awaited (the file
+ * had problems) ends when the client is closed, and its failure is not reported.
  */
-export async function readLiveState(ctx: CommandContext, reader: LiveReader): Promise<LiveState> {
-  // Set once the spinner is ready; pages read before that are not shown.
-  const shown: { progress?: Progress } = {};
-  // The reads start first: loading the spinner, when there is one, takes as long as a round trip.
-  const reading = untilInterrupted(
+export function startLiveRead(ctx: CommandContext, reader: LiveReader): LiveRead {
+  const shown: LiveRead['shown'] = {};
+  const result = untilInterrupted(
     ctx,
     `stopped while reading ${reader.baseUrl}; nothing was planned, written or changed.`,
     () =>
@@ -63,13 +69,26 @@ export async function readLiveState(ctx: CommandContext, reader: LiveReader): Pr
           : {}),
       }),
   );
-  // Awaited below; until then a failure must not count as unhandled.
-  reading.catch(() => undefined);
+  // Awaited by readLiveState; until then (or if it never is) a failure must not count as unhandled.
+  result.catch(() => undefined);
+  return { result, shown };
+}
+
+/**
+ * Reads the live organization (or finishes a read already started) with a spinner on an
+ * interactive stderr. It holds a LiveReader only: nothing on the read path can write.
+ */
+export async function readLiveState(
+  ctx: CommandContext,
+  reader: LiveReader,
+  read: LiveRead = startLiveRead(ctx, reader),
+): Promise<LiveState> {
+  // The reads start first: loading the spinner, when there is one, takes as long as a round trip.
   const progress = await createProgress(ctx.io.stderr, ctx.interactive, ctx.errColors);
-  shown.progress = progress;
+  read.shown.progress = progress;
   progress.start(`Reading system accounts from ${reader.baseUrl}`);
   try {
-    const live = await reading;
+    const live = await read.result;
     progress.succeed(
       `Read ${count(live.accounts.length, 'system account')}, ${count(live.teams.length, 'team')} and ${count(live.roles.length, 'role')} from ${reader.baseUrl}`,
     );

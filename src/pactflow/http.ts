@@ -87,6 +87,10 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
   private readonly retry: RetryPolicy;
   private readonly agents: { http: http.Agent; https: https.Agent };
   private readonly endpoints: Table;
+  /** Aborted by close(): reads in flight and back-off waits end, and nothing new starts. */
+  private readonly closing = new AbortController();
+  /** The run's signal (SIGINT/SIGTERM) or close(), whichever comes first. */
+  private readonly signal: AbortSignal;
 
   /**
    * `endpoints` is the table of every request this client may send: PactFlow's by default; the
@@ -98,6 +102,9 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
   ) {
     this.endpoints = endpoints ?? (ENDPOINTS as unknown as Table);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.signal = options.signal
+      ? AbortSignal.any([options.signal, this.closing.signal])
+      : this.closing.signal;
     const maxSockets = options.maxSockets ?? 16;
     this.agents = {
       http: new http.Agent({ keepAlive: true, maxSockets }),
@@ -125,7 +132,9 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
     return this.options.baseUrl;
   }
 
+  /** Ends the client: what is still in flight (a read started and no longer wanted) ends too. */
   close(): void {
+    this.closing.abort();
     this.agents.http.destroy();
     this.agents.https.destroy();
   }
@@ -155,7 +164,7 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
         ).toString()
       : '';
     const display = query ? `${path}?${query}` : path;
-    const signal = this.options.signal;
+    const signal = this.signal;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw interrupted(method, display);
       const t0 = this.retry.now();
@@ -238,7 +247,7 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
     const delay = retryAfter ?? Math.round(backoff * (0.5 + this.retry.random() / 2));
     if (this.retry.now() + delay - started > this.retry.budgetMs) throw this.scrub(outcome);
     try {
-      await this.retry.sleep(delay, this.options.signal);
+      await this.retry.sleep(delay, this.signal);
     } catch {
       throw interrupted(outcome.method, outcome.path);
     }

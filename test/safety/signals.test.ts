@@ -113,3 +113,22 @@ it('Ctrl+C at the confirmation prompt on a terminal cancels with exit 130 and no
   expect(screen).toContain('cancelled at the confirmation prompt; nothing was changed.');
   expect(emulator.requests().filter((r) => r.method !== 'GET')).toEqual([]);
 }, 30_000);
+
+// plan starts its reads before it loads the file, so that the two overlap. A file with problems
+// must still end the command at once with those problems alone: the reads under way are dropped,
+// not waited for, and not reported.
+it('plan with an invalid file exits 1 with its problems, without waiting for the reads it started', async () => {
+  const env = await slowPactflow();
+  const dir = mkdtempSync(path.join(tmpdir(), 'pfa-invalid-'));
+  const file = path.join(dir, 'accounts.yaml');
+  writeFileSync(file, 'version: 1\nsystemAccounts:\n  - name: ci-a\n    state: gone\n');
+  const child = spawnCli(['plan', '-f', file], env);
+  const { code } = await exitOf(child);
+  expect(code).toBe(1);
+  expect(child.output.stderr).toContain('systemAccounts[0].state: must be one of enabled, disabled, deleted');
+  expect(child.output.stderr).not.toContain('Could not read');
+  expect(child.output.stderr).not.toMatch(/\n\s+at /);
+  // The reads went out while the file was loaded, and none was waited for.
+  expect(proxy!.started()).toBeGreaterThan(0);
+  expect(proxy!.finished()).toBe(0);
+});
