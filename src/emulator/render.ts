@@ -28,6 +28,21 @@ export class Renderer {
     ];
   }
 
+  private listed = { version: -1, users: new Map<string, WireUser>() };
+
+  /**
+   * A user as a list page shows it: rendered once per version of the store, since every page of
+   * a list of 10,000 users otherwise renders each again. Only read requests list users, so no
+   * rendering is kept from the middle of a write.
+   */
+  listedUser(user: StoredUser): WireUser {
+    if (this.listed.version !== this.store.version)
+      this.listed = { version: this.store.version, users: new Map() };
+    let rendered = this.listed.users.get(user.uuid);
+    if (!rendered) this.listed.users.set(user.uuid, (rendered = this.user(user)));
+    return rendered;
+  }
+
   user(user: StoredUser): WireUser {
     return {
       uuid: user.uuid,

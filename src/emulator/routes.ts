@@ -61,7 +61,7 @@ function listUsers({ store, render, maxPageSize }: Organization, { caller, query
     active: active !== 'false',
     ...(q === null ? {} : { q }),
   });
-  return ok(render.paged(users, query, '/admin/users', 'users', maxPageSize(), (u) => render.user(u)));
+  return ok(render.paged(users, query, '/admin/users', 'users', maxPageSize(), (u) => render.listedUser(u)));
 }
 
 /** GET /admin/system-accounts/{u}/tokens: descriptions only, never a token's value. */

@@ -26,13 +26,18 @@ export class Store {
     this.load(state);
   }
 
-  /** Counts writes, so that what is derived from the users (their order, the lists) is kept until one. */
-  private version = 0;
+  /** Counts writes, so that what is derived from the data (lists, renderings) is kept until one. */
+  private writes = 0;
   private lists?: { version: number; ordered: StoredUser[]; byFilter: Map<string, StoredUser[]> };
 
   /** Every write request calls this, whatever it answered: derived data is then built again. */
   changed(): void {
-    this.version++;
+    this.writes++;
+  }
+
+  /** Changes with every write: derived data built at one version holds until it changes. */
+  get version(): number {
+    return this.writes;
   }
 
   /** Replaces everything held with a copy of `state`. */

@@ -425,6 +425,26 @@ describe('lists after writes', () => {
     emulator.reset();
     expect(await names(true)).toEqual(['ci-a', 'ci-c']);
   });
+
+  it("a role or team change shows in the next list read of the account's roles and teams", async () => {
+    await start();
+    const listed = async () =>
+      (await call('GET', '/admin/users?userType=1&active=true')).body.users.find(
+        (u: { name: string }) => u.name === 'ci-c',
+      )._embedded;
+    const names = (refs: { name: string }[]) => refs.map((r) => r.name).sort();
+    expect(names((await listed()).roles)).toEqual(['Read-Only']);
+    const uuid = await uuidOf('ci-c');
+    const viewer = (await call('GET', '/admin/roles')).body._embedded.roles.find(
+      (r: { name: string }) => r.name === 'Viewer',
+    ).uuid;
+    expect((await call('PUT', `/admin/users/${uuid}/roles/${viewer}`, { body: {} })).status).toBe(204);
+    expect(names((await listed()).roles)).toEqual(['Read-Only', 'Viewer']);
+    const body = [{ op: 'add', path: '/users', value: { uuid } }];
+    const orders = await teamUuid('Orders');
+    await call('PATCH', `/admin/teams/${orders}/users`, { body, contentType: 'application/json-patch+json' });
+    expect(names((await listed()).teams)).toEqual(['Orders']);
+  });
 });
 
 describe('faults and observability', () => {
