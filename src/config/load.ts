@@ -80,8 +80,18 @@ export async function readConfigFile(location: string, file = location): Promise
 
 /** Reads `location`; messages and diagnostics name the file as `file` (what the user typed). */
 export async function loadYamlFile(file: string, location = file): Promise<LoadedYaml> {
+  return (await readYamlFile(file, location)).loaded;
+}
+
+/** loadYamlFile, with the bytes it parsed (none for a file over the limit). */
+export async function readYamlFile(
+  file: string,
+  location = file,
+): Promise<{ loaded: LoadedYaml; bytes: Uint8Array }> {
   const bytes = await readConfigFile(location, file);
-  return bytes === 'too-large' ? tooLarge(file, new Uint8Array()) : parseYamlSource(file, bytes);
+  return bytes === 'too-large'
+    ? { loaded: tooLarge(file, new Uint8Array()), bytes: new Uint8Array() }
+    : { loaded: parseYamlSource(file, bytes), bytes };
 }
 
 function tooLarge(file: string, bytes: Uint8Array): LoadedYaml {
@@ -220,9 +230,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array): LoadedYaml {
       're-save the file as UTF-8',
     );
   }
-  let source = fatalUtf8().decode(bytes);
-  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-
+  const source = decodeSource(bytes);
   const value = loadWithoutPositions(source);
   if (value === undefined) return parseWithPositions(file, sha256, source);
   let positioned: LoadedYaml | undefined;
@@ -234,6 +242,22 @@ export function parseYamlSource(file: string, bytes: Uint8Array): LoadedYaml {
     locate: (path, options) =>
       (positioned ??= parseWithPositions(file, sha256, source)).locate(path, options),
   };
+}
+
+/** Text of bytes already checked to be UTF-8, without a byte-order mark. */
+function decodeSource(bytes: Uint8Array): string {
+  const source = fatalUtf8().decode(bytes);
+  return source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+}
+
+/**
+ * The locator of a file that parsed cleanly elsewhere (the loader thread): its positioned parse
+ * runs here only when a diagnostic first asks where a value is.
+ */
+export function deferredLocator(file: string, sha256: string, bytes: Uint8Array): LoadedYaml['locate'] {
+  let positioned: LoadedYaml | undefined;
+  return (path, options) =>
+    (positioned ??= parseWithPositions(file, sha256, decodeSource(bytes))).locate(path, options);
 }
 
 /** The `yaml` parse: every syntax problem with its position, aliases bounded, and a locator. */
