@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import { setTimeout as wait } from 'node:timers/promises';
@@ -66,6 +67,8 @@ export interface HttpResponse {
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+/** Requests and back-off waits one client may have listening for the abort at once. */
+const MAX_IN_FLIGHT_LISTENERS = 1_000;
 
 /** Retry-After in seconds or as an HTTP-date, as milliseconds from now; undefined if absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
@@ -105,6 +108,10 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
     this.signal = options.signal
       ? AbortSignal.any([options.signal, this.closing.signal])
       : this.closing.signal;
+    // Every read in flight listens for the abort, and pages are read a dozen or more at a time:
+    // past Node's default of 10 it would print a leak warning that is not one (each listener goes
+    // when its request ends).
+    setMaxListeners(MAX_IN_FLIGHT_LISTENERS, this.signal);
     const maxSockets = options.maxSockets ?? 16;
     this.agents = {
       http: new http.Agent({ keepAlive: true, maxSockets }),

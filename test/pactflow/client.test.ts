@@ -626,6 +626,33 @@ describe('pagination', () => {
     for (const [read, total] of reports.slice(1)) expect(total === undefined || read <= total).toBe(true);
   });
 
+  it('reads two lists of many pages at once without a listener-leak warning', async () => {
+    // Every read in flight listens on the run's abort signal; a dozen at once is not a leak.
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      for (const active of [true, false]) {
+        nock(BASE)
+          .get('/admin/users')
+          .query((q) => q.active === String(active))
+          .times(active ? 21 : 20) // the enabled list's page 1 again: the recount
+          .reply(200, (uri) => {
+            const n = Number(new URL(uri, BASE).searchParams.get('page'));
+            const from = (active ? 0 : 2000) + (n - 1) * 100;
+            return { users: users(100, from), page: page(n, 100, 2000) };
+          });
+      }
+      const signal = new AbortController().signal;
+      const reader = new PactflowClient({ baseUrl: BASE, token: TOKEN, signal });
+      expect(await reader.listSystemAccounts()).toHaveLength(4000);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('stops reading the other list when one list fails', async () => {
     // The enabled list states 3 pages but its page 2 is refused; the disabled list has 40 pages,
     // of which only those already in flight may be asked for.
