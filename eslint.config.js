@@ -37,7 +37,7 @@ export const PURITY_BANNED_IMPORTS = [
   ...['crypto', 'node:crypto'].map((name) => ({
     name,
     // Only named imports of the hashes: a default or namespace import would reach randomBytes too.
-    allowImportNames: ['createHash'],
+    allowImportNames: ['createHash', 'hash'],
     message: PURE,
   })),
   { name: 'got', message: PURE },

@@ -142,7 +142,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   let unchanged = 0;
 
   for (const account of desired.accounts) {
-    if (!targeted(account.name, ...account.previousNames)) continue;
+    if (targets && !targeted(account.name, ...account.previousNames)) continue;
     const exact = liveByName.get(lower(account.name)) ?? [];
     let match: LiveAccount | undefined;
     if (exact.length > 1) {
@@ -359,23 +359,30 @@ function planAccount(
     };
   }
 
+  // Most accounts of a large file need nothing: that is known from the steps alone, before the
+  // before/after fields are put together.
+  const converge = convergeSteps(live, spec, administrator);
+  const renamed = live.name !== account.name;
+  const emailed = account.email !== undefined && account.email !== live.email;
+  const restated = (account.state === 'enabled') !== live.active;
+  if (converge.length === 0 && !renamed && !emailed && !restated) return undefined;
+
   const before: Partial<AccountFields> = {};
   const after: Partial<AccountFields> = {};
   const steps: Step[] = [];
   const risks: Risk[] = [];
   const now = fieldsOf(live, administrator);
 
-  if (live.name !== account.name) {
+  if (renamed) {
     steps.push({ kind: 'rename', name: account.name });
     before.name = live.name;
     after.name = account.name;
   }
-  if (account.email !== undefined && account.email !== live.email) {
-    steps.push({ kind: 'set-email', email: account.email });
+  if (emailed) {
+    steps.push({ kind: 'set-email', email: account.email! });
     before.email = now.email;
-    after.email = account.email;
+    after.email = account.email!;
   }
-  const converge = convergeSteps(live, spec, administrator);
   steps.push(...converge);
   const setRoles = converge.find((s) => s.kind === 'set-roles');
   if (setRoles) {

@@ -1,4 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+
+/** sha256 in hex; the one-shot form, three times faster than a Hash object for a plan's thousands. */
+const sha256 = (text: string): string => hash('sha256', text, 'hex');
 import type { Change, RoleChange } from './types.js';
 import type { LiveAccount, LiveRole } from '../state/types.js';
 
@@ -19,7 +22,7 @@ export function fingerprintAccount(account: LiveAccount | undefined): string {
           account.roles.map((r) => r.uuid).sort(),
           account.teams.map((t) => t.uuid).sort(),
         ]);
-  return `sha256:${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
+  return `sha256:${sha256(canonical).slice(0, 32)}`;
 }
 
 /** The same for a custom role: its name, description and scopes. */
@@ -28,7 +31,7 @@ export function fingerprintRole(role: LiveRole | undefined): string {
     role === undefined
       ? 'absent'
       : JSON.stringify([role.uuid, role.name, role.description ?? null, [...role.permissions].sort()]);
-  return `sha256:${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
+  return `sha256:${sha256(canonical).slice(0, 32)}`;
 }
 
 /**
@@ -59,5 +62,5 @@ export function hashChanges(changes: readonly Change[], roleChanges: readonly Ro
     c.refused ?? null,
   ]);
   const canonical = JSON.stringify(roles.length ? [accounts, roles] : accounts);
-  return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
+  return sha256(canonical).slice(0, 12);
 }

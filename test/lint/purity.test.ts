@@ -60,6 +60,9 @@ describe.each(['src/plan/probe.ts', 'src/render/probe.ts'])('lint purity in %s',
     const code =
       "import { createHash } from 'node:crypto';\nexport const h = (s: string) => createHash('sha256').update(s).digest('hex');\nexport const n = Math.max(1, 2);\n";
     expect(await problems(code, file)).toEqual([]);
+    const oneShot =
+      "import { hash } from 'node:crypto';\nexport const h = (s: string) => hash('sha256', s, 'hex');\n";
+    expect(await problems(oneShot, file)).toEqual([]);
   });
 });
 
