@@ -32,6 +32,14 @@ type Query = Record<string, string | number | boolean>;
 export type ReadProgress = (read: number, total: number | undefined) => void;
 type Params = Record<string, string>;
 
+interface PageOptions {
+  onProgress?: ReadProgress | undefined;
+  /** Called when page 1 has been read (each time, if the list is read again). */
+  onFirstPage?: () => void;
+  /** Once aborted, no further page is asked for. */
+  halt?: AbortSignal;
+}
+
 /** A list that changed while it was read, twice in a row: refused rather than planned from. */
 export class IncompleteListError extends ApiError {
   constructor(path: string, problem: string) {
@@ -94,12 +102,14 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
 
   /**
    * Whether the list's default includes disabled accounts is not documented, so both halves are
-   * asked for explicitly and merged by uuid. They are read at the same time, and the enabled count
-   * is then read once more. An account enabled or disabled while the lists were read may be in
-   * neither list (or in both); either way the enabled count it moved in or out of differs, and only
-   * that recount shows it. When it differs, both are read again once, then refused. Where a copy is
+   * asked for explicitly and merged by uuid. Page 1 of the enabled list comes first; then the rest
+   * of it and the whole disabled list are read at the same time, and the enabled count is read
+   * once more at the end. An account enabled or disabled while the lists were read may be in
+   * neither list (or in both), and only that recount shows it: every read of the disabled list
+   * starts after the first enabled count, so such a move always changes the enabled count between
+   * it and the recount. When it differs, both are read again once, then refused. Where a copy is
    * in both lists anyway, the disabled one wins. A fixed number of requests (the pages of each
-   * list, plus one) in three round trips: the first pages, the rest, the recount.
+   * list, plus one) in three round trips: page 1, the other pages, the recount.
    */
   async listSystemAccounts(onProgress?: ReadProgress): Promise<ApiUser[]> {
     for (let attempt = 1; ; attempt++) {
@@ -117,37 +127,46 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
           });
       // When one list fails, the other starts no more pages: its answer would not be used.
       const halt = new AbortController();
-      const list = (active: boolean, index: 0 | 1) =>
-        this.paged(
-          'listUsers',
-          'users',
-          systemAccounts(active),
-          userItem,
-          progress?.(index),
-          halt.signal,
-        ).catch((error: unknown) => {
+      const stopOnFailure = <T>(reading: Promise<T>) =>
+        reading.catch((error: unknown) => {
           halt.abort();
           throw error;
         });
-      const [enabled, disabled] = await Promise.all([list(true, 0), list(false, 1)]);
+      let enabledCounted!: () => void;
+      const firstEnabledPage = new Promise<void>((resolve) => (enabledCounted = resolve));
+      const enabled = stopOnFailure(
+        this.paged('listUsers', 'users', systemAccounts(true), userItem, {
+          onProgress: progress?.(0),
+          onFirstPage: enabledCounted,
+          halt: halt.signal,
+        }),
+      );
+      const disabled = stopOnFailure(
+        firstEnabledPage.then(() =>
+          this.paged('listUsers', 'users', systemAccounts(false), userItem, {
+            onProgress: progress?.(1),
+            halt: halt.signal,
+          }),
+        ),
+      );
+      const [e, d] = await Promise.all([enabled, disabled]);
       const byUuid = new Map<string, ApiUser>();
-      for (const list of [enabled.items, disabled.items])
-        for (const u of list) if (u.type === 1) byUuid.set(u.uuid, u);
+      for (const list of [e.items, d.items]) for (const u of list) if (u.type === 1) byUuid.set(u.uuid, u);
       const merged = [...byUuid.values()];
-      if (enabled.stated === undefined) return merged;
+      if (e.stated === undefined) return merged;
       const now = (await this.readPage('listUsers', 'users', systemAccounts(true), userItem, 1)).page;
-      if (now === undefined || now.totalElements === enabled.stated) return merged;
+      if (now === undefined || now.totalElements === e.stated) return merged;
       if (attempt >= 2)
         throw new IncompleteListError(
           ENDPOINTS.listUsers.path,
-          `the enabled system accounts went from ${enabled.stated} to ${now.totalElements} while the lists were read`,
+          `the enabled system accounts went from ${e.stated} to ${now.totalElements} while the lists were read`,
         );
     }
   }
 
   /** The enabled (or the disabled) system accounts: one of the two lists listSystemAccounts reads. */
   async listSystemAccountsWhere(active: boolean, onProgress?: ReadProgress): Promise<ApiUser[]> {
-    return (await this.paged('listUsers', 'users', systemAccounts(active), userItem, onProgress)).items;
+    return (await this.paged('listUsers', 'users', systemAccounts(active), userItem, { onProgress })).items;
   }
 
   async findSystemAccountByName(name: string): Promise<ApiUser | undefined> {
@@ -166,12 +185,11 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     key: string,
     query: Query,
     item: (check: Checker, value: unknown, index: number) => T,
-    onProgress?: ReadProgress,
-    halt?: AbortSignal,
+    options: PageOptions = {},
   ): Promise<{ items: T[]; stated?: number }> {
-    const first = await this.readPages(name, key, query, item, onProgress, halt);
+    const first = await this.readPages(name, key, query, item, options);
     if (first.complete) return first;
-    const second = await this.readPages(name, key, query, item, onProgress, halt);
+    const second = await this.readPages(name, key, query, item, options);
     if (second.complete) return second;
     throw new IncompleteListError(
       ENDPOINTS[name].path,
@@ -232,8 +250,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     key: string,
     query: Query,
     item: (check: Checker, value: unknown, index: number) => T,
-    onProgress?: ReadProgress,
-    halt?: AbortSignal,
+    { onProgress, onFirstPage, halt }: PageOptions,
   ): Promise<{ items: T[]; complete: boolean; stated?: number }> {
     let read = 0;
     let stated: number | undefined;
@@ -245,6 +262,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
       read += result.items.length;
       if (page === 1) stated = result.page?.totalElements;
       onProgress?.(read, stated);
+      if (page === 1) onFirstPage?.();
       return result;
     };
     const first = await fetchPage(1);

@@ -653,6 +653,24 @@ describe('pagination', () => {
     }
   });
 
+  it('asks for the disabled list only once the first enabled count is in', async () => {
+    // Otherwise an account disabled between a disabled-list read and the first enabled page
+    // would be in neither list, with an enabled count that the recount finds unchanged.
+    const events: string[] = [];
+    firstPage(true, 2).reply((_uri, _body, callback) => {
+      setTimeout(() => {
+        events.push('enabled page 1 answered');
+        callback(null, [200, { users: users(1), page: page(1, 100, 1) }]);
+      }, 30);
+    });
+    firstPage(false).reply(() => {
+      events.push('disabled page 1 asked');
+      return [200, { users: [], page: page(1, 100, 0) }];
+    });
+    expect(await client().listSystemAccounts()).toHaveLength(1);
+    expect(events).toEqual(['enabled page 1 answered', 'disabled page 1 asked', 'enabled page 1 answered']);
+  });
+
   it('stops reading the other list when one list fails', async () => {
     // The enabled list states 3 pages but its page 2 is refused; the disabled list has 40 pages,
     // of which only those already in flight may be asked for.
