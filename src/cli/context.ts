@@ -1,3 +1,4 @@
+import type { LoaderAnswer } from '../config/loader-thread.js';
 import type { Colors } from '../render/color.js';
 import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
 
@@ -37,6 +38,8 @@ export interface CommandContext {
   interactive: boolean;
   out(text: string): void;
   err(text: string): void;
+  /** A desired-state file the command started loading before its own code was loaded. */
+  fileLoad?: { location: string; answer: Promise<LoaderAnswer> };
 }
 
 export function makeContext(io: CliIo, globals: GlobalOptions): CommandContext {

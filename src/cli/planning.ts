@@ -32,7 +32,8 @@ export async function planFromFile(
   // file with problems still ends the command before anything is planned; the reads then end
   // with the client.
   const reading = startLiveRead(ctx, reader);
-  const { desired, warnings } = await loadConfigConcurrently(file.display, file.absolute);
+  const started = ctx.fileLoad?.location === file.absolute ? ctx.fileLoad.answer : undefined;
+  const { desired, warnings } = await loadConfigConcurrently(file.display, file.absolute, started);
   if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const live = await readLiveState(ctx, reader, reading);
   // People are read only when a role they may hold changes scopes or goes away, and only counted.

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ToolError } from '../errors.js';
-import type { LoaderAnswer, LoaderJob } from './load-in-worker.js';
+import type { LoaderAnswer, LoaderJob } from './loader-thread.js';
 import { readYamlFile } from './load.js';
 import { checkConfig } from './validate.js';
 

@@ -121,11 +121,15 @@ it('plan with an invalid file exits 1 with its problems, without waiting for the
   const env = await slowPactflow();
   const dir = mkdtempSync(path.join(tmpdir(), 'pfa-invalid-'));
   const file = path.join(dir, 'accounts.yaml');
-  writeFileSync(file, 'version: 1\nsystemAccounts:\n  - name: ci-a\n    state: gone\n');
+  // Long enough that the reads are on their way before its one problem (at the end) is found.
+  const accounts = Array.from({ length: 20_000 }, (_, i) => `  - name: ci-${i}\n`).join('');
+  writeFileSync(file, `version: 1\nsystemAccounts:\n${accounts}  - name: ci-last\n    state: gone\n`);
   const child = spawnCli(['plan', '-f', file], env);
   const { code } = await exitOf(child);
   expect(code).toBe(1);
-  expect(child.output.stderr).toContain('systemAccounts[0].state: must be one of enabled, disabled, deleted');
+  expect(child.output.stderr).toContain(
+    'systemAccounts[20000].state: must be one of enabled, disabled, deleted',
+  );
   expect(child.output.stderr).not.toContain('Could not read');
   expect(child.output.stderr).not.toMatch(/\n\s+at /);
   // The reads went out while the file was loaded, and none was waited for.

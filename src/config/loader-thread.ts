@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { URL, fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../diagnostics.js';
+import type { AccountsFile } from './types.js';
+
+export interface LoaderJob {
+  /** The file as the user named it, for messages. */
+  file: string;
+  /** Where it is. */
+  location: string;
+}
+
+export type LoaderAnswer =
+  | { ok: true; file: AccountsFile; warnings: Diagnostic[]; sha256: string; bytes: Uint8Array }
+  | {
+      ok: false;
+      problem:
+        | { kind: 'config'; diagnostics: Diagnostic[] }
+        | { kind: 'tool'; message: string; hint?: string }
+        | { kind: 'unexpected'; message: string };
+    };
+
+/**
+ * Starts the loader thread (load-worker.ts) on a desired-state file, and answers with what it
+ * sends back; see load-in-worker.ts for what is made of that. Kept apart and small so that a
+ * command can start it before loading its own code. Undefined when there is no compiled loader
+ * beside this module (run from the TypeScript sources): the file is then loaded in process.
+ */
+export function startLoaderThread(job: LoaderJob): Promise<LoaderAnswer> | undefined {
+  const script = new URL('./load-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(script))) return undefined;
+  const answer = new Promise<LoaderAnswer>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: job });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    // After an answer this changes nothing; without one, the loader died without a word.
+    worker.once('exit', (code) =>
+      reject(new Error(`the file loader stopped (exit code ${code}) without an answer`)),
+    );
+  });
+  // Awaited by whoever loads the file; a command that fails first must not leave it unhandled.
+  answer.catch(() => undefined);
+  return answer;
+}
