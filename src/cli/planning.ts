@@ -82,12 +82,18 @@ export function renderPlanAs(ctx: CommandContext, plan: Plan, format: Format): s
   }
 }
 
-/** In GitHub Actions, the Markdown plan also goes to the job summary. */
-export async function appendStepSummary(ctx: CommandContext, markdown: string): Promise<void> {
+/**
+ * In GitHub Actions, the Markdown plan also goes to the job summary. `markdown` is put together
+ * only there: for 10,000 accounts it is not free.
+ */
+export async function appendStepSummary(
+  ctx: CommandContext,
+  markdown: string | (() => string),
+): Promise<void> {
   const target = ctx.io.env.GITHUB_STEP_SUMMARY;
   if (!target) return;
   try {
-    await appendFile(target, markdown + '\n');
+    await appendFile(target, (typeof markdown === 'string' ? markdown : markdown()) + '\n');
   } catch (error) {
     throw new UsageError(
       `cannot append the plan to GITHUB_STEP_SUMMARY (${target}): ${(error as NodeJS.ErrnoException).code ?? 'error'}`,

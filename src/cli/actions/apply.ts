@@ -139,7 +139,7 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
           : renderApplyText(result, { colors: ctx.colors });
     ctx.out((options.format === 'text' && !saved ? '\n' : '') + report);
     // The changes are made by now: a summary that cannot be written must not turn them into a failure.
-    await appendStepSummary(ctx, renderApplyMarkdown(result)).catch((error: unknown) => {
+    await appendStepSummary(ctx, () => renderApplyMarkdown(result)).catch((error: unknown) => {
       if (!(error instanceof UsageError)) throw error;
       ctx.err(`${ctx.errColors.yellow('warning')}: ${error.message}\n`);
     });

@@ -45,9 +45,12 @@ export async function planCommand(ctx: CommandContext, options: PlanCommandOptio
       writeOutputFile(out, renderPlanJson(plan), outOptions);
       ctx.err(`Saved the plan to ${out.display}; apply it with: pactflow-accounts apply ${out.display}\n`);
     }
-    if (markdownOut) writeOutputFile(markdownOut, renderPlanMarkdown(plan), markdownOptions);
-    ctx.out(renderPlanAs(ctx, plan, options.format));
-    await appendStepSummary(ctx, renderPlanMarkdown(plan));
+    // One Markdown rendering serves the file, stdout and the job summary, whichever want it.
+    let markdown: string | undefined;
+    const asMarkdown = () => (markdown ??= renderPlanMarkdown(plan));
+    if (markdownOut) writeOutputFile(markdownOut, asMarkdown(), markdownOptions);
+    ctx.out(options.format === 'markdown' ? asMarkdown() : renderPlanAs(ctx, plan, options.format));
+    await appendStepSummary(ctx, asMarkdown);
     if (!plan.guards.ok) return 3;
     const hand = options.unmanagedIsDrift ? unmanagedLeftAlone(plan) : [];
     if (hand.length) {
