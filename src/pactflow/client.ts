@@ -34,8 +34,8 @@ type Params = Record<string, string>;
 
 interface PageOptions {
   onProgress?: ReadProgress | undefined;
-  /** Called when page 1 has been read (each time, if the list is read again). */
-  onFirstPage?: () => void;
+  /** Called with the count page 1 states, when it has been read (each time, if read again). */
+  onFirstPage?: (total: number | undefined) => void;
   /** Once aborted, no further page is asked for. */
   halt?: AbortSignal;
 }
@@ -103,13 +103,17 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
   /**
    * Whether the list's default includes disabled accounts is not documented, so both halves are
    * asked for explicitly and merged by uuid. Page 1 of the enabled list comes first; then the rest
-   * of it and the whole disabled list are read at the same time, and the enabled count is read
-   * once more at the end. An account enabled or disabled while the lists were read may be in
-   * neither list (or in both), and only that recount shows it: every read of the disabled list
-   * starts after the first enabled count, so such a move always changes the enabled count between
-   * it and the recount. When it differs, both are read again once, then refused. Where a copy is
-   * in both lists anyway, the disabled one wins. A fixed number of requests (the pages of each
-   * list, plus one) in three round trips: page 1, the other pages, the recount.
+   * of it and the whole disabled list are read at the same time, and once the disabled list is in,
+   * the enabled count is read once more. An account enabled or disabled while the lists were read
+   * may be in neither list (or in both):
+   * - if it moved after its enabled page was read, the move changed the enabled count after page 1
+   *   and before the recount, since every disabled read starts after page 1 and ends before it;
+   * - if it moved before its enabled page was read, that page states a count other than page 1's,
+   *   and the enabled list is read again: then the disabled list is read again after it, and
+   *   counted again after that.
+   * When the recount differs, both are read again once, then refused. Where a copy is in both
+   * lists anyway, the disabled one wins. A fixed number of requests (the pages of each list, plus
+   * one) in three round trips: page 1, the other pages, the recount beside the last of them.
    */
   async listSystemAccounts(onProgress?: ReadProgress): Promise<ApiUser[]> {
     for (let attempt = 1; ; attempt++) {
@@ -132,29 +136,39 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
           halt.abort();
           throw error;
         });
-      let enabledCounted!: () => void;
-      const firstEnabledPage = new Promise<void>((resolve) => (enabledCounted = resolve));
+      let counted!: (total: number | undefined) => void;
+      const firstEnabledCount = new Promise<number | undefined>((resolve) => (counted = resolve));
       const enabled = stopOnFailure(
         this.paged('listUsers', 'users', systemAccounts(true), userItem, {
           onProgress: progress?.(0),
-          onFirstPage: enabledCounted,
+          onFirstPage: counted,
           halt: halt.signal,
         }),
       );
-      const disabled = stopOnFailure(
-        firstEnabledPage.then(() =>
-          this.paged('listUsers', 'users', systemAccounts(false), userItem, {
-            onProgress: progress?.(1),
-            halt: halt.signal,
-          }),
-        ),
+      const readDisabled = () =>
+        this.paged('listUsers', 'users', systemAccounts(false), userItem, {
+          onProgress: progress?.(1),
+          halt: halt.signal,
+        });
+      const disabled = stopOnFailure(firstEnabledCount.then(readDisabled));
+      const recount = () => this.readPage('listUsers', 'users', systemAccounts(true), userItem, 1);
+      // Only where page 1 stated a count is there one to compare.
+      let recounted = Promise.all([firstEnabledCount, disabled]).then(([total]) =>
+        total === undefined || halt.signal.aborted ? undefined : recount(),
       );
-      const [e, d] = await Promise.all([enabled, disabled]);
+      // Awaited below, or dropped when a list fails first.
+      recounted.catch(() => undefined);
+      const [e, first] = await Promise.all([enabled, disabled]);
+      let d = first;
+      if (e.reads > 1) {
+        d = await readDisabled();
+        recounted = recount();
+      }
       const byUuid = new Map<string, ApiUser>();
       for (const list of [e.items, d.items]) for (const u of list) if (u.type === 1) byUuid.set(u.uuid, u);
       const merged = [...byUuid.values()];
       if (e.stated === undefined) return merged;
-      const now = (await this.readPage('listUsers', 'users', systemAccounts(true), userItem, 1)).page;
+      const now = (await recounted)?.page;
       if (now === undefined || now.totalElements === e.stated) return merged;
       if (attempt >= 2)
         throw new IncompleteListError(
@@ -186,11 +200,11 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     query: Query,
     item: (check: Checker, value: unknown, index: number) => T,
     options: PageOptions = {},
-  ): Promise<{ items: T[]; stated?: number }> {
+  ): Promise<{ items: T[]; stated?: number; reads: 1 | 2 }> {
     const first = await this.readPages(name, key, query, item, options);
-    if (first.complete) return first;
+    if (first.complete) return { ...first, reads: 1 };
     const second = await this.readPages(name, key, query, item, options);
-    if (second.complete) return second;
+    if (second.complete) return { ...second, reads: 2 };
     throw new IncompleteListError(
       ENDPOINTS[name].path,
       `PactFlow stated ${second.stated} ${key} but its pages held ${second.items.length}`,
@@ -262,7 +276,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
       read += result.items.length;
       if (page === 1) stated = result.page?.totalElements;
       onProgress?.(read, stated);
-      if (page === 1) onFirstPage?.();
+      if (page === 1) onFirstPage?.(stated);
       return result;
     };
     const first = await fetchPage(1);

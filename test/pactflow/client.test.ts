@@ -523,9 +523,10 @@ describe('pagination', () => {
 
   it('reads a list again once when its pages disagree with totalElements', async () => {
     firstPage(true).reply(200, { users: users(2), page: page(1, 100, 3) });
-    // The second read, then the recount of its total.
-    firstPage(true, 2).reply(200, { users: users(3), page: page(1, 100, 3) });
-    disabledNone();
+    // The second read, the recount once the disabled list is in, and (the enabled list having
+    // been read again, perhaps after the disabled one) the disabled list and the recount again.
+    firstPage(true, 3).reply(200, { users: users(3), page: page(1, 100, 3) });
+    disabledNone(2);
     expect(await client().listSystemAccounts()).toHaveLength(3);
   });
 
@@ -559,6 +560,10 @@ describe('pagination', () => {
   it('refuses a list that disagrees with totalElements twice: never a partial list', async () => {
     firstPage(true, 2).reply(200, { users: users(2), page: page(1, 100, 3) });
     disabledNone();
+    // The recount, if the disabled list is in before the enabled list is refused.
+    firstPage(true)
+      .optionally()
+      .reply(200, { users: users(2), page: page(1, 100, 3) });
     const error = await client()
       .listSystemAccounts()
       .catch((e: unknown) => e);
@@ -669,6 +674,27 @@ describe('pagination', () => {
     });
     expect(await client().listSystemAccounts()).toHaveLength(1);
     expect(events).toEqual(['enabled page 1 answered', 'disabled page 1 asked', 'enabled page 1 answered']);
+  });
+
+  it('recounts once the disabled list is in, beside the enabled pages still on their way', async () => {
+    const events: string[] = [];
+    let enabledFirstPages = 0;
+    firstPage(true, 2).reply(() => {
+      events.push(++enabledFirstPages === 1 ? 'enabled page 1' : 'recount asked');
+      return [200, { users: users(100), page: page(1, 100, 150) }];
+    });
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: 'true', page: '2', size: '100' })
+      .reply((_uri, _body, callback) => {
+        setTimeout(() => {
+          events.push('enabled page 2 answered');
+          callback(null, [200, { users: users(50, 100), page: page(2, 100, 150) }]);
+        }, 50);
+      });
+    disabledNone();
+    expect(await client().listSystemAccounts()).toHaveLength(150);
+    expect(events).toEqual(['enabled page 1', 'recount asked', 'enabled page 2 answered']);
   });
 
   it('stops reading the other list when one list fails', async () => {
