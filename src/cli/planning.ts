@@ -33,6 +33,8 @@ export async function planFromFile(
   // with the client.
   const reading = startLiveRead(ctx, reader);
   const started = ctx.fileLoad?.location === file.absolute ? ctx.fileLoad.answer : undefined;
+  // Taken once: what the loader sent (the whole file as written) is not kept for the rest of the run.
+  delete ctx.fileLoad;
   const { desired, warnings } = await loadConfigConcurrently(file.display, file.absolute, started);
   if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const live = await readLiveState(ctx, reader, reading);
