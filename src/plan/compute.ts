@@ -83,6 +83,9 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const targets = options.targets?.length ? new Set(options.targets.map(lower)) : undefined;
   const targeted = (...candidates: string[]) => !targets || candidates.some((n) => targets.has(lower(n)));
 
+  // Thousands of accounts name the same few roles and teams: each name is resolved once, and the
+  // accounts share its reference (references are never changed once made).
+  const resolved = new Map<string, RoleRef>();
   const resolveSpec = (account: DesiredAccount): ResolvedSpec | undefined => {
     let ok = true;
     const resolve = (
@@ -91,6 +94,9 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
       kind: 'role' | 'team',
     ): RoleRef[] | undefined =>
       list?.map((name, i): RoleRef => {
+        const key = `${kind}:${lower(name)}`;
+        const known = resolved.get(key);
+        if (known) return known;
         const at = sources[i]!;
         const found = kind === 'role' ? roleByName.get(lower(name)) : teamByName.get(lower(name));
         if (!found) {
@@ -116,7 +122,9 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
             'PactFlow grants it to team administrators; remove it from the list',
           );
         }
-        return found.uuid === undefined ? { name: found.name } : { uuid: found.uuid, name: found.name };
+        const ref = found.uuid === undefined ? { name: found.name } : { uuid: found.uuid, name: found.name };
+        if (ok) resolved.set(key, ref);
+        return ref;
       });
     const roles = resolve(account.roles, account.source.roles, 'role');
     const teams = resolve(account.teams, account.source.teams, 'team') as Ref[] | undefined;
@@ -182,7 +190,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const unmanaged: UnmanagedAccount[] = [];
   let outOfScope = 0;
   for (const account of live.accounts) {
-    if (claimed.has(account.uuid) || !targeted(account.name)) continue;
+    if (claimed.has(account.uuid) || (targets && !targeted(account.name))) continue;
     if (!inScope(account.name)) {
       outOfScope++;
       continue;

@@ -44,14 +44,22 @@ export function attributePermissions(changes: Change[], roles: RolePlan, live: L
   // What every new system account starts with is PactFlow's doing, not a grant by the file.
   const startsWith = new Set(effectiveScopes(newAccountRoles.map(roleKey), roles.before));
   const accountByUuid = new Map(live.accounts.map((a) => [a.uuid, a]));
+  // Thousands of changes hold the same few role sets: each set's scopes are worked out once.
+  const memo = new Map<string, readonly string[]>();
+  const scopesOf = (keys: readonly string[], catalogue: RolePlan['before']) => {
+    const key = `${catalogue === roles.before ? 'before' : 'after'}\n${keys.join('\n')}`;
+    let scopes = memo.get(key);
+    if (!scopes) memo.set(key, (scopes = effectiveScopes(keys, catalogue)));
+    return scopes;
+  };
 
   for (const change of changes) {
     if (change.action === 'delete') continue;
     const account = change.uuid ? accountByUuid.get(change.uuid) : undefined;
     const beforeKeys = (account?.roles ?? []).map((r) => r.uuid);
     const diff = diffScopes(
-      effectiveScopes(beforeKeys, roles.before),
-      effectiveScopes(rolesAfter(change, account, newAccountRoles), roles.after),
+      scopesOf(beforeKeys, roles.before),
+      scopesOf(rolesAfter(change, account, newAccountRoles), roles.after),
     );
     if (isEmptyDiff(diff)) continue;
     change.permissions = diff;
