@@ -3,7 +3,7 @@ import { resolveConnection } from '../pactflow/connection.js';
 import { fetchLiveState } from '../state/live-state.js';
 import type { LiveReader } from '../pactflow/types.js';
 import type { LiveState } from '../state/types.js';
-import { count } from '../util/plural.js';
+import { count, grouped } from '../util/plural.js';
 import { createProgress } from '../render/progress.js';
 import type { Progress } from '../render/progress.js';
 import type { CommandContext } from './context.js';
@@ -63,7 +63,7 @@ export function startLiveRead(ctx: CommandContext, reader: LiveReader): LiveRead
           ? {
               onProgress: (read: number, total: number | undefined) =>
                 shown.progress?.update(
-                  `Reading system accounts from ${reader.baseUrl}: read ${total === undefined ? count(read, 'account') : `${read.toLocaleString('en-US')}/${count(total, 'account')}`}`,
+                  `Reading system accounts from ${reader.baseUrl}: read ${total === undefined ? count(read, 'account') : `${grouped(read)}/${count(total, 'account')}`}`,
                 ),
             }
           : {}),

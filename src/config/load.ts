@@ -7,6 +7,7 @@ import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
+import { grouped } from '../util/plural.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /**
@@ -317,7 +318,7 @@ function parseWithPositions(file: string, sha256: string, source: string): Loade
           column,
           'alias-expansion',
           Number.isFinite(expansion.added)
-            ? `anchors and aliases expand to ${expansion.added.toLocaleString('en-US')} more values, beyond the limit of ${allowed.toLocaleString('en-US')}`
+            ? `anchors and aliases expand to ${grouped(expansion.added)} more values, beyond the limit of ${grouped(allowed)}`
             : 'an alias refers to the node that contains it, so it never ends',
           'write the repeated values out, or use `defaults:`',
         ),

@@ -1,3 +1,5 @@
+import { grouped } from '../util/plural.js';
+
 /**
  * Characters that must never reach a terminal or a pull-request comment as themselves, because
  * they change how the text around them displays: control characters (C0, DEL, C1), format
@@ -45,5 +47,5 @@ export function escapeMarkdown(text: string): string {
 export function clip(text: string, max: number): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
-  return `${chars.slice(0, max).join('')}…(${(chars.length - max).toLocaleString('en-US')} more characters)`;
+  return `${chars.slice(0, max).join('')}…(${grouped(chars.length - max)} more characters)`;
 }

@@ -1,6 +1,6 @@
 import type { AccountFields, Action, Change, Plan, Risk, UnmanagedAccount } from '../plan/types.js';
 import { ACTIONS } from '../plan/types.js';
-import { noun } from '../util/plural.js';
+import { grouped, noun } from '../util/plural.js';
 
 /** What a risk does, in words a reviewer reads at a glance. */
 export const RISK_LABEL: Record<Risk, string> = {
@@ -61,7 +61,7 @@ export function countPlan(plan: Plan): PlanCounts {
 }
 
 /** Numbers grouped as 10,000, the same way `count()` writes them. */
-export const num = (n: number): string => n.toLocaleString('en-US');
+export const num = (n: number): string => grouped(n);
 
 type Value = AccountFields[keyof AccountFields] | undefined;
 
