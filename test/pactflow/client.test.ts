@@ -690,7 +690,7 @@ describe('pagination', () => {
         setTimeout(() => {
           events.push('enabled page 2 answered');
           callback(null, [200, { users: users(50, 100), page: page(2, 100, 150) }]);
-        }, 50);
+        }, 150);
       });
     disabledNone();
     expect(await client().listSystemAccounts()).toHaveLength(150);
@@ -717,7 +717,7 @@ describe('pagination', () => {
       .query((q) => q.active === 'false' && q.page !== '1')
       .optionally()
       .times(39)
-      .delay(20)
+      .delay(150)
       .reply(200, (uri) => {
         const n = Number(new URL(uri, BASE).searchParams.get('page'));
         asked.push(n);
@@ -725,7 +725,7 @@ describe('pagination', () => {
       });
     await expect(client().listSystemAccounts()).rejects.toBeInstanceOf(NotFoundError);
     // Wait out what was in flight: nothing more is asked for after the failure.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 250));
     expect(asked.length).toBeLessThan(PAGE_CONCURRENCY);
     nock.cleanAll();
   });
