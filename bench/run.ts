@@ -81,14 +81,18 @@ function expectExit(what: string, sample: Sample, codes: number[] = [0]) {
     throw new Error(`${what} exited ${sample.code}:\n${sample.stderr}`);
 }
 
-/** `runs` measured runs after one unmeasured warm-up (disk cache, compiled code cache). */
+/**
+ * `runs` measured runs after `warmUps` unmeasured ones: the disk cache, and for plan the emulator,
+ * which stands for a server that has been up for a while, not one compiling its code for the
+ * first time while it answers.
+ */
 async function repeat(
   what: string,
   runs: number,
   once: () => Promise<{ sample: Sample; counts?: RequestCounts }>,
-  warmUp = true,
+  warmUps = 1,
 ) {
-  if (warmUp) await once();
+  for (let i = 0; i < warmUps; i++) await once();
   const samples = [];
   for (let i = 0; i < runs; i++) {
     let result = await once();
@@ -137,8 +141,11 @@ async function benchPlan(emulator: RemoteEmulator, withReader: boolean): Promise
         const sample = await run(args, readerEnv);
         return { sample, counts: await emulator.counts() };
       };
-      const plan = await repeat(`plan of ${accounts}`, settings.runs, () =>
-        measured([cli, 'plan', '-f', file]),
+      const plan = await repeat(
+        `plan of ${accounts}`,
+        settings.runs,
+        () => measured([cli, 'plan', '-f', file]),
+        3,
       );
       const perAccount = withReader
         ? await repeat(
@@ -150,7 +157,7 @@ async function benchPlan(emulator: RemoteEmulator, withReader: boolean): Promise
                 BENCH_URL: org.url,
                 BENCH_TOKEN: org.token,
               }),
-            false,
+            0,
           )
         : undefined;
       cases.push({ accounts, latencyMs, plan, ...(perAccount ? { perAccount } : {}) });
@@ -201,7 +208,7 @@ async function benchApply(emulator: RemoteEmulator): Promise<ApplyCase[]> {
         writes.push(counts.writes);
         return { sample, counts };
       },
-      false,
+      0,
     );
     const writeCount = median(writes);
     const idealMs = (writeCount * latencyMs) / concurrency;
