@@ -51,6 +51,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return exitCode;
   } catch (error) {
     return await reportError(error, io, ctx);
+  } finally {
+    ctx?.fileLoad?.stop();
   }
 }
 

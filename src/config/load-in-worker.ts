@@ -19,7 +19,7 @@ export async function loadConfigConcurrently(
   location: string,
   started?: Promise<LoaderAnswer>,
 ): Promise<{ desired: DesiredState; warnings: Diagnostic[] }> {
-  const loading = started ?? startLoaderThread({ file, location });
+  const loading = started ?? startLoaderThread({ file, location })?.answer;
   if (!loading) {
     const { loadConfig } = await import('./validate.js');
     return loadConfig(file, location);

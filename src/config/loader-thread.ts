@@ -27,11 +27,11 @@ export type LoaderAnswer =
  * command can start it before loading its own code. Undefined when there is no compiled loader
  * beside this module (run from the TypeScript sources): the file is then loaded in process.
  */
-export function startLoaderThread(job: LoaderJob): Promise<LoaderAnswer> | undefined {
+export function startLoaderThread(job: LoaderJob): LoaderThread | undefined {
   const script = new URL('./load-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(script))) return undefined;
+  const worker = new Worker(script, { workerData: job });
   const answer = new Promise<LoaderAnswer>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: job });
     worker.once('message', resolve);
     worker.once('error', reject);
     // After an answer this changes nothing; without one, the loader died without a word.
@@ -41,5 +41,21 @@ export function startLoaderThread(job: LoaderJob): Promise<LoaderAnswer> | undef
   });
   // Awaited by whoever loads the file; a command that fails first must not leave it unhandled.
   answer.catch(() => undefined);
-  return answer;
+  return {
+    answer,
+    stop: () => {
+      // A thread stuck in a read it cannot finish must not keep the process either.
+      worker.unref();
+      void worker.terminate();
+    },
+  };
+}
+
+export interface LoaderThread {
+  answer: Promise<LoaderAnswer>;
+  /**
+   * Ends the thread: for a command that fails before it takes the answer, whose process would
+   * otherwise stay until the file is read (for ever, from a pipe nobody writes to).
+   */
+  stop(): void;
 }

@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { exitOf, spawnCli } from '../helpers/spawn-cli.js';
+
+// plan and apply -f start loading the file before their own code runs. When the command then
+// fails before it takes that load (no token, a bad --out path), the error is all there is to
+// do: the process must end with it, not stay alive until the loader thread finishes. A named
+// pipe that nobody writes stands for a load that takes as long as it likes.
+it.each([
+  ['plan without a token', ['plan'], {}],
+  [
+    'plan with an --out in a missing folder',
+    ['plan', '--out', '/nonexistent-dir/plan.json'],
+    { token: true },
+  ],
+  ['apply without a token', ['apply', '--auto-approve'], {}],
+])(
+  '%s exits 1 without waiting for the file it started loading',
+  async (_, args, over) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pfa-fifo-'));
+    const file = path.join(dir, 'accounts.yaml');
+    execFileSync('mkfifo', [file]);
+    const child = spawnCli([...args, '-f', file], {
+      PACT_BROKER_BASE_URL: 'http://127.0.0.1:9',
+      ...('token' in over ? { PACT_BROKER_TOKEN: 'a-token' } : {}),
+    });
+    const guard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    try {
+      const { code, signal } = await exitOf(child);
+      expect(child.output.stderr).toMatch(/^error: /);
+      expect({ code, signal }).toEqual({ code: 1, signal: null });
+    } finally {
+      clearTimeout(guard);
+    }
+  },
+  30_000,
+);
