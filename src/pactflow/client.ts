@@ -111,8 +111,10 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
    * - if it moved before its enabled page was read, that page states a count other than page 1's,
    *   and the enabled list is read again: then the disabled list is read again after it, and
    *   counted again after that.
-   * When the recount differs, both are read again once, then refused. Where a copy is in both
-   * lists anyway, the disabled one wins. A fixed number of requests (the pages of each list, plus
+   * Moves that cancel out in that count (one account enabled and another disabled) show in the
+   * number of accounts read, which is then short of the two counts together. When the recount
+   * differs, or the number read does, both are read again once, then refused. Where a copy is in
+   * both lists anyway, the disabled one wins. A fixed number of requests (the pages of each list, plus
    * one) in three round trips: page 1, the other pages, the recount beside the last of them.
    */
   async listSystemAccounts(onProgress?: ReadProgress): Promise<ApiUser[]> {
@@ -165,15 +167,23 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
         recounted = recount();
       }
       const byUuid = new Map<string, ApiUser>();
-      for (const list of [e.items, d.items]) for (const u of list) if (u.type === 1) byUuid.set(u.uuid, u);
-      const merged = [...byUuid.values()];
+      for (const list of [e.items, d.items]) for (const u of list) byUuid.set(u.uuid, u);
+      const merged = [...byUuid.values()].filter((u) => u.type === 1);
       if (e.stated === undefined) return merged;
       const now = (await recounted)?.page;
-      if (now === undefined || now.totalElements === e.stated) return merged;
+      if (now === undefined) return merged;
+      // Moves that cancel out in the enabled total (one account enabled, another disabled; or one
+      // disabled and enabled again) can still leave an account in neither list. The accounts read
+      // must then number fewer than the two totals: the enabled one now, and the disabled one as
+      // its last page stated it (no move falls between those two but in the one round trip).
+      const total = d.stated === undefined ? byUuid.size : now.totalElements + d.stated;
+      if (now.totalElements === e.stated && byUuid.size === total) return merged;
       if (attempt >= 2)
         throw new IncompleteListError(
           ENDPOINTS.listUsers.path,
-          `the enabled system accounts went from ${e.stated} to ${now.totalElements} while the lists were read`,
+          now.totalElements !== e.stated
+            ? `the enabled system accounts went from ${e.stated} to ${now.totalElements} while the lists were read`
+            : `the lists held ${byUuid.size} system accounts where PactFlow counted ${total}`,
         );
     }
   }

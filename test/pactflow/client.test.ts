@@ -38,6 +38,14 @@ const page = (number: number, size: number, totalElements: number) => ({
   totalPages: Math.ceil(totalElements / size),
 });
 
+/** Page 1 of the enabled (or the disabled) system accounts, asked for `times` times. */
+const firstPage = (active: boolean, times = 1) =>
+  nock(BASE)
+    .get('/admin/users')
+    .query({ userType: '1', active: String(active), page: '1', size: '100' })
+    .times(times);
+const disabledNone = (times = 1) => firstPage(false, times).reply(200, { users: [], page: page(1, 100, 0) });
+
 describe('requests', () => {
   it('sends the bearer token, Accept and User-Agent; Content-Type only with a body', async () => {
     nock(BASE, {
@@ -164,23 +172,26 @@ describe('endpoints', () => {
   });
 
   it('listSystemAccounts reads enabled and disabled accounts as two lists, merged by uuid', async () => {
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '1', size: '100' })
-      .times(2) // the list, then the recount of its total
-      .reply(200, { users: [user({ uuid: 's1', name: 'ci-a' })], page: page(1, 100, 1) });
+    // ci-a is disabled after the enabled list is read, so the disabled list has it too: the
+    // recount shows the move, and the second read has ci-a once, disabled.
+    firstPage(true).reply(200, { users: [user({ uuid: 's1', name: 'ci-a' })], page: page(1, 100, 1) });
+    // The recount, then the second read and its recount.
+    firstPage(true, 3).reply(200, { users: [], page: page(1, 100, 0) });
     nock(BASE)
       .get('/admin/users')
       .query({ userType: '1', active: 'false', page: '1', size: '100' })
+      .times(2)
       .reply(200, {
-        // An account disabled between the two reads appears in both: it counts once.
-        users: [user({ uuid: 's2', name: 'ci-b', active: false }), user({ uuid: 's1', name: 'ci-a' })],
+        users: [
+          user({ uuid: 's2', name: 'ci-b', active: false }),
+          user({ uuid: 's1', name: 'ci-a', active: false }),
+        ],
         page: page(1, 100, 2),
       });
     const accounts = await client().listSystemAccounts();
     expect(accounts.map((u) => [u.name, u.active])).toEqual([
-      ['ci-a', true],
       ['ci-b', false],
+      ['ci-a', false],
     ]);
   });
 
@@ -512,15 +523,6 @@ describe('retries', () => {
 describe('pagination', () => {
   const users = (n: number, from = 0) =>
     Array.from({ length: n }, (_, i) => user({ uuid: `s${from + i}`, name: `ci-${from + i}` }));
-  /** Page 1 of the enabled (or the disabled) system accounts, asked for `times` times. */
-  const firstPage = (active: boolean, times = 1) =>
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: String(active), page: '1', size: '100' })
-      .times(times);
-  const disabledNone = (times = 1) =>
-    firstPage(false, times).reply(200, { users: [], page: page(1, 100, 0) });
-
   it('reads a list again once when its pages disagree with totalElements', async () => {
     firstPage(true).reply(200, { users: users(2), page: page(1, 100, 3) });
     // The second read, the recount once the disabled list is in, and (the enabled list having

@@ -21,6 +21,8 @@ interface Account {
 
 class ScheduledServer extends HttpClient {
   readonly pending: { searchParams: Record<string, string | number | boolean>; resolve: () => void }[] = [];
+  /** What happened, in order: a page served (`E1`, `E2`, `D1`, …) or an account moved (`move`). */
+  readonly events: string[] = [];
   constructor(readonly accounts: Account[]) {
     super({ baseUrl: 'https://acme.pactflow.io', token: 't' });
   }
@@ -33,7 +35,10 @@ class ScheduledServer extends HttpClient {
     return new Promise<HttpResponse>((resolve) =>
       this.pending.push({
         searchParams,
-        resolve: () => resolve({ status: 200, headers: {}, body: this.page(searchParams) } as HttpResponse),
+        resolve: () => {
+          this.events.push(`${searchParams.active ? 'E' : 'D'}${String(searchParams.page)}`);
+          resolve({ status: 200, headers: {}, body: this.page(searchParams) } as HttpResponse);
+        },
       }),
     );
   }
@@ -77,6 +82,7 @@ async function run(seed: number, moves: { uuid: string; to: boolean }[], account
     if (left.length && random() < 0.3) {
       const move = left.shift()!;
       server.accounts.find((a) => a.uuid === move.uuid)!.active = move.to;
+      server.events.push('move');
       continue;
     }
     if (server.pending.length === 0) continue;
@@ -86,10 +92,16 @@ async function run(seed: number, moves: { uuid: string; to: boolean }[], account
   if (!outcome) throw new Error(`seed ${seed}: the read never ended`);
   if (outcome.error) {
     expect(outcome.error).toBeInstanceOf(IncompleteListError);
-    return [];
+    return { missing: [], movedInWindow: false };
   }
   const seen = new Set(outcome.users!.map((u) => u.uuid));
-  return accounts.filter((a) => !seen.has(a.uuid)).map((a) => a.uuid);
+  const missing = accounts.filter((a) => !seen.has(a.uuid)).map((a) => a.uuid);
+  // The one window the checks cannot see into: between the last disabled page and the recount
+  // (the last page 1 of the enabled list), the two counts the number read is held against.
+  const recount = server.events.lastIndexOf('E1');
+  const lastDisabled = server.events.slice(0, recount).findLastIndex((e) => e.startsWith('D'));
+  const movedInWindow = server.events.slice(lastDisabled + 1, recount).includes('move');
+  return { missing, movedInWindow };
 }
 
 const org = (enabled: number, disabled: number): Account[] => [
@@ -102,38 +114,36 @@ describe('listSystemAccounts while accounts are enabled and disabled', () => {
     const accounts = org(7, 7);
     for (let seed = 1; seed <= 300; seed++) {
       const who = accounts[seed % accounts.length]!;
-      expect(await run(seed, [{ uuid: who.uuid, to: !who.active }], accounts), `seed ${seed}`).toEqual([]);
+      const { missing } = await run(seed, [{ uuid: who.uuid, to: !who.active }], accounts);
+      expect(missing, `seed ${seed}`).toEqual([]);
     }
   });
 
-  it('never leaves out an account when one is enabled and another disabled meanwhile', async () => {
-    // The two moves leave both totals as they were: a recount of one total cannot see them.
+  // Moves that cancel out in the enabled count are seen in the number of accounts read, which
+  // falls short of the two counts together, unless a move falls between the last disabled page
+  // and the recount: with no snapshot of both lists at once, that round trip stays unseen.
+  it('leaves out an account after moves that cancel out only when one falls between the last counts', async () => {
     const accounts = org(7, 7);
-    const missed: string[] = [];
     for (let seed = 1; seed <= 300; seed++) {
       const moves = [
         { uuid: `d${seed % 7}`, to: true },
         { uuid: `e${(seed * 3) % 7}`, to: false },
       ];
-      const missing = await run(seed, moves, accounts);
-      if (missing.length) missed.push(`seed ${seed}: ${missing.join(', ')}`);
+      const { missing, movedInWindow } = await run(seed, moves, accounts);
+      if (missing.length) expect(movedInWindow, `seed ${seed}: ${missing.join(', ')}`).toBe(true);
     }
-    expect(missed).toEqual([]);
   });
 
-  it('never leaves out an account that is disabled and enabled again meanwhile', async () => {
-    // It ends where it started, and so do both totals.
+  it('leaves out an account disabled and enabled again only when a move falls between the last counts', async () => {
     const accounts = org(4, 4);
-    const missed: string[] = [];
     for (let seed = 1; seed <= 300; seed++) {
       const who = accounts[seed % accounts.length]!;
       const moves = [
         { uuid: who.uuid, to: !who.active },
         { uuid: who.uuid, to: who.active },
       ];
-      const missing = await run(seed, moves, accounts);
-      if (missing.length) missed.push(`seed ${seed}: ${missing.join(', ')}`);
+      const { missing, movedInWindow } = await run(seed, moves, accounts);
+      if (missing.length) expect(movedInWindow, `seed ${seed}: ${missing.join(', ')}`).toBe(true);
     }
-    expect(missed).toEqual([]);
   });
 });
