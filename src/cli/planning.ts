@@ -32,10 +32,14 @@ export async function planFromFile(
   // file with problems still ends the command before anything is planned; the reads then end
   // with the client.
   const reading = startLiveRead(ctx, reader);
-  const started = ctx.fileLoad?.location === file.absolute ? ctx.fileLoad.answer : undefined;
-  // Taken once: what the loader sent (the whole file as written) is not kept for the rest of the run.
-  delete ctx.fileLoad;
-  const { desired, warnings } = await loadConfigConcurrently(file.display, file.absolute, started);
+  const started = ctx.fileLoad?.location === file.absolute ? ctx.fileLoad : undefined;
+  // Taken once: what the loader sent (the whole file as written) is not kept for the rest of the
+  // run. A load started for another file (none is) is stopped when the command ends.
+  if (started) delete ctx.fileLoad;
+  const { desired, warnings } = await loadConfigConcurrently(file.display, file.absolute, {
+    started,
+    signal: ctx.io.signal,
+  });
   if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const live = await readLiveState(ctx, reader, reading);
   // People are read only when a role they may hold changes scopes or goes away, and only counted.

@@ -164,7 +164,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
       let d = first;
       if (e.reads > 1) {
         d = await readDisabled();
-        recounted = recount();
+        recounted = e.stated === undefined ? Promise.resolve(undefined) : recount();
       }
       const byUuid = new Map<string, ApiUser>();
       for (const list of [e.items, d.items]) for (const u of list) byUuid.set(u.uuid, u);
