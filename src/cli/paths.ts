@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { startLoaderThread } from '../config/loader-thread.js';
 import type { CommandContext } from './context.js';
@@ -14,10 +13,6 @@ export function resolveInCwd(ctx: CommandContext, given: string): { display: str
  */
 export function startFileLoad(ctx: CommandContext, given: string): void {
   const { display, absolute } = resolveInCwd(ctx, given);
-  // Only a plain file: reading a pipe may wait on its writer, and a read that never ends would
-  // hold the process at exit even if the command failed first. Anything else (or nothing there)
-  // is read, and its problem reported, when the command gets to it.
-  if (!statSync(absolute, { throwIfNoEntry: false })?.isFile()) return;
   const thread = startLoaderThread({ file: display, location: absolute });
   if (thread) ctx.fileLoad = { location: absolute, ...thread };
 }

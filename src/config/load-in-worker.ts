@@ -17,9 +17,10 @@ import type { DesiredState } from './types.js';
 export async function loadConfigConcurrently(
   file: string,
   location: string,
-  options: { started?: LoaderThread | undefined; signal?: AbortSignal | undefined } = {},
+  options: { started?: LoaderThread | undefined; signal?: AbortSignal | undefined; anySize?: boolean } = {},
 ): Promise<{ desired: DesiredState; warnings: Diagnostic[] }> {
-  const thread = options.started ?? startLoaderThread({ file, location });
+  const thread =
+    options.started ?? startLoaderThread({ file, location }, options.anySize ? { anySize: true } : {});
   if (!thread) {
     const { loadConfig } = await import('./validate.js');
     return loadConfig(file, location);

@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { URL, fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.js';
 import type { AccountsFile } from './types.js';
+
+/** About 500 accounts: below it, parsing in process costs less than starting a thread. */
+export const LOADER_THREAD_MIN_BYTES = 32 * 1024;
 
 export interface LoaderJob {
   /** The file as the user named it, for messages. */
@@ -24,12 +27,21 @@ export type LoaderAnswer =
 /**
  * Starts the loader thread (load-worker.ts) on a desired-state file, and answers with what it
  * sends back; see load-in-worker.ts for what is made of that. Kept apart and small so that a
- * command can start it before loading its own code. Undefined when there is no compiled loader
- * beside this module (run from the TypeScript sources): the file is then loaded in process.
+ * command can start it before loading its own code. Undefined when the file is better loaded in
+ * process: a small file, something other than a plain file, or no compiled loader beside this
+ * module (run from the TypeScript sources). `anySize` starts it for a small file too (tests).
  */
-export function startLoaderThread(job: LoaderJob): LoaderThread | undefined {
+export function startLoaderThread(
+  job: LoaderJob,
+  options: { anySize?: boolean } = {},
+): LoaderThread | undefined {
   const script = new URL('./load-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(script))) return undefined;
+  // Only a plain file: reading a pipe may wait on its writer, and a read that never ends would
+  // hold the process at exit even if the command failed first. And only a file large enough to
+  // pay for a thread's start-up (some 100 ms of a second core); a smaller one loads in process.
+  const info = statSync(job.location, { throwIfNoEntry: false });
+  if (!info?.isFile() || (!options.anySize && info.size < LOADER_THREAD_MIN_BYTES)) return undefined;
   const worker = new Worker(script, { workerData: job });
   const answer = new Promise<LoaderAnswer>((resolve, reject) => {
     worker.once('message', resolve);

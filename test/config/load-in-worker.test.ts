@@ -11,8 +11,16 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 // first). Whatever the file, that must give what loading it here gives: the same desired state,
 // positions, warnings and errors.
 type Load = (file: string, location: string) => Promise<{ desired: DesiredState; warnings: Diagnostic[] }>;
+type LoadInThread = (
+  file: string,
+  location: string,
+  options: { anySize?: boolean },
+) => Promise<{ desired: DesiredState; warnings: Diagnostic[] }>;
 const compiled = pathToFileURL(path.resolve('dist/src/config/load-in-worker.js')).href;
-const { loadConfigConcurrently } = (await import(compiled)) as { loadConfigConcurrently: Load };
+const imported = (await import(compiled)) as { loadConfigConcurrently: LoadInThread };
+// These files are small: the thread is asked for whatever their size.
+const loadConfigConcurrently: Load = (file, location) =>
+  imported.loadConfigConcurrently(file, location, { anySize: true });
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pfa-loader-'));
 function file(name: string, text: string): string {
@@ -79,15 +87,26 @@ describe('the file loaded in its own thread is the file loaded here', () => {
     expect(there).toEqual(here);
   });
 
-  it('runs in a thread of its own: a message port is open while it loads', async () => {
-    const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
-    // The loaders of the tests above may still be closing.
+  const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+  /** Message ports open a moment into loading `location`, the loaders of earlier tests closed. */
+  async function portsWhileLoading(location: string, options: { anySize?: boolean }) {
     for (let i = 0; i < 100 && ports() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(ports()).toBe(0);
-    const loading = loadConfigConcurrently('accounts.yaml', path.resolve('examples/accounts.yaml'));
+    const loading = imported.loadConfigConcurrently('accounts.yaml', location, options);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const during = ports();
     await loading;
-    expect(during).toBe(1);
+    return during;
+  }
+
+  it('runs in a thread of its own: a message port is open while it loads', async () => {
+    expect(await portsWhileLoading(path.resolve('examples/accounts.yaml'), { anySize: true })).toBe(1);
+  });
+
+  it('starts a thread only for a file large enough to pay for it', async () => {
+    expect(await portsWhileLoading(path.resolve('examples/accounts.yaml'), {})).toBe(0);
+    const accounts = Array.from({ length: 2_000 }, (_, i) => `  - name: ci-${i}\n    roles: [CI/CD]\n`);
+    const large = file('large.yaml', `version: 1\nsystemAccounts:\n${accounts.join('')}`);
+    expect(await portsWhileLoading(large, {})).toBe(1);
   });
 });
