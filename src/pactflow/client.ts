@@ -111,10 +111,12 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
    * - if it moved before its enabled page was read, that page states a count other than page 1's,
    *   and the enabled list is read again: then the disabled list is read again after it, and
    *   counted again after that.
-   * Moves that cancel out in that count (one account enabled and another disabled) show in the
-   * number of accounts read, which is then short of the two counts together. When the recount
-   * differs, or the number read does, both are read again once, then refused. Where a copy is in
-   * both lists anyway, the disabled one wins. A fixed number of requests (the pages of each list, plus
+   * Moves that cancel out in that count (one account enabled and another disabled, or one
+   * disabled and enabled again) show in the number of accounts read instead, which is then short
+   * of the two counts together; unless one of the moves falls in the round trip between the last
+   * disabled page and the recount: without a snapshot of both lists at once, that stays unseen.
+   * When the recount differs, or the number read does, both are read again once, then refused.
+   * Where a copy is in both lists anyway, the disabled one wins. A fixed number of requests (the pages of each list, plus
    * one) in three round trips: page 1, the other pages, the recount beside the last of them.
    */
   async listSystemAccounts(onProgress?: ReadProgress): Promise<ApiUser[]> {
@@ -172,10 +174,9 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
       if (e.stated === undefined) return merged;
       const now = (await recounted)?.page;
       if (now === undefined) return merged;
-      // Moves that cancel out in the enabled total (one account enabled, another disabled; or one
-      // disabled and enabled again) can still leave an account in neither list. The accounts read
-      // must then number fewer than the two totals: the enabled one now, and the disabled one as
-      // its last page stated it (no move falls between those two but in the one round trip).
+      // Moves that cancel out in the enabled total can still leave an account in neither list: the
+      // accounts read then number fewer than the enabled total now plus the disabled total as its
+      // pages stated it, two counts only one round trip apart.
       const total = d.stated === undefined ? byUuid.size : now.totalElements + d.stated;
       if (now.totalElements === e.stated && byUuid.size === total) return merged;
       if (attempt >= 2)
