@@ -67,7 +67,7 @@ export interface LoaderThread {
   answer: Promise<LoaderAnswer>;
   /**
    * Ends the thread: for a command that fails before it takes the answer, whose process would
-   * otherwise stay until the file is read (for ever, from a pipe nobody writes to).
+   * otherwise stay until the whole file is read and checked.
    */
   stop(): void;
 }
