@@ -45,6 +45,20 @@ const firstPage = (active: boolean, times = 1) =>
     .query({ userType: '1', active: String(active), page: '1', size: '100' })
     .times(times);
 const disabledNone = (times = 1) => firstPage(false, times).reply(200, { users: [], page: page(1, 100, 0) });
+/**
+ * Every page of the enabled (or the disabled) list of `items`, `size` a page as a server that caps
+ * the page size serves them; page 1 of the enabled list twice, for the recount of its total.
+ */
+function listPages(active: boolean, items: unknown[], size: number) {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  for (let n = 1; n <= pages; n++) {
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', active: String(active), page: String(n), size: '100' })
+      .times(active && n === 1 ? 2 : 1)
+      .reply(200, { users: items.slice((n - 1) * size, n * size), page: page(n, size, items.length) });
+  }
+}
 
 describe('requests', () => {
   it('sends the bearer token, Accept and User-Agent; Content-Type only with a body', async () => {
@@ -595,33 +609,15 @@ describe('pagination', () => {
     const all = Array.from({ length: 60 }, (_, i) =>
       user({ uuid: `s${i}`, name: `ci-${String(i).padStart(2, '0')}` }),
     );
-    for (const n of [1, 2, 3]) {
-      nock(BASE)
-        .get('/admin/users')
-        .query({ userType: '1', active: 'true', page: String(n), size: '100' })
-        .times(n === 1 ? 2 : 1) // page 1 again: the recount of the enabled total
-        .reply(200, { users: all.slice((n - 1) * 25, n * 25), page: page(n, 25, 60) });
-    }
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'false', page: '1', size: '100' })
-      .reply(200, { users: [], page: page(1, 25, 0) });
+    listPages(true, all, 25);
+    listPages(false, [], 25);
     expect((await client().listSystemAccounts()).map((u) => u.uuid)).toEqual(all.map((u) => u.uuid));
   });
 
   it('reports accounts read so far over both lists, against their sum once both have stated it', async () => {
     const all = Array.from({ length: 50 }, (_, i) => user({ uuid: `s${i}`, name: `ci-${i}` }));
-    for (const n of [1, 2]) {
-      nock(BASE)
-        .get('/admin/users')
-        .query({ userType: '1', active: 'true', page: String(n), size: '100' })
-        .times(n === 1 ? 2 : 1) // page 1 again: the recount of the enabled total
-        .reply(200, { users: all.slice((n - 1) * 20, n * 20), page: page(n, 20, 40) });
-    }
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'false', page: '1', size: '100' })
-      .reply(200, { users: all.slice(40), page: page(1, 20, 10) });
+    listPages(true, all.slice(0, 40), 20);
+    listPages(false, all.slice(40), 20);
     const reports: [number, number | undefined][] = [];
     expect(await client().listSystemAccounts((read, total) => reports.push([read, total]))).toHaveLength(50);
     // One report a page: 20 or 10 more each time, never more than the total once there is one.
@@ -713,21 +709,29 @@ describe('pagination', () => {
       .optionally()
       .reply(200, { users: users(100, 200), page: page(3, 100, 300) });
     firstPage(false).reply(200, { users: users(100, 1000), page: page(1, 100, 4000) });
+    // Disabled pages are held until the read has failed, so none can finish (and free its place
+    // for another) before the failure, however slowly this machine runs.
     const asked: number[] = [];
+    const held: (() => void)[] = [];
     nock(BASE)
       .get('/admin/users')
       .query((q) => q.active === 'false' && q.page !== '1')
       .optionally()
       .times(39)
-      .delay(150)
-      .reply(200, (uri) => {
+      .reply((uri, _body, callback) => {
         const n = Number(new URL(uri, BASE).searchParams.get('page'));
         asked.push(n);
-        return { users: users(100, 1000 + (n - 1) * 100), page: page(n, 100, 4000) };
+        held.push(() =>
+          callback(null, [200, { users: users(100, 1000 + (n - 1) * 100), page: page(n, 100, 4000) }]),
+        );
       });
     await expect(client().listSystemAccounts()).rejects.toBeInstanceOf(NotFoundError);
-    // Wait out what was in flight: nothing more is asked for after the failure.
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Now let every page asked for be answered, as often as one comes: had the disabled list gone
+    // on, it would read all 40 pages; stopped, only those it asked for before the failure.
+    for (let i = 0; i < 20; i++) {
+      for (const answer of held.splice(0)) answer();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     expect(asked.length).toBeLessThan(PAGE_CONCURRENCY);
     nock.cleanAll();
   });
