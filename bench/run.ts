@@ -10,7 +10,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -425,8 +425,10 @@ try {
     targets: targets(startup, plans),
     table: lines,
   };
-  mkdirSync(join(root, 'bench'), { recursive: true });
-  writeFileSync(join(root, flags.out), JSON.stringify(results, null, 2) + '\n');
+  // Relative to the project (npm runs scripts there); an absolute path stands as given.
+  const outFile = resolve(root, flags.out);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
   out(`\nwrote ${flags.out}`);
 } finally {
   await emulator.close();
