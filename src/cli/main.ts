@@ -21,14 +21,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const code = await runCli(process.argv.slice(2), {
+// Not a top-level await: the bundle that runs this file is a CommonJS script (see launch.ts).
+void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
+}).then((code) => {
+  process.exitCode = code;
+  // After an interrupt, leave now: a prompt's stdin or a keep-alive socket must not hold the process.
+  if (controller.signal.aborted) process.exit(code);
 });
-process.exitCode = code;
-// After an interrupt, leave now: a prompt's stdin or a keep-alive socket must not hold the process.
-if (controller.signal.aborted) process.exit(code);

@@ -25,4 +25,5 @@ async function answer(job: LoaderJob): Promise<LoaderAnswer> {
   }
 }
 
-parentPort?.postMessage(await answer(workerData as LoaderJob));
+// Not a top-level await: the bundled thread is a CommonJS script.
+void answer(workerData as LoaderJob).then((reply) => parentPort?.postMessage(reply));
