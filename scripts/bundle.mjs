@@ -12,6 +12,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { URL, fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { cacheFor, compileBundle } from '../dist/src/cli/code-cache.js';
+import { keepYoungGenerationSmall } from '../dist/src/util/young-generation.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bin`;
@@ -43,4 +44,6 @@ writeFileSync(`${outdir}/package.json`, `${JSON.stringify({ type: 'commonjs' }, 
 const bundle = `${outdir}/cli.js`;
 const source = Buffer.from(readFileSync(bundle, 'utf8').replace(/^#!.*\n/, ''));
 writeFileSync(bundle, source);
+// V8 takes a cache only under the flags it was made with, and the binary sets this one first.
+keepYoungGenerationSmall();
 writeFileSync(`${bundle}.cache`, cacheFor(source, compileBundle(source, bundle)));

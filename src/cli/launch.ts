@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keepYoungGenerationSmall } from '../util/young-generation.js';
 import { compileBundle } from './code-cache.js';
+
+keepYoungGenerationSmall();
 
 const bundle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.js');
 const source = readFileSync(bundle);

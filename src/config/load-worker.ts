@@ -4,9 +4,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ToolError } from '../errors.js';
+import { keepYoungGenerationSmall } from '../util/young-generation.js';
 import type { LoaderAnswer, LoaderJob } from './loader-thread.js';
 import { readYamlFile } from './load.js';
 import { checkConfig } from './validate.js';
+
+// This thread's start has raised V8's young-generation growth again, for the whole process.
+keepYoungGenerationSmall();
 
 async function answer(job: LoaderJob): Promise<LoaderAnswer> {
   try {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 
 // The package's binary runs dist/bin/cli.js with the V8 code cache made for it at build time
-// (src/cli/code-cache.ts).
+// (src/cli/code-cache.ts), and keeps V8's young generation small (src/util/young-generation.ts).
 // npm test builds first.
 const run = promisify(execFile);
 const BIN = path.resolve('dist/bin');
@@ -29,12 +29,14 @@ const cli = (dir: string, ...args: string[]) =>
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
   });
 
-/** Whether V8 refuses the shipped cache when the bundle is compiled with it. */
-const rejected = async () =>
+/** Whether V8 refuses the shipped cache when the bundle is compiled with it, with or without the binary's flag. */
+const rejected = async (withFlag: boolean) =>
   (
     await node(`
       import { readFileSync } from 'node:fs';
       import { compileBundle } from './dist/src/cli/code-cache.js';
+      import { keepYoungGenerationSmall } from './dist/src/util/young-generation.js';
+      if (${withFlag}) keepYoungGenerationSmall();
       const bundle = ${JSON.stringify(path.join(BIN, 'cli.js'))};
       const script = compileBundle(readFileSync(bundle), bundle, readFileSync(bundle + '.cache'));
       process.stdout.write(String(script.cachedDataRejected));
@@ -42,8 +44,9 @@ const rejected = async () =>
   ).stdout;
 
 describe('the code cache', () => {
-  it('is taken by V8 for the bundle it was made for', async () => {
-    expect(await rejected()).toBe('false');
+  it('is taken by V8 under the flags the binary runs with, and only under those', async () => {
+    expect(await rejected(true)).toBe('false');
+    expect(await rejected(false)).toBe('true');
   });
 
   it('is ignored when missing, when made for other source, or when V8 refuses it: the CLI still runs', async () => {
@@ -80,5 +83,30 @@ describe('the code cache', () => {
     expect(readFileSync(bundle).length).toBe(Buffer.byteLength(source));
     expect((await cli(BIN, '--version')).stdout.trim()).toBe(pkg.version);
     await expect(cli(edited, '--version')).rejects.toMatchObject({ code: 1, stdout: '' });
+  });
+});
+
+describe('the young generation', () => {
+  it('stays at its first size in a process that starts the loader thread and keeps what it allocates', async () => {
+    // V8 sets the growth back to 2 when an isolate starts: the thread must set it again, or the
+    // main thread's young generation grows to 32 MB.
+    const { stdout } = await node(`
+      import { getHeapSpaceStatistics } from 'node:v8';
+      import { Worker } from 'node:worker_threads';
+      import { keepYoungGenerationSmall } from './dist/src/util/young-generation.js';
+      keepYoungGenerationSmall();
+      const worker = new Worker(${JSON.stringify(path.join(BIN, 'load-worker.js'))}, {
+        workerData: { file: 'accounts.yaml', location: 'examples/accounts.yaml' },
+      });
+      const answer = await new Promise((resolve) => worker.once('message', resolve));
+      const kept = [];
+      for (let i = 0; i < 300_000; i++) kept.push({ i, name: 'account-' + i, teams: [i] });
+      const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+      process.stdout.write(JSON.stringify({ ok: answer.ok, kept: kept.length, youngMb: young / 2 ** 20 }));
+    `);
+    const { ok, kept, youngMb } = JSON.parse(stdout) as { ok: boolean; kept: number; youngMb: number };
+    expect(ok).toBe(true);
+    expect(kept).toBe(300_000);
+    expect(youngMb).toBeLessThanOrEqual(4);
   });
 });
