@@ -13,6 +13,7 @@ import { URL, fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { cacheFor, compileBundle } from '../dist/src/cli/code-cache.js';
 import { keepYoungGenerationSmall } from '../dist/src/util/young-generation.js';
+import { lazyListFormat } from './lazy-list-format.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bin`;
@@ -37,6 +38,7 @@ await build({
   // The dependencies stay installed beside the bundle, each with its own licence file.
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [lazyListFormat],
 });
 writeFileSync(`${outdir}/package.json`, `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
@@ -108,5 +109,55 @@ describe('the young generation', () => {
     expect(ok).toBe(true);
     expect(kept).toBe(300_000);
     expect(youngMb).toBeLessThanOrEqual(4);
+  });
+});
+
+// The build's rewrite of @sindresorhus/is (scripts/lazy-list-format.mjs).
+const { makeListFormatLazy } = (await import(
+  pathToFileURL(path.resolve('scripts/lazy-list-format.mjs')).href
+)) as { makeListFormatLazy: (source: string, file: string) => string };
+
+describe('the bundle of got', () => {
+  const distribution = path.resolve('node_modules/@sindresorhus/is/distribution');
+  type Is = {
+    assertAny: (predicates: unknown[], ...values: unknown[]) => void;
+    isString: unknown;
+    isNumber: unknown;
+  };
+  const messageOf = (is: Is) => {
+    try {
+      is.assertAny([is.isString, is.isNumber], {}, null);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('assertAny accepted what it should refuse');
+  };
+
+  it('builds the list formats of @sindresorhus/is on first use, and words its errors as before', async () => {
+    const source = readFileSync(path.join(distribution, 'index.js'), 'utf8');
+    const lazy = makeListFormatLazy(source, 'index.js');
+    expect(lazy).not.toMatch(/new Intl\.ListFormat\('en'/);
+    // The rewritten module beside its own helpers, loaded and made to fail as got's checks do.
+    const dir = mkdtempSync(path.join(path.resolve('dist'), 'is-copy-'));
+    copies.push(dir);
+    cpSync(distribution, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'index.js'), lazy);
+    writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
+    const original = (await import(path.join(distribution, 'index.js'))) as Is;
+    const rewritten = (await import(path.join(dir, 'index.js'))) as Is;
+    expect(messageOf(rewritten)).toBe(messageOf(original));
+    expect(messageOf(rewritten)).toBe(
+      'Expected values which are `string` or `number`. Received values of types `Object` and `null`.',
+    );
+  });
+
+  it('refuses to build when the package no longer reads as expected', async () => {
+    const source = readFileSync(path.join(distribution, 'index.js'), 'utf8');
+    expect(() => makeListFormatLazy(source.replace(/new Intl\.ListFormat\(/, 'new Other('), 'is.js')).toThrow(
+      /is\.js: expected two Intl\.ListFormat objects used only for \.format\(\), found 1/,
+    );
+    expect(() =>
+      makeListFormatLazy(source.replace('orFormatter.format(', 'orFormatter.formatToParts('), 'is.js'),
+    ).toThrow(/found 2/);
   });
 });
