@@ -74,8 +74,12 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const administrator: Ref | undefined = adminRole && { uuid: adminRole.uuid, name: adminRole.name };
   const liveById = new Map(live.accounts.map((a) => [a.uuid, a]));
   const liveByName = new Map<string, LiveAccount[]>();
-  for (const account of live.accounts)
-    liveByName.set(lower(account.name), [...(liveByName.get(lower(account.name)) ?? []), account]);
+  for (const account of live.accounts) {
+    const key = lower(account.name);
+    const same = liveByName.get(key);
+    if (same) same.push(account);
+    else liveByName.set(key, [account]);
+  }
   const protectedGlobs = desired.policy.protected.map((pattern) => ({ pattern, re: compileGlob(pattern) }));
   const isProtected = (name: string) => protectedGlobs.some((g) => g.re.test(name));
   const warnings: PlanWarning[] = unmatchedPatterns(desired, live);
@@ -83,9 +87,9 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const targets = options.targets?.length ? new Set(options.targets.map(lower)) : undefined;
   const targeted = (...candidates: string[]) => !targets || candidates.some((n) => targets.has(lower(n)));
 
-  // Thousands of accounts name the same few roles and teams: each name is resolved once, and the
-  // accounts share its reference (references are never changed once made).
-  const resolved = new Map<string, RoleRef>();
+  // Thousands of accounts name the same few roles and teams: each name, as written, is resolved
+  // once, and the accounts share its reference (references are never changed once made).
+  const resolved = { role: new Map<string, RoleRef>(), team: new Map<string, RoleRef>() };
   const resolveSpec = (account: DesiredAccount): ResolvedSpec | undefined => {
     let ok = true;
     const resolve = (
@@ -94,8 +98,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
       kind: 'role' | 'team',
     ): RoleRef[] | undefined =>
       list?.map((name, i): RoleRef => {
-        const key = `${kind}:${lower(name)}`;
-        const known = resolved.get(key);
+        const known = resolved[kind].get(name);
         if (known) return known;
         const at = sources[i]!;
         const found = kind === 'role' ? roleByName.get(lower(name)) : teamByName.get(lower(name));
@@ -123,7 +126,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
           );
         }
         const ref = found.uuid === undefined ? { name: found.name } : { uuid: found.uuid, name: found.name };
-        if (ok) resolved.set(key, ref);
+        if (ok) resolved[kind].set(name, ref);
         return ref;
       });
     const roles = resolve(account.roles, account.source.roles, 'role');
