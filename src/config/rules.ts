@@ -142,9 +142,11 @@ export const SEMANTIC_RULES: Record<string, SemanticRule> = {
       [['policy', 'scope', 'include'], file.policy?.scope?.include],
       [['policy', 'scope', 'exclude'], file.policy?.scope?.exclude],
     ];
+    // A list of fewer than two holds no repeat: most accounts' lists, in a file of thousands.
+    const mayRepeat = (list: unknown) => Array.isArray(list) && list.length > 1;
     accountsOf(file).forEach((a, i) => {
       for (const field of ['roles', 'teams', 'previousNames'] as const)
-        lists.push([['systemAccounts', i, field], a?.[field]]);
+        if (mayRepeat(a?.[field])) lists.push([['systemAccounts', i, field], a?.[field]]);
     });
     rolesOf(file).forEach((r, i) => lists.push([['roles', i, 'permissions'], r?.permissions]));
     return lists.flatMap(([path, list]) => {
@@ -240,10 +242,16 @@ export const SEMANTIC_RULES: Record<string, SemanticRule> = {
     const builtIn = new Set([...BUILT_IN_ROLES, 'Team Administrator'].map((r) => r.toLowerCase()));
     const lists: [PathSegment[], unknown][] = [[['defaults', 'roles'], file.defaults?.roles]];
     accountsOf(file).forEach((a, i) => lists.push([['systemAccounts', i, 'roles'], a?.roles]));
+    // Thousands of accounts name the same few custom roles: each name is compared once.
+    const nearest = new Map<string, string | undefined>();
+    const near = (role: string) => {
+      if (!nearest.has(role)) nearest.set(role, closest(role, BUILT_IN_ROLES));
+      return nearest.get(role);
+    };
     return lists.flatMap(([path, list]) =>
       stringList(list).flatMap(([role, j]): RuleFinding[] => {
         if (builtIn.has(role.toLowerCase())) return [];
-        const match = closest(role, BUILT_IN_ROLES);
+        const match = near(role);
         return match === undefined
           ? []
           : [
