@@ -8,7 +8,7 @@
 // Node then reads four files at start-up instead of some two hundred, and skips parsing most of
 // them, which is most of what a short command costs. Run by `npm run build` after tsc.
 import { Buffer } from 'node:buffer';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { URL, fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { cacheFor, compileBundle } from '../dist/src/cli/code-cache.js';
@@ -42,10 +42,12 @@ await build({
 });
 writeFileSync(`${outdir}/package.json`, `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 
-// The bundle runs inside a function (see compileBundle), where a `#!` line is not allowed.
+// The bundle runs inside a function (see compileBundle), where a `#!` line is not allowed; without
+// one, it is not a program of its own either.
 const bundle = `${outdir}/cli.js`;
 const source = Buffer.from(readFileSync(bundle, 'utf8').replace(/^#!.*\n/, ''));
 writeFileSync(bundle, source);
+chmodSync(bundle, 0o644);
 // V8 takes a cache only under the flags it was made with, and the binary sets this one first.
 keepYoungGenerationSmall();
-writeFileSync(`${bundle}.cache`, cacheFor(source, compileBundle(source, bundle)));
+writeFileSync(`${bundle}.cache`, cacheFor(source, compileBundle(source)));

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import process from 'node:process';
+import { keepYoungGenerationSmall } from '../util/young-generation.js';
 import { runCli } from './program.js';
+
+// The binary's process (see young-generation.ts); the binary has set it already for its code
+// cache, and this records it for the file loader's thread.
+keepYoungGenerationSmall();
 
 // A closed pipe (`| head`) ends the output, not in a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -22,6 +27,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 // Not a top-level await: the bundle that runs this file is a CommonJS script (see launch.ts).
+let finished = false;
+// A run whose work ended without an answer (nothing left to wait for) must not pass for a success.
+process.once('beforeExit', () => {
+  if (finished) return;
+  process.stderr.write('error: the run stopped before it finished\n');
+  process.exitCode = 1;
+});
 void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -30,6 +42,7 @@ void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   signal: controller.signal,
 }).then((code) => {
+  finished = true;
   process.exitCode = code;
   // After an interrupt, leave now: a prompt's stdin or a keep-alive socket must not hold the process.
   if (controller.signal.aborted) process.exit(code);

@@ -9,8 +9,9 @@ import type { LoaderAnswer, LoaderJob } from './loader-thread.js';
 import { readYamlFile } from './load.js';
 import { checkConfig } from './validate.js';
 
+const job = workerData as LoaderJob;
 // This thread's start has raised V8's young-generation growth again, for the whole process.
-keepYoungGenerationSmall();
+if (job.keepYoungGenerationSmall) keepYoungGenerationSmall();
 
 async function answer(job: LoaderJob): Promise<LoaderAnswer> {
   try {
@@ -30,4 +31,4 @@ async function answer(job: LoaderJob): Promise<LoaderAnswer> {
 }
 
 // Not a top-level await: the bundled thread is a CommonJS script.
-void answer(workerData as LoaderJob).then((reply) => parentPort?.postMessage(reply));
+void answer(job).then((reply) => parentPort?.postMessage(reply));

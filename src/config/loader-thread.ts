@@ -3,6 +3,7 @@ import { URL, fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.js';
 import type { AccountsFile } from './types.js';
+import { youngGenerationKeptSmall } from '../util/young-generation.js';
 
 /** About 500 accounts: below it, parsing in process costs less than starting a thread. */
 export const LOADER_THREAD_MIN_BYTES = 32 * 1024;
@@ -12,6 +13,8 @@ export interface LoaderJob {
   file: string;
   /** Where it is. */
   location: string;
+  /** Set when the process keeps V8's young generation small (the binary), which the thread's start undoes. */
+  keepYoungGenerationSmall?: boolean;
 }
 
 export type LoaderAnswer =
@@ -42,7 +45,8 @@ export function startLoaderThread(
   // pay for a thread's start-up (some 100 ms of a second core); a smaller one loads in process.
   const info = statSync(job.location, { throwIfNoEntry: false });
   if (!info?.isFile() || (!options.anySize && info.size < LOADER_THREAD_MIN_BYTES)) return undefined;
-  const worker = new Worker(script, { workerData: job });
+  const workerData: LoaderJob = { ...job, keepYoungGenerationSmall: youngGenerationKeptSmall() };
+  const worker = new Worker(script, { workerData });
   const answer = new Promise<LoaderAnswer>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
