@@ -7,11 +7,13 @@ import { runCli } from './program.js';
 // cache, and this records it for the file loader's thread.
 keepYoungGenerationSmall();
 
-// A closed pipe (`| head`) ends the output, not in a stack trace.
+// A closed pipe (`| head`) ends the output, not in a stack trace. Any other failure to write (a
+// full disk, a device that refuses) is an error of one line, said on stderr if stderr still works.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (stream === process.stdout) process.stderr.write(`error: cannot write the output: ${error.message}\n`);
+    process.exit(1);
   });
 }
 
