@@ -5,6 +5,7 @@
 // - cli.js.cache: V8's code cache for cli.js (see src/cli/code-cache.ts).
 // - pactflow-accounts.js: the binary, which runs cli.js with that cache.
 // - load-worker.js: the file loader's thread, started from its own file (load-in-worker.ts).
+// `yaml` is in cli.js too (see src/config/load.ts), and only there.
 // Node then reads four files at start-up instead of some two hundred, and skips parsing most of
 // them, which is most of what a short command costs. Run by `npm run build` after tsc.
 import { Buffer } from 'node:buffer';
@@ -19,13 +20,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bin`;
 rmSync(outdir, { recursive: true, force: true });
 
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: {
-    'pactflow-accounts': 'dist/src/cli/launch.js',
-    cli: 'dist/src/cli/main.js',
-    'load-worker': 'dist/src/config/load-worker.js',
-  },
   outdir,
   bundle: true,
   format: 'cjs',
@@ -39,6 +35,17 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [lazyListFormat],
+};
+await build({
+  ...common,
+  entryPoints: { 'pactflow-accounts': 'dist/src/cli/launch.js', cli: 'dist/src/cli/main.js' },
+});
+// The thread has no code cache, and needs `yaml` only for a file with something to point at:
+// it loads it from node_modules then, rather than parse it with every start.
+await build({
+  ...common,
+  entryPoints: { 'load-worker': 'dist/src/config/load-worker.js' },
+  external: ['yaml'],
 });
 writeFileSync(`${outdir}/package.json`, `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 

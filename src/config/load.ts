@@ -39,9 +39,19 @@ export interface LoadedYaml {
  * only `yaml` bounds), or a diagnostic asks where a value is. Size, NUL and UTF-8 checks run
  * before either, so every limit holds on both paths.
  */
-const requireCjs = createRequire(import.meta.url);
 let yamlModule: typeof Yaml | undefined;
-const yaml = (): typeof Yaml => (yamlModule ??= requireCjs('yaml') as typeof Yaml);
+const yaml = (): typeof Yaml => (yamlModule ??= loadYaml());
+
+/**
+ * In the binary's CommonJS bundle, `require` is the bundle's own, and esbuild puts `yaml` in the
+ * bundle (with the code cache, see scripts/bundle.mjs): no files to find and compile when a file
+ * has something to point at. As an ES module (tests, the library), it is loaded from node_modules.
+ */
+function loadYaml(): typeof Yaml {
+  if (typeof require !== 'function') return createRequire(import.meta.url)('yaml') as typeof Yaml;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle's require, above
+  return require('yaml') as typeof Yaml;
+}
 
 /**
  * What only `yaml` reads as this project means it, sent to it directly: a directive (`%YAML 1.1`

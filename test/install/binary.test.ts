@@ -189,3 +189,34 @@ describe('the bundle of got', () => {
     ).toThrow(/found 2/);
   });
 });
+
+describe('the positioned parse', () => {
+  it('runs from the bundle, not from files in node_modules', async () => {
+    // A file with an error to point at needs `yaml`; which files the process required tells
+    // whether it came from the bundle.
+    const dir = mkdtempSync(path.join(path.resolve('dist'), 'yaml-'));
+    copies.push(dir);
+    const file = path.join(dir, 'accounts.yaml');
+    writeFileSync(file, 'version: 1\nsystemAccounts:\n  - name: ci-a\n    state: sleeping\n');
+    const hook = path.join(dir, 'required.cjs');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write('required: ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n",
+    );
+    const failed = await run(
+      process.execPath,
+      ['--require', hook, path.join(BIN, 'pactflow-accounts.js'), 'validate', '-f', file],
+      {
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      },
+    ).then(
+      () => undefined,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(`${failed?.stdout}${failed?.stderr}`).toMatch(/accounts\.yaml:4:12/);
+    const required = JSON.parse(/required: (.*)/.exec(failed!.stderr)![1]!) as string[];
+    expect(required.some((f) => f.includes(`${path.sep}node_modules${path.sep}yaml${path.sep}`))).toBe(false);
+    expect(required).toContain(path.join(BIN, 'pactflow-accounts.js'));
+  });
+});
