@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 
-/**
- * How error bodies look. `problem` is RFC 9457 `application/problem+json`, which PactFlow's docs
- * name as the current shape; `legacy` is the three older shapes a client must still read.
- */
-export type ErrorFormat = 'problem' | 'legacy';
-export const ERROR_FORMATS: readonly ErrorFormat[] = ['problem', 'legacy'];
+import type { ErrorFormat } from './error-format.js';
+
+export type { ErrorFormat } from './error-format.js';
+export { ERROR_FORMATS } from './error-format.js';
 
 /** Which of the three legacy bodies an error has when `legacy` is chosen. */
 type LegacyShape = 'object' | 'list' | 'field';

@@ -220,3 +220,36 @@ describe('the positioned parse', () => {
     expect(required).toContain(path.join(BIN, 'pactflow-accounts.js'));
   });
 });
+
+describe('what a command loads', () => {
+  /** The Node modules a run of the binary loaded, by name. */
+  const loaded = async (...args: string[]) => {
+    const dir = mkdtempSync(path.join(path.resolve('dist'), 'loads-'));
+    copies.push(dir);
+    const hook = path.join(dir, 'loaded.cjs');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write('loaded: ' + JSON.stringify(process.moduleLoadList) + '\\n'));\n",
+    );
+    const { stderr } = await run(
+      process.execPath,
+      ['--require', hook, path.join(BIN, 'pactflow-accounts.js'), ...args],
+      {
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      },
+    );
+    return (JSON.parse(/loaded: (.*)/.exec(stderr)![1]!) as string[]).map((m) =>
+      m.replace(/^NativeModule /, ''),
+    );
+  };
+  // got needs these; the emulator's http server too.
+  const NETWORK = ['http', 'https', 'http2', 'zlib', 'tls', '_http_server'];
+
+  it('--help and validate load nothing that talks to the network', async () => {
+    for (const args of [['--help'], ['validate', '-f', 'examples/accounts.yaml']]) {
+      const modules = await loaded(...args);
+      expect(modules).toContain('vm');
+      expect(modules.filter((m) => NETWORK.includes(m))).toEqual([]);
+    }
+  });
+});

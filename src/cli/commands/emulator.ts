@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { ERROR_FORMATS } from '../../emulator/problems.js';
-import type { ErrorFormat } from '../../emulator/problems.js';
+import { ERROR_FORMATS } from '../../emulator/error-format.js';
+import type { ErrorFormat } from '../../emulator/error-format.js';
 import { fraction, wholeNumber } from '../parsers.js';
 import type { Runner } from '../program.js';
 
