@@ -7,15 +7,22 @@ import { runCli } from './program.js';
 // cache, and this records it for the file loader's thread.
 keepYoungGenerationSmall();
 
-// A closed pipe (`| head`) ends the output, not in a stack trace. Any other failure to write (a
-// full disk, a device that refuses) is an error of one line, said on stderr if stderr still works.
+// Output that cannot be written ends the output, never the run: an apply under way still finishes
+// its writes and exits with its own code, and what it would print is dropped. A closed pipe
+// (`| head`) is the reader's choice; any other failure (a full disk, a device that refuses) is
+// said once on stderr, if stderr still works, and a run that would have succeeded exits 1.
+let outputLost = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE' || outputLost) return;
+    outputLost = true;
     if (stream === process.stdout) process.stderr.write(`error: cannot write the output: ${error.message}\n`);
-    process.exit(1);
   });
 }
+// The failure may be reported after the run has ended (a write fails a tick later).
+process.once('exit', (code) => {
+  if (outputLost && code === 0) process.exitCode = 1;
+});
 
 const controller = new AbortController();
 let signals = 0;

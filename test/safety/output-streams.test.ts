@@ -1,12 +1,19 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/server.js';
+import { startEmulator } from '../../src/emulator/server.js';
 import { CLI } from '../helpers/spawn-cli.js';
 
 // What the binary does when its output cannot be written (npm test builds first).
-function run(stdout: 'pipe' | number, closeAtOnce = false) {
-  const child = spawn(process.execPath, [CLI, 'validate', '-f', 'examples/accounts.yaml'], {
-    env: { PATH: process.env.PATH ?? '' },
+function run(
+  stdout: 'pipe' | number,
+  closeAtOnce = false,
+  args = ['validate', '-f', 'examples/accounts.yaml'],
+  env: Record<string, string> = {},
+) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', stdout, 'pipe'],
   });
   let stderr = '';
@@ -38,4 +45,33 @@ describe('output that cannot be written', () => {
       }
     },
   );
+
+  describe('against PactFlow', () => {
+    let emulator: RunningEmulator;
+    beforeAll(async () => {
+      emulator = await startEmulator({ seedFile: 'examples/seed.yaml' });
+    });
+    afterAll(async () => {
+      await emulator?.close();
+    });
+    const pactflow = () => ({ PACT_BROKER_BASE_URL: emulator.url, PACT_BROKER_TOKEN: emulator.adminToken });
+
+    it('an apply whose reader has gone still makes every change, and exits with its own code', async () => {
+      const apply = await run(
+        'pipe',
+        true,
+        ['apply', '-f', 'examples/accounts.yaml', '--auto-approve'],
+        pactflow(),
+      );
+      expect(apply).toEqual({ code: 0, stderr: expect.not.stringMatching(/error/) as unknown as string });
+      // Nothing is left to do: the run was not cut short at its first line of output.
+      const plan = await run(
+        'pipe',
+        false,
+        ['plan', '-f', 'examples/accounts.yaml', '--detailed-exitcode'],
+        pactflow(),
+      );
+      expect(plan.code).toBe(0);
+    });
+  });
 });
