@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-
 import type { ErrorFormat } from './error-format.js';
 
 export type { ErrorFormat } from './error-format.js';
-export { ERROR_FORMATS } from './error-format.js';
 
 /** Which of the three legacy bodies an error has when `legacy` is chosen. */
 type LegacyShape = 'object' | 'list' | 'field';

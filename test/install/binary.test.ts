@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
+import { startEmulator } from '../../src/emulator/server.js';
 
 // The package's binary runs dist/bin/cli.js with the V8 code cache made for it at build time
 // (src/cli/code-cache.ts), and keeps V8's young generation small (src/util/young-generation.ts).
@@ -133,6 +134,56 @@ describe('the young generation', () => {
     // V8 sets the growth back to 2 when an isolate starts: the thread must set it again, or the
     // main thread's young generation grows to 32 MB.
     expect(await youngAfterThread(true)).toBeLessThanOrEqual(4);
+  });
+
+  it('stays at its first size through a plan of the binary that loads its file in the thread', async () => {
+    // What main.ts tells the thread, end to end: after the plan, the process keeps 300,000 more
+    // objects, and its young generation must not grow for them.
+    const dir = mkdtempSync(path.join(path.resolve('dist'), 'young-'));
+    copies.push(dir);
+    const file = path.join(dir, 'accounts.yaml');
+    const accounts = Array.from(
+      { length: 800 },
+      (_, i) =>
+        `  - name: ci-young-${String(i).padStart(4, '0')}\n    state: enabled\n    teams: [Default]\n`,
+    );
+    writeFileSync(file, `version: 1\nsystemAccounts:\n${accounts.join('')}`);
+    expect(readFileSync(file).length).toBeGreaterThan(32 * 1024);
+    const hook = path.join(dir, 'young.cjs');
+    writeFileSync(
+      hook,
+      [
+        "const { getHeapSpaceStatistics } = require('node:v8');",
+        "const { isMainThread } = require('node:worker_threads');",
+        "if (isMainThread) process.on('exit', () => {",
+        '  const kept = [];',
+        "  for (let i = 0; i < 300000; i++) kept.push({ i, name: 'account-' + i, teams: [i] });",
+        "  const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;",
+        "  process.stderr.write('young: ' + young / 2 ** 20 + ' kept: ' + kept.length + '\\n');",
+        '});',
+      ].join('\n'),
+    );
+    const emulator = await startEmulator({ seedFile: 'examples/seed.yaml' });
+    try {
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ['--require', hook, path.join(BIN, 'pactflow-accounts.js'), 'plan', '-f', file],
+        {
+          env: {
+            PATH: process.env.PATH ?? '',
+            NO_COLOR: '1',
+            PACT_BROKER_BASE_URL: emulator.url,
+            PACT_BROKER_TOKEN: emulator.adminToken,
+          },
+        },
+      );
+      expect(stdout).toMatch(/Plan: 800 to create/);
+      const [, young, kept] = /young: ([\d.]+) kept: (\d+)/.exec(stderr)!;
+      expect(Number(kept)).toBe(300_000);
+      expect(Number(young)).toBeLessThanOrEqual(4);
+    } finally {
+      await emulator.close();
+    }
   });
 
   it('is left to V8 in a program that calls this package: the thread changes nothing unasked', async () => {
