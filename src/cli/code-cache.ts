@@ -17,7 +17,7 @@ const digest = (bundle: Buffer, data: Buffer) => createHash('sha256').update(bun
  * is one, so it is the same wherever the package is built or installed: the cache holds no path of
  * the machine that built it.
  */
-export const BUNDLE_SCRIPT_NAME = 'pactflow-accounts/dist/bin/cli.js';
+const BUNDLE_SCRIPT_NAME = 'pactflow-accounts/dist/bin/cli.js';
 
 /**
  * The bundle as a script, in the function Node wraps a CommonJS module in. `cache` is what

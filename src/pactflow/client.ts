@@ -116,8 +116,9 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
    * of the two counts together; unless one of the moves falls in the round trip between the last
    * disabled page and the recount: without a snapshot of both lists at once, that stays unseen.
    * When the recount differs, or the number read does, both are read again once, then refused.
-   * Where a copy is in both lists anyway, the disabled one wins. A fixed number of requests (the pages of each list, plus
-   * one) in three round trips: page 1, the other pages, the recount beside the last of them.
+   * Where a copy is in both lists anyway, the disabled one wins. A fixed number of requests (the
+   * pages of each list, plus one) in three round trips: page 1, the other pages, the recount beside
+   * the last of them.
    */
   async listSystemAccounts(onProgress?: ReadProgress): Promise<ApiUser[]> {
     for (let attempt = 1; ; attempt++) {
@@ -294,6 +295,8 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     const pages: { items: T[]; page?: WirePage }[] = [first];
     if (first.page) {
       const rest = Array.from({ length: Math.max(0, first.page.totalPages - 1) }, (_, i) => i + 2);
+      // A dozen of this list's pages wait for a slot at a time, not all of them: a list read beside
+      // it (the disabled accounts) takes its turns in between instead of after the whole list.
       pages.push(...(await mapLimit(rest, PAGE_CONCURRENCY, fetchPage)));
     } else {
       let current = first;
