@@ -1,4 +1,4 @@
-import { InterruptedError } from '../errors.js';
+import { InterruptedError, ToolError } from '../errors.js';
 import { ForbiddenError } from '../pactflow/errors.js';
 import type { ApiUser, UserValues, Writer } from '../pactflow/types.js';
 import { convergeSteps } from '../plan/converge.js';
@@ -26,6 +26,8 @@ export interface Outcome {
   message: string;
   /** API calls made for this account. */
   calls: number;
+  /** False when running apply again would fail the same way (PactFlow ignores what was asked). */
+  rerunHelps?: false;
 }
 
 /** The first write PactFlow refused with 403, which stopped the run. */
@@ -135,8 +137,10 @@ export async function executePlan(
         values = valuesOf(await port.getUser(id()));
       }
       const next = { ...values, ...patch };
-      await port.updateUser(next);
-      values = next;
+      const { active } = await port.updateUser(next);
+      values = { ...next, active };
+      if (patch.active !== undefined && active !== patch.active)
+        throw new ActiveIgnoredError(change.account, active);
     };
     const id = () => {
       if (!uuid) throw new Error(`no uuid for ${change.account} before ${current}`);
@@ -225,6 +229,7 @@ export async function executePlan(
         status: 'failed',
         message: `account ${change.account} failed at its ${current} step: ${reason}`,
         calls,
+        ...(error instanceof ActiveIgnoredError ? { rerunHelps: false as const } : {}),
       };
     }
   };
@@ -250,6 +255,17 @@ export async function executePlan(
     interrupted: signal?.aborted ?? false,
     ...(refused ? { refused } : {}),
   };
+}
+
+/** PactFlow answered an enable or disable with `active` unchanged: it did not do it. */
+export class ActiveIgnoredError extends ToolError {
+  constructor(account: string, active: boolean) {
+    super(
+      active
+        ? `PactFlow kept ${account} enabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Use \`state: deleted\`, or remove its roles.`
+        : `PactFlow kept ${account} disabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Set \`state: disabled\` for it in the file, or delete it and create it again.`,
+    );
+  }
 }
 
 function refusalOf(account: string, error: ForbiddenError, callerPermissions: readonly string[]): Refusal403 {

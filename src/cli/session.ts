@@ -9,6 +9,7 @@ import type { Progress } from '../render/progress.js';
 import type { CommandContext } from './context.js';
 import { untilInterrupted } from './interrupt.js';
 import { resolveInCwd } from './paths.js';
+import { visible } from '../render/escape.js';
 
 /** A client for the connection the flags and environment name; --verbose logs each request. */
 export async function connect(
@@ -26,6 +27,8 @@ export async function connect(
     ...connection,
     ...(options.concurrency ? { maxSockets: Math.max(options.concurrency, 16) } : {}),
     ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+    // Once per notice and run: PactFlow marks what it deprecates in the title of its answers.
+    onNotice: (notice) => ctx.err(`${ctx.errColors.yellow(`warning: PactFlow says: ${visible(notice)}`)}\n`),
     ...(ctx.globals.verbose
       ? {
           onRequest: (e) =>

@@ -68,7 +68,14 @@ function checkType(type: unknown, current: 0 | 1): 0 | 1 {
  * makes it a user (type 0), so it leaves the system-account lists. A user never becomes a system
  * account this way (those are created by POST /admin/system-accounts, with their own tokens).
  */
-export function replaceUser(store: Store, caller: Caller, uuid: string, body: unknown): StoredUser {
+/** PUT /admin/users/{u}: a full replace; `active` is ignored where the organization ignores it. */
+export function replaceUser(
+  store: Store,
+  caller: Caller,
+  uuid: string,
+  body: unknown,
+  behaviour: { ignoreActive: boolean } = { ignoreActive: false },
+): StoredUser {
   const user = store.user(uuid);
   requireAccountManage(store, caller, user);
   const b = bodyObject(body);
@@ -78,7 +85,7 @@ export function replaceUser(store: Store, caller: Caller, uuid: string, body: un
   const email = checkEmail(b.email);
   if (b.active !== undefined && typeof b.active !== 'boolean')
     throw fieldError(400, 'active', 'must be true or false');
-  const active = b.active ?? true;
+  const active = behaviour.ignoreActive ? user.active : (b.active ?? true);
   const type = checkType(b.type, user.type);
   if (!active && user.uuid === caller.user.uuid)
     throw objectError(400, 'You cannot disable your own account');

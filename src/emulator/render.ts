@@ -95,6 +95,14 @@ export class Renderer {
     };
   }
 
+  /** GET /admin/teams/{t}/users/{u}: the member, embedded. */
+  member(team: StoredTeam, user: StoredUser) {
+    return {
+      _embedded: { user: this.user(user) },
+      _links: { self: this.link(`/admin/teams/${team.uuid}/users/${user.uuid}`, 'Team user') },
+    };
+  }
+
   /** One page of a collection, PactFlow style: `page`, and `next`/`previous` links. */
   paged<T>(
     items: T[],

@@ -31,10 +31,22 @@ export interface Route {
   handle: (ctx: RouteContext) => RouteAnswer;
 }
 
+/** How a PactFlow organization differs from another in what it serves. */
+export interface Behaviour {
+  /**
+   * `served`: PATCH /admin/teams/{t}/users adds members (the default); `absent`: it answers 404
+   * as any unknown route does, as PactFlow's application-verified contract leaves it out.
+   */
+  teamPatch: 'served' | 'absent';
+  /** An organization moved to SmartBear API Hub: PUT /admin/users/{u} ignores `active`. */
+  ignoreActive: boolean;
+}
+
 export interface Organization {
   store: Store;
   render: Renderer;
   maxPageSize: () => number;
+  behaviour: Behaviour;
 }
 
 /** `{u}`-style templates to anchored patterns with one capture per parameter. */
@@ -117,17 +129,25 @@ function readRoutes(org: Organization): Route[] {
       read(caller, 'team');
       return ok(render.members(store.team(params[0]!)));
     }),
+    route('GET', '/admin/teams/{t}/users/{u}', ({ caller, params }) => {
+      read(caller, 'team');
+      const team = store.team(params[0]!);
+      const user = team.members.includes(params[1]!) ? store.users.get(params[1]!) : undefined;
+      if (!user) throw objectError(404, `User ${params[1]} is not a member of team ${team.name}`);
+      return ok(render.member(team, user));
+    }),
   ];
 }
 
 /**
  * The writes PactFlow's verified contracts show. `POST /admin/teams/{t}/users` is deliberately
- * absent: no verified source has it, so it answers as any unknown route does.
+ * absent: no verified source has it, so it answers as any unknown route does; so does the PATCH
+ * of a team's members when the organization is told it is absent.
  */
-function writeRoutes({ store, render }: Organization): Route[] {
-  return [
+function writeRoutes({ store, render, behaviour }: Organization): Route[] {
+  const routes = [
     route('PUT', '/admin/users/{u}', ({ caller, params, body }) =>
-      ok(render.user(replaceUser(store, caller, params[0]!, body))),
+      ok(render.user(replaceUser(store, caller, params[0]!, body, behaviour))),
     ),
     route(
       'DELETE',
@@ -166,9 +186,6 @@ function writeRoutes({ store, render }: Organization): Route[] {
       '/admin/roles/{r}',
       ({ caller, params }) => (deleteRole(store, caller, params[0]!), noContent()),
     ),
-    route('PATCH', '/admin/teams/{t}/users', ({ caller, params, body, mediaType }) =>
-      ok(render.members(patchMembers(store, caller, params[0]!, body, mediaType))),
-    ),
     route('PUT', '/admin/teams/{t}/users', ({ caller, params, body }) =>
       ok(render.members(replaceMembers(store, caller, params[0]!, body))),
     ),
@@ -176,6 +193,13 @@ function writeRoutes({ store, render }: Organization): Route[] {
       'DELETE',
       '/admin/teams/{t}/users/{u}',
       ({ caller, params }) => (removeMember(store, caller, params[0]!, params[1]!), noContent()),
+    ),
+  ];
+  if (behaviour.teamPatch === 'absent') return routes;
+  return [
+    ...routes,
+    route('PATCH', '/admin/teams/{t}/users', ({ caller, params, body, mediaType }) =>
+      ok(render.members(patchMembers(store, caller, params[0]!, body, mediaType))),
     ),
   ];
 }

@@ -33,6 +33,10 @@ export interface EmulatorOptions extends Partial<Faults> {
   faultSeed?: number;
   /** Error bodies: `problem` (application/problem+json, the default) or `legacy`. */
   errorFormat?: ErrorFormat;
+  /** `absent`: PATCH /admin/teams/{t}/users answers 404 as an unknown route (default `served`). */
+  teamPatch?: 'served' | 'absent';
+  /** Act as an organization moved to SmartBear API Hub: PUT /admin/users/{u} ignores `active`. */
+  ignoreActive?: boolean;
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
@@ -225,7 +229,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let baseUrl = '';
   const store = new Store(initial.state);
   const render = new Renderer(store, () => baseUrl);
-  const routes = buildRoutes({ store, render, maxPageSize: () => faults.faults.maxPageSize });
+  const routes = buildRoutes({
+    store,
+    render,
+    maxPageSize: () => faults.faults.maxPageSize,
+    behaviour: { teamPatch: options.teamPatch ?? 'served', ignoreActive: options.ignoreActive ?? false },
+  });
   const persist = () => options.stateFile && writeStateFile(options.stateFile, store.snapshot());
   persist();
   const log = new RequestLog();

@@ -50,7 +50,10 @@ export function patchMembers(
   return team;
 }
 
-/** PUT /admin/teams/{t}/users: replaces every member. Served because PactFlow has it; this project's client must never use it. */
+/**
+ * PUT /admin/teams/{t}/users: replaces every member (the application-verified route). The client
+ * uses it only where the PATCH is not served, carrying every member it read just before.
+ */
 export function replaceMembers(store: Store, caller: Caller, teamUuid: string, body: unknown): StoredTeam {
   const team = store.team(teamUuid);
   requireTeamManage(store, caller, team);

@@ -15,6 +15,11 @@ export interface Endpoint {
   permission: string;
   /** Request media type when it is not application/json. */
   contentType?: string;
+  /**
+   * False for a PUT that must not be repeated blindly: it was built from a read that a repeat
+   * would not re-take (a team's whole member list). Sent through `writeOnce`, which re-reads.
+   */
+  repeatable?: false;
 }
 
 export const ENDPOINTS = {
@@ -31,6 +36,14 @@ export const ENDPOINTS = {
   updateUser: { method: 'PUT', path: '/admin/users/{user}', permission: 'system_account:manage:*' },
   deleteUser: { method: 'DELETE', path: '/admin/users/{user}', permission: 'system_account:manage:*' },
   setRoles: { method: 'PUT', path: '/admin/users/{user}/roles', permission: 'system_account:manage:*' },
+  listTeamMembers: { method: 'GET', path: '/admin/teams/{team}/users', permission: 'team:read:*' },
+  getTeamMember: { method: 'GET', path: '/admin/teams/{team}/users/{user}', permission: 'team:read:*' },
+  replaceTeamMembers: {
+    method: 'PUT',
+    path: '/admin/teams/{team}/users',
+    permission: 'team:manage:*',
+    repeatable: false,
+  },
   addTeamMember: {
     method: 'PATCH',
     path: '/admin/teams/{team}/users',

@@ -110,7 +110,8 @@ export class ServerError extends ApiError {
       reference ? `Quote reference ${reference} if you contact PactFlow support.` : undefined,
     );
     this.retryable = [502, 503, 504].includes(status);
-    this.outcomeUnknown = method !== 'GET';
+    // 501 Not Implemented: the server does not serve this method here, so nothing was done.
+    this.outcomeUnknown = method !== 'GET' && status !== 501;
   }
 }
 

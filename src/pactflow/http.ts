@@ -40,7 +40,10 @@ export interface HttpOptions {
   token: string;
   /** The header that carries the token as is (GitLab: PRIVATE-TOKEN, JOB-TOKEN); default `Authorization: Bearer`. */
   tokenHeader?: string;
-  /** Default: PactFlow's HAL JSON. */
+  /**
+   * Default: PactFlow's HAL JSON, with problem details (RFC 9457) opted in for errors and plain
+   * JSON as the last resort.
+   */
   accept?: string;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
@@ -54,6 +57,11 @@ export interface HttpOptions {
   }) => void;
   maxSockets?: number;
   /**
+   * Called once per distinct deprecation notice a response carries in its HAL `title` (top level
+   * or `_links.self.title`), so a run can warn about it once.
+   */
+  onNotice?: (notice: string) => void;
+  /**
    * Aborted on SIGINT/SIGTERM: no request or retry starts after it, back-off waits end at once and
    * reads in flight are cancelled. A write in flight is let finish, so its outcome is known.
    */
@@ -66,6 +74,7 @@ export interface HttpResponse {
   body: unknown;
 }
 
+export const DEFAULT_ACCEPT = 'application/hal+json, application/problem+json, application/json';
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 /** Requests and back-off waits one client may have listening for the abort at once. */
 const MAX_IN_FLIGHT_LISTENERS = 1_000;
@@ -81,15 +90,18 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 /**
  * The one place that talks HTTP, to PactFlow and to the code hosts (src/publish). Explicit policy: JSON in and out, a request timeout, and retries
  * only where repeating cannot do harm — GET, PUT and DELETE on network errors and 429/502/503/504,
- * with exponential backoff and jitter, honouring Retry-After, bounded in attempts and time. A POST
- * or PATCH is retried only on 429 (the server refused it without acting); otherwise its failure is
- * reported with `outcomeUnknown`, and `writeOnce` re-reads before anything is sent again.
+ * with exponential backoff and jitter, honouring Retry-After, bounded in attempts and time. A POST,
+ * a PATCH or a PUT marked `repeatable: false` is retried only on 429 (the server refused it without
+ * acting); otherwise its failure is reported with `outcomeUnknown`, and `writeOnce` re-reads before
+ * anything is sent again.
  */
 export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINTS> {
   private readonly got: Got;
   private readonly retry: RetryPolicy;
   private readonly agents: { http: http.Agent; https: https.Agent };
   private readonly endpoints: Table;
+  /** Deprecation notices already passed to `onNotice`. */
+  private readonly notices = new Set<string>();
   /** Aborted by close(): reads in flight and back-off waits end, and nothing new starts. */
   private readonly closing = new AbortController();
   /** The run's signal (SIGINT/SIGTERM) or close(), whichever comes first. */
@@ -120,7 +132,7 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
     this.got = got.extend({
       prefixUrl: options.baseUrl,
       headers: {
-        accept: options.accept ?? 'application/hal+json, application/json',
+        accept: options.accept ?? DEFAULT_ACCEPT,
         'user-agent': USER_AGENT,
         ...(options.tokenHeader
           ? { [options.tokenHeader]: options.token }
@@ -189,6 +201,7 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
           ...(signal && method === 'GET' ? { signal } : {}),
         });
         const body = parseBody(method, display, response.body, response.headers['content-type']);
+        this.notice(body);
         this.options.onRequest?.({
           method,
           path: display,
@@ -212,8 +225,10 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
       }
 
       const mayRetry = outcome.retryable;
-      // POST and PATCH are not repeated blindly: the caller re-reads whether they took effect.
-      const safe = (method !== 'POST' && method !== 'PATCH') || outcome.status === 429;
+      // POST, PATCH and a PUT built from an earlier read are not repeated blindly: the caller
+      // re-reads whether they took effect.
+      const blind = method === 'POST' || method === 'PATCH' || endpoint.repeatable === false;
+      const safe = !blind || outcome.status === 429;
       if (!mayRetry || !safe) throw this.scrub(outcome);
       await this.backOff(outcome, attempt, started, retryAfter);
     }
@@ -260,6 +275,14 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
     }
   }
 
+  /** Passes a deprecation notice in a HAL `title` to `onNotice`, once per distinct text. */
+  private notice(body: unknown): void {
+    const text = deprecationNotice(body);
+    if (text === undefined || this.notices.has(text)) return;
+    this.notices.add(text);
+    this.options.onNotice?.(this.redact(text));
+  }
+
   private scrub(error: ApiError): ApiError {
     error.message = this.redact(error.message);
     return error;
@@ -268,6 +291,18 @@ export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINT
 
 function interrupted(method: string, path: string): InterruptedError {
   return new InterruptedError(`interrupted before ${method} ${path} finished`);
+}
+
+/**
+ * PactFlow's API portal says deprecation notices appear in the `title` of HAL resources: the
+ * resource's own `title`, or its self link's. Only a title that speaks of deprecation is one.
+ */
+export function deprecationNotice(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const b = body as { title?: unknown; _links?: { self?: { title?: unknown } } };
+  for (const title of [b.title, b._links?.self?.title])
+    if (typeof title === 'string' && /deprecat/i.test(title)) return title.trim().slice(0, 300);
+  return undefined;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

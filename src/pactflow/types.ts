@@ -84,11 +84,17 @@ export interface ExtraReader {
   listTokens(accountUuid: string): Promise<ApiToken[]>;
 }
 
-/** Writes. Each is one API call, apart from the recovery reads after a write of unknown outcome. */
+/**
+ * Writes. Each is one API call, apart from the reads that confirm a write (a team addition, an
+ * answer without `active`) and the recovery reads after a write of unknown outcome.
+ */
 export interface Writer {
   createSystemAccount(account: { name: string; email?: string }): Promise<{ uuid: string }>;
-  /** A full replace: the caller passes the live values with the change on top. */
-  updateUser(user: UserValues): Promise<void>;
+  /**
+   * A full replace: the caller passes the live values with the change on top. Answers `active` as
+   * PactFlow left it, which an organization that ignores `active` does not change.
+   */
+  updateUser(user: UserValues): Promise<{ active: boolean }>;
   deleteUser(uuid: string): Promise<void>;
   setRoles(uuid: string, roleUuids: string[]): Promise<void>;
   addTeamMember(teamUuid: string, userUuid: string): Promise<void>;

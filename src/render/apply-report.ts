@@ -58,7 +58,10 @@ export function renderApplyText(result: ApplyResult, options: { colors?: Colors 
   const lines = result.outcomes.map((o) => outcomeLine(o, c));
   const t = tally(result);
   lines.push('', (t.failed + t.interrupted + t.skipped ? c.red : c.green)(c.bold(closingLine(result))));
+  const unfinished = result.outcomes.filter((o) => o.status !== 'done');
   if (result.refused) lines.push(visible(refusalAdvice(result.refused)));
+  else if (unfinished.length > 0 && unfinished.every((o) => o.rerunHelps === false))
+    lines.push('Running apply again would fail the same way: change the file as each failure says.');
   else if (t.failed + t.interrupted + t.skipped)
     lines.push(
       'Run apply again to converge: it plans from the current state and redoes only what is missing.',

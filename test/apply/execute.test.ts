@@ -27,7 +27,7 @@ function recorder(server: Record<string, ApiUser> = {}, refuse?: (call: string) 
   };
   const port: ApplyPort = {
     createSystemAccount: async (a) => (await note(`POST ${a.name}`), { uuid: 'new-1' }),
-    updateUser: async (u) => (puts.push(u), note(`PUT ${u.uuid}`)),
+    updateUser: async (u) => (puts.push(u), await note(`PUT ${u.uuid}`), { active: u.active }),
     deleteUser: (uuid) => note(`DELETE ${uuid}`),
     setRoles: (uuid) => note(`PUT-ROLES ${uuid}`),
     addTeamMember: (team, uuid) => note(`PATCH ${team}/${uuid}`),

@@ -11,18 +11,29 @@ import { cli } from '../helpers/run-cli.js';
 
 const EXAMPLE = 'examples/accounts.yaml';
 let h: Harness | undefined;
+/** How the emulator of the current test serves a team's member list (`--team-patch`). */
+let teamPatch: 'served' | 'absent' = 'served';
 afterEach(async () => {
-  // No scenario may ever use the team-wide member replacement, the unverified POST team route
-  // (the strict emulator does not serve it, so it would count as an unknown route), or any
-  // other route the emulator does not know.
+  // No scenario may ever use the unverified POST team route (the strict emulator does not serve
+  // it, so it would count as an unknown route), or any other route the emulator does not know.
+  // Where the JSON Patch is served, the team-wide member replacement is never sent; where it is
+  // absent, the PATCH is the only unknown route asked for (once per team, then the PUT).
   if (h) {
     const requests = h.emulator.requests();
     expect(requests.filter((r) => r.method === 'POST' && r.path.startsWith('/admin/teams/'))).toEqual([]);
-    expect(h.emulator.counters()['PUT /admin/teams/{t}/users'] ?? 0).toBe(0);
-    expect(requests.filter((r) => r.route.endsWith('(unknown)'))).toEqual([]);
+    const unknown = requests.filter((r) => r.route.endsWith('(unknown)'));
+    if (teamPatch === 'served') {
+      expect(h.emulator.counters()['PUT /admin/teams/{t}/users'] ?? 0).toBe(0);
+      expect(unknown).toEqual([]);
+    } else {
+      expect(
+        unknown.filter((r) => !/^\/admin\/teams\/[^/]+\/users$/.test(r.path) || r.method !== 'PATCH'),
+      ).toEqual([]);
+    }
     await h.emulator.close();
   }
   h = undefined;
+  teamPatch = 'served';
 });
 
 /** A change made by hand in PactFlow: the whole user sent back with `change` on top, as PUT is a full replace. */
@@ -145,24 +156,33 @@ describe('plan against the emulator', () => {
 });
 
 describe('apply against the emulator', () => {
-  it('every action: one apply converges; state equals the file; a new plan is empty', async () => {
-    h = await harness();
-    const before = accountsIn(h.emulator.snapshot());
-    const run = await h.run(['apply', '-f', EXAMPLE, '--auto-approve']);
-    expect(run.code).toBe(0);
-    // Team additions go by JSON Patch (ci-payments-contracts to Payments, ci-shipping to Shipping).
-    expect(h.emulator.counters()['PATCH /admin/teams/{t}/users']).toBe(2);
-    expect(run.stdout).toContain('Apply complete: 9 done, 0 failed, 0 interrupted, 0 not started.');
-    await expectConverged(EXAMPLE);
-    const after = accountsIn(h.emulator.snapshot());
-    // The new account was auto-added to Default by the server and taken out again.
-    expect(after.get('ci-payments-contracts')!.teams).toEqual(['Payments']);
-    // Unmanaged, protected and out-of-scope accounts are untouched.
-    for (const name of ['ci-experimental', 'ci-break-glass', 'deploy-bot'])
-      expect(after.get(name)).toEqual(before.get(name));
-    const people = h.emulator.snapshot().users.filter((u) => u.type === 0);
-    expect(people.map((u) => u.name)).toEqual(['alice', 'bob']);
-  });
+  it.each(['served', 'absent'] as const)(
+    'every action, the team PATCH %s: one apply converges; state equals the file; a new plan is empty',
+    async (mode) => {
+      teamPatch = mode;
+      h = await harness({ seedFile: 'examples/seed.yaml', teamPatch: mode });
+      const before = accountsIn(h.emulator.snapshot());
+      const run = await h.run(['apply', '-f', EXAMPLE, '--auto-approve']);
+      expect(run.code).toBe(0);
+      // Two team additions (ci-payments-contracts to Payments, ci-shipping to Shipping): by JSON
+      // Patch where it is served, else by the verified read-modify-write, once per team.
+      if (mode === 'served') expect(h.emulator.counters()['PATCH /admin/teams/{t}/users']).toBe(2);
+      else expect(h.emulator.counters()['PUT /admin/teams/{t}/users']).toBe(2);
+      expect(run.stdout).toContain('Apply complete: 9 done, 0 failed, 0 interrupted, 0 not started.');
+      await expectConverged(EXAMPLE);
+      const after = accountsIn(h.emulator.snapshot());
+      // The new account was auto-added to Default by the server and taken out again.
+      expect(after.get('ci-payments-contracts')!.teams).toEqual(['Payments']);
+      // Unmanaged, protected and out-of-scope accounts are untouched.
+      for (const name of ['ci-experimental', 'ci-break-glass', 'deploy-bot'])
+        expect(after.get(name)).toEqual(before.get(name));
+      const people = h.emulator.snapshot().users.filter((u) => u.type === 0);
+      expect(people.map((u) => u.name)).toEqual(['alice', 'bob']);
+      // bob, a person, is still a member of Payments.
+      const payments = h.emulator.snapshot().teams.find((t) => t.name === 'Payments')!;
+      expect(payments.members).toContain(people.find((u) => u.name === 'bob')!.uuid);
+    },
+  );
 
   it('a rename of a disabled account with an email keeps it disabled and keeps the email', async () => {
     h = await harness({

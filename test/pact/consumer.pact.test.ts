@@ -28,7 +28,8 @@
  */
 import { Matchers } from '@pact-foundation/pact';
 import type { PactflowClient } from '../../src/pactflow/client.js';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { TeamMembers } from '../../src/pactflow/team-members.js';
 import {
   ForbiddenError,
   GoneError,
@@ -40,6 +41,7 @@ import {
   ACCOUNT,
   DISABLED_ACCOUNT,
   MCP,
+  MCP_VERIFIED,
   CUSTOM_ROLE,
   MISSING,
   ROLE,
@@ -235,6 +237,21 @@ describe('writes', MOCK_SERVER_RACE, () => {
       }),
   );
 
+  it('POST /admin/system-accounts: create, answered by a body carrying the uuid', () =>
+    provider
+      .addInteraction()
+      .uponReceiving('a request to create a system account answered with its uuid')
+      .comment(follows(`${MCP_VERIFIED} (201 with a body like {uuid})`))
+      .withRequest('POST', '/admin/system-accounts', (b) =>
+        b.headers(jsonRequest).jsonBody(like({ name: 'ci-orders' })),
+      )
+      .willRespondWith(201, (b) => b.headers(halResponse).jsonBody(like({ uuid: ACCOUNT })))
+      .executeTest(async (server) => {
+        expect(await clientFor(server.url).createSystemAccount({ name: 'ci-orders' })).toEqual({
+          uuid: ACCOUNT,
+        });
+      }));
+
   it('POST /admin/system-accounts: 400 problem+json for a duplicate name', () =>
     provider
       .addInteraction()
@@ -374,13 +391,70 @@ describe('writes', MOCK_SERVER_RACE, () => {
         expect((error as ValidationError).messages).toContain('/roles/0: Role not found');
       }));
 
-  it('PATCH /admin/teams/{t}/users: add one member by JSON Patch', () =>
+  const membersBody = { _embedded: { users: eachLike({ uuid: like(ACCOUNT) }) }, _links: like({}) };
+
+  it('GET /admin/teams/{t}/users: the members', () =>
     provider
       .addInteraction()
       .given('a system account exists', account)
       .given('a team exists', team)
+      .given('a system account is a member of a team', { accountUuid: ACCOUNT, teamUuid: TEAM })
+      .uponReceiving("a request for a team's members")
+      .comment(follows(`${MCP_VERIFIED} (GET /admin/teams/{id}/users)`))
+      .withRequest('GET', `/admin/teams/${TEAM}/users`, (b) => b.headers(auth))
+      .willRespondWith(200, (b) => b.headers(halResponse).jsonBody(membersBody))
+      .executeTest(async (server) => {
+        expect(await clientFor(server.url).teamMembers.list(TEAM)).toEqual([{ uuid: ACCOUNT }]);
+      }));
+
+  it('GET /admin/teams/{t}/users/{u}: one member', () =>
+    provider
+      .addInteraction()
+      .given('a system account exists', account)
+      .given('a team exists', team)
+      .given('a system account is a member of a team', { accountUuid: ACCOUNT, teamUuid: TEAM })
+      .uponReceiving('a request for one member of a team')
+      .comment(follows(`${MCP_VERIFIED} (GET /admin/teams/{id}/users/{userId})`))
+      .withRequest('GET', `/admin/teams/${TEAM}/users/${ACCOUNT}`, (b) => b.headers(auth))
+      .willRespondWith(200, (b) =>
+        b.headers(halResponse).jsonBody({ _embedded: { user: like({ uuid: ACCOUNT }) }, _links: like({}) }),
+      )
+      .executeTest(async (server) => {
+        expect(await clientFor(server.url).teamMembers.has(TEAM, ACCOUNT)).toBe(true);
+      }));
+
+  it("PUT /admin/teams/{t}/users: replace a team's members", () =>
+    provider
+      .addInteraction()
+      .given('a system account exists', account)
+      .given('a team exists', team)
+      .uponReceiving("a request to replace a team's members")
+      .comment(
+        follows(
+          `${MCP_VERIFIED} (PUT /admin/teams/{id}/users) and ${TERRAFORM} ("a request to update team assignments")`,
+        ),
+      )
+      .withRequest('PUT', `/admin/teams/${TEAM}/users`, (b) =>
+        b.headers(jsonRequest).jsonBody({ users: eachLike(ACCOUNT) }),
+      )
+      .willRespondWith(200, (b) => b.headers(halResponse).jsonBody(membersBody))
+      .executeTest(async (server) => {
+        await clientFor(server.url).teamMembers.replace(TEAM, [ACCOUNT]);
+      }));
+
+  it('PATCH /admin/teams/{t}/users: add one member by JSON Patch', () => {
+    // The addition is confirmed by GET /admin/teams/{t}/users/{u}, an interaction of its own.
+    vi.spyOn(TeamMembers.prototype, 'has').mockResolvedValueOnce(true);
+    return provider
+      .addInteraction()
+      .given('a system account exists', account)
+      .given('a team exists', team)
       .uponReceiving('a request to add a system account to a team')
-      .comment(follows(`${MCP} ("PATCH /admin/teams/{id}/users – adds a user to a team")`))
+      .comment(
+        follows(
+          `${MCP} ("PATCH /admin/teams/{id}/users – adds a user to a team"), an earlier contract checked against PactFlow's API description only, not the application; on 404, 405, 415 or 501 the client uses the verified PUT instead`,
+        ),
+      )
       .withRequest('PATCH', `/admin/teams/${TEAM}/users`, (b) =>
         b
           .headers(jsonPatchRequest)
@@ -393,7 +467,8 @@ describe('writes', MOCK_SERVER_RACE, () => {
       )
       .executeTest(async (server) => {
         await clientFor(server.url).addTeamMember(TEAM, ACCOUNT);
-      }));
+      });
+  });
 
   it('PATCH /admin/teams/{t}/users: 403 with a read-only token', () =>
     provider
@@ -402,7 +477,11 @@ describe('writes', MOCK_SERVER_RACE, () => {
       .given('a team exists', team)
       .given('the token is read-only')
       .uponReceiving('a request to add a system account to a team with a read-only token')
-      .comment(follows(`${MCP} ("PATCH /admin/teams/{id}/users – adds a user to a team")`))
+      .comment(
+        follows(
+          `${MCP} ("PATCH /admin/teams/{id}/users – adds a user to a team"), checked against PactFlow's API description only`,
+        ),
+      )
       .withRequest('PATCH', `/admin/teams/${TEAM}/users`, (b) =>
         b
           .headers(jsonPatchRequest)
@@ -424,7 +503,7 @@ describe('writes', MOCK_SERVER_RACE, () => {
       .given('a team exists', team)
       .given('a system account is a member of a team', { accountUuid: ACCOUNT, teamUuid: TEAM })
       .uponReceiving('a request to remove a system account from a team')
-      .comment(follows(`${MCP} ("DELETE /admin/teams/{id}/users/{userId}")`))
+      .comment(follows(`${MCP_VERIFIED} (DELETE /admin/teams/{id}/users/{userId})`))
       .withRequest('DELETE', `/admin/teams/${TEAM}/users/${ACCOUNT}`, (b) => b.headers(auth))
       .willRespondWith(204)
       .executeTest(async (server) => {

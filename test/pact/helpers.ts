@@ -23,7 +23,11 @@ export const provider = new PactV4({
 
 /** The verified sources an interaction follows; its comment names one (repo and file). */
 export const TERRAFORM = 'pactflow/terraform-provider-pact client/client_pact_test.go';
+/** Checked only against PactFlow's API description (bi-directional): the MCP's earlier contract. */
 export const MCP = 'SmartBear/smartbear-mcp src/pactflow/client/admin-api.pact.test.ts';
+/** Verified by PactFlow's own application (consumer-driven): the strongest source. */
+export const MCP_VERIFIED =
+  "SmartBear/smartbear-mcp src/pactflow/pactflow.pact.test.ts (verified by PactFlow's application)";
 
 export const ACCOUNT = '4f3c9a52-7c1e-4e0b-9d8a-1a2b3c4d5e6f';
 export const DISABLED_ACCOUNT = '6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';

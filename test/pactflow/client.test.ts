@@ -65,7 +65,7 @@ describe('requests', () => {
     nock(BASE, {
       reqheaders: {
         authorization: `Bearer ${TOKEN}`,
-        accept: 'application/hal+json, application/json',
+        accept: 'application/hal+json, application/problem+json, application/json',
         'user-agent': /^pactflow-accounts\/\d/,
       },
       badheaders: ['content-type'],
@@ -78,6 +78,9 @@ describe('requests', () => {
     nock(BASE, { reqheaders: { 'content-type': 'application/json-patch+json' } })
       .patch('/admin/teams/t1/users', [{ op: 'add', path: '/users', value: { uuid: 'u2' } }])
       .reply(200, { _embedded: { users: [] } });
+    nock(BASE, { badheaders: ['content-type'] })
+      .get('/admin/teams/t1/users/u2')
+      .reply(200, { _embedded: { user: { uuid: 'u2' } } });
     const c = client();
     expect(await c.currentUser()).toMatchObject({ uuid: 'u1', name: 'alice', type: 0 });
     await c.updateUser({ uuid: 'u2', name: 'ci-a', active: false });
@@ -242,9 +245,31 @@ describe('endpoints', () => {
     expect(await client().createSystemAccount({ name: 'ci-new', email: 'n@example.com' })).toEqual({ uuid });
   });
 
-  it('createSystemAccount refuses a response with no uuid anywhere', async () => {
+  const findByName = (users: unknown[]) =>
+    nock(BASE)
+      .get('/admin/users')
+      .query({ userType: '1', q: 'ci-new', page: '1', size: '100' })
+      .reply(200, { users, page: page(1, 100, users.length) });
+
+  it('createSystemAccount takes the uuid from a body that carries only it (the MCP contract)', async () => {
+    nock(BASE).post('/admin/system-accounts', { name: 'ci-new' }).reply(201, { uuid: 'c7' });
+    expect(await client().createSystemAccount({ name: 'ci-new' })).toEqual({ uuid: 'c7' });
+  });
+
+  it('createSystemAccount finds the account by name when the answer carries no uuid', async () => {
     nock(BASE).post('/admin/system-accounts').reply(201, '');
-    await expect(client().createSystemAccount({ name: 'ci-new' })).rejects.toBeInstanceOf(ResponseShapeError);
+    findByName([user({ uuid: 'c8', name: 'CI-New' })]);
+    expect(await client().createSystemAccount({ name: 'ci-new' })).toEqual({ uuid: 'c8' });
+  });
+
+  it('createSystemAccount refuses an answer with no uuid anywhere when no account has the name', async () => {
+    nock(BASE).post('/admin/system-accounts').reply(201, '');
+    findByName([]);
+    const error = await client()
+      .createSystemAccount({ name: 'ci-new' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseShapeError);
+    expect((error as Error).message).toContain('no system account named "ci-new"');
   });
 
   it('writes: delete, set roles, add and remove one team member', async () => {
@@ -255,6 +280,9 @@ describe('endpoints', () => {
     nock(BASE)
       .patch('/admin/teams/t1/users', [{ op: 'add', path: '/users', value: { uuid: 'u1' } }])
       .reply(200, { _embedded: { users: [] } });
+    nock(BASE)
+      .get('/admin/teams/t1/users/u1')
+      .reply(200, { _embedded: { user: { uuid: 'u1' } } });
     nock(BASE).delete('/admin/teams/t1/users/u1').reply(204);
     const c = client();
     await c.deleteUser('u1');
@@ -408,7 +436,7 @@ describe('retries', () => {
 
   it('retries PUT and DELETE on network errors and 502/504', async () => {
     nock(BASE).put('/admin/users/u1').delayConnection(1000).reply(204);
-    nock(BASE).put('/admin/users/u1').reply(204);
+    nock(BASE).put('/admin/users/u1').reply(200, { uuid: 'u1', active: true });
     nock(BASE).delete('/admin/users/u1').reply(502);
     nock(BASE).delete('/admin/users/u1').reply(504);
     nock(BASE).delete('/admin/users/u1').reply(204);
@@ -468,21 +496,18 @@ describe('retries', () => {
     expect(await client().createSystemAccount({ name: 'ci-new' })).toEqual({ uuid: 'created-2' });
   });
 
-  it('after a team addition of unknown outcome, reads the account (not the team) before re-sending', async () => {
+  it('after a team addition of unknown outcome, asks whether the account is a member before re-sending', async () => {
     nock(BASE).patch('/admin/teams/t1/users').reply(504);
+    nock(BASE).get('/admin/teams/t1/users/u1').reply(404, { title: 'Not Found' });
+    nock(BASE).patch('/admin/teams/t1/users').reply(503);
     nock(BASE)
-      .get('/admin/users/u1')
-      .reply(200, user({ uuid: 'u1', name: 'ci-a', _embedded: { roles: [], teams: [] } }));
-    nock(BASE).patch('/admin/teams/t1/users').delayConnection(1000).reply(200, {});
-    nock(BASE)
-      .get('/admin/users/u1')
-      .reply(
-        200,
-        user({ uuid: 'u1', name: 'ci-a', _embedded: { roles: [], teams: [{ uuid: 't1', name: 'A' }] } }),
-      );
+      .get('/admin/teams/t1/users/u1')
+      .twice()
+      .reply(200, { _embedded: { user: { uuid: 'u1' } } });
     const sleeps: number[] = [];
     await client({ sleeps }).addTeamMember('t1', 'u1');
-    // Re-sent once, after the read said it had not joined, with the first back-off between.
+    // Re-sent once, after the read said it had not joined, with the first back-off between; the
+    // second send's outcome was unknown too, and the read found it had joined.
     expect(sleeps).toEqual([375]);
   });
 
@@ -507,9 +532,7 @@ describe('retries', () => {
   it('a PATCH of unknown outcome gives up after 5 sends, each after a read that shows it did not take effect', async () => {
     for (let i = 0; i < 5; i++) {
       nock(BASE).patch('/admin/teams/t1/users').reply(503);
-      nock(BASE)
-        .get('/admin/users/u1')
-        .reply(200, user({ uuid: 'u1', name: 'ci-a', _embedded: { roles: [], teams: [] } }));
+      nock(BASE).get('/admin/teams/t1/users/u1').reply(404, {});
     }
     const sleeps: number[] = [];
     await expect(client({ sleeps }).addTeamMember('t1', 'u1')).rejects.toBeInstanceOf(ServerError);

@@ -349,7 +349,7 @@ function recordingPort(failRole?: string) {
       calls.push(`create ${a.name}`),
       { uuid: `uuid-${a.name}` }
     ),
-    updateUser: async () => void calls.push('updateUser'),
+    updateUser: async (u: { active: boolean }) => (calls.push('updateUser'), { active: u.active }),
     deleteUser: async () => void calls.push('deleteUser'),
     addTeamMember: async () => void calls.push('addTeamMember'),
     removeTeamMember: async () => void calls.push('removeTeamMember'),

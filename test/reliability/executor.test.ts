@@ -120,8 +120,9 @@ describe('executePlan', () => {
     const controller = new AbortController();
     class Interrupting extends FakeOrg {
       override async updateUser(values: Parameters<FakeOrg['updateUser']>[0]) {
-        await super.updateUser(values);
+        const answer = await super.updateUser(values);
         controller.abort(); // Ctrl+C arrives while the rename is in flight
+        return answer;
       }
     }
     const fake = new Interrupting(SEED);

@@ -153,13 +153,14 @@ export class FakeOrg implements LiveReader, ApplyPort {
     return { uuid };
   }
 
-  async updateUser(values: UserValues): Promise<void> {
+  async updateUser(values: UserValues): Promise<{ active: boolean }> {
     const u = this.user(values.uuid);
     this.writes.push({ op: 'update', uuid: values.uuid });
     u.name = values.name;
     u.active = values.active;
     if (values.email === undefined) delete u.email;
     else u.email = values.email;
+    return { active: u.active };
   }
 
   async deleteUser(uuid: string): Promise<void> {

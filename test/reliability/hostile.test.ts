@@ -301,6 +301,31 @@ describe('hostile PactFlow answers: plan', () => {
       await server.close();
     }
   });
+
+  it('a deprecation notice in a HAL title is a warning on stderr, once per run, escaped', async () => {
+    const notice = 'Deprecated: this shape goes away \u001b[2J soon';
+    const titled = (body: any) => ({
+      ...body,
+      _links: { ...body._links, self: { href: '/x', title: notice } },
+    });
+    const server = await hostileServer({
+      '/user': json(recorded['/user']),
+      '/admin/roles': json(titled(recorded['/admin/roles'])),
+      '/admin/teams': json(titled(recorded['/admin/teams'])),
+      'users:active': json(recorded['users:active']),
+      'users:inactive': json({ ...recorded['users:inactive'], title: notice }),
+    });
+    try {
+      const run = await cli(['plan', '-f', accounts], {
+        env: { PACT_BROKER_BASE_URL: server.url, PACT_BROKER_TOKEN: 'hostile-test-token' },
+      });
+      expectSafe(run, [0]);
+      expect(run.stderr.split('warning: PactFlow says: Deprecated: this shape goes away')).toHaveLength(2);
+      expect(run.stdout).not.toContain('Deprecated');
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 it('the corpus has at least 60 inputs across files, saved plans and API answers', () => {

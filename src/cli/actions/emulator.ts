@@ -16,6 +16,8 @@ export async function emulatorCommand(ctx: CommandContext, options: EmulatorComm
     rateLimit: options.rateLimit,
     maxPageSize: options.maxPageSize,
     errorFormat: options.errorFormat,
+    teamPatch: options.teamPatch,
+    ignoreActive: options.ignoreActive,
     ...(options.verbose
       ? { onRequest: (e) => ctx.err(`${e.method} ${e.path} → ${e.status} (${e.ms} ms)\n`) }
       : {}),

@@ -16,6 +16,8 @@ export interface EmulatorCommandOptions {
   rateLimit: number;
   maxPageSize: number;
   errorFormat: ErrorFormat;
+  teamPatch: 'served' | 'absent';
+  ignoreActive: boolean;
   verbose: boolean;
 }
 
@@ -42,9 +44,22 @@ export function registerEmulator(program: Command, run: Runner) {
         .choices(ERROR_FORMATS)
         .default('problem'),
     )
+    .addOption(
+      new Option(
+        '--team-patch <mode>',
+        "PATCH of a team's members: served, or absent (404, as PactFlow's application-verified contract leaves it out)",
+      )
+        .choices(['served', 'absent'])
+        .default('served'),
+    )
+    .option(
+      '--ignore-active',
+      'act as an organization moved to SmartBear API Hub: enabling or disabling an account does nothing',
+      false,
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ pactflow-accounts emulator --seed examples/seed.yaml\n  $ pactflow-accounts emulator --port 0 --fail-rate 0.2 --rate-limit 50\n  $ pactflow-accounts emulator --error-format legacy',
+      '\nExamples:\n  $ pactflow-accounts emulator --seed examples/seed.yaml\n  $ pactflow-accounts emulator --port 0 --fail-rate 0.2 --rate-limit 50\n  $ pactflow-accounts emulator --error-format legacy\n  $ pactflow-accounts emulator --team-patch absent --ignore-active',
     )
     .action(run(() => import('../actions/emulator.js').then((m) => m.emulatorCommand)));
 }
