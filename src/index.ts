@@ -9,7 +9,7 @@ export type { Diagnostic } from './diagnostics.js';
 export { ToolError, UsageError, ConfigError, StalePlanError, GuardRefusedError } from './errors.js';
 export { PactflowClient } from './pactflow/client.js';
 export { resolveConnection } from './pactflow/connection.js';
-export * from './pactflow/errors.js';
+export * from './http/errors.js';
 export type { LiveReader, Writer, ApiUser, ApiRole, ApiTeam } from './pactflow/types.js';
 export { fetchLiveState } from './state/live-state.js';
 export type { LiveState, LiveAccount } from './state/types.js';

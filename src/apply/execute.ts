@@ -1,5 +1,5 @@
 import { InterruptedError, ToolError } from '../errors.js';
-import { ForbiddenError } from '../pactflow/errors.js';
+import { ForbiddenError } from '../http/errors.js';
 import type { ApiUser, UserValues, Writer } from '../pactflow/types.js';
 import { convergeSteps } from '../plan/converge.js';
 import type { Action, Change, Plan, Step } from '../plan/types.js';

@@ -1,4 +1,5 @@
-import { ResponseShapeError } from './errors.js';
+import { ResponseShapeError } from '../http/errors.js';
+import { SHAPE_HINT } from './hints.js';
 import type { ApiPermission, ApiRole, ApiRoleRef, ApiTeam, ApiToken, ApiUser } from './types.js';
 import type { WirePage } from './wire.js';
 
@@ -14,7 +15,7 @@ export class Checker {
   ) {}
 
   fail(problem: string): never {
-    throw new ResponseShapeError(this.method, this.path, problem);
+    throw new ResponseShapeError(this.method, this.path, problem, SHAPE_HINT);
   }
 
   object(value: unknown, what: string): Record<string, unknown> {

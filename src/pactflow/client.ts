@@ -1,9 +1,12 @@
-import { ApiError, ResponseShapeError } from './errors.js';
+import { ApiError, ResponseShapeError } from '../http/errors.js';
+import { HttpClient } from '../http/client.js';
+import { expandPath } from '../http/endpoint.js';
 import { Checker } from './checks.js';
-import { HttpClient } from './http.js';
-import type { HttpOptions } from './http.js';
-import { ENDPOINTS, expandPath } from './endpoints.js';
+import { ENDPOINTS } from './endpoints.js';
 import type { EndpointName } from './endpoints.js';
+import { SHAPE_HINT } from './hints.js';
+import { pactflowHttp } from './http.js';
+import type { PactflowOptions } from './http.js';
 import type {
   ApiPermission,
   ApiRole,
@@ -56,14 +59,14 @@ export class IncompleteListError extends ApiError {
 
 /** The PactFlow admin API: reads and writes over one HttpClient, every request from ENDPOINTS. */
 export class PactflowClient implements LiveReader, ExtraReader, Writer {
-  readonly http: HttpClient;
+  readonly http: HttpClient<typeof ENDPOINTS>;
   /** Shared by every list this client reads, so two lists at once still keep to the bound. */
   private readonly pageSlot = limiter(PAGE_CONCURRENCY);
   /** Team member lists: additions and removals go through addTeamMember and removeTeamMember. */
   readonly teamMembers: TeamMembers;
 
-  constructor(options: HttpOptions | HttpClient) {
-    this.http = options instanceof HttpClient ? options : new HttpClient(options);
+  constructor(options: PactflowOptions | HttpClient<typeof ENDPOINTS>) {
+    this.http = options instanceof HttpClient ? options : pactflowHttp(options);
     this.teamMembers = new TeamMembers(this.http);
   }
 
@@ -306,7 +309,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
       let current = first;
       for (let page = 2; current.hasNext && current.items.length > 0; page++) {
         if (page > 10_000)
-          throw new ResponseShapeError('GET', ENDPOINTS[name].path, 'pagination does not end');
+          throw new ResponseShapeError('GET', ENDPOINTS[name].path, 'pagination does not end', SHAPE_HINT);
         current = await fetchPage(page);
         pages.push(current);
       }
@@ -344,6 +347,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
         'POST',
         ENDPOINTS.createSystemAccount.path,
         `PactFlow answered the create without the new account's uuid, and no system account named ${JSON.stringify(account.name)} can be found`,
+        SHAPE_HINT,
       );
     }, findByName);
   }

@@ -1,4 +1,4 @@
-import type { Method } from './http.js';
+import type { Endpoint } from '../http/endpoint.js';
 
 /**
  * Every request this client can send: method, path template and, for writes, the permission
@@ -7,21 +7,6 @@ import type { Method } from './http.js';
  * contract (pacts/pactflow-accounts-pactflow.json), and docs/api-fidelity.md names each one's
  * verified source.
  */
-export interface Endpoint {
-  method: Method;
-  /** `{name}` segments are filled from the request's params, URI-encoded. */
-  path: string;
-  /** The scope PactFlow requires, as the README lists it. */
-  permission: string;
-  /** Request media type when it is not application/json. */
-  contentType?: string;
-  /**
-   * False for a PUT that must not be repeated blindly: it was built from a read that a repeat
-   * would not re-take (a team's whole member list). Sent through `writeOnce`, which re-reads.
-   */
-  repeatable?: false;
-}
-
 export const ENDPOINTS = {
   currentUser: { method: 'GET', path: '/user', permission: 'a valid token' },
   listUsers: { method: 'GET', path: '/admin/users', permission: 'system_account:read:*' },
@@ -67,12 +52,3 @@ export const ENDPOINTS = {
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;
-
-/** The path with its `{name}` segments filled in; a missing param is a programming error. */
-export function expandPath(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`no value for {${name}} in ${template}`);
-    return encodeURIComponent(value);
-  });
-}

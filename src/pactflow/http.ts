@@ -1,296 +1,38 @@
-import { setMaxListeners } from 'node:events';
-import http from 'node:http';
-import https from 'node:https';
-import { setTimeout as wait } from 'node:timers/promises';
-import got, { RequestError } from 'got';
-import type { Got } from 'got';
-import { InterruptedError } from '../errors.js';
-import { USER_AGENT } from '../version.js';
-import { ApiError, NetworkError, ResponseShapeError, errorForResponse } from './errors.js';
-import { ENDPOINTS, expandPath } from './endpoints.js';
-import type { Endpoint } from './endpoints.js';
+import { HttpClient } from '../http/client.js';
+import type { HttpOptions } from '../http/client.js';
+import { ENDPOINTS } from './endpoints.js';
+import { pactflowHint } from './hints.js';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+/** HAL JSON, with problem details (RFC 9457) opted in for errors, and plain JSON last. */
+export const PACTFLOW_ACCEPT = 'application/hal+json, application/problem+json, application/json';
 
-export interface RetryPolicy {
-  /** Total attempts, the first included. */
-  attempts: number;
-  /** No retry starts once this much time has passed since the first attempt. */
-  budgetMs: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** Waits; rejects at once when `signal` aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  random(): number;
-  now(): number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 5,
-  budgetMs: 60_000,
-  baseDelayMs: 500,
-  maxDelayMs: 15_000,
-  sleep: (ms, signal) => wait(ms, undefined, signal ? { signal } : {}),
-  random: Math.random,
-  now: Date.now,
-};
-
-export interface HttpOptions {
-  baseUrl: string;
-  token: string;
-  /** The header that carries the token as is (GitLab: PRIVATE-TOKEN, JOB-TOKEN); default `Authorization: Bearer`. */
-  tokenHeader?: string;
-  /**
-   * Default: PactFlow's HAL JSON, with problem details (RFC 9457) opted in for errors and plain
-   * JSON as the last resort.
-   */
-  accept?: string;
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  /** Called once per HTTP exchange (for --verbose and tests); never given the token. */
-  onRequest?: (event: {
-    method: Method;
-    path: string;
-    status: number | string;
-    attempt: number;
-    ms: number;
-  }) => void;
-  maxSockets?: number;
-  /**
-   * Called once per distinct deprecation notice a response carries in its HAL `title` (top level
-   * or `_links.self.title`), so a run can warn about it once.
-   */
+export interface PactflowOptions extends HttpOptions {
+  /** Called once per distinct deprecation notice PactFlow's answers carry, so a run warns once. */
   onNotice?: (notice: string) => void;
-  /**
-   * Aborted on SIGINT/SIGTERM: no request or retry starts after it, back-off waits end at once and
-   * reads in flight are cancelled. A write in flight is let finish, so its outcome is known.
-   */
-  signal?: AbortSignal;
 }
 
-export interface HttpResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-}
-
-export const DEFAULT_ACCEPT = 'application/hal+json, application/problem+json, application/json';
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-/** Requests and back-off waits one client may have listening for the abort at once. */
-const MAX_IN_FLIGHT_LISTENERS = 1_000;
-
-/** Retry-After in seconds or as an HTTP-date, as milliseconds from now; undefined if absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/**
- * The one place that talks HTTP, to PactFlow and to the code hosts (src/publish). Explicit policy: JSON in and out, a request timeout, and retries
- * only where repeating cannot do harm — GET, PUT and DELETE on network errors and 429/502/503/504,
- * with exponential backoff and jitter, honouring Retry-After, bounded in attempts and time. A POST,
- * a PATCH or a PUT marked `repeatable: false` is retried only on 429 (the server refused it without
- * acting); otherwise its failure is reported with `outcomeUnknown`, and `writeOnce` re-reads before
- * anything is sent again.
- */
-export class HttpClient<Table extends Record<string, Endpoint> = typeof ENDPOINTS> {
-  private readonly got: Got;
-  private readonly retry: RetryPolicy;
-  private readonly agents: { http: http.Agent; https: https.Agent };
-  private readonly endpoints: Table;
-  /** Deprecation notices already passed to `onNotice`. */
-  private readonly notices = new Set<string>();
-  /** Aborted by close(): reads in flight and back-off waits end, and nothing new starts. */
-  private readonly closing = new AbortController();
-  /** The run's signal (SIGINT/SIGTERM) or close(), whichever comes first. */
-  private readonly signal: AbortSignal;
-
-  /**
-   * `endpoints` is the table of every request this client may send: PactFlow's by default; the
-   * code hosts (src/publish) bring their own.
-   */
-  constructor(
-    private readonly options: HttpOptions,
-    endpoints?: Table,
-  ) {
-    this.endpoints = endpoints ?? (ENDPOINTS as unknown as Table);
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.signal = options.signal
-      ? AbortSignal.any([options.signal, this.closing.signal])
-      : this.closing.signal;
-    // Every read in flight listens for the abort, and pages are read a dozen or more at a time:
-    // past Node's default of 10 it would print a leak warning that is not one (each listener goes
-    // when its request ends).
-    setMaxListeners(MAX_IN_FLIGHT_LISTENERS, this.signal);
-    const maxSockets = options.maxSockets ?? 16;
-    this.agents = {
-      http: new http.Agent({ keepAlive: true, maxSockets }),
-      https: new https.Agent({ keepAlive: true, maxSockets }),
-    };
-    this.got = got.extend({
-      prefixUrl: options.baseUrl,
-      headers: {
-        accept: options.accept ?? DEFAULT_ACCEPT,
-        'user-agent': USER_AGENT,
-        ...(options.tokenHeader
-          ? { [options.tokenHeader]: options.token }
-          : { authorization: `Bearer ${options.token}` }),
-      },
-      timeout: { request: options.timeoutMs ?? 30_000 },
-      retry: { limit: 0 },
-      throwHttpErrors: false,
-      followRedirect: false,
-      responseType: 'text',
-      agent: this.agents,
-    });
-  }
-
-  get baseUrl(): string {
-    return this.options.baseUrl;
-  }
-
-  /** Ends the client: what is still in flight (a read started and no longer wanted) ends too. */
-  close(): void {
-    this.closing.abort();
-    this.agents.http.destroy();
-    this.agents.https.destroy();
-  }
-
-  /** Removes the token from any text that might reach a user. */
-  redact(text: string): string {
-    return this.options.token ? text.split(this.options.token).join('[REDACTED]') : text;
-  }
-
-  /** Sends one request of the endpoint table (src/pactflow/endpoints.ts); nothing else can be sent. */
-  async request(
-    name: keyof Table & string,
-    options: {
-      params?: Record<string, string>;
-      json?: unknown;
-      searchParams?: Record<string, string | number | boolean>;
-    } = {},
-  ): Promise<HttpResponse> {
-    const endpoint: Endpoint = this.endpoints[name]!;
-    const method: Method = endpoint.method;
-    const path = expandPath(endpoint.path, options.params ?? {});
-    const contentType = endpoint.contentType;
-    const started = this.retry.now();
-    const query = options.searchParams
-      ? new URLSearchParams(
-          Object.entries(options.searchParams).map(([k, v]): [string, string] => [k, String(v)]),
-        ).toString()
-      : '';
-    const display = query ? `${path}?${query}` : path;
-    const signal = this.signal;
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw interrupted(method, display);
-      const t0 = this.retry.now();
-      let outcome: HttpResponse | ApiError;
-      let retryAfter: number | undefined;
-      try {
-        const response = await this.got(path.replace(/^\//, ''), {
-          method,
-          ...(options.json === undefined
-            ? {}
-            : contentType
-              ? { body: JSON.stringify(options.json), headers: { 'content-type': contentType } }
-              : { json: options.json }),
-          ...(options.searchParams ? { searchParams: options.searchParams } : {}),
-          ...(signal && method === 'GET' ? { signal } : {}),
-        });
-        const body = parseBody(method, display, response.body, response.headers['content-type']);
-        this.notice(body);
-        this.options.onRequest?.({
-          method,
-          path: display,
-          status: response.statusCode,
-          attempt,
-          ms: this.retry.now() - t0,
-        });
-        if (response.statusCode >= 200 && response.statusCode < 300) {
-          return { status: response.statusCode, headers: response.headers, body };
-        }
-        outcome = errorForResponse(method, display, response.statusCode, body, endpoint.permission);
-        if (RETRYABLE_STATUS.has(response.statusCode)) {
-          retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.retry.now());
-        }
-      } catch (error) {
-        if (error instanceof ApiError) throw this.scrub(error);
-        if (signal?.aborted) throw interrupted(method, display);
-        const code = error instanceof RequestError ? error.code : 'ERR_UNKNOWN';
-        this.options.onRequest?.({ method, path: display, status: code, attempt, ms: this.retry.now() - t0 });
-        outcome = new NetworkError(method, display, code);
-      }
-
-      const mayRetry = outcome.retryable;
-      // POST, PATCH and a PUT built from an earlier read are not repeated blindly: the caller
-      // re-reads whether they took effect.
-      const blind = method === 'POST' || method === 'PATCH' || endpoint.repeatable === false;
-      const safe = !blind || outcome.status === 429;
-      if (!mayRetry || !safe) throw this.scrub(outcome);
-      await this.backOff(outcome, attempt, started, retryAfter);
-    }
-  }
-
-  /**
-   * Sends a write that must not be repeated blindly (a POST or PATCH) under the same policy as any
-   * other request: when its outcome is unknown, `probe` re-reads whether it took effect, and only
-   * if it did not is it sent again, after the same back-off and within the same attempts and budget.
-   */
-  async writeOnce<T>(send: () => Promise<T>, probe: () => Promise<{ took: T } | undefined>): Promise<T> {
-    const started = this.retry.now();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await send();
-      } catch (error) {
-        if (!(error instanceof ApiError) || !error.outcomeUnknown) throw error;
-        const effect = await probe();
-        if (effect) return effect.took;
-        await this.backOff(error, attempt, started, undefined);
-      }
-    }
-  }
-
-  /**
-   * Waits before the attempt after `attempt`: exponential back-off with jitter, or `retryAfter`.
-   * Throws `outcome` instead when no attempt or time is left, and an InterruptedError when the
-   * signal aborts the wait.
-   */
-  private async backOff(
-    outcome: ApiError,
-    attempt: number,
-    started: number,
-    retryAfter: number | undefined,
-  ): Promise<void> {
-    if (attempt >= this.retry.attempts) throw this.scrub(outcome);
-    const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-    const delay = retryAfter ?? Math.round(backoff * (0.5 + this.retry.random() / 2));
-    if (this.retry.now() + delay - started > this.retry.budgetMs) throw this.scrub(outcome);
-    try {
-      await this.retry.sleep(delay, this.signal);
-    } catch {
-      throw interrupted(outcome.method, outcome.path);
-    }
-  }
-
-  /** Passes a deprecation notice in a HAL `title` to `onNotice`, once per distinct text. */
-  private notice(body: unknown): void {
-    const text = deprecationNotice(body);
-    if (text === undefined || this.notices.has(text)) return;
-    this.notices.add(text);
-    this.options.onNotice?.(this.redact(text));
-  }
-
-  private scrub(error: ApiError): ApiError {
-    error.message = this.redact(error.message);
-    return error;
-  }
-}
-
-function interrupted(method: string, path: string): InterruptedError {
-  return new InterruptedError(`interrupted before ${method} ${path} finished`);
+/** An HTTP client for PactFlow: its endpoint table, its Accept header, its hints and its notices. */
+export function pactflowHttp(options: PactflowOptions): HttpClient<typeof ENDPOINTS> {
+  const { onNotice, ...http } = options;
+  const seen = new Set<string>();
+  return new HttpClient(
+    {
+      accept: PACTFLOW_ACCEPT,
+      hint: pactflowHint,
+      ...http,
+      ...(onNotice
+        ? {
+            onBody: (body: unknown) => {
+              const notice = deprecationNotice(body);
+              if (notice === undefined || seen.has(notice)) return;
+              seen.add(notice);
+              onNotice(options.token ? notice.split(options.token).join('[REDACTED]') : notice);
+            },
+          }
+        : {}),
+    },
+    ENDPOINTS,
+  );
 }
 
 /**
@@ -303,18 +45,4 @@ export function deprecationNotice(body: unknown): string | undefined {
   for (const title of [b.title, b._links?.self?.title])
     if (typeof title === 'string' && /deprecat/i.test(title)) return title.trim().slice(0, 300);
   return undefined;
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function parseBody(method: string, path: string, text: string, contentType: string | undefined): unknown {
-  if (text === '') return undefined;
-  if (contentType && !/json/i.test(contentType)) return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ResponseShapeError(method, path, 'body is not valid JSON');
-  }
 }

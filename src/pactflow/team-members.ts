@@ -1,7 +1,8 @@
-import { ApiError, NotFoundError } from './errors.js';
+import { ApiError, NotFoundError } from '../http/errors.js';
+import type { HttpClient } from '../http/client.js';
+import { expandPath } from '../http/endpoint.js';
 import { Checker } from './checks.js';
-import type { HttpClient } from './http.js';
-import { ENDPOINTS, expandPath } from './endpoints.js';
+import { ENDPOINTS } from './endpoints.js';
 
 /** A member as a team's member list shows it: always its uuid, its name where the list carries one. */
 export interface TeamMember {
@@ -49,7 +50,7 @@ export class TeamMembers {
   /** Teams whose member list answered the JSON Patch as a route PactFlow does not serve. */
   private readonly patchNotServed = new Set<string>();
 
-  constructor(private readonly http: HttpClient) {}
+  constructor(private readonly http: HttpClient<typeof ENDPOINTS>) {}
 
   add(teamUuid: string, userUuid: string): Promise<void> {
     return this.inTurn(teamUuid, async () => {

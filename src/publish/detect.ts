@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { isLoopbackHost } from '../pactflow/connection.js';
-import type { HttpOptions } from '../pactflow/http.js';
+import type { HttpOptions } from '../http/client.js';
 import { GithubHost } from './github.js';
 import { GitlabHost } from './gitlab.js';
 import type { CodeHost } from './host.js';

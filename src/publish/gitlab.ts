@@ -1,5 +1,5 @@
-import type { Endpoint } from '../pactflow/endpoints.js';
-import type { HttpOptions } from '../pactflow/http.js';
+import type { Endpoint } from '../http/endpoint.js';
+import type { HttpOptions } from '../http/client.js';
 import type { CodeHost, Note } from './host.js';
 import { RestHost, headerText } from './host.js';
 import { asArray, asNotes } from './shapes.js';

@@ -1,6 +1,6 @@
-import type { Endpoint } from '../pactflow/endpoints.js';
-import { HttpClient } from '../pactflow/http.js';
-import type { HttpOptions, HttpResponse } from '../pactflow/http.js';
+import type { Endpoint } from '../http/endpoint.js';
+import { HttpClient } from '../http/client.js';
+import type { HttpOptions, HttpResponse } from '../http/client.js';
 
 /** A comment on a pull or merge request, or an issue, as the publish code needs it. */
 export interface Note {

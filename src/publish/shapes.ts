@@ -1,4 +1,4 @@
-import { ResponseShapeError } from '../pactflow/errors.js';
+import { ResponseShapeError } from '../http/errors.js';
 import type { Note } from './host.js';
 
 /** Response bodies are checked at the edge: a list must be a list. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplyPort } from '../../src/apply/execute.js';
 import { executePlan } from '../../src/apply/execute.js';
-import { ForbiddenError } from '../../src/pactflow/errors.js';
+import { ForbiddenError } from '../../src/http/errors.js';
 import type { ApiUser, UserValues } from '../../src/pactflow/types.js';
 import { renderApplyJson, renderApplyText } from '../../src/render/apply-report.js';
 import type { LiveAccount } from '../../src/state/types.js';

@@ -36,7 +36,7 @@ import {
   NotFoundError,
   UnauthorizedError,
   ValidationError,
-} from '../../src/pactflow/errors.js';
+} from '../../src/http/errors.js';
 import {
   ACCOUNT,
   DISABLED_ACCOUNT,

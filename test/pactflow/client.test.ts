@@ -10,8 +10,8 @@ import {
   ServerError,
   UnauthorizedError,
   ValidationError,
-} from '../../src/pactflow/errors.js';
-import { parseRetryAfter } from '../../src/pactflow/http.js';
+} from '../../src/http/errors.js';
+import { parseRetryAfter } from '../../src/http/client.js';
 import { fetchLiveState } from '../../src/state/live-state.js';
 import { BASE, TOKEN, strictNock, user } from '../helpers/nock.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IncompleteListError, PactflowClient } from '../../src/pactflow/client.js';
-import { HttpClient } from '../../src/pactflow/http.js';
-import type { HttpResponse } from '../../src/pactflow/http.js';
+import { HttpClient } from '../../src/http/client.js';
+import { ENDPOINTS } from '../../src/pactflow/endpoints.js';
+import type { HttpResponse } from '../../src/http/client.js';
 import { seededRandom } from '../../src/emulator/faults.js';
 import { user } from '../helpers/nock.js';
 
@@ -19,12 +20,12 @@ interface Account {
   active: boolean;
 }
 
-class ScheduledServer extends HttpClient {
+class ScheduledServer extends HttpClient<typeof ENDPOINTS> {
   readonly pending: { searchParams: Record<string, string | number | boolean>; resolve: () => void }[] = [];
   /** What happened, in order: a page served (`E1`, `E2`, `D1`, …) or an account moved (`move`). */
   readonly events: string[] = [];
   constructor(readonly accounts: Account[]) {
-    super({ baseUrl: 'https://acme.pactflow.io', token: 't' });
+    super({ baseUrl: 'https://acme.pactflow.io', token: 't' }, ENDPOINTS);
   }
 
   override request(

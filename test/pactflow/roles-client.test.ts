@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { PactflowClient } from '../../src/pactflow/client.js';
-import { ValidationError } from '../../src/pactflow/errors.js';
+import { ValidationError } from '../../src/http/errors.js';
 import { BASE, TOKEN, strictNock, user } from '../helpers/nock.js';
 
 strictNock();

@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { PactflowClient } from '../../src/pactflow/client.js';
-import { ServerError } from '../../src/pactflow/errors.js';
-import { HttpClient } from '../../src/pactflow/http.js';
+import { ServerError } from '../../src/http/errors.js';
+import { pactflowHttp } from '../../src/pactflow/http.js';
 import { LostMembersError } from '../../src/pactflow/team-members.js';
 import { BASE, TOKEN, strictNock } from '../helpers/nock.js';
 
@@ -151,7 +151,7 @@ describe('team additions by JSON Patch', () => {
 describe('deprecation notices', () => {
   it('are passed on once per distinct text, from a HAL title or its self link', async () => {
     const notices: string[] = [];
-    const http = new HttpClient({ baseUrl: BASE, token: TOKEN, onNotice: (n) => notices.push(n) });
+    const http = pactflowHttp({ baseUrl: BASE, token: TOKEN, onNotice: (n) => notices.push(n) });
     const deprecated = { title: 'Deprecated: this resource goes away in 2027', _embedded: { roles: [] } };
     nock(BASE).get('/admin/roles').twice().reply(200, deprecated);
     nock(BASE)

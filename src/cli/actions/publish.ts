@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ToolError, UsageError } from '../../errors.js';
-import { ApiError } from '../../pactflow/errors.js';
+import { ApiError } from '../../http/errors.js';
 import type { CodeHost } from '../../publish/host.js';
 import { detectCodeHost } from '../../publish/detect.js';
 import { findMarked, syncDriftIssue, upsertComment } from '../../publish/publish.js';

@@ -1,13 +1,17 @@
 import { ToolError } from '../errors.js';
 
 /**
- * Errors from the PactFlow API. Messages name the method and path, never the token; `retryable`
- * says whether the HTTP layer may try again, `outcomeUnknown` that a write may have taken effect.
+ * Errors from an HTTP API, by what happened, in words that fit any API. Messages name the method
+ * and path, never the token; `retryable` says whether the HTTP layer may try again,
+ * `outcomeUnknown` that a write may have taken effect. What to do about one (the hint) depends on
+ * the API: each client gives HttpClient its own `hint` (src/pactflow/hints.ts, src/publish/host.ts).
  */
 export class ApiError extends ToolError {
   retryable = false;
   /** A write whose effect is unknown (timeout, 5xx, connection reset): re-read before re-sending. */
   outcomeUnknown = false;
+  /** Set by the HttpClient that met the error, from its API's hints. */
+  declare hint?: string | undefined;
   constructor(
     readonly method: string,
     readonly path: string,
@@ -21,13 +25,7 @@ export class ApiError extends ToolError {
 
 export class UnauthorizedError extends ApiError {
   constructor(method: string, path: string, detail: string) {
-    super(
-      method,
-      path,
-      401,
-      `401 Unauthorized${detail}`,
-      'The token was refused. Check PACT_BROKER_TOKEN or --token-file, and that it belongs to this PactFlow (base URL).',
-    );
+    super(method, path, 401, `401 Unauthorized${detail}`);
   }
 }
 
@@ -39,15 +37,7 @@ export class ForbiddenError extends ApiError {
     /** The scope the refused endpoint needs (from the endpoint table). */
     readonly permission?: string,
   ) {
-    super(
-      method,
-      path,
-      403,
-      `403 Forbidden${detail}`,
-      method === 'GET'
-        ? `The token's owner lacks ${permission ?? 'a read permission'} (the default User role has the read scopes).`
-        : `Writes need the "Read/write token (CI)" (a "Read only token (developer)" cannot write) of a user with ${permission ?? 'system_account:manage:*'}; nobody can change their own roles.`,
-    );
+    super(method, path, 403, `403 Forbidden${detail}`);
   }
 }
 
@@ -59,13 +49,7 @@ export class NotFoundError extends ApiError {
 
 export class GoneError extends ApiError {
   constructor(method: string, path: string, detail: string) {
-    super(
-      method,
-      path,
-      410,
-      `410 Gone${detail}`,
-      'The account was deleted; run plan again to re-create it if the file still lists it.',
-    );
+    super(method, path, 410, `410 Gone${detail}`);
   }
 }
 
@@ -84,13 +68,7 @@ export class ValidationError extends ApiError {
 export class RateLimitedError extends ApiError {
   override retryable = true;
   constructor(method: string, path: string, detail: string) {
-    super(
-      method,
-      path,
-      429,
-      `429 Too Many Requests${detail}`,
-      'PactFlow is rate-limiting this client; try again later or lower --concurrency.',
-    );
+    super(method, path, 429, `429 Too Many Requests${detail}`);
   }
 }
 
@@ -107,7 +85,6 @@ export class ServerError extends ApiError {
       path,
       status,
       `${status} server error${detail}${reference ? ` (PactFlow reference ${reference})` : ''}`,
-      reference ? `Quote reference ${reference} if you contact PactFlow support.` : undefined,
     );
     this.retryable = [502, 503, 504].includes(status);
     // 501 Not Implemented: the server does not serve this method here, so nothing was done.
@@ -118,27 +95,15 @@ export class ServerError extends ApiError {
 export class NetworkError extends ApiError {
   override retryable = true;
   constructor(method: string, path: string, code: string) {
-    super(
-      method,
-      path,
-      undefined,
-      `network error (${code})`,
-      'Check the base URL and that PactFlow is reachable from here.',
-    );
+    super(method, path, undefined, `network error (${code})`);
     this.outcomeUnknown = method !== 'GET';
   }
 }
 
 /** The server answered with a body this client does not understand: refuse rather than guess. */
 export class ResponseShapeError extends ApiError {
-  constructor(method: string, path: string, problem: string) {
-    super(
-      method,
-      path,
-      undefined,
-      `unexpected response: ${problem}`,
-      'Is the base URL a PactFlow instance? Run with --verbose for details.',
-    );
+  constructor(method: string, path: string, problem: string, hint?: string) {
+    super(method, path, undefined, `unexpected response: ${problem}`, hint);
   }
 }
 
@@ -162,7 +127,7 @@ function problemEntry(value: unknown): string {
 }
 
 /**
- * Every message shape PactFlow uses in error bodies, flattened to readable strings:
+ * Every message shape PactFlow (and the code hosts) use in error bodies, flattened to readable strings:
  * `application/problem+json` (`detail`, else `title`, then each `errors[].detail` with its
  * `pointer`), and the three legacy shapes (`errors` as a field map or a list, `error` object).
  */
