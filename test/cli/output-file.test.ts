@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   closeSync,
-  constants,
+  createReadStream,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -14,7 +14,7 @@ import {
   writeFileSync,
   linkSync,
 } from 'node:fs';
-import net from 'node:net';
+import { buffer } from 'node:stream/consumers';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,8 @@ import { InterruptedError, UsageError } from '../../src/errors.js';
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'pfa-out-'));
 const at = (absolute: string) => ({ display: path.basename(absolute), absolute });
 const OVERWRITE = { overwrite: true, flag: '--out' };
+/** Everything written to a FIFO: opening it waits for the writer, reading ends when it closes. */
+const readAll = async (fifo: string) => (await buffer(createReadStream(fifo))).toString();
 const fifoIn = (dir: string) => {
   const file = path.join(dir, 'plan.fifo');
   execFileSync('mkfifo', [file]);
@@ -81,20 +83,20 @@ describe('writeOutputFile: where the user asked, and only there', () => {
     );
   });
 
+  // Through a link in a scratch folder, so that a regression replaces the link, not /dev/null.
   it('writes through /dev/null, which stays a character device', async () => {
-    await writeOutputFile({ display: '/dev/null', absolute: '/dev/null' }, 'x'.repeat(100_000), OVERWRITE);
+    const link = path.join(tmp(), 'null');
+    symlinkSync('/dev/null', link);
+    await writeOutputFile(at(link), 'x'.repeat(100_000), OVERWRITE);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readlinkSync(link)).toBe('/dev/null');
   });
 
   it('writes through a FIFO to its reader; the FIFO stays', async () => {
     const fifo = fifoIn(tmp());
     const text = 'x'.repeat(300_000) + '\n';
     const written = writeOutputFile(at(fifo), text, OVERWRITE);
-    const reader = new net.Socket({ fd: openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK) });
-    let read = '';
-    reader.on('data', (d: Buffer) => (read += d.toString()));
-    await Promise.all([written, new Promise((resolve) => reader.on('end', resolve))]);
-    expect(read).toBe(text);
+    await Promise.all([written, expect(readAll(fifo)).resolves.toBe(text)]);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
@@ -110,24 +112,23 @@ describe('writeOutputFile: where the user asked, and only there', () => {
 
   it('an interrupt ends a write a FIFO reader does not take', async () => {
     const fifo = fifoIn(tmp());
-    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
     const controller = new AbortController();
     const written = writeOutputFile(at(fifo), BIG, { ...OVERWRITE, signal: controller.signal });
-    // The first bytes have arrived: the writer is under way and the pipe will fill.
-    const socket = new net.Socket({ fd: reader });
-    await new Promise((resolve) => socket.once('data', resolve));
-    socket.pause();
+    // The first bytes have arrived: the writer is under way, and the pipe fills once it stops reading.
+    const reader = createReadStream(fifo);
+    await new Promise((resolve) => reader.once('data', resolve));
+    reader.pause();
     controller.abort();
     await expect(written).rejects.toBeInstanceOf(InterruptedError);
-    socket.destroy();
+    reader.destroy();
   });
 
   it('a FIFO whose reader leaves early is a usage error naming it', async () => {
     const fifo = fifoIn(tmp());
     const written = writeOutputFile(at(fifo), BIG, OVERWRITE);
-    const socket = new net.Socket({ fd: openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK) });
-    await new Promise((resolve) => socket.once('data', resolve));
-    socket.destroy();
+    const reader = createReadStream(fifo);
+    await new Promise((resolve) => reader.once('data', resolve));
+    reader.destroy();
     await expect(written).rejects.toThrow(/cannot write plan\.fifo \(EPIPE\)/);
   });
 
