@@ -4,6 +4,7 @@ import {
   constants,
   copyFileSync,
   createReadStream,
+  linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -64,11 +65,14 @@ describe('--out writes through devices and FIFOs and follows links (built CLI)',
     const dir = tmp();
     const fifo = path.join(dir, 'plan.fifo');
     execFileSync('mkfifo', [fifo]);
-    const read = buffer(createReadStream(fifo));
+    // A second name for the FIFO: it reaches the FIFO even if a file is renamed over plan.fifo.
+    const same = path.join(dir, 'same.fifo');
+    linkSync(fifo, same);
+    const read = buffer(createReadStream(same));
     // Should the run end without opening the FIFO, a writer that opens and closes it ends the read.
     const release = () => {
       try {
-        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+        closeSync(openSync(same, constants.O_WRONLY | constants.O_NONBLOCK));
       } catch {
         // No reader left: the read has ended.
       }
