@@ -3,7 +3,7 @@ import type { ApiToken } from '../pactflow/types.js';
 import { effectiveScopes, roleScopes, summariseScopes } from '../permissions/scopes.js';
 import { ADMINISTRATOR } from '../plan/converge.js';
 import type { Plan } from '../plan/types.js';
-import type { LiveState } from '../state/types.js';
+import type { LiveAccount, LiveState } from '../state/types.js';
 import { scopeMatcher } from '../util/glob.js';
 import { byName } from '../util/names.js';
 
@@ -58,6 +58,7 @@ export function tokenKind(description: string): string {
  */
 export function buildInventory(live: LiveState, options: InventoryOptions = {}): InventoryRow[] {
   const catalogue = new Map(live.roles.map((r) => [r.uuid, roleScopes(r)]));
+  const teamNames = new Map(live.teams.map((t) => [t.uuid, t.name]));
   const file = options.file;
   const inScope = file ? scopeMatcher(file.policy) : undefined;
   const unmanaged = new Set(file?.plan.unmanaged.map((u) => u.uuid));
@@ -65,10 +66,7 @@ export function buildInventory(live: LiveState, options: InventoryOptions = {}):
     file?.plan.changes.filter((c) => c.origin === 'file' && c.uuid).map((c) => c.uuid!),
   );
   return [...live.accounts].sort(byName).map((account) => {
-    const scopes = effectiveScopes(
-      account.roles.map((r) => r.uuid),
-      catalogue,
-    );
+    const scopes = accountScopes(account, catalogue);
     const management: Management | undefined = inScope
       ? !inScope(account.name)
         ? 'out of scope'
@@ -85,7 +83,7 @@ export function buildInventory(live: LiveState, options: InventoryOptions = {}):
       roles: account.roles.map((r) => r.name),
       teams: account.teams.map((t) => t.name),
       scopes,
-      scopeSummary: summariseScopes(scopes),
+      scopeSummary: describeScopes(scopes, teamNames),
       lastLogin: account.lastLogin ?? null,
       createdAt: account.createdAt ?? null,
       ...(management ? { management } : {}),
@@ -97,6 +95,40 @@ export function buildInventory(live: LiveState, options: InventoryOptions = {}):
         : {}),
     } satisfies InventoryRow;
   });
+}
+
+/**
+ * What an account may do: its roles' scopes from the catalogue, and the scopes PactFlow lists
+ * with a server-managed role for this account alone (Team Administrator's `team:manage:<team
+ * uuid>`, one per team it administers), which no catalogue entry can state.
+ */
+function accountScopes(account: LiveAccount, catalogue: ReadonlyMap<string, readonly string[]>): string[] {
+  const scopes = new Set(
+    effectiveScopes(
+      account.roles.map((r) => r.uuid),
+      catalogue,
+    ),
+  );
+  for (const role of account.roles) for (const scope of role.scopes ?? []) scopes.add(scope);
+  return [...scopes].sort();
+}
+
+const TEAM_MANAGE = 'team:manage:';
+
+/** The scope summary, naming each team a `team:manage:<team uuid>` scope administers. */
+function describeScopes(scopes: readonly string[], teamNames: ReadonlyMap<string, string>): string {
+  const named = new Map<string, string>();
+  for (const scope of scopes) {
+    const uuid = scope.startsWith(TEAM_MANAGE) ? scope.slice(TEAM_MANAGE.length) : '';
+    const name = teamNames.get(uuid);
+    if (name !== undefined) named.set(uuid, name);
+  }
+  const summary = summariseScopes(scopes);
+  if (named.size === 0) return summary;
+  // One pass, so that a team name holding another team's uuid is left as it is.
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const uuids = new RegExp([...named.keys()].map(escape).join('|'), 'g');
+  return summary.replace(uuids, (uuid) => named.get(uuid)!);
 }
 
 /** The most recent sign of use: a login or, when tokens were read, a token's last use. */

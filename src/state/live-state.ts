@@ -7,11 +7,12 @@ export function isServerManagedRole(role: { uuid: string; name: string }): boole
   return role.uuid === TEAM_ADMINISTRATOR_ROLE_UUID || role.name === TEAM_ADMINISTRATOR_ROLE_NAME;
 }
 
-const accountRole = (r: ApiRoleRef): LiveAccountRole => ({
-  uuid: r.uuid,
-  name: r.name,
-  serverManaged: isServerManagedRole(r),
-});
+const accountRole = (r: ApiRoleRef): LiveAccountRole => {
+  const serverManaged = isServerManagedRole(r);
+  // The catalogue cannot say what a server-managed role grants one account; the account's copy can.
+  const scopes = serverManaged && r.permissions.length > 0 ? { scopes: [...r.permissions].sort() } : {};
+  return { uuid: r.uuid, name: r.name, serverManaged, ...scopes };
+};
 
 export function toLiveAccount(user: ApiUser): LiveAccount {
   return {

@@ -7,6 +7,11 @@ export interface Ref {
 export interface LiveAccountRole extends Ref {
   /** Granted by the server (Team Administrator): never compared, never set. */
   serverManaged: boolean;
+  /**
+   * A server-managed role's scopes for this account, as PactFlow lists them with it (Team
+   * Administrator: `team:manage:<team uuid>` per team administered); shown by `show`, never compared.
+   */
+  scopes?: string[];
 }
 
 export interface LiveAccount {

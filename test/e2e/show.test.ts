@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readSeedFile } from '../../src/emulator/seed.js';
 import type { Harness } from '../helpers/emulator.js';
 import { harness } from '../helpers/emulator.js';
+import { CLI } from '../helpers/spawn-cli.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -102,5 +105,71 @@ describe('show against the emulator', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('expected a whole number of at least 1');
     expect(h.emulator.requests()).toEqual([]);
+  });
+});
+
+/** The built CLI against the harness's emulator, to its end. */
+function runBuilt(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env.PATH ?? '', CI: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+// Issue 20, items 5 and 8, as a user meets them: the built CLI against the emulator.
+describe('show: what Team Administrator grants, and scopes PactFlow does not have (built CLI)', () => {
+  /** The example organization, with ci-search administering Payments and Orders. */
+  const withTeamAdmin = async () => {
+    const seed = await readSeedFile('examples/seed.yaml');
+    for (const team of seed.teams ?? [])
+      if (team.name === 'Payments' || team.name === 'Orders')
+        team.administrators = [...(team.administrators ?? []), 'ci-search'];
+    return harness({ seed });
+  };
+
+  it('counts team:manage:<team uuid>, names the teams, and --has-scope team:manage finds them', async () => {
+    h = await withTeamAdmin();
+    const text = await runBuilt(['show'], h.env);
+    expect(text.code).toBe(0);
+    const row = text.stdout.split('\n').find((l) => l.startsWith('ci-search '))!;
+    expect(row).toContain('Team Administrator');
+    expect(row).toMatch(
+      /7 scopes; manages contract_data \(own, team\), team \((Orders, Payments|Payments, Orders)\)/,
+    );
+    const json = await runBuilt(['show', '--format', 'json'], h.env);
+    const search = JSON.parse(json.stdout).accounts.find((a: { name: string }) => a.name === 'ci-search');
+    const teams = new Map(h.emulator.snapshot().teams.map((t) => [t.name, t.uuid]));
+    expect(search.scopes).toEqual(
+      expect.arrayContaining([`team:manage:${teams.get('Payments')}`, `team:manage:${teams.get('Orders')}`]),
+    );
+    const found = await runBuilt(['show', '--has-scope', 'team:manage', '--format', 'csv'], h.env);
+    expect(found.code).toBe(0);
+    expect(
+      found.stdout
+        .split('\r\n')
+        .slice(1, -1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['ci-break-glass', 'ci-platform-admin', 'ci-search']);
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('--has-scope with a typo is an error with a suggestion, not "0 system accounts"', async () => {
+    h = await harness();
+    const run = await runBuilt(['show', '--has-scope', 'system_acount:manage'], h.env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('no scope "system_acount:manage" in this PactFlow');
+    expect(run.stderr).toContain('(did you mean "system_account:manage"?)');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const known = await runBuilt(['show', '--has-scope', 'system_account:manage', '--format', 'csv'], h.env);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain('ci-break-glass,');
   });
 });

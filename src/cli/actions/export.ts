@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { exportDesired, renderExportYaml } from '../../export/export.js';
 import type { CommandContext } from '../context.js';
 import { InterruptedError } from '../../errors.js';
-import { checkOutputPath, writeOutputFile } from '../output-file.js';
+import { checkNotReadByCommand, checkOutputPath, filesReadBy, writeOutputFile } from '../output-file.js';
 import { resolveInCwd } from '../paths.js';
 import { count } from '../../util/plural.js';
 import { connect, readLiveState } from '../session.js';
@@ -41,9 +41,12 @@ export function schemaHint(dir: string, schema: string = shippedSchema()): strin
 
 export async function exportCommand(ctx: CommandContext, options: ExportCommandOptions): Promise<number> {
   const out = options.out ? resolveInCwd(ctx, options.out) : undefined;
-  const outOptions = { overwrite: options.force === true, flag: '--out' };
-  // Refuse a bad --out before PactFlow is read: nothing is fetched for a file that cannot be written.
+  const signal = ctx.io.signal;
+  const outOptions = { overwrite: options.force === true, flag: '--out', ...(signal ? { signal } : {}) };
+  // Refuse a bad --out before PactFlow is read: nothing is fetched for a file that cannot be
+  // written, or that would replace a file this run reads (the token file).
   if (out) checkOutputPath(out, outOptions);
+  if (out) checkNotReadByCommand(out, '--out', filesReadBy(ctx));
   const client = await connect(ctx);
   try {
     const live = await readLiveState(ctx, client);
@@ -57,7 +60,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportCommandO
       ctx.out(text);
       return 0;
     }
-    writeOutputFile(out, text, outOptions);
+    await writeOutputFile(out, text, outOptions);
     ctx.err(`Wrote ${count(file.systemAccounts.length, 'system account')} to ${out.display}\n`);
     return 0;
   } finally {

@@ -7,7 +7,13 @@ import { visible } from '../../render/text.js';
 import { count } from '../../util/plural.js';
 import type { CommandContext } from '../context.js';
 import { untilInterrupted } from '../interrupt.js';
-import { checkOutputPath, writeOutputFile } from '../output-file.js';
+import {
+  checkDistinctOutputs,
+  checkNotReadByCommand,
+  checkOutputPath,
+  filesReadBy,
+  writeOutputFile,
+} from '../output-file.js';
 import { resolveInCwd } from '../paths.js';
 import { appendStepSummary, planFromFile, renderPlanAs } from '../planning.js';
 import { connect } from '../session.js';
@@ -16,10 +22,17 @@ import type { PlanCommandOptions } from '../commands/plan.js';
 export async function planCommand(ctx: CommandContext, options: PlanCommandOptions): Promise<number> {
   const out = options.out ? resolveInCwd(ctx, options.out) : undefined;
   const markdownOut = options.outMarkdown ? resolveInCwd(ctx, options.outMarkdown) : undefined;
-  const outOptions = { overwrite: true, flag: '--out' };
+  const signal = ctx.io.signal;
+  const outOptions = { overwrite: true, flag: '--out', ...(signal ? { signal } : {}) };
+  const markdownOptions = { overwrite: true, flag: '--out-markdown', ...(signal ? { signal } : {}) };
+  // Before PactFlow is read: an output that cannot be written, or that would replace a file this
+  // run reads (`--out accounts.yaml`), is refused while nothing has been fetched or written.
+  const reads = filesReadBy(ctx, options.file);
   if (out) checkOutputPath(out, outOptions);
-  const markdownOptions = { overwrite: true, flag: '--out-markdown' };
+  if (out) checkNotReadByCommand(out, '--out', reads);
   if (markdownOut) checkOutputPath(markdownOut, markdownOptions);
+  if (markdownOut) checkNotReadByCommand(markdownOut, '--out-markdown', reads);
+  if (out && markdownOut) checkDistinctOutputs(out, '--out', markdownOut, '--out-markdown');
   const client = await connect(ctx);
   try {
     let plan: Plan;
@@ -35,20 +48,20 @@ export async function planCommand(ctx: CommandContext, options: PlanCommandOptio
       if (error instanceof ConfigError) {
         const report = renderDiagnosticsMarkdown(error.diagnostics, error.file);
         if (options.format === 'markdown') ctx.out(report);
-        if (markdownOut) writeOutputFile(markdownOut, report, markdownOptions);
+        if (markdownOut) await writeOutputFile(markdownOut, report, markdownOptions);
         // Best effort: the job summary shows the problems too; the invalid file stays the error.
         await appendStepSummary(ctx, report).catch(() => undefined);
       }
       throw error;
     }
     if (out) {
-      writeOutputFile(out, renderPlanJson(plan), outOptions);
+      await writeOutputFile(out, renderPlanJson(plan), outOptions);
       ctx.err(`Saved the plan to ${out.display}; apply it with: pactflow-accounts apply ${out.display}\n`);
     }
     // One Markdown rendering serves the file, stdout and the job summary, whichever want it.
     let markdown: string | undefined;
     const asMarkdown = () => (markdown ??= renderPlanMarkdown(plan));
-    if (markdownOut) writeOutputFile(markdownOut, asMarkdown(), markdownOptions);
+    if (markdownOut) await writeOutputFile(markdownOut, asMarkdown(), markdownOptions);
     ctx.out(options.format === 'markdown' ? asMarkdown() : renderPlanAs(ctx, plan, options.format));
     await appendStepSummary(ctx, asMarkdown);
     if (!plan.guards.ok) return 3;

@@ -11,6 +11,8 @@ import { renderShowJson } from '../../render/show-json.js';
 import { renderShowMarkdown, renderShowText } from '../../render/show-text.js';
 import type { InventoryOptions } from '../../show/inventory.js';
 import { buildInventory, filterInventory } from '../../show/inventory.js';
+import { isKnownScope, knownScopes, scopeQueries } from '../../show/scope-query.js';
+import type { LiveState } from '../../state/types.js';
 import { mapLimit } from '../../util/concurrency.js';
 import { count } from '../../util/plural.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -19,6 +21,19 @@ import type { CommandContext } from '../context.js';
 import { resolveInCwd } from '../paths.js';
 import { connect, readLiveState } from '../session.js';
 import type { ShowCommandOptions } from '../commands/show.js';
+
+/** A typo must not read as "nobody holds this scope": `--has-scope` asks about a scope PactFlow has. */
+function checkScopeQuery(scope: string, live: LiveState): void {
+  const known = knownScopes(live);
+  if (isKnownScope(scope, known)) return;
+  throw new UsageError(
+    `no scope "${scope}" in this PactFlow: no role grants it and PactFlow does not document it${didYouMean(
+      scope,
+      scopeQueries(known),
+    )}`,
+    'Give a scope, or its start up to a colon: e.g. system_account:manage, system_account:manage:*, team:manage.',
+  );
+}
 
 /** Token lists read at once with --activity. */
 export const TOKEN_CONCURRENCY = 4;
@@ -37,6 +52,7 @@ export async function showCommand(ctx: CommandContext, options: ShowCommandOptio
         )}`,
         `Roles here: ${live.roles.map((r) => r.name).join(', ')}.`,
       );
+    if (options.hasScope !== undefined) checkScopeQuery(options.hasScope, live);
     let file: InventoryOptions['file'];
     if (options.file) {
       const at = resolveInCwd(ctx, options.file);
