@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InterruptedError, ToolError } from '../errors.js';
 import { renderGithubAnnotations } from '../render/github-annotations.js';
+import { visible } from '../render/escape.js';
 import { VERSION } from '../version.js';
 import type { CliIo, CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
@@ -147,13 +148,16 @@ async function reportError(error: unknown, io: CliIo, ctx: CommandContext | unde
     return error.exitCode;
   }
   if (error instanceof ToolError) {
+    // Messages may quote what a server or a file said: each line is escaped (control characters,
+    // ESC, bidirectional overrides), the tool's own line breaks kept.
+    const shown = (text: string) => text.split('\n').map(visible).join('\n');
     io.stderr.write(
-      `${colors ? colors.red('error') : 'error'}: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`,
+      `${colors ? colors.red('error') : 'error'}: ${shown(error.message)}\n${error.hint ? `  ${shown(error.hint)}\n` : ''}`,
     );
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`error: unexpected failure: ${message}\n`);
+  io.stderr.write(`error: unexpected failure: ${message.split('\n').map(visible).join('\n')}\n`);
   if (ctx?.globals.verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return 1;
 }

@@ -1,4 +1,5 @@
 import { ToolError } from '../errors.js';
+import { visible } from '../render/escape.js';
 
 /**
  * Errors from an HTTP API, by what happened, in words that fit any API. Messages name the method
@@ -166,7 +167,11 @@ export function errorForResponse(
   body: unknown,
   permission?: string,
 ): ApiError {
-  const { messages, reference } = errorMessages(body);
+  // A server's words reach terminals, CI logs and comments: no control character, ESC, CR or
+  // bidirectional override gets through as itself.
+  const found = errorMessages(body);
+  const messages = found.messages.map(visible);
+  const reference = found.reference === undefined ? undefined : visible(found.reference);
   const detail = messages.length ? `: ${messages.join('; ')}` : '';
   switch (status) {
     case 401:

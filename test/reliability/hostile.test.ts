@@ -277,6 +277,28 @@ describe('hostile PactFlow answers: plan', () => {
     ['users: a name with a right-to-left override', renamed('ci-\u202Eexe.txt'), [0, 1]],
     ['users: a name with zero-width characters', renamed('ci-\u200B\u200C\u200D\uFEFFa'), [0, 1]],
     ['users: two names equal ignoring case', renamed('CI-ORDERS'), [0, 1]],
+    [
+      '/user: a 400 whose detail clears the screen and forges a line',
+      () => ({
+        '/user': {
+          status: 400,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            title: 'Bad Request',
+            status: 400,
+            detail: '\u001b[2J\u001b[31mred\r\nerror: forged line \u202e',
+          }),
+        },
+      }),
+      [1],
+    ],
+    [
+      '/admin/roles: a legacy 422 whose messages carry ESC and a bell',
+      () => ({
+        '/admin/roles': json({ errors: { name: ['\u001b]0;title\u0007', 'ok\r\nforged'] } }, 422),
+      }),
+      [1],
+    ],
   ];
 
   corpus.answers = ANSWERS.length;
@@ -296,6 +318,7 @@ describe('hostile PactFlow answers: plan', () => {
       });
       expectSafe(run, codes);
       expect(`${run.stdout}${run.stderr}`).not.toContain('hostile-test-token');
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s*(error: )?forged/);
       expect(server.writes()).toBe(0);
     } finally {
       await server.close();
