@@ -23,7 +23,7 @@ export { renderPlanText } from './render/text.js';
 export { renderPlanMarkdown, escapeMarkdown } from './render/markdown.js';
 export { renderPlanJson } from './render/json.js';
 export { executePlan } from './apply/execute.js';
-export type { ApplyResult, Outcome, ApplyPort } from './apply/execute.js';
+export type { ApplyResult, Outcome, ApplyPort } from './apply/types.js';
 export { exportDesired, renderExportYaml } from './export/export.js';
 export { startEmulator } from './emulator/server.js';
 export type { EmulatorOptions, RunningEmulator } from './emulator/server.js';

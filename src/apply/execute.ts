@@ -1,271 +1,146 @@
-import { InterruptedError, ToolError } from '../errors.js';
-import { ForbiddenError } from '../http/errors.js';
-import type { ApiUser, UserValues, Writer } from '../pactflow/types.js';
-import { convergeSteps } from '../plan/converge.js';
-import type { Action, Change, Plan, Step } from '../plan/types.js';
-import { ACTION_PAST } from '../plan/types.js';
-import { toLiveAccount } from '../state/live-state.js';
-import type { LiveAccount } from '../state/types.js';
+import { ForbiddenError, NetworkError } from '../http/errors.js';
+import type { Change, Plan } from '../plan/types.js';
 import { mapLimit } from '../util/concurrency.js';
+import { AccountRun } from './account-run.js';
+import type { RunContext } from './account-run.js';
 import { CreatedRoles, executeRoleChanges } from './roles.js';
+import type {
+  ApplyPort,
+  ApplyResult,
+  ExecuteOptions,
+  Outcome,
+  Refusal403,
+  StopReason,
+  Unreachable,
+} from './types.js';
+import { STOPPED_BECAUSE } from './types.js';
 
-/** What apply needs: the writes, and one read to see a new account as the server made it. */
-export interface ApplyPort extends Writer {
-  getUser(uuid: string): Promise<ApiUser>;
+/** Account changes in a row that could not reach PactFlow, after which no new one starts. */
+export const UNREACHABLE_AFTER = 3;
+
+/** Network errors that mean PactFlow did not answer at all (not a slow or cut-off answer). */
+const NO_ANSWER = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * What the whole run shares: the roles created, the first refused write, whether PactFlow stopped
+ * answering, and the progress counts. Each account's own state is in its AccountRun.
+ */
+class RunState {
+  readonly created = new CreatedRoles();
+  refused: Refusal403 | undefined;
+  unreachable: Unreachable | undefined;
+  private started = 0;
+  private finished = 0;
+  private failedInARow = 0;
+  /** Accounts whose last error was PactFlow not answering, with the error's code. */
+  private readonly noAnswer = new Map<string, string>();
+
+  constructor(
+    readonly port: ApplyPort,
+    private readonly options: ExecuteOptions,
+    /** Account and role changes: every change counts once in the progress. */
+    readonly total: number,
+  ) {}
+
+  stopReason(): StopReason | undefined {
+    if (this.options.signal?.aborted) return 'interrupted';
+    if (this.refused) return 'refused';
+    if (this.unreachable) return 'unreachable';
+    return undefined;
+  }
+
+  onError(account: string, error: unknown): void {
+    if (error instanceof ForbiddenError && error.method !== 'GET')
+      this.refused ??= refusalOf(account, error, this.options.callerPermissions ?? []);
+    if (error instanceof NetworkError && NO_ANSWER.has(error.code)) this.noAnswer.set(account, error.code);
+  }
+
+  /** The context one account's run sees: its position in the progress goes with its steps. */
+  contextFor(): RunContext {
+    const position = ++this.started;
+    return {
+      port: this.port,
+      created: this.created,
+      stopReason: () => this.stopReason(),
+      onError: (account, error) => this.onError(account, error),
+      onStep: (account, step) =>
+        this.options.onEvent?.({ type: 'step', account, step, started: position, total: this.total }),
+    };
+  }
+
+  /** Counts a finished change; three accounts in a row that found PactFlow not answering stop the run. */
+  finish(outcome: Outcome): Outcome {
+    const code = this.noAnswer.get(outcome.account);
+    if (outcome.kind !== 'role' && outcome.status === 'failed' && code !== undefined) {
+      if (++this.failedInARow >= UNREACHABLE_AFTER)
+        this.unreachable ??= { failures: this.failedInARow, code };
+    } else if (outcome.status === 'done') this.failedInARow = 0;
+    this.options.onEvent?.({ type: 'finished', outcome, finished: ++this.finished, total: this.total });
+    return outcome;
+  }
+
+  skipped(change: Change, why: StopReason): Outcome {
+    const reason = why === 'refused' ? 'a write was refused' : STOPPED_BECAUSE[why];
+    return {
+      account: change.account,
+      action: change.action,
+      status: 'skipped',
+      message: `account ${change.account} was not started (${reason})`,
+      calls: 0,
+    };
+  }
 }
-
-export type OutcomeStatus = 'done' | 'failed' | 'interrupted' | 'skipped';
-
-export interface Outcome {
-  /** The account's name, or for `kind: 'role'` the role's. */
-  account: string;
-  kind?: 'role';
-  action: Action;
-  status: OutcomeStatus;
-  /** Completes "account X has been created" or says what failed and why. */
-  message: string;
-  /** API calls made for this account. */
-  calls: number;
-  /** False when running apply again would fail the same way (PactFlow ignores what was asked). */
-  rerunHelps?: false;
-}
-
-/** The first write PactFlow refused with 403, which stopped the run. */
-export interface Refusal403 {
-  account: string;
-  method: string;
-  path: string;
-  /** The scope the refused endpoint needs. */
-  permission: string;
-  /**
-   * `read-only-token`: the caller's roles grant the permission, so the token itself cannot write
-   * (the "Read only token (developer)"); `missing-permission`: the caller's roles lack it.
-   */
-  cause: 'read-only-token' | 'missing-permission';
-}
-
-export interface ApplyResult {
-  outcomes: Outcome[];
-  interrupted: boolean;
-  refused?: Refusal403;
-}
-
-export type ApplyEvent =
-  | { type: 'step'; account: string; step: Step['kind']; started: number; total: number }
-  | { type: 'finished'; outcome: Outcome; finished: number; total: number };
-
-export interface ExecuteOptions {
-  concurrency?: number;
-  /** Once aborted, no new account or step starts; those in flight finish. */
-  signal?: AbortSignal;
-  onEvent?: (event: ApplyEvent) => void;
-  /**
-   * The accounts as read in this run (for a saved plan: at apply time, when its staleness was
-   * checked). A PUT of a user is a full replace, so it carries these values with the change on top.
-   */
-  live?: readonly LiveAccount[];
-  /** The caller's permission scopes, to tell a read-only token from a missing permission. */
-  callerPermissions?: readonly string[];
-}
-
-const valuesOf = (a: LiveAccount | ApiUser): UserValues => ({
-  uuid: a.uuid,
-  name: a.name,
-  active: a.active,
-  ...(a.email === undefined ? {} : { email: a.email }),
-});
-
-/** Errors that mean "already as wanted": a delete of what is gone, removing a non-member. */
-const alreadyDone = (step: Step, error: unknown) => {
-  const status = (error as { status?: number }).status;
-  return (step.kind === 'delete' || step.kind === 'remove-team') && (status === 404 || status === 410);
-};
 
 /**
  * Runs exactly the plan's steps: role creates and updates first (accounts may use those roles),
- * then accounts in parallel (bounded), each account's steps in order, then role deletes — only
- * when every account change succeeded, since they may be what frees a role.
- * It never diffs again — except that a `reconcile` step reads a new account back and converges its
- * roles and teams with the planner's own convergeSteps, because only the server knows what a new
- * account starts with. A failure stops that account only.
+ * then accounts in parallel (bounded), each account's steps in order (src/apply/account-run.ts),
+ * then role deletes — only when every account change succeeded, since they may be what frees a
+ * role. It never diffs again, except to converge a new account (a `reconcile` step). A failure
+ * stops that account only; a refused write, or PactFlow not answering for three accounts in a
+ * row, stops new ones from starting.
  */
 export async function executePlan(
   plan: Pick<Plan, 'changes'> & Partial<Pick<Plan, 'roleChanges'>>,
   port: ApplyPort,
   options: ExecuteOptions = {},
 ): Promise<ApplyResult> {
-  const total = plan.changes.length;
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  const created = new CreatedRoles();
   const roleChanges = plan.roleChanges ?? [];
-  let refused: Refusal403 | undefined;
-  // A refused role write stops the run as a refused account write does.
-  const onError = (role: string, error: unknown) => {
-    if (error instanceof ForbiddenError && error.method !== 'GET')
-      refused ??= refusalOf(`role ${role}`, error, options.callerPermissions ?? []);
+  const run = new RunState(port, options, plan.changes.length + roleChanges.length);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const signal = options.signal ? { signal: options.signal } : {};
+  const roleOptions = {
+    concurrency,
+    ...signal,
+    onError: (role: string, error: unknown) => run.onError(`role ${role}`, error),
+    onFinished: (outcome: Outcome) => run.finish(outcome),
   };
+
   const rolesFirst = await executeRoleChanges(
     roleChanges.filter((c) => c.action !== 'delete'),
     port,
-    created,
-    { concurrency, onError, ...(options.signal ? { signal: options.signal } : {}) },
+    run.created,
+    roleOptions,
   );
-  let started = 0;
-  let finished = 0;
-  const signal = options.signal;
   const liveById = new Map((options.live ?? []).map((a) => [a.uuid, a]));
-  const stopped = () => signal?.aborted === true || refused !== undefined;
-
-  const runChange = async (change: Change): Promise<Outcome> => {
-    const base = { account: change.account, action: change.action };
-    if (stopped())
-      return {
-        ...base,
-        status: 'skipped',
-        message: `account ${change.account} was not started (${refused ? 'a write was refused' : 'interrupted'})`,
-        calls: 0,
-      };
-    const position = ++started;
-    let uuid = change.uuid;
-    let calls = 0;
-    const known = uuid === undefined ? undefined : liveById.get(uuid);
-    /** The account's values as they stand on the server; undefined when not known (a new account). */
-    let values: UserValues | undefined = known ? valuesOf(known) : undefined;
-    const put = async (patch: Partial<UserValues>) => {
-      if (!values) {
-        calls++;
-        values = valuesOf(await port.getUser(id()));
-      }
-      const next = { ...values, ...patch };
-      const { active } = await port.updateUser(next);
-      values = { ...next, active };
-      if (patch.active !== undefined && active !== patch.active)
-        throw new ActiveIgnoredError(change.account, active);
-    };
-    const id = () => {
-      if (!uuid) throw new Error(`no uuid for ${change.account} before ${current}`);
-      return uuid;
-    };
-    let current: Step['kind'] = change.steps[0]?.kind ?? 'create';
-    const run = async (step: Step): Promise<void> => {
-      current = step.kind;
-      options.onEvent?.({ type: 'step', account: change.account, step: step.kind, started: position, total });
-      calls++;
-      try {
-        switch (step.kind) {
-          case 'create':
-            uuid = (
-              await port.createSystemAccount({
-                name: step.name,
-                ...(step.email ? { email: step.email } : {}),
-              })
-            ).uuid;
-            values = undefined;
-            return;
-          case 'rename':
-            return await put({ name: step.name });
-          case 'set-email':
-            return await put({ email: step.email });
-          case 'set-roles':
-            return await port.setRoles(
-              id(),
-              step.roles.map((r) => created.resolve(r)),
-            );
-          case 'add-team':
-            return await port.addTeamMember(step.team.uuid, id());
-          case 'remove-team':
-            return await port.removeTeamMember(step.team.uuid, id());
-          case 'enable':
-            return await put({ active: true });
-          case 'disable':
-            return await put({ active: false });
-          case 'delete':
-            return await port.deleteUser(id());
-          case 'reconcile': {
-            const read = await port.getUser(id());
-            values = valuesOf(read);
-            const spec = created.resolveSpec(step.spec);
-            for (const next of convergeSteps(toLiveAccount(read), spec, step.administrator)) {
-              current = next.kind;
-              if (stopped()) throw new InterruptedError('interrupted');
-              await run(next);
-            }
-            return;
-          }
-        }
-      } catch (error) {
-        if (error instanceof ForbiddenError && error.method !== 'GET')
-          refused ??= refusalOf(change.account, error, options.callerPermissions ?? []);
-        if (error instanceof InterruptedError || !alreadyDone(step, error)) throw error;
-      }
-    };
-
-    try {
-      for (const step of change.steps) {
-        current = step.kind;
-        if (stopped()) throw new InterruptedError('interrupted');
-        await run(step);
-      }
-      return {
-        ...base,
-        status: 'done',
-        message: `account ${change.account} has been ${ACTION_PAST[change.action]}`,
-        calls,
-      };
-    } catch (error) {
-      if (error instanceof InterruptedError) {
-        return {
-          ...base,
-          status: 'interrupted',
-          message: refused
-            ? `account ${change.account} was stopped before its ${current} step: PactFlow refused a write`
-            : `account ${change.account} was interrupted before its ${current} step; run apply again to finish`,
-          calls,
-        };
-      }
-      const reason = error instanceof Error ? error.message : String(error);
-      return {
-        ...base,
-        status: 'failed',
-        message: `account ${change.account} failed at its ${current} step: ${reason}`,
-        calls,
-        ...(error instanceof ActiveIgnoredError ? { rerunHelps: false as const } : {}),
-      };
-    }
-  };
-
-  const outcomes = await mapLimit(plan.changes, concurrency, async (change) => {
-    const outcome = await runChange(change);
-    options.onEvent?.({ type: 'finished', outcome, finished: ++finished, total });
-    return outcome;
+  const accounts = await mapLimit(plan.changes, concurrency, async (change) => {
+    const stopped = run.stopReason();
+    if (stopped) return run.finish(run.skipped(change, stopped));
+    const known = change.uuid === undefined ? undefined : liveById.get(change.uuid);
+    return run.finish(await new AccountRun(change, run.contextFor(), known).execute());
   });
-  const unfinished = outcomes.some((o) => o.status !== 'done');
+  const unfinished = accounts.some((o) => o.status !== 'done') || run.refused || run.unreachable;
   const rolesLast = await executeRoleChanges(
     roleChanges.filter((c) => c.action === 'delete'),
     port,
-    created,
-    {
-      concurrency,
-      ...(signal ? { signal } : {}),
-      ...(unfinished || refused ? { skip: 'an account change before it did not finish' } : {}),
-    },
+    run.created,
+    { ...roleOptions, ...(unfinished ? { skip: 'an account change before it did not finish' } : {}) },
   );
   return {
-    outcomes: [...rolesFirst, ...outcomes, ...rolesLast],
-    interrupted: signal?.aborted ?? false,
-    ...(refused ? { refused } : {}),
+    outcomes: [...rolesFirst, ...accounts, ...rolesLast],
+    interrupted: options.signal?.aborted ?? false,
+    ...(run.refused ? { refused: run.refused } : {}),
+    ...(run.unreachable ? { unreachable: run.unreachable } : {}),
   };
-}
-
-/** PactFlow answered an enable or disable with `active` unchanged: it did not do it. */
-export class ActiveIgnoredError extends ToolError {
-  constructor(account: string, active: boolean) {
-    super(
-      active
-        ? `PactFlow kept ${account} enabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Use \`state: deleted\`, or remove its roles.`
-        : `PactFlow kept ${account} disabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Set \`state: disabled\` for it in the file, or delete it and create it again.`,
-    );
-  }
 }
 
 function refusalOf(account: string, error: ForbiddenError, callerPermissions: readonly string[]): Refusal403 {

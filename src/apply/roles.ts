@@ -2,7 +2,7 @@ import type { Writer } from '../pactflow/types.js';
 import type { ResolvedSpec, RoleChange, RoleRef } from '../plan/types.js';
 import { ACTION_PAST } from '../plan/types.js';
 import { mapLimit } from '../util/concurrency.js';
-import type { Outcome } from './execute.js';
+import type { Outcome } from './types.js';
 
 type RoleWriter = Pick<Writer, 'createRole' | 'updateRole' | 'deleteRole'>;
 
@@ -44,9 +44,24 @@ export async function executeRoleChanges(
     skip?: string;
     /** Told of every failed write, so a refusal (403) can stop the rest of the run. */
     onError?: (role: string, error: unknown) => void;
+    /** Told of every outcome, as it comes, for progress. */
+    onFinished?: (outcome: Outcome) => Outcome;
   },
 ): Promise<Outcome[]> {
-  return mapLimit(changes, options.concurrency, async (change): Promise<Outcome> => {
+  const finished = options.onFinished ?? ((outcome: Outcome) => outcome);
+  return mapLimit(changes, options.concurrency, async (change) =>
+    finished(await runRoleChange(change, port, created, options)),
+  );
+}
+
+/** One role change: each of its steps is one API call. */
+async function runRoleChange(
+  change: RoleChange,
+  port: RoleWriter,
+  created: CreatedRoles,
+  options: { signal?: AbortSignal; skip?: string; onError?: (role: string, error: unknown) => void },
+): Promise<Outcome> {
+  {
     const base = { account: change.role, action: change.action, kind: 'role' as const };
     const what = `role ${change.role}`;
     if (options.signal?.aborted || options.skip)
@@ -89,5 +104,5 @@ export async function executeRoleChanges(
         calls,
       };
     }
-  });
+  }
 }

@@ -95,7 +95,12 @@ export class ServerError extends ApiError {
 
 export class NetworkError extends ApiError {
   override retryable = true;
-  constructor(method: string, path: string, code: string) {
+  constructor(
+    method: string,
+    path: string,
+    /** The socket's error code, e.g. ECONNREFUSED. */
+    readonly code: string,
+  ) {
     super(method, path, undefined, `network error (${code})`);
     this.outcomeUnknown = method !== 'GET';
   }

@@ -1,4 +1,4 @@
-import type { ApplyResult, Outcome, Refusal403 } from '../apply/execute.js';
+import type { ApplyResult, Outcome, Refusal403, Unreachable } from '../apply/types.js';
 import type { Colors } from './color.js';
 import { PLAIN } from './color.js';
 import { visible } from './escape.js';
@@ -40,6 +40,22 @@ export function refusalAdvice(refused: Refusal403): string {
     : `${what}: the token's owner lacks ${refused.permission}. Give them a role with ${refused.permission}, or use the "Read/write token (CI)" of a user who has it (see the README's permissions).`;
 }
 
+/** PactFlow stopped answering mid-run: what happened and what to do. */
+export function unreachableAdvice(unreachable: Unreachable): string {
+  return `PactFlow did not answer (${unreachable.code}) for ${unreachable.failures} accounts in a row, so no new step was started. Check that PactFlow is reachable from here, then run apply again: it redoes only what is missing.`;
+}
+
+/** What to do next, if anything: one line, or none when everything was done. */
+function advice(result: ApplyResult): string | undefined {
+  const unfinished = result.outcomes.filter((o) => o.status !== 'done');
+  if (result.refused) return refusalAdvice(result.refused);
+  if (result.unreachable) return unreachableAdvice(result.unreachable);
+  if (unfinished.length === 0) return undefined;
+  if (unfinished.every((o) => o.rerunHelps === false))
+    return 'Running apply again would fail the same way: change the file as each failure says.';
+  return 'Run apply again to converge: it plans from the current state and redoes only what is missing.';
+}
+
 export function closingLine(result: ApplyResult): string {
   const t = tally(result);
   const head =
@@ -47,9 +63,11 @@ export function closingLine(result: ApplyResult): string {
       ? 'Apply complete'
       : result.refused
         ? 'Apply stopped: a write was refused'
-        : result.interrupted
-          ? 'Apply interrupted'
-          : 'Apply finished with failures';
+        : result.unreachable
+          ? 'Apply stopped: PactFlow stopped answering'
+          : result.interrupted
+            ? 'Apply interrupted'
+            : 'Apply finished with failures';
   return `${head}: ${t.done} done, ${t.failed} failed, ${t.interrupted} interrupted, ${t.skipped} not started.`;
 }
 
@@ -58,14 +76,8 @@ export function renderApplyText(result: ApplyResult, options: { colors?: Colors 
   const lines = result.outcomes.map((o) => outcomeLine(o, c));
   const t = tally(result);
   lines.push('', (t.failed + t.interrupted + t.skipped ? c.red : c.green)(c.bold(closingLine(result))));
-  const unfinished = result.outcomes.filter((o) => o.status !== 'done');
-  if (result.refused) lines.push(visible(refusalAdvice(result.refused)));
-  else if (unfinished.length > 0 && unfinished.every((o) => o.rerunHelps === false))
-    lines.push('Running apply again would fail the same way: change the file as each failure says.');
-  else if (t.failed + t.interrupted + t.skipped)
-    lines.push(
-      'Run apply again to converge: it plans from the current state and redoes only what is missing.',
-    );
+  const next = advice(result);
+  if (next) lines.push(visible(next));
   return lines.join('\n') + '\n';
 }
 
@@ -78,7 +90,7 @@ export function renderApplyMarkdown(result: ApplyResult, options: { limit?: numb
     MARKER,
     `### PactFlow system accounts: ${closingLine(result)}`,
     '',
-    ...(result.refused ? [prose(refusalAdvice(result.refused)), ''] : []),
+    ...(result.refused || result.unreachable ? [prose(advice(result)!), ''] : []),
     '',
   ].join('\n');
   const row = (o: Outcome) => `| ${MARK[o.status]} | ${code(o.account)} | ${prose(o.message)} |`;
@@ -103,6 +115,9 @@ export function renderApplyJson(result: ApplyResult): string {
         summary: tally(result),
         interrupted: result.interrupted,
         ...(result.refused ? { refused: { ...result.refused, advice: refusalAdvice(result.refused) } } : {}),
+        ...(result.unreachable
+          ? { unreachable: { ...result.unreachable, advice: unreachableAdvice(result.unreachable) } }
+          : {}),
         outcomes: result.outcomes,
       },
       null,

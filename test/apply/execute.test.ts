@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApplyPort } from '../../src/apply/execute.js';
+import type { ApplyPort } from '../../src/apply/types.js';
 import { executePlan } from '../../src/apply/execute.js';
 import { ForbiddenError } from '../../src/http/errors.js';
 import type { ApiUser, UserValues } from '../../src/pactflow/types.js';

@@ -169,6 +169,10 @@ describe('apply against the emulator', () => {
       if (mode === 'served') expect(h.emulator.counters()['PATCH /admin/teams/{t}/users']).toBe(2);
       else expect(h.emulator.counters()['PUT /admin/teams/{t}/users']).toBe(2);
       expect(run.stdout).toContain('Apply complete: 9 done, 0 failed, 0 interrupted, 0 not started.');
+      // Progress counts every change, role changes included, the same way from first to last.
+      const counts = [...run.stderr.matchAll(/^\[(\d+)\/(\d+)\]/gm)].map((m) => `${m[1]}/${m[2]}`);
+      expect(counts).toEqual(Array.from({ length: 9 }, (_, i) => `${i + 1}/9`));
+      expect(run.stderr).toContain('applied 9 of 9');
       await expectConverged(EXAMPLE);
       const after = accountsIn(h.emulator.snapshot());
       // The new account was auto-added to Default by the server and taken out again.

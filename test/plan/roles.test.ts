@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/apply/execute.js';
-import type { ApplyPort } from '../../src/apply/execute.js';
+import type { ApplyPort } from '../../src/apply/types.js';
 import type { ApiUser } from '../../src/pactflow/types.js';
 import { computePlan } from '../../src/plan/compute.js';
 import { roleDeletesInUse } from '../../src/plan/permissions.js';

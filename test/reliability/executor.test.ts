@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { executePlan } from '../../src/apply/execute.js';
+import { UNREACHABLE_AFTER, executePlan } from '../../src/apply/execute.js';
+import type { ApplyEvent } from '../../src/apply/types.js';
+import { NetworkError } from '../../src/http/errors.js';
+import { renderApplyText } from '../../src/render/apply-report.js';
 import { computePlan } from '../../src/plan/compute.js';
 import type { Plan } from '../../src/plan/types.js';
 import { fetchLiveState } from '../../src/state/live-state.js';
@@ -148,5 +151,84 @@ describe('executePlan', () => {
     ]);
     expect(result.outcomes[0]!.message).toContain('run apply again to finish');
     expect(fake.writes.map((w) => `${w.op} ${w.uuid}`)).toEqual(['update s-a']);
+  });
+});
+
+describe('when PactFlow stops answering', () => {
+  const many = Array.from({ length: 6 }, (_, i) => `ci-${i}`);
+  const seed: FakeOrgSeed = {
+    ...SEED,
+    users: [
+      SEED.users[0]!,
+      ...many.map((name, i) => ({ uuid: `s-${i}`, name, active: true, type: 1 as const, roles: ['r-cicd'] })),
+    ],
+  };
+  const refused = new NetworkError('PUT', '/admin/users/x', 'ECONNREFUSED');
+  const renames = (ids: number[]) => ({
+    changes: ids.map((i) => change(`ci-${i}`, `s-${i}`, [{ kind: 'rename', name: `ci-new-${i}` }])),
+  });
+
+  it(`starts no new account after ${UNREACHABLE_AFTER} in a row could not reach it, and says so`, async () => {
+    class Down extends FakeOrg {
+      override async updateUser(): Promise<{ active: boolean }> {
+        throw refused;
+      }
+    }
+    const fake = new Down(seed);
+    const result = await executePlan(renames([0, 1, 2, 3, 4, 5]), fake, { concurrency: 1, live: [] });
+    expect(result.outcomes.map((o) => o.status)).toEqual([
+      'failed',
+      'failed',
+      'failed',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
+    expect(result.outcomes[3]!.message).toBe('account ci-3 was not started (PactFlow stopped answering)');
+    expect(result.unreachable).toEqual({ failures: 3, code: 'ECONNREFUSED' });
+    const text = renderApplyText(result);
+    expect(text).toContain(
+      'Apply stopped: PactFlow stopped answering: 0 done, 3 failed, 0 interrupted, 3 not started.',
+    );
+    expect(text).toContain('PactFlow did not answer (ECONNREFUSED) for 3 accounts in a row');
+  });
+
+  it('an account done in between starts the count again; other failures do not count', async () => {
+    class Flaky extends FakeOrg {
+      override async updateUser(values: Parameters<FakeOrg['updateUser']>[0]) {
+        if (values.uuid === 's-2') return super.updateUser(values);
+        if (values.uuid === 's-3') throw httpError(500);
+        throw refused;
+      }
+    }
+    const result = await executePlan(renames([0, 1, 2, 3, 4, 5]), new Flaky(seed), {
+      concurrency: 1,
+      live: [],
+    });
+    expect(result.outcomes.map((o) => o.status)).toEqual([
+      'failed',
+      'failed',
+      'done',
+      'failed',
+      'failed',
+      'failed',
+    ]);
+    expect(result.unreachable).toBeUndefined();
+  });
+});
+
+describe('progress', () => {
+  it('counts role changes and account changes alike, each finishing once', async () => {
+    const fake = new FakeOrg(SEED);
+    const { plan, live } = await planOf(
+      fake,
+      'version: 1\nroles:\n  - {name: Readers, permissions: ["contract_data:read:*"]}\nsystemAccounts:\n  - {name: ci-a, roles: [Readers]}\n  - {name: ci-b, roles: [Viewer]}\n',
+    );
+    const events: ApplyEvent[] = [];
+    const result = await executePlan(plan, fake, { live: live.accounts, onEvent: (e) => events.push(e) });
+    const finished = events.filter((e) => e.type === 'finished');
+    expect(finished.map((e) => `${e.finished}/${e.total}`)).toEqual(['1/3', '2/3', '3/3']);
+    expect(result.outcomes).toHaveLength(3);
+    expect(events.filter((e) => e.type === 'step').every((e) => e.total === 3)).toBe(true);
   });
 });

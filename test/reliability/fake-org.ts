@@ -1,4 +1,4 @@
-import type { ApplyPort } from '../../src/apply/execute.js';
+import type { ApplyPort } from '../../src/apply/types.js';
 import type { ApiRole, ApiTeam, ApiUser, LiveReader, UserValues } from '../../src/pactflow/types.js';
 
 /**

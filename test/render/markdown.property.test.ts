@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../../src/apply/execute.js';
+import type { Outcome } from '../../src/apply/types.js';
 import type { Action, Change, Plan, Risk, UnmanagedAccount } from '../../src/plan/types.js';
 import { ACTIONS } from '../../src/plan/types.js';
 import { renderApplyMarkdown } from '../../src/render/apply-report.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { ApplyResult } from '../../apply/execute.js';
+import type { ApplyResult } from '../../apply/types.js';
 import { executePlan } from '../../apply/execute.js';
 import { GuardRefusedError, InterruptedError, StalePlanError, ToolError, UsageError } from '../../errors.js';
 import { loadConfig } from '../../config/validate.js';
