@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { IncompleteListError, PAGE_CONCURRENCY, PactflowClient } from '../../src/pactflow/client.js';
+import { PactflowClient } from '../../src/pactflow/client.js';
+import { IncompleteListError, PAGE_CONCURRENCY } from '../../src/pactflow/pages.js';
 import {
   ForbiddenError,
   GoneError,

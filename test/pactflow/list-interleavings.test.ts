@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IncompleteListError, PactflowClient } from '../../src/pactflow/client.js';
+import { PactflowClient } from '../../src/pactflow/client.js';
+import { IncompleteListError } from '../../src/pactflow/pages.js';
 import { HttpClient } from '../../src/http/client.js';
 import { ENDPOINTS } from '../../src/pactflow/endpoints.js';
 import type { HttpResponse } from '../../src/http/client.js';
