@@ -1,7 +1,7 @@
 import type { Plan } from '../plan/types.js';
 import { PLAIN } from '../render/color.js';
 import { roleChangeTextLines } from '../render/permissions.js';
-import { code } from '../render/markdown.js';
+import { code } from '../render/markdown-kit.js';
 import { SYMBOLS, changeTitle, fieldText } from '../render/text.js';
 import { fieldChanges } from '../render/words.js';
 

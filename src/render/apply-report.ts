@@ -2,7 +2,8 @@ import type { ApplyResult, Outcome, Refusal403, Unreachable } from '../apply/typ
 import type { Colors } from './color.js';
 import { PLAIN } from './color.js';
 import { visible } from './escape.js';
-import { MARKDOWN_LIMIT, MARKER, code, fitMarkdown, prose, section } from './markdown.js';
+import { MARKDOWN_LIMIT, code, fitMarkdown, prose, section } from './markdown-kit.js';
+import { MARKER } from './marker.js';
 import { num } from './words.js';
 
 export interface ApplyTally {

@@ -3,7 +3,8 @@ import { count } from '../util/plural.js';
 import type { Colors } from './color.js';
 import { PLAIN } from './color.js';
 import { visible } from './escape.js';
-import { MARKDOWN_LIMIT, MARKER, code, fitMarkdown, prose, section } from './markdown.js';
+import { MARKDOWN_LIMIT, code, fitMarkdown, prose, section } from './markdown-kit.js';
+import { MARKER } from './marker.js';
 
 /** `file:line:col: summary — detail`, one line per problem, the form editors and CI annotate. */
 export function renderDiagnostic(d: Diagnostic, colors: Colors = PLAIN): string {

@@ -2,7 +2,7 @@ import type { InventoryRow } from '../show/inventory.js';
 import { count } from '../util/plural.js';
 import type { Colors } from './color.js';
 import { PLAIN } from './color.js';
-import { escapeMarkdown } from './markdown.js';
+import { escapeMarkdown } from './escape.js';
 import type { ShowLayout } from './show-columns.js';
 import { showColumns } from './show-columns.js';
 import { visible } from './text.js';

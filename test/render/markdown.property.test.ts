@@ -5,7 +5,8 @@ import type { Action, Change, Plan, Risk, UnmanagedAccount } from '../../src/pla
 import { ACTIONS } from '../../src/plan/types.js';
 import { renderApplyMarkdown } from '../../src/render/apply-report.js';
 import { renderDiagnosticsMarkdown } from '../../src/render/diagnostics.js';
-import { MARKDOWN_LIMIT, renderPlanMarkdown } from '../../src/render/markdown.js';
+import { MARKDOWN_LIMIT } from '../../src/render/markdown-kit.js';
+import { renderPlanMarkdown } from '../../src/render/markdown.js';
 import { HOSTILE_PART } from './big-plans.js';
 import { markdownProblems } from './markdown-checks.js';
 

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/plan/compute.js';
-import {
-  MARKDOWN_LIMIT,
-  MARKER,
-  escapeMarkdown,
-  fitMarkdown,
-  renderPlanMarkdown,
-  section,
-} from '../../src/render/markdown.js';
+import { escapeMarkdown } from '../../src/render/escape.js';
+import { MARKDOWN_LIMIT, fitMarkdown, section } from '../../src/render/markdown-kit.js';
+import { renderPlanMarkdown } from '../../src/render/markdown.js';
+import { MARKER } from '../../src/render/marker.js';
 import { renderPlanText } from '../../src/render/text.js';
 import { desiredFrom, liveState } from '../helpers/states.js';
 import { hostilePlan, protectedPlan, unmanagedPlan } from './big-plans.js';

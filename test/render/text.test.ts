@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/plan/compute.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { renderDiagnostics, renderDiagnosticsMarkdown } from '../../src/render/diagnostics.js';
-import { MARKER } from '../../src/render/markdown.js';
+import { MARKER } from '../../src/render/marker.js';
 import { guardLines, renderPlanText, visible } from '../../src/render/text.js';
 import { desiredFrom, liveState } from '../helpers/states.js';
 import { golden } from './golden-file.js';

@@ -5,7 +5,7 @@ import type { CodeHost } from '../../publish/host.js';
 import { detectCodeHost } from '../../publish/detect.js';
 import { findMarked, syncDriftIssue, upsertComment } from '../../publish/publish.js';
 import { comparePlans, readReviewedBlock, renderComparison, reviewedBlock } from '../../publish/reviewed.js';
-import { MARKDOWN_LIMIT } from '../../render/markdown.js';
+import { MARKDOWN_LIMIT } from '../../render/markdown-kit.js';
 import type { CommandContext } from '../context.js';
 import { resolveInCwd } from '../paths.js';
 import { readSavedPlan } from './apply.js';
