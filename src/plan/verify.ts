@@ -1,9 +1,8 @@
 import type { DesiredPolicy } from '../config/types.js';
 import { compileGlob, scopeMatcher } from '../util/glob.js';
 import type { LiveAccount, LiveState, Ref } from '../state/types.js';
-import { ADMINISTRATOR } from './converge.js';
+import { ADMINISTRATOR, isBuiltInRoleName } from '../types/built-in-roles.js';
 import type { Limits } from './guards.js';
-import { isBuiltInRoleName } from '../permissions/scopes.js';
 import { roleDeletesInUse } from './permissions.js';
 import type { Change, GuardName, GuardReport, LimitName, RoleChange } from './types.js';
 
