@@ -14,6 +14,7 @@ import { findRefusals } from './refusals.js';
 import type { SpecResolver } from './resolve.js';
 import { specResolver } from './resolve.js';
 import { planRoles } from './roles.js';
+import { narrowRoles } from './targets.js';
 import type { Change, Plan, PlanWarning, RoleChange, Summary, UnmanagedAccount } from './types.js';
 import { ACTIONS } from './types.js';
 
@@ -21,7 +22,10 @@ export interface PlanOptions {
   baseUrl: string;
   /** e.g. `pactflow-accounts 0.1.0`, recorded in the saved plan. */
   generator: string;
-  /** Plan only these accounts (names as in the file or live, case-insensitive). */
+  /**
+   * Plan only these accounts (names as in the file or live, case-insensitive), and only the role
+   * changes they need that change no other account (see narrowRoles).
+   */
   targets?: readonly string[];
 }
 
@@ -50,7 +54,8 @@ interface Planning {
  * desired × live → plan. Pure: no I/O, clock or randomness, so the same inputs give the same plan,
  * byte for byte. Every change names its account, its most significant action, the API steps it
  * needs, and before/after values of the fields it touches. In phases: custom roles; the file's
- * accounts; the live accounts it does not list; effective permissions; the guards.
+ * accounts; the live accounts it does not list; the role changes --target keeps; effective
+ * permissions; the guards.
  */
 export function computePlan(desired: DesiredState, live: LiveState, options: PlanOptions): PlanResult {
   const roles = planRoles(desired, live);
@@ -61,8 +66,12 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   if (planning.diagnostics.length > 0) return { diagnostics: planning.diagnostics };
 
   const changes = [...listed.changes, ...unlisted.changes];
-  const roleChanges = roles.changes;
-  attributePermissions(changes, roles, live);
+  const { roles: rolePlan, warnings: leftOut } = options.targets?.length
+    ? narrowRoles(roles, changes, live, (a) => listed.claimed.has(a.uuid) || planning.targeted(a.name))
+    : { roles, warnings: [] };
+  planning.warnings.push(...leftOut);
+  const roleChanges = rolePlan.changes;
+  attributePermissions(changes, rolePlan, live);
   const guarding = guardContext(live, desired.policy);
   markRefusals(changes, roleChanges, guarding);
   changes.sort(
