@@ -1,5 +1,6 @@
 import type { LoadedYaml, PathSegment } from './load.js';
-import { ADMINISTRATOR, formatPath } from './rules.js';
+import { formatPath } from './rules.js';
+import { ADMINISTRATOR } from '../types/built-in-roles.js';
 import type { AccountsFile, DesiredAccount, DesiredRole, DesiredState, SourcePosition } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 

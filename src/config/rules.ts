@@ -1,7 +1,8 @@
 import type { AccountsFile } from './types.js';
 import type { PathSegment } from './load.js';
 import { compileGlob, globCovers, scopeMatcher } from '../util/glob.js';
-import { SCOPE_PATTERN, isBuiltInRoleName } from '../permissions/scopes.js';
+import { SCOPE_PATTERN } from '../permissions/scopes.js';
+import { ADMINISTRATOR, BUILT_IN_ROLE_NAMES, isBuiltInRoleName } from '../types/built-in-roles.js';
 import { closest } from '../util/suggest.js';
 
 /** A problem a semantic rule finds, located by its path in the file. */
@@ -19,14 +20,6 @@ export interface RuleFinding {
  * schema may have failed elsewhere and every problem is still reported in one pass.
  */
 export type SemanticRule = (file: Partial<AccountsFile>) => RuleFinding[];
-
-export const ADMINISTRATOR = 'Administrator';
-
-/**
- * PactFlow's built-in roles. A tenant may define custom roles too, so a name not listed here is
- * not an error offline — but one that is a near miss of a built-in name is most likely a typo.
- */
-export const BUILT_IN_ROLES = [ADMINISTRATOR, 'CI/CD', 'Read-Only', 'User', 'Viewer'] as const;
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const accountsOf = (file: Partial<AccountsFile>) =>
@@ -238,14 +231,15 @@ export const SEMANTIC_RULES: Record<string, SemanticRule> = {
   },
 
   'role-near-miss': (file) => {
-    // Team Administrator is PactFlow's too (server-managed): planning explains that one.
-    const builtIn = new Set([...BUILT_IN_ROLES, 'Team Administrator'].map((r) => r.toLowerCase()));
+    // A tenant may define custom roles too, so a name not built in is not an error offline, but a
+    // near miss of a built-in name is most likely a typo. Team Administrator: planning explains it.
+    const builtIn = new Set(BUILT_IN_ROLE_NAMES.map((r) => r.toLowerCase()));
     const lists: [PathSegment[], unknown][] = [[['defaults', 'roles'], file.defaults?.roles]];
     accountsOf(file).forEach((a, i) => lists.push([['systemAccounts', i, 'roles'], a?.roles]));
     // Thousands of accounts name the same few custom roles: each name is compared once.
     const nearest = new Map<string, string | undefined>();
     const near = (role: string) => {
-      if (!nearest.has(role)) nearest.set(role, closest(role, BUILT_IN_ROLES));
+      if (!nearest.has(role)) nearest.set(role, closest(role, BUILT_IN_ROLE_NAMES));
       return nearest.get(role);
     };
     return lists.flatMap(([path, list]) =>

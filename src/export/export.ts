@@ -1,8 +1,8 @@
 import { Document, isMap, isSeq, visit } from 'yaml';
 import type { AccountsFile, RoleEntry, SystemAccountEntry } from '../config/types.js';
 import { UsageError } from '../errors.js';
-import { fieldsOf } from '../plan/compute.js';
-import { ADMINISTRATOR } from '../plan/converge.js';
+import { fieldsOf } from '../plan/account.js';
+import { ADMINISTRATOR } from '../types/built-in-roles.js';
 import type { LiveState } from '../state/types.js';
 import { scopeMatcher } from '../util/glob.js';
 

@@ -56,12 +56,6 @@ export const BUILT_IN_PERMISSIONS: Readonly<Record<string, readonly string[]>> =
   'Team Administrator': [],
 };
 
-/** Names a custom role can never take: PactFlow's own roles. */
-export const BUILT_IN_ROLE_NAMES: readonly string[] = Object.keys(BUILT_IN_PERMISSIONS);
-
-export const isBuiltInRoleName = (name: string): boolean =>
-  BUILT_IN_ROLE_NAMES.some((b) => b.toLowerCase() === name.trim().toLowerCase());
-
 /** `resource:action[:scope]`, e.g. `contract_data:manage:team`, `user:invite`, `ai:*`. */
 export const SCOPE_PATTERN = /^[a-z][a-z0-9_]*:(?:\*|[a-z][a-z0-9_]*)(?::(?:\*|[A-Za-z0-9_-]+))?$/;
 

@@ -1,8 +1,8 @@
 import type { LiveAccount, Ref } from '../state/types.js';
 import type { ResolvedSpec, RoleRef, Step } from './types.js';
 import { byName } from '../util/names.js';
+import { ADMINISTRATOR } from '../types/built-in-roles.js';
 
-export const ADMINISTRATOR = 'Administrator';
 const sameIds = (a: readonly RoleRef[], b: readonly RoleRef[]) =>
   a.length === b.length && a.every((x) => b.some((y) => y.uuid === x.uuid));
 

@@ -1,4 +1,4 @@
-import type { DesiredState } from '../config/types.js';
+import type { DesiredRole, DesiredState } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt } from '../diagnostics.js';
 import { roleScopes } from '../permissions/scopes.js';
@@ -42,116 +42,131 @@ const isCustom = (role: LiveRole) => !role.systemDefined && !role.serverManaged;
  * Built-in roles can be referenced but never defined.
  */
 export function planRoles(desired: DesiredState, live: LiveState): RolePlan {
-  const diagnostics: Diagnostic[] = [];
-  const liveByName = new Map(live.roles.map((r) => [lower(r.name), r]));
   const before = new Map(live.roles.map((r) => [r.uuid, roleScopes(r)]));
-  const after = new Map(before);
-  const byName: RolePlan['byName'] = new Map(
-    live.roles.map((r) => [
-      lower(r.name),
-      { uuid: r.uuid, name: r.name, serverManaged: r.serverManaged, systemDefined: r.systemDefined },
-    ]),
-  );
-  const changes: RoleChange[] = [];
-  const listed = new Set<string>();
-
+  const plan: RolePlan = {
+    changes: [],
+    byName: new Map(
+      live.roles.map((r) => [
+        lower(r.name),
+        { uuid: r.uuid, name: r.name, serverManaged: r.serverManaged, systemDefined: r.systemDefined },
+      ]),
+    ),
+    before,
+    after: new Map(before),
+    diagnostics: [],
+  };
+  const liveByName = new Map(live.roles.map((r) => [lower(r.name), r]));
   for (const role of desired.roles) {
-    listed.add(lower(role.name));
     const current = liveByName.get(lower(role.name));
-    const definition: RoleDefinition = {
-      name: role.name,
-      ...(role.description !== undefined
-        ? { description: role.description }
-        : current?.description !== undefined
-          ? { description: current.description }
-          : {}),
-      permissions: role.permissions,
-    };
-    if (current && !isCustom(current)) {
-      diagnostics.push(
-        diagnosticAt(
-          role.source.name,
-          'built-in-role',
-          `${role.source.name.path}: "${current.name}" is a built-in role in this PactFlow and cannot be defined`,
-          "reference it in an account's roles, or give your custom role another name",
-        ),
-      );
-      continue;
-    }
-    const wanted: RoleFields = {
-      name: role.name,
-      description: definition.description || null,
-      permissions: role.permissions,
-    };
-    if (!current) {
-      after.set(roleKey({ name: role.name }), role.permissions);
-      byName.set(lower(role.name), { name: role.name, serverManaged: false, systemDefined: false });
-      changes.push({
-        role: role.name,
-        action: 'create',
-        origin: 'file',
-        before: null,
-        after: wanted,
-        steps: [{ kind: 'create-role', role: definition }],
-        risks: [],
-        accounts: [],
-        fingerprint: fingerprintRole(undefined),
-      });
-      continue;
-    }
-    const now = liveRoleFields(current);
-    const b: Partial<RoleFields> = {};
-    const a: Partial<RoleFields> = {};
-    for (const field of ['name', 'description', 'permissions'] as const) {
-      if (JSON.stringify(now[field]) === JSON.stringify(wanted[field])) continue;
-      Object.assign(b, { [field]: now[field] });
-      Object.assign(a, { [field]: wanted[field] });
-    }
-    if (Object.keys(a).length === 0) continue;
-    after.set(current.uuid, role.permissions);
-    byName.set(lower(role.name), {
-      uuid: current.uuid,
-      name: role.name,
-      serverManaged: false,
-      systemDefined: false,
-    });
-    changes.push({
-      role: role.name,
-      uuid: current.uuid,
-      action: 'update',
-      origin: 'file',
-      before: b,
-      after: a,
-      steps: [{ kind: 'update-role', role: definition }],
-      risks: [],
-      accounts: [],
-      fingerprint: fingerprintRole(current),
-    });
+    if (current && !isCustom(current)) plan.diagnostics.push(builtInDefined(role, current));
+    else if (current) updateRole(plan, role, current);
+    else createRole(plan, role);
   }
-
   if (desired.policy.unmanagedRoles === 'delete') {
-    for (const role of live.roles) {
-      if (!isCustom(role) || listed.has(lower(role.name))) continue;
-      after.delete(role.uuid);
-      changes.push({
-        role: role.name,
-        uuid: role.uuid,
-        action: 'delete',
-        origin: 'unmanaged',
-        before: liveRoleFields(role),
-        after: null,
-        steps: [{ kind: 'delete-role' }],
-        risks: ['delete'],
-        accounts: [],
-        fingerprint: fingerprintRole(role),
-      });
-    }
+    const listed = new Set(desired.roles.map((r) => lower(r.name)));
+    for (const role of live.roles)
+      if (isCustom(role) && !listed.has(lower(role.name))) deleteRole(plan, role);
   }
-
-  changes.sort(
+  plan.changes.sort(
     (x, y) => compareNames(x.role, y.role) || ROLE_ACTIONS.indexOf(x.action) - ROLE_ACTIONS.indexOf(y.action),
   );
-  return { changes, byName, before, after, diagnostics };
+  return plan;
+}
+
+/** The body a role create or update sends: a description the file leaves out stays as it is. */
+function definitionOf(role: DesiredRole, current: LiveRole | undefined): RoleDefinition {
+  return {
+    name: role.name,
+    ...(role.description !== undefined
+      ? { description: role.description }
+      : current?.description !== undefined
+        ? { description: current.description }
+        : {}),
+    permissions: role.permissions,
+  };
+}
+
+/** The fields a reviewer reads of the role the file asks for. */
+const wantedFields = (role: DesiredRole, definition: RoleDefinition): RoleFields => ({
+  name: role.name,
+  description: definition.description || null,
+  permissions: role.permissions,
+});
+
+function builtInDefined(role: DesiredRole, current: LiveRole): Diagnostic {
+  return diagnosticAt(
+    role.source.name,
+    'built-in-role',
+    `${role.source.name.path}: "${current.name}" is a built-in role in this PactFlow and cannot be defined`,
+    "reference it in an account's roles, or give your custom role another name",
+  );
+}
+
+function createRole(plan: RolePlan, role: DesiredRole): void {
+  const definition = definitionOf(role, undefined);
+  plan.after.set(roleKey({ name: role.name }), role.permissions);
+  plan.byName.set(lower(role.name), { name: role.name, serverManaged: false, systemDefined: false });
+  plan.changes.push({
+    role: role.name,
+    action: 'create',
+    origin: 'file',
+    before: null,
+    after: wantedFields(role, definition),
+    steps: [{ kind: 'create-role', role: definition }],
+    risks: [],
+    accounts: [],
+    fingerprint: fingerprintRole(undefined),
+  });
+}
+
+/** An update of the fields that differ; nothing when none does. */
+function updateRole(plan: RolePlan, role: DesiredRole, current: LiveRole): void {
+  const definition = definitionOf(role, current);
+  const now = liveRoleFields(current);
+  const wanted = wantedFields(role, definition);
+  const before: Partial<RoleFields> = {};
+  const after: Partial<RoleFields> = {};
+  for (const field of ['name', 'description', 'permissions'] as const) {
+    if (JSON.stringify(now[field]) === JSON.stringify(wanted[field])) continue;
+    Object.assign(before, { [field]: now[field] });
+    Object.assign(after, { [field]: wanted[field] });
+  }
+  if (Object.keys(after).length === 0) return;
+  plan.after.set(current.uuid, role.permissions);
+  plan.byName.set(lower(role.name), {
+    uuid: current.uuid,
+    name: role.name,
+    serverManaged: false,
+    systemDefined: false,
+  });
+  plan.changes.push({
+    role: role.name,
+    uuid: current.uuid,
+    action: 'update',
+    origin: 'file',
+    before,
+    after,
+    steps: [{ kind: 'update-role', role: definition }],
+    risks: [],
+    accounts: [],
+    fingerprint: fingerprintRole(current),
+  });
+}
+
+function deleteRole(plan: RolePlan, role: LiveRole): void {
+  plan.after.delete(role.uuid);
+  plan.changes.push({
+    role: role.name,
+    uuid: role.uuid,
+    action: 'delete',
+    origin: 'unmanaged',
+    before: liveRoleFields(role),
+    after: null,
+    steps: [{ kind: 'delete-role' }],
+    risks: ['delete'],
+    accounts: [],
+    fingerprint: fingerprintRole(role),
+  });
 }
 
 /**

@@ -67,7 +67,7 @@ export type GuardName = 'protected' | 'self-lockout' | 'scope' | 'role-in-use';
 
 /** Something a reviewer should know that does not stop the plan, e.g. a glob that matches nothing. */
 export interface PlanWarning {
-  code: 'unmatched-protected' | 'unmatched-include' | 'ambiguous-name';
+  code: 'unmatched-protected' | 'unmatched-include' | 'ambiguous-name' | 'role-left-out';
   message: string;
 }
 

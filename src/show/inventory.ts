@@ -1,7 +1,7 @@
 import type { DesiredPolicy } from '../config/types.js';
 import type { ApiToken } from '../pactflow/types.js';
 import { effectiveScopes, roleScopes, summariseScopes } from '../permissions/scopes.js';
-import { ADMINISTRATOR } from '../plan/converge.js';
+import { ADMINISTRATOR } from '../types/built-in-roles.js';
 import type { Plan } from '../plan/types.js';
 import type { LiveAccount, LiveState } from '../state/types.js';
 import { scopeMatcher } from '../util/glob.js';

@@ -3,10 +3,11 @@ import { executePlan } from '../../src/apply/execute.js';
 import type { ApplyPort } from '../../src/apply/types.js';
 import type { ApiUser } from '../../src/pactflow/types.js';
 import { computePlan } from '../../src/plan/compute.js';
-import { roleDeletesInUse } from '../../src/plan/permissions.js';
+import { checkGuards, guardContext } from '../../src/plan/guards.js';
 import { rolesNeedingPeopleCount } from '../../src/plan/roles.js';
 import { findEditedChanges } from '../../src/plan/stale.js';
 import type { Plan, RoleChange, Step } from '../../src/plan/types.js';
+import type { LiveState } from '../../src/state/types.js';
 import type { AccountSketch, CustomRoleSketch } from '../helpers/states.js';
 import { customRoleUuid, desiredFrom, liveState } from '../helpers/states.js';
 
@@ -419,13 +420,15 @@ describe('a saved plan’s role deletes are checked again at apply time', () => 
   const file = yaml('', '  []', 'policy:\n  unmanagedRoles: delete\n  limits: {maxDeletes: 1}\n');
   const people = { [customRoleUuid('Deployer')]: 0 };
   const plan = planFor(file, { accounts: [{ name: 'ci-a' }], roles: [DEPLOYER], people });
+  const roleDeletesInUse = (live: LiveState) =>
+    checkGuards(plan, guardContext(live, desiredFrom(file).policy)).refusals;
 
   it('passes when nobody took the role up since', () => {
     const live = liveState([{ name: 'ci-a' }], undefined, {
       customRoles: [DEPLOYER],
       humanRoleHolders: people,
     });
-    expect(roleDeletesInUse(plan, live)).toEqual([]);
+    expect(roleDeletesInUse(live)).toEqual([]);
   });
 
   it.each([
@@ -435,7 +438,7 @@ describe('a saved plan’s role deletes are checked again at apply time', () => 
     'refuses when %s holds it now',
     (_, accounts, holders, message) => {
       const live = liveState(accounts, undefined, { customRoles: [DEPLOYER], humanRoleHolders: holders });
-      const refusals = roleDeletesInUse(plan, live);
+      const refusals = roleDeletesInUse(live);
       expect(refusals.map((r) => `${r.account}: ${r.guard}`)).toEqual(['role "Deployer": role-in-use']);
       expect(refusals[0]!.message).toContain(message);
     },

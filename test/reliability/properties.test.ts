@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/apply/execute.js';
 import { computePlan } from '../../src/plan/compute.js';
 import type { Plan } from '../../src/plan/types.js';
-import { recheckGuards } from '../../src/plan/verify.js';
+import { checkGuards, guardContext } from '../../src/plan/guards.js';
 import { fetchLiveState } from '../../src/state/live-state.js';
 import { compileGlob, scopeMatcher } from '../../src/util/glob.js';
 import { desiredFrom } from '../helpers/states.js';
@@ -30,7 +30,7 @@ describe('properties', () => {
       fc.asyncProperty(orgArb, fileArb(generousLimits), async (org, file) => {
         const fake = new FakeOrg(org);
         const { desired, live, plan } = await planFor(fake, file.text);
-        if (!recheckGuards(plan.changes, live, desired.policy).ok) return; // apply would not run
+        if (!checkGuards(plan, guardContext(live, desired.policy)).ok) return; // apply would not run
         const result = await executePlan(plan, fake, { live: live.accounts });
         if (plan.changes.length > 0) applied++;
         expect(result.outcomes.filter((o) => o.status !== 'done')).toEqual([]);
@@ -75,7 +75,7 @@ describe('properties', () => {
           edits,
           org.users.map((u) => u.uuid),
         );
-        if (!recheckGuards(edited.changes, live, desired.policy).ok) return;
+        if (!checkGuards(edited, guardContext(live, desired.policy)).ok) return;
         const before = fake.snapshot();
         await executePlan(edited, fake, { live: live.accounts });
         if (fake.writes.length > 0) wrote++;
@@ -111,7 +111,7 @@ describe('properties', () => {
           [{ kind: 'labels' }, ...edits],
           org.users.filter((u) => u.type === 1).map((u) => u.uuid),
         );
-        if (!recheckGuards(edited.changes, live, desired.policy).ok) return;
+        if (!checkGuards(edited, guardContext(live, desired.policy)).ok) return;
         const before = fake.snapshot();
         await executePlan(edited, fake, { live: live.accounts });
         if (fake.writes.length > 0) wrote++;

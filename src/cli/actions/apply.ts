@@ -5,9 +5,8 @@ import { GuardRefusedError, InterruptedError, StalePlanError, ToolError, UsageEr
 import { loadConfig } from '../../config/validate.js';
 import type { DesiredState } from '../../config/types.js';
 import type { PactflowClient } from '../../pactflow/client.js';
-import type { Limits } from '../../plan/guards.js';
-import { recheckGuards } from '../../plan/verify.js';
-import type { GuardPolicy } from '../../plan/verify.js';
+import type { GuardPolicy, Limits } from '../../plan/guards.js';
+import { checkGuards, guardContext } from '../../plan/guards.js';
 import { limitVerdictLines } from '../../render/guard-verdict.js';
 import type { LiveState } from '../../state/types.js';
 import { count } from '../../util/plural.js';
@@ -84,7 +83,7 @@ export async function applyCommand(ctx: CommandContext, options: ApplyCommandOpt
       live.humanRoleHolders = await countHumanRoleHolders(client, deleted);
     // The guards as this run enforces them: from the plan's steps, the live state and caller read
     // just now, and the file's policy; never from what a (saved) plan says about itself.
-    const guards = recheckGuards(plan.changes, live, policy, overrides, plan.roleChanges);
+    const guards = checkGuards(plan, guardContext(live, policy), overrides);
     const verdict = limitVerdictLines(guards, policy.limits, overrides);
     if (!saved) {
       const shown: Plan = { ...plan, guards };

@@ -1,0 +1,85 @@
+import type { DesiredAccount, SourcePosition } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { diagnosticAt } from '../diagnostics.js';
+import type { LiveState, Ref } from '../state/types.js';
+import { didYouMean } from '../util/suggest.js';
+import type { RolePlan } from './roles.js';
+import type { ResolvedSpec, RoleRef } from './types.js';
+
+const lower = (s: string) => s.toLowerCase();
+
+/** An entry's roles and teams as live references; undefined when a name cannot be resolved. */
+export type SpecResolver = (account: DesiredAccount) => ResolvedSpec | undefined;
+
+/**
+ * Resolves the role and team names of the file's entries: to live roles and teams, or to the
+ * custom roles this plan creates. Every name that cannot be resolved is reported where the file
+ * gives it, in `diagnostics`. Thousands of accounts name the same few roles and teams: each name,
+ * as written, is resolved once, and the accounts share its reference (never changed once made).
+ */
+export function specResolver(
+  roles: RolePlan['byName'],
+  live: LiveState,
+  administrator: Ref | undefined,
+  diagnostics: Diagnostic[],
+): SpecResolver {
+  const error = (at: SourcePosition, code: string, summary: string, detail?: string) =>
+    diagnostics.push(diagnosticAt(at, code, `${at.path}: ${summary}`, detail));
+  const teams = new Map(live.teams.map((t) => [lower(t.name), t]));
+  const resolved = { role: new Map<string, RoleRef>(), team: new Map<string, RoleRef>() };
+
+  const resolveName = (name: string, at: SourcePosition, kind: 'role' | 'team'): RoleRef | undefined => {
+    const known = resolved[kind].get(name);
+    if (known) return known;
+    const found = kind === 'role' ? roles.get(lower(name)) : teams.get(lower(name));
+    if (!found) {
+      const names =
+        kind === 'role'
+          ? [...roles.values()].filter((r) => !r.serverManaged).map((r) => r.name)
+          : live.teams.map((t) => t.name);
+      diagnostics.push(unknownName(kind, name, at, names));
+      return undefined;
+    }
+    if (kind === 'role' && roles.get(lower(name))!.serverManaged) {
+      error(
+        at,
+        'server-managed-role',
+        `role "${found.name}" cannot be assigned`,
+        'PactFlow grants it to team administrators; remove it from the list',
+      );
+      return undefined;
+    }
+    const ref = found.uuid === undefined ? { name: found.name } : { uuid: found.uuid, name: found.name };
+    resolved[kind].set(name, ref);
+    return ref;
+  };
+
+  return (account) => {
+    const roleRefs = account.roles?.map((name, i) => resolveName(name, account.source.roles[i]!, 'role'));
+    const teamRefs = account.teams?.map((name, i) => resolveName(name, account.source.teams[i]!, 'team'));
+    let ok = !roleRefs?.includes(undefined) && !teamRefs?.includes(undefined);
+    if ((account.admin !== undefined || roleRefs) && !administrator) {
+      ok = false;
+      error(
+        account.source.entry,
+        'no-administrator-role',
+        'this PactFlow has no Administrator role to manage',
+      );
+    }
+    if (!ok) return undefined;
+    return {
+      ...(roleRefs ? { roles: roleRefs as RoleRef[] } : {}),
+      ...(account.admin === undefined ? {} : { admin: account.admin }),
+      ...(teamRefs ? { teams: teamRefs as Ref[] } : {}),
+    };
+  };
+}
+
+function unknownName(kind: 'role' | 'team', name: string, at: SourcePosition, names: string[]): Diagnostic {
+  return diagnosticAt(
+    at,
+    `unknown-${kind}`,
+    `${at.path}: unknown ${kind} "${name}"${didYouMean(name, names)}`,
+    `${kind}s in this PactFlow: ${names.join(', ') || 'none'}`,
+  );
+}
