@@ -1,4 +1,4 @@
-import type { LoadedYaml, PathSegment } from './load.js';
+import type { LoadedYaml, PathSegment } from './loaded-yaml.js';
 import { ADMINISTRATOR, formatPath } from './rules.js';
 import type { AccountsFile, DesiredAccount, DesiredRole, DesiredState, SourcePosition } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';

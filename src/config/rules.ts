@@ -1,5 +1,5 @@
 import type { AccountsFile } from './types.js';
-import type { PathSegment } from './load.js';
+import type { PathSegment } from './loaded-yaml.js';
 import { compileGlob, globCovers, scopeMatcher } from '../util/glob.js';
 import { SCOPE_PATTERN, isBuiltInRoleName } from '../permissions/scopes.js';
 import { closest } from '../util/suggest.js';
