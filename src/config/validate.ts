@@ -124,17 +124,18 @@ export async function loadConfig(
 /** One clear sentence when the value is no mapping, or is a saved plan, not fifty schema errors. */
 function checkShape(loaded: LoadedYaml): Diagnostic | undefined {
   const { file, value } = loaded;
-  const at = { file, ...loaded.locate([]) };
+  // Located only for a diagnostic: the locator runs the positioned parse.
+  const at = () => ({ file, ...loaded.locate([]) });
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return diagnosticAt(
-      at,
+      at(),
       'not-a-mapping',
       `the file is ${Array.isArray(value) ? 'a list' : 'a single value'}, not a mapping`,
       'a desired-state file is a mapping with `version: 1` and `systemAccounts:`',
     );
   if ('formatVersion' in value && !('systemAccounts' in value))
     return diagnosticAt(
-      at,
+      at(),
       'saved-plan-as-file',
       'this is a saved plan (it has formatVersion), not a desired-state file',
       `pass a saved plan without -f: \`pactflow-accounts apply ${file}\``,
