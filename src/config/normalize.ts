@@ -1,5 +1,5 @@
 import type { LoadedYaml, PathSegment } from './loaded-yaml.js';
-import { ADMINISTRATOR, formatPath } from './rules.js';
+import { ADMINISTRATOR, formatPath } from './rule-helpers.js';
 import type {
   AccountsFile,
   DesiredAccount,

@@ -7,7 +7,8 @@ import { didYouMean } from '../util/suggest.js';
 import validateAccounts from './accounts-schema.generated.js';
 import { loadYamlFile } from './load.js';
 import type { LoadedYaml, PathSegment } from './loaded-yaml.js';
-import { SEMANTIC_RULES, formatPath } from './rules.js';
+import { formatPath } from './rule-helpers.js';
+import { SEMANTIC_RULES } from './rules.js';
 import type { AccountsFile, DesiredState } from './types.js';
 import { normalizeConfig } from './normalize.js';
 
