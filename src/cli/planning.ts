@@ -31,7 +31,7 @@ export async function planFromFile(
   // The reads go out first and the file is loaded while they travel. A file with problems still
   // ends the command before anything is planned; the reads then end with the client.
   const reading = startLiveRead(ctx, reader);
-  const { desired, warnings } = await loadConfig(file.display, file.absolute);
+  const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
   if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const live = await readLiveState(ctx, reader, reading);
   // People are read only when a role they may hold changes scopes or goes away, and only counted.

@@ -6,17 +6,23 @@
  * diagnostic asks where a value is. The byte checks (bytes.ts) run before either.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { UsageError } from '../errors.js';
-import { MAX_FILE_BYTES, checkBytes, decodeText, tooLarge } from './bytes.js';
+import { checkBytes, decodeText, tooLarge } from './bytes.js';
 import type { LoadedYaml } from './loaded-yaml.js';
 import { failedLoad } from './loaded-yaml.js';
 import { parseWithPositions } from './positioned-parse.js';
+import { readDesiredStateFile } from './read-file.js';
 
-/** Reads `location`; messages and diagnostics name the file as `file` (what the user typed). */
-export async function loadYamlFile(file: string, location = file): Promise<LoadedYaml> {
-  const bytes = await readFileBytes(file, location);
+/**
+ * Reads `location`; messages and diagnostics name the file as `file` (what the user typed). When
+ * `signal` aborts (Ctrl+C), a read still waiting ends with an InterruptedError.
+ */
+export async function loadYamlFile(
+  file: string,
+  location = file,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<LoadedYaml> {
+  const bytes = await readDesiredStateFile(file, location, options.signal);
   return bytes === 'too-large'
     ? failedLoad(file, sha256Of(new Uint8Array()), [tooLarge(file)])
     : parseYamlSource(file, bytes);
@@ -61,20 +67,3 @@ export function parseWithoutPositions(source: string): object | undefined {
 }
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** The file's bytes, or 'too-large' without reading a file over the limit. */
-async function readFileBytes(file: string, location: string): Promise<Buffer | 'too-large'> {
-  try {
-    const info = await stat(location);
-    if (info.isDirectory()) throw new UsageError(`${file} is a directory, not a desired-state file`);
-    if (info.size > MAX_FILE_BYTES) return 'too-large';
-    return await readFile(location);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT' ? `${file} does not exist` : `cannot read ${file} (${code ?? String(error)})`,
-      'Give the desired-state file with -f FILE (default: accounts.yaml), or create one with `pactflow-accounts export --out accounts.yaml`.',
-    );
-  }
-}

@@ -105,6 +105,11 @@ function describeYamlError(code: string, message: string, source: string, offset
         'each key may appear once in a mapping; remove or merge the repeated one',
       ];
     }
+    case 'MULTIPLE_DOCS':
+      return [
+        'the file holds more than one YAML document (a second one starts here)',
+        'a desired-state file is one document: remove this `---` line and merge what follows into the first, or move it to a file of its own',
+      ];
     case 'TAB_AS_INDENT':
       return ['tab used for indentation', 'YAML indents with spaces only; replace the tabs with spaces'];
     default: {

@@ -112,12 +112,16 @@ export function validateConfig(loaded: LoadedYaml): ValidationResult {
   return { diagnostics, desired: normalizeConfig(value as AccountsFile, loaded) };
 }
 
-/** Reads, validates and normalizes the file; a ConfigError with every problem if it has errors. */
+/**
+ * Reads, validates and normalizes the file; a ConfigError with every problem if it has errors.
+ * `signal` ends a read that waits (a named pipe with no writer yet) with an InterruptedError.
+ */
 export async function loadConfig(
   file: string,
   location = file,
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<{ desired: DesiredState; warnings: Diagnostic[] }> {
-  const result = validateConfig(await loadYamlFile(file, location));
+  const result = validateConfig(await loadYamlFile(file, location, options));
   if (!result.desired) throw new ConfigError(file, result.diagnostics);
   return { desired: result.desired, warnings: result.diagnostics };
 }
