@@ -313,86 +313,107 @@ function report(
   plans: PlanCase[],
   applies: ApplyCase[],
 ): string[] {
+  return [
+    ...(plans.length ? planTable(plans) : []),
+    ...(applies.length ? applyTable(applies) : []),
+    ...(startup ? startupTable(startup) : []),
+    ...targetTable(startup, plans),
+  ];
+}
+
+function planTable(plans: PlanCase[]): string[] {
   const lines: string[] = [];
-  if (plans.length) {
-    lines.push(
-      `plan: ${TEAMS} teams, page cap ${PAGE_CAP}; per-account reader: one GET per account and per team, ${TERRAFORM_PARALLELISM} at a time`,
-      '',
-    );
-    lines.push(
-      ...table(
-        [
-          'accounts',
-          'latency',
-          'plan wall',
-          'CPU',
-          'requests',
-          'peak RSS',
-          'per-account wall',
-          'requests',
-          'peak RSS',
-          'time ×',
-          'requests ×',
-        ],
-        plans.map((p) => [
-          count(p.accounts),
-          `${p.latencyMs} ms`,
-          ms(p.plan.wallMs),
-          ms(p.plan.cpuMs),
-          count(p.plan.requests),
-          mb(p.plan.peakRssMb),
-          ...(p.perAccount
-            ? [
-                ms(p.perAccount.wallMs),
-                count(p.perAccount.requests),
-                mb(p.perAccount.peakRssMb),
-                `${(p.perAccount.wallMs / p.plan.wallMs).toFixed(1)}`,
-                `${(p.perAccount.requests / p.plan.requests).toFixed(0)}`,
-              ]
-            : ['–', '–', '–', '–', '–']),
-        ]),
-      ),
-      '',
-    );
-  }
-  if (applies.length) {
-    lines.push(
-      ...table(
-        ['apply', 'changes', 'writes', 'latency', 'write phase', 'ideal', 'ratio', 'CLI wall'],
-        applies.map((a) => [
-          `concurrency ${a.concurrency}`,
-          count(a.changes),
-          count(a.writes),
-          `${a.latencyMs} ms`,
-          ms(a.writeWindowMs),
-          ms(a.idealMs),
-          a.ratio.toFixed(2),
-          ms(a.cli.wallMs),
-        ]),
-      ),
-      '',
-    );
-  }
-  if (startup) {
-    const row = (name: string, f: Figures, over: boolean) => [
-      name,
-      ms(f.wallMs),
-      over ? ms(f.wallMs - startup.bare.wallMs) : '–',
-      ms(f.cpuMs),
-      mb(f.peakRssMb),
-    ];
-    lines.push(
-      ...table(
-        ['start-up', 'wall', 'over bare node', 'CPU', 'peak RSS'],
-        [
-          row('node -e 0', startup.bare, false),
-          row('--help', startup.help, true),
-          row('validate -f examples/accounts.yaml', startup.validate, true),
-        ],
-      ),
-      '',
-    );
-  }
+  lines.push(
+    `plan: ${TEAMS} teams, page cap ${PAGE_CAP}; per-account reader: one GET per account and per team, ${TERRAFORM_PARALLELISM} at a time`,
+    '',
+  );
+  lines.push(
+    ...table(
+      [
+        'accounts',
+        'latency',
+        'plan wall',
+        'CPU',
+        'requests',
+        'peak RSS',
+        'per-account wall',
+        'requests',
+        'peak RSS',
+        'time ×',
+        'requests ×',
+      ],
+      plans.map((p) => [
+        count(p.accounts),
+        `${p.latencyMs} ms`,
+        ms(p.plan.wallMs),
+        ms(p.plan.cpuMs),
+        count(p.plan.requests),
+        mb(p.plan.peakRssMb),
+        ...(p.perAccount
+          ? [
+              ms(p.perAccount.wallMs),
+              count(p.perAccount.requests),
+              mb(p.perAccount.peakRssMb),
+              `${(p.perAccount.wallMs / p.plan.wallMs).toFixed(1)}`,
+              `${(p.perAccount.requests / p.plan.requests).toFixed(0)}`,
+            ]
+          : ['–', '–', '–', '–', '–']),
+      ]),
+    ),
+    '',
+  );
+  return lines;
+}
+
+function applyTable(applies: ApplyCase[]): string[] {
+  const lines: string[] = [];
+  lines.push(
+    ...table(
+      ['apply', 'changes', 'writes', 'latency', 'write phase', 'ideal', 'ratio', 'CLI wall'],
+      applies.map((a) => [
+        `concurrency ${a.concurrency}`,
+        count(a.changes),
+        count(a.writes),
+        `${a.latencyMs} ms`,
+        ms(a.writeWindowMs),
+        ms(a.idealMs),
+        a.ratio.toFixed(2),
+        ms(a.cli.wallMs),
+      ]),
+    ),
+    '',
+  );
+  return lines;
+}
+
+function startupTable(startup: Awaited<ReturnType<typeof benchStartup>>): string[] {
+  const lines: string[] = [];
+  const row = (name: string, f: Figures, over: boolean) => [
+    name,
+    ms(f.wallMs),
+    over ? ms(f.wallMs - startup.bare.wallMs) : '–',
+    ms(f.cpuMs),
+    mb(f.peakRssMb),
+  ];
+  lines.push(
+    ...table(
+      ['start-up', 'wall', 'over bare node', 'CPU', 'peak RSS'],
+      [
+        row('node -e 0', startup.bare, false),
+        row('--help', startup.help, true),
+        row('validate -f examples/accounts.yaml', startup.validate, true),
+      ],
+    ),
+    '',
+  );
+  return lines;
+}
+
+function targetTable(
+  startup: Awaited<ReturnType<typeof benchStartup>> | undefined,
+  plans: PlanCase[],
+): string[] {
+  const lines: string[] = [];
   const checks = targets(startup, plans);
   if (checks.length)
     lines.push(
