@@ -1,4 +1,3 @@
-import type { LoaderThread } from '../config/loader-thread.js';
 import type { Colors } from '../render/color.js';
 import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
 
@@ -38,11 +37,6 @@ export interface CommandContext {
   interactive: boolean;
   out(text: string): void;
   err(text: string): void;
-  /**
-   * A desired-state file the command started loading before its own code was loaded; taken by
-   * the code that reads the file, and stopped by runCli if the command ends without taking it.
-   */
-  fileLoad?: LoaderThread & { location: string };
 }
 
 export function makeContext(io: CliIo, globals: GlobalOptions): CommandContext {

@@ -1,11 +1,6 @@
 #!/usr/bin/env node
 import process from 'node:process';
-import { keepYoungGenerationSmall } from '../util/young-generation.js';
 import { runCli } from './program.js';
-
-// The binary's process (see young-generation.ts); the binary has set it already for its code
-// cache, and this records it for the file loader's thread.
-keepYoungGenerationSmall();
 
 // Output that cannot be written ends the output, never the run: an apply under way still finishes
 // its writes and exits with its own code, and what it would print is dropped. A closed pipe
@@ -35,7 +30,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// Not a top-level await: the bundle that runs this file is a CommonJS script (see launch.ts).
+// Not a top-level await: the bundle of this file is a CommonJS script (see scripts/bundle.mjs).
 let finished = false;
 // A run whose work ended without an answer (nothing left to wait for) must not pass for a success.
 process.once('beforeExit', () => {

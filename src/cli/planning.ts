@@ -1,5 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import { loadConfigConcurrently } from '../config/load-in-worker.js';
+import { loadConfig } from '../config/validate.js';
 import { ConfigError, UsageError } from '../errors.js';
 import type { ExtraReader, LiveReader } from '../pactflow/types.js';
 import { computePlan } from '../plan/compute.js';
@@ -28,18 +28,10 @@ export async function planFromFile(
   options: { file: string; targets?: string[] },
 ): Promise<{ plan: Plan; live: LiveState; desired: DesiredState }> {
   const file = resolveInCwd(ctx, options.file);
-  // The reads go out first and the file is loaded (in a thread of its own) while they travel. A
-  // file with problems still ends the command before anything is planned; the reads then end
-  // with the client.
+  // The reads go out first and the file is loaded while they travel. A file with problems still
+  // ends the command before anything is planned; the reads then end with the client.
   const reading = startLiveRead(ctx, reader);
-  const started = ctx.fileLoad?.location === file.absolute ? ctx.fileLoad : undefined;
-  // Taken once: what the loader sent (the whole file as written) is not kept for the rest of the
-  // run. A load started for another file (none is) is stopped when the command ends.
-  if (started) delete ctx.fileLoad;
-  const { desired, warnings } = await loadConfigConcurrently(file.display, file.absolute, {
-    started,
-    signal: ctx.io.signal,
-  });
+  const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
   if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const live = await readLiveState(ctx, reader, reading);
   // People are read only when a role they may hold changes scopes or goes away, and only counted.

@@ -19,11 +19,7 @@ export type CommandAction<O> = (ctx: CommandContext, options: O) => Promise<numb
  * Wires a command to its action, which is imported only when that command runs: `--help` and
  * `validate` never load got, ora, the emulator or the saved-plan schema.
  */
-export type Runner = <O>(
-  load: () => Promise<CommandAction<O>>,
-  /** Work to start before the action's code is loaded, e.g. reading the file it will need. */
-  prepare?: (ctx: CommandContext, options: O) => void,
-) => (...args: unknown[]) => Promise<void>;
+export type Runner = <O>(load: () => Promise<CommandAction<O>>) => (...args: unknown[]) => Promise<void>;
 
 /**
  * Runs the CLI in-process: the only place that maps errors to exit codes. Returns the exit code
@@ -33,13 +29,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let exitCode = 0;
   let ctx: CommandContext | undefined;
   const run: Runner =
-    <O>(load: () => Promise<CommandAction<O>>, prepare?: (ctx: CommandContext, options: O) => void) =>
+    <O>(load: () => Promise<CommandAction<O>>) =>
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
       const globals = command.optsWithGlobals<GlobalOptions & O>();
       ctx = makeContext(io, globals);
       const options = { ...globals, args: command.args } as O;
-      prepare?.(ctx, options);
       const action = await load();
       exitCode = await action(ctx, options);
     };
@@ -52,8 +47,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return exitCode;
   } catch (error) {
     return await reportError(error, io, ctx);
-  } finally {
-    ctx?.fileLoad?.stop();
   }
 }
 

@@ -6,8 +6,9 @@ import { ConfigError } from '../errors.js';
 import { didYouMean } from '../util/suggest.js';
 import validateAccounts from './accounts-schema.generated.js';
 import { loadYamlFile } from './load.js';
-import type { LoadedYaml, PathSegment } from './load.js';
-import { SEMANTIC_RULES, formatPath } from './rules.js';
+import type { LoadedYaml, PathSegment } from './loaded-yaml.js';
+import { formatPath } from './rule-helpers.js';
+import { SEMANTIC_RULES } from './rules.js';
 import type { AccountsFile, DesiredState } from './types.js';
 import { normalizeConfig } from './normalize.js';
 
@@ -99,104 +100,72 @@ export interface ValidationResult {
 
 /** Schema check, then every named semantic rule; all problems at once, sorted by position. */
 export function validateConfig(loaded: LoadedYaml): ValidationResult {
-  const { diagnostics, file } = checkConfig(loaded);
-  return file ? { diagnostics, desired: normalizeConfig(file, loaded) } : { diagnostics };
+  if (loaded.diagnostics.length > 0 || loaded.value === undefined)
+    return { diagnostics: [...loaded.diagnostics].sort(compareDiagnostics) };
+  const notAFile = checkShape(loaded);
+  if (notAFile) return { diagnostics: [notAFile] };
+  const value = loaded.value as Partial<AccountsFile>;
+  const diagnostics = [...schemaDiagnostics(loaded, value), ...ruleDiagnostics(loaded, value)].sort(
+    compareDiagnostics,
+  );
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { diagnostics, desired: normalizeConfig(value as AccountsFile, loaded) };
 }
 
 /**
- * validateConfig without the last step: the checked file as written, when it has no errors. What
- * the loader thread sends back; the planning thread normalizes it (see load-in-worker.ts).
+ * Reads, validates and normalizes the file; a ConfigError with every problem if it has errors.
+ * `signal` ends a read that waits (a named pipe with no writer yet) with an InterruptedError.
  */
-export function checkConfig(loaded: LoadedYaml): { diagnostics: Diagnostic[]; file?: AccountsFile } {
-  const { file } = loaded;
-  if (loaded.diagnostics.length > 0 || loaded.value === undefined)
-    return { diagnostics: [...loaded.diagnostics].sort(compareDiagnostics) };
-  const value = loaded.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const { line, column } = loaded.locate([]);
-    return {
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'not-a-mapping',
-          summary: `the file is ${Array.isArray(value) ? 'a list' : 'a single value'}, not a mapping`,
-          detail: 'a desired-state file is a mapping with `version: 1` and `systemAccounts:`',
-          file,
-          line,
-          column,
-        },
-      ],
-    };
-  }
-
-  if ('formatVersion' in value && !('systemAccounts' in value)) {
-    // A saved plan given where the desired-state file goes: one clear sentence, not fifty schema errors.
-    return {
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'saved-plan-as-file',
-          summary: 'this is a saved plan (it has formatVersion), not a desired-state file',
-          detail: `pass a saved plan without -f: \`pactflow-accounts apply ${file}\``,
-          file,
-          ...loaded.locate([]),
-        },
-      ],
-    };
-  }
-
-  const diagnostics: Diagnostic[] = [];
-  const add = (
-    code: string,
-    severity: Diagnostic['severity'],
-    path: PathSegment[],
-    key: boolean,
-    summary: string,
-    detail?: string,
-  ) => {
-    diagnostics.push(
-      diagnosticAt({ file, ...loaded.locate(path, { key }) }, code, summary, detail, severity),
-    );
-  };
-
-  if (!validateAccountsSchema(value)) {
-    for (const error of validateAccountsSchema.errors ?? []) {
-      // `if`/`then` style wrappers add nothing a person can act on.
-      if (error.keyword === 'if') continue;
-      const described = describeSchemaError(error, decodePointer(error.instancePath));
-      add(
-        `schema-${error.keyword}`,
-        'error',
-        described.path,
-        described.key ?? false,
-        described.summary,
-        described.detail,
-      );
-    }
-  }
-  for (const [code, rule] of Object.entries(SEMANTIC_RULES)) {
-    for (const finding of rule(value as Partial<AccountsFile>)) {
-      const where = formatPath(finding.path);
-      add(
-        code,
-        finding.severity ?? 'error',
-        finding.path,
-        finding.key ?? false,
-        where ? `${where}: ${finding.summary}` : finding.summary,
-        finding.detail,
-      );
-    }
-  }
-  diagnostics.sort(compareDiagnostics);
-  if (hasErrors(diagnostics)) return { diagnostics };
-  return { diagnostics, file: value as AccountsFile };
-}
-
 export async function loadConfig(
   file: string,
   location = file,
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<{ desired: DesiredState; warnings: Diagnostic[] }> {
-  const result = validateConfig(await loadYamlFile(file, location));
+  const result = validateConfig(await loadYamlFile(file, location, options));
   if (!result.desired) throw new ConfigError(file, result.diagnostics);
   return { desired: result.desired, warnings: result.diagnostics };
+}
+
+/** One clear sentence when the value is no mapping, or is a saved plan, not fifty schema errors. */
+function checkShape(loaded: LoadedYaml): Diagnostic | undefined {
+  const { file, value } = loaded;
+  // Located only for a diagnostic: the locator runs the positioned parse.
+  const at = () => ({ file, ...loaded.locate([]) });
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return diagnosticAt(
+      at(),
+      'not-a-mapping',
+      `the file is ${Array.isArray(value) ? 'a list' : 'a single value'}, not a mapping`,
+      'a desired-state file is a mapping with `version: 1` and `systemAccounts:`',
+    );
+  if ('formatVersion' in value && !('systemAccounts' in value))
+    return diagnosticAt(
+      at(),
+      'saved-plan-as-file',
+      'this is a saved plan (it has formatVersion), not a desired-state file',
+      `pass a saved plan without -f: \`pactflow-accounts apply ${file}\``,
+    );
+  return undefined;
+}
+
+function schemaDiagnostics(loaded: LoadedYaml, value: unknown): Diagnostic[] {
+  if (validateAccountsSchema(value)) return [];
+  // `if`/`then` style wrappers add nothing a person can act on.
+  const errors = (validateAccountsSchema.errors ?? []).filter((error) => error.keyword !== 'if');
+  return errors.map((error) => {
+    const { path, key, summary, detail } = describeSchemaError(error, decodePointer(error.instancePath));
+    const where = { file: loaded.file, ...loaded.locate(path, { key: key ?? false }) };
+    return diagnosticAt(where, `schema-${error.keyword}`, summary, detail);
+  });
+}
+
+function ruleDiagnostics(loaded: LoadedYaml, value: Partial<AccountsFile>): Diagnostic[] {
+  return Object.entries(SEMANTIC_RULES).flatMap(([code, rule]) =>
+    rule(value).map((finding) => {
+      const where = formatPath(finding.path);
+      const at = { file: loaded.file, ...loaded.locate(finding.path, { key: finding.key ?? false }) };
+      const summary = where ? `${where}: ${finding.summary}` : finding.summary;
+      return diagnosticAt(at, code, summary, finding.detail, finding.severity ?? 'error');
+    }),
+  );
 }

@@ -94,6 +94,9 @@ const EXPECTED: Record<string, string[]> = {
     'FILE:6:11: roles[1].name: duplicate role name "Deployer" (also roles[0]; names are compared case-insensitively) \u2014 keep one entry per role',
   ],
   'roles-not-list': ['FILE:4:12: systemAccounts[0].roles: must be a list'],
+  'several-documents': [
+    'FILE:4:1: the file holds more than one YAML document (a second one starts here) \u2014 a desired-state file is one document: remove this `---` line and merge what follows into the first, or move it to a file of its own',
+  ],
   'state-typo': [
     'FILE:4:12: systemAccounts[0].state: must be one of enabled, disabled, deleted, not "enable" (did you mean "enabled"?)',
   ],

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
-import { loadWithoutPositions, parseYamlSource } from '../../src/config/load.js';
+import { parseWithoutPositions, parseYamlSource } from '../../src/config/load.js';
 
 /** What the positioned parser makes of a source; undefined when it reports an error. */
 function positioned(source: string): unknown {
@@ -22,7 +22,7 @@ describe('the fast load agrees with the positioned parse', () => {
     ['a merge key is a plain key', 'a:\n  <<: {b: 1}\n'],
     ['flow collections and comments', 'a: [1, {b: c}] # note\nb: "#"\nc: a#b\n'],
   ])('%s', (_, source) => {
-    const fast = loadWithoutPositions(source);
+    const fast = parseWithoutPositions(source);
     expect(fast).toBeDefined();
     expect(fast).toEqual(positioned(source));
   });
@@ -37,7 +37,7 @@ describe('the fast load agrees with the positioned parse', () => {
     ['a list', '- a\n'],
     ['an empty file', ''],
   ])('leaves %s to the positioned parse', (_, source) => {
-    expect(loadWithoutPositions(source)).toBeUndefined();
+    expect(parseWithoutPositions(source)).toBeUndefined();
   });
 
   it('for generated documents in every scalar style', () => {
@@ -61,7 +61,7 @@ describe('the fast load agrees with the positioned parse', () => {
         fc.boolean(),
         (value, defaultStringType, flow) => {
           const source = stringify(value, { defaultStringType, collectionStyle: flow ? 'flow' : 'block' });
-          const fast = loadWithoutPositions(source);
+          const fast = parseWithoutPositions(source);
           if (fast !== undefined) expect(fast).toEqual(positioned(source));
         },
       ),
@@ -73,7 +73,7 @@ describe('the fast load agrees with the positioned parse', () => {
     let compared = 0;
     for (const name of readdirSync(FIXTURES)) {
       const source = readFileSync(path.join(FIXTURES, name), 'utf8');
-      const fast = loadWithoutPositions(source);
+      const fast = parseWithoutPositions(source);
       if (fast === undefined) continue;
       const slow = positioned(source);
       if (slow === undefined) continue;

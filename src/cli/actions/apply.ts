@@ -159,7 +159,7 @@ async function trustedDesired(ctx: CommandContext, plan: Plan, saved: string): P
   const file = resolveInCwd(ctx, plan.desired.file);
   let desired: DesiredState;
   try {
-    ({ desired } = await loadConfig(file.display, file.absolute));
+    ({ desired } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal }));
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
     throw new UsageError(

@@ -56,7 +56,7 @@ export async function showCommand(ctx: CommandContext, options: ShowCommandOptio
     let file: InventoryOptions['file'];
     if (options.file) {
       const at = resolveInCwd(ctx, options.file);
-      const { desired, warnings } = await loadConfig(at.display, at.absolute);
+      const { desired, warnings } = await loadConfig(at.display, at.absolute, { signal: ctx.io.signal });
       if (warnings.length) ctx.err(renderDiagnostics(at.display, warnings, ctx.errColors));
       const result = computePlan(desired, live, {
         baseUrl: client.baseUrl,

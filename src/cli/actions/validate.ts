@@ -8,7 +8,7 @@ import type { ValidateOptions } from '../commands/validate.js';
 
 export async function validateCommand(ctx: CommandContext, options: ValidateOptions): Promise<number> {
   const file = resolveInCwd(ctx, options.file);
-  const { desired, warnings } = await loadConfig(file.display, file.absolute);
+  const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
   // The renderers, the planner and the HTTP client load only when there is something for them:
   // a file that is simply valid is checked without them.
   if (warnings.length > 0) {

@@ -4,7 +4,6 @@ import { wholeNumber } from '../parsers.js';
 import type { Format } from '../formats.js';
 import { FORMATS } from '../formats.js';
 import type { Runner } from '../program.js';
-import { startFileLoad } from '../paths.js';
 
 export interface ApplyCommandOptions {
   args: string[];
@@ -39,13 +38,5 @@ Examples:
   $ pactflow-accounts apply -f accounts.yaml --auto-approve --allow-deletes 2
   $ pactflow-accounts plan --out plan.json && pactflow-accounts apply plan.json`,
     )
-    .action(
-      run(
-        () => import('../actions/apply.js').then((m) => m.applyCommand),
-        // Without a saved plan, apply plans from the file first.
-        (ctx, options: ApplyCommandOptions) => {
-          if (options.args[0] === undefined) startFileLoad(ctx, options.file ?? 'accounts.yaml');
-        },
-      ),
-    );
+    .action(run(() => import('../actions/apply.js').then((m) => m.applyCommand)));
 }

@@ -3,7 +3,6 @@ import { Option } from 'commander';
 import type { Format } from '../formats.js';
 import { FORMATS } from '../formats.js';
 import type { Runner } from '../program.js';
-import { startFileLoad } from '../paths.js';
 
 export interface PlanCommandOptions {
   file: string;
@@ -46,10 +45,5 @@ Examples:
   $ pactflow-accounts plan --detailed-exitcode --target ci-payments
   $ pactflow-accounts plan --detailed-exitcode --unmanaged-is-drift`,
     )
-    .action(
-      run(
-        () => import('../actions/plan.js').then((m) => m.planCommand),
-        (ctx, options: PlanCommandOptions) => startFileLoad(ctx, options.file),
-      ),
-    );
+    .action(run(() => import('../actions/plan.js').then((m) => m.planCommand)));
 }
