@@ -14,7 +14,7 @@ export class ActiveIgnoredError extends ToolError {
   constructor(account: string, active: boolean) {
     super(
       active
-        ? `PactFlow kept ${account} enabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Use \`state: deleted\`, or remove its roles.`
+        ? `PactFlow kept ${account} enabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Use \`state: deleted\`, or remove its roles and keep \`state: enabled\` so no plan asks for the disable again.`
         : `PactFlow kept ${account} disabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Set \`state: disabled\` for it in the file, or delete it and create it again.`,
     );
   }
@@ -53,8 +53,10 @@ export class AccountRun {
   private uuid: string | undefined;
   /** The account as it stands on the server; undefined until known (a new account). */
   private values: UserValues | undefined;
-  private current: Step['kind'];
+  private current: Step;
   private calls = 0;
+  /** Set once this run created the account: a later failure leaves it existing. */
+  private created = false;
 
   constructor(
     private readonly change: Change,
@@ -63,7 +65,7 @@ export class AccountRun {
   ) {
     this.uuid = change.uuid;
     this.values = known ? valuesOf(known) : undefined;
-    this.current = change.steps[0]?.kind ?? 'create';
+    this.current = change.steps[0] ?? { kind: 'create', name: change.account };
   }
 
   async execute(): Promise<Outcome> {
@@ -86,21 +88,29 @@ export class AccountRun {
       return this.outcome(
         'interrupted',
         why === 'interrupted'
-          ? `was interrupted before its ${this.current} step; run apply again to finish`
-          : `was stopped before its ${this.current} step: ${STOPPED_BECAUSE[why]}`,
+          ? `was interrupted before its ${this.stepName()}; run apply again to finish`
+          : `was stopped before its ${this.stepName()}: ${STOPPED_BECAUSE[why]}`,
       );
     }
     const reason = error instanceof Error ? error.message : String(error);
     return this.outcome(
       'failed',
-      `failed at its ${this.current} step: ${reason}`,
+      `${this.created ? 'was created, then failed' : 'failed'} at its ${this.stepName()}: ${reason}`,
       error instanceof ActiveIgnoredError ? { rerunHelps: false } : {},
     );
   }
 
+  /** "add-team step (team Payments)": the step under way, with its team where it has one. */
+  private stepName(): string {
+    const step = this.current;
+    return step.kind === 'add-team' || step.kind === 'remove-team'
+      ? `${step.kind} step (team ${step.team.name})`
+      : `${step.kind} step`;
+  }
+
   /** Runs one step, unless the run has stopped; "already as wanted" answers count as done. */
   private async step(step: Step): Promise<void> {
-    this.current = step.kind;
+    this.current = step;
     if (this.run.stopReason() !== undefined) throw new InterruptedError('interrupted');
     this.run.onStep(this.change.account, step.kind);
     this.calls++;
@@ -118,6 +128,7 @@ export class AccountRun {
       case 'create': {
         const email = step.email ? { email: step.email } : {};
         this.uuid = (await port.createSystemAccount({ name: step.name, ...email })).uuid;
+        this.created = true;
         this.values = undefined;
         return;
       }
@@ -170,7 +181,7 @@ export class AccountRun {
   }
 
   private id(): string {
-    if (!this.uuid) throw new Error(`no uuid for ${this.change.account} before ${this.current}`);
+    if (!this.uuid) throw new Error(`no uuid for ${this.change.account} before its ${this.stepName()}`);
     return this.uuid;
   }
 }

@@ -159,6 +159,11 @@ export class HttpClient<Table extends Record<string, Endpoint>> {
       params?: Record<string, string>;
       json?: unknown;
       searchParams?: Record<string, string | number | boolean>;
+      /**
+       * False for a read that settles a write already sent (whether it took, what it did): it
+       * runs to its end even after SIGINT/SIGTERM, so the run can say what happened.
+       */
+      interruptible?: false;
     } = {},
   ): Promise<HttpResponse> {
     const endpoint: Endpoint = this.endpoints[name]!;
@@ -172,7 +177,7 @@ export class HttpClient<Table extends Record<string, Endpoint>> {
         ).toString()
       : '';
     const display = query ? `${path}?${query}` : path;
-    const signal = this.signal;
+    const signal = options.interruptible === false ? this.closing.signal : this.signal;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw interrupted(method, display);
       const t0 = this.retry.now();
@@ -219,7 +224,7 @@ export class HttpClient<Table extends Record<string, Endpoint>> {
       const blind = method === 'POST' || method === 'PATCH' || endpoint.repeatable === false;
       const safe = !blind || outcome.status === 429;
       if (!mayRetry || !safe) throw this.scrub(outcome);
-      await this.backOff(outcome, attempt, started, retryAfter);
+      await this.backOff(outcome, attempt, started, retryAfter, signal);
     }
   }
 
@@ -252,13 +257,14 @@ export class HttpClient<Table extends Record<string, Endpoint>> {
     attempt: number,
     started: number,
     retryAfter: number | undefined,
+    signal: AbortSignal = this.signal,
   ): Promise<void> {
     if (attempt >= this.retry.attempts) throw this.scrub(outcome);
     const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
     const delay = retryAfter ?? Math.round(backoff * (0.5 + this.retry.random() / 2));
     if (this.retry.now() + delay - started > this.retry.budgetMs) throw this.scrub(outcome);
     try {
-      await this.retry.sleep(delay, this.signal);
+      await this.retry.sleep(delay, signal);
     } catch {
       throw interrupted(outcome.method, outcome.path);
     }

@@ -118,7 +118,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
       const existing = await this.findSystemAccountByName(account.name);
       return existing ? { took: { uuid: existing.uuid } } : undefined;
     };
-    return this.http.writeOnce(async () => {
+    const send = async () => {
       const response = await this.http.request('createSystemAccount', { json: account });
       const uuid = uuidFromCreate(response.headers.location, response.body);
       if (uuid !== undefined) return { uuid };
@@ -130,7 +130,9 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
         `PactFlow answered the create without the new account's uuid, and no system account named ${JSON.stringify(account.name)} can be found`,
         SHAPE_HINT,
       );
-    }, findByName);
+    };
+    // A new account may join the default team: never while a team's member list is replaced.
+    return this.teamMembers.accountWrite(() => this.http.writeOnce(send, findByName));
   }
 
   /**
@@ -155,8 +157,9 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
     return { active: (await this.getUser(user.uuid)).active };
   }
 
+  /** A deleted account leaves every team: never while a team's member list is replaced. */
   async deleteUser(uuid: string): Promise<void> {
-    await this.http.request('deleteUser', { params: { user: uuid } });
+    await this.teamMembers.accountWrite(() => this.http.request('deleteUser', { params: { user: uuid } }));
   }
 
   async setRoles(uuid: string, roleUuids: string[]): Promise<void> {

@@ -3,6 +3,7 @@ import type { HttpClient } from '../http/client.js';
 import { expandPath } from '../http/endpoint.js';
 import { Checker } from './checks.js';
 import { ENDPOINTS } from './endpoints.js';
+import { Alternation } from '../util/alternation.js';
 
 /** A member as a team's member list shows it: always its uuid, its name where the list carries one. */
 export interface TeamMember {
@@ -41,6 +42,10 @@ export class LostMembersError extends ApiError {
  *   them plus the new account (the application-verified route), read the members again;
  * - writes to one team's member list never overlap: each waits for the one before it, so a PUT
  *   always carries every member as read just before it;
+ * - a read-modify-write never overlaps a create or delete of an account (`accountWrite`), which
+ *   can change a team's members too (a new account joins the default team; a deleted one leaves
+ *   every team): the PUT would undo the one, or name an account that no longer exists;
+ * - once a PUT lost members, that team's list is not replaced again in the run;
  * - an addition is reported only once a read shows the account is a member.
  * One instance serves one run.
  */
@@ -49,6 +54,10 @@ export class TeamMembers {
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Teams whose member list answered the JSON Patch as a route PactFlow does not serve. */
   private readonly patchNotServed = new Set<string>();
+  /** Teams whose member list lost members when it was replaced in this run. */
+  private readonly lostMembers = new Set<string>();
+  /** Read-modify-writes of member lists on one side, creates and deletes of accounts on the other. */
+  private readonly turns = new Alternation<'replace' | 'account'>();
 
   constructor(private readonly http: HttpClient<typeof ENDPOINTS>) {}
 
@@ -63,15 +72,26 @@ export class TeamMembers {
     });
   }
 
+  /** Runs a create or delete of an account, never during a read-modify-write of a member list. */
+  accountWrite<T>(write: () => Promise<T>): Promise<T> {
+    return this.turns.run('account', write);
+  }
+
   remove(teamUuid: string, userUuid: string): Promise<void> {
     return this.inTurn(teamUuid, async () => {
       await this.http.request('removeTeamMember', { params: { team: teamUuid, user: userUuid } });
     });
   }
 
-  /** The team's members (GET /admin/teams/{t}/users, not paged). */
-  async list(teamUuid: string): Promise<TeamMember[]> {
-    const response = await this.http.request('listTeamMembers', { params: { team: teamUuid } });
+  /**
+   * The team's members (GET /admin/teams/{t}/users, not paged). `settling`: the read follows a PUT
+   * already sent, so it finishes even after Ctrl+C (the check for lost members depends on it).
+   */
+  async list(teamUuid: string, settling = false): Promise<TeamMember[]> {
+    const response = await this.http.request('listTeamMembers', {
+      params: { team: teamUuid },
+      ...(settling ? { interruptible: false as const } : {}),
+    });
     const check = new Checker('GET', expandPath(ENDPOINTS.listTeamMembers.path, { team: teamUuid }));
     const embedded = check.object(check.object(response.body, 'body')._embedded, '_embedded');
     return check.array(embedded.users, '_embedded.users').map((value, i) => {
@@ -145,20 +165,40 @@ export class TeamMembers {
    * sent again, and a PUT sent again is built from a fresh read.
    */
   private async addByReplace(teamUuid: string, userUuid: string): Promise<void> {
-    let before: TeamMember[] = [];
-    await this.http.writeOnce(
-      async () => {
-        before = await this.list(teamUuid);
-        if (before.some((m) => m.uuid === userUuid)) return;
-        await this.replace(teamUuid, [...before.map((m) => m.uuid), userUuid]);
-      },
-      async () =>
-        (await this.list(teamUuid)).some((m) => m.uuid === userUuid) ? { took: undefined } : undefined,
+    if (this.lostMembers.has(teamUuid)) throw new ReplaceStoppedError(teamUuid);
+    await this.turns.run('replace', async () => {
+      let before: TeamMember[] = [];
+      await this.http.writeOnce(
+        async () => {
+          before = await this.list(teamUuid);
+          if (before.some((m) => m.uuid === userUuid)) return;
+          await this.replace(teamUuid, [...before.map((m) => m.uuid), userUuid]);
+        },
+        async () =>
+          (await this.list(teamUuid, true)).some((m) => m.uuid === userUuid)
+            ? { took: undefined }
+            : undefined,
+      );
+      const after = new Set((await this.list(teamUuid, true)).map((m) => m.uuid));
+      const lost = before.filter((m) => !after.has(m.uuid));
+      if (lost.length > 0) {
+        this.lostMembers.add(teamUuid);
+        throw new LostMembersError(teamUuid, lost);
+      }
+      if (!after.has(userUuid)) throw notJoined('PUT', teamUuid, userUuid);
+    });
+  }
+}
+
+/** An addition not sent: an earlier replace of this team's members in the run lost members. */
+export class ReplaceStoppedError extends ApiError {
+  constructor(teamUuid: string) {
+    super(
+      'PUT',
+      expandPath(ENDPOINTS.replaceTeamMembers.path, { team: teamUuid }),
+      undefined,
+      "not sent: an earlier replace of this team's members in this run lost members (named in its failure), so its list is not replaced again. Restore them, then run apply again.",
     );
-    const after = new Set((await this.list(teamUuid)).map((m) => m.uuid));
-    const lost = before.filter((m) => !after.has(m.uuid));
-    if (lost.length > 0) throw new LostMembersError(teamUuid, lost);
-    if (!after.has(userUuid)) throw notJoined('PUT', teamUuid, userUuid);
   }
 }
 

@@ -91,7 +91,7 @@ export function renderApplyMarkdown(result: ApplyResult, options: { limit?: numb
     MARKER,
     `### PactFlow system accounts: ${closingLine(result)}`,
     '',
-    ...(result.refused || result.unreachable ? [prose(advice(result)!), ''] : []),
+    ...(advice(result) ? [prose(advice(result)!), ''] : []),
     '',
   ].join('\n');
   const row = (o: Outcome) => `| ${MARK[o.status]} | ${code(o.account)} | ${prose(o.message)} |`;

@@ -82,6 +82,48 @@ describe('an organization that does not serve the JSON Patch of team members', (
   });
 });
 
+describe('an organization that does not serve the JSON Patch, with creates and deletes in the same run', () => {
+  it('team lists are never replaced while an account is created or deleted: exit 0, nobody lost', async () => {
+    // Existing accounts join Shared while others, members of it, are deleted; new ones are created.
+    const joining = Array.from({ length: 10 }, (_, i) => `ci-join-${i}`);
+    const gone = Array.from({ length: 5 }, (_, i) => `ci-p-gone-${i}`);
+    h = await harness({
+      seed: {
+        teams: [{ name: 'Shared' }],
+        defaultTeam: 'Default',
+        users: [
+          { name: 'admin', roles: ['Administrator'] },
+          { name: 'bob', roles: ['User'], teams: ['Shared', 'Default'] },
+        ],
+        systemAccounts: [
+          ...joining.map((name) => ({ name, roles: ['CI/CD'], teams: [] })),
+          ...gone.map((name) => ({ name, roles: ['CI/CD'], teams: ['Shared', 'Default'] })),
+        ],
+      },
+      teamPatch: 'absent',
+    });
+    const file = write(
+      [
+        'version: 1',
+        'policy: {limits: {maxDeletes: 5}}',
+        'systemAccounts:',
+        ...joining.map((name) => `  - {name: ${name}, roles: [CI/CD], teams: [Shared]}`),
+        ...NEW.slice(0, 4).map((name) => `  - {name: ${name}, roles: [CI/CD], teams: [Shared, Default]}`),
+        ...gone.map((name) => `  - {name: ${name}, state: deleted}`),
+        '',
+      ].join('\n'),
+    );
+    const run = await h.run(['apply', '-f', file, '--auto-approve', '--concurrency', '8']);
+    expect(run.stdout).not.toContain('lost');
+    expect(run.code, run.stdout).toBe(0);
+    const state = h.emulator.snapshot();
+    const bob = state.users.find((u) => u.name === 'bob')!;
+    for (const team of state.teams) expect(team.members, team.name).toContain(bob.uuid);
+    const again = await h.run(['plan', '-f', file, '--detailed-exitcode']);
+    expect(again.stdout).toContain('No changes.');
+  });
+});
+
 describe('an organization that ignores `active` (moved to SmartBear API Hub)', () => {
   it('a disable that PactFlow did not do fails, is never reported done, and the rest applies', async () => {
     h = await harness({

@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { PactflowClient } from '../../src/pactflow/client.js';
 import { ServerError } from '../../src/http/errors.js';
 import { pactflowHttp } from '../../src/pactflow/http.js';
-import { LostMembersError } from '../../src/pactflow/team-members.js';
+import { LostMembersError, ReplaceStoppedError } from '../../src/pactflow/team-members.js';
 import { BASE, TOKEN, strictNock } from '../helpers/nock.js';
 
 strictNock();
 
-function client(sleeps: number[] = []) {
+function client(sleeps: number[] = [], signal?: AbortSignal) {
   return new PactflowClient({
     baseUrl: BASE,
     token: TOKEN,
     retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
+    ...(signal ? { signal } : {}),
   });
 }
 
@@ -137,6 +138,70 @@ describe('team additions where the JSON Patch is not served', () => {
       });
     const c = client();
     await Promise.all([c.addTeamMember('t1', 'u1'), c.removeTeamMember('t1', 'old')]);
+  });
+});
+
+describe('a replace of a team list, and the writes around it', () => {
+  it('after a PUT lost members, the team list is not replaced again in the run', async () => {
+    nock(BASE).patch('/admin/teams/t1/users').reply(404);
+    nock(BASE).get('/admin/teams/t1/users').reply(200, members('person'));
+    nock(BASE).put('/admin/teams/t1/users').reply(200, {});
+    nock(BASE).get('/admin/teams/t1/users').reply(200, members('u1'));
+    const c = client();
+    await expect(c.addTeamMember('t1', 'u1')).rejects.toBeInstanceOf(LostMembersError);
+    // No request at all for the next addition to that team.
+    await expect(c.addTeamMember('t1', 'u2')).rejects.toBeInstanceOf(ReplaceStoppedError);
+  });
+
+  it('Ctrl+C while a PUT is in flight still lets the read after it check for lost members', async () => {
+    const interrupt = new AbortController();
+    nock(BASE).patch('/admin/teams/t1/users').reply(404);
+    nock(BASE).get('/admin/teams/t1/users').reply(200, members('person'));
+    nock(BASE)
+      .put('/admin/teams/t1/users')
+      .reply(() => {
+        interrupt.abort();
+        return [200, {}];
+      });
+    nock(BASE).get('/admin/teams/t1/users').reply(200, members('u1'));
+    const error = await client([], interrupt.signal)
+      .addTeamMember('t1', 'u1')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LostMembersError);
+  });
+
+  it('a create or a delete of an account waits for a replace in flight, and a replace for them', async () => {
+    const order: string[] = [];
+    let releasePut!: () => void;
+    const putHeld = new Promise<void>((resolve) => (releasePut = resolve));
+    let putArrived!: () => void;
+    const putSeen = new Promise<void>((resolve) => (putArrived = resolve));
+    nock(BASE).patch('/admin/teams/t1/users').reply(404);
+    nock(BASE).get('/admin/teams/t1/users').reply(200, members('person', 'gone'));
+    nock(BASE)
+      .put('/admin/teams/t1/users')
+      .reply(async () => {
+        putArrived();
+        await putHeld;
+        order.push('PUT');
+        return [200, {}];
+      });
+    nock(BASE)
+      .get('/admin/teams/t1/users')
+      .reply(200, members('person', 'gone', 'u1'));
+    nock(BASE)
+      .delete('/admin/users/gone')
+      .reply(() => {
+        order.push('DELETE');
+        return [204];
+      });
+    const c = client();
+    const adding = c.addTeamMember('t1', 'u1');
+    await putSeen;
+    const deleting = c.deleteUser('gone');
+    releasePut();
+    await Promise.all([adding, deleting]);
+    expect(order).toEqual(['PUT', 'DELETE']);
   });
 });
 

@@ -410,7 +410,7 @@ describe('apply orders role steps around account steps', () => {
     expect(result.outcomes.map((o) => o.message)).toEqual([
       'role Deployer failed to be created: 400 unknown scope',
       'account ci-a failed at its set-roles step: role "Deployer" was not created, so it cannot be assigned',
-      'account ci-new failed at its reconcile step: role "Deployer" was not created, so it cannot be assigned',
+      'account ci-new was created, then failed at its reconcile step: role "Deployer" was not created, so it cannot be assigned',
       'role Reporter was not started (an account change before it did not finish)',
     ]);
   });
