@@ -1,4 +1,4 @@
-import type { LiveState } from '../state/types.js';
+import type { LiveAccount, LiveState } from '../state/types.js';
 import { fingerprintAccount, fingerprintRole } from './fingerprint.js';
 import type { Change, Plan, RoleChange } from './types.js';
 
@@ -86,4 +86,24 @@ function edited(
     seen.add(key);
     return wanted.has(key) ? [] : [{ name: change.account, reason: 'is not what the desired file asks for' }];
   });
+}
+
+/**
+ * What differs between two reads of one account, field by field, "roles: [CI/CD] → [CI/CD,
+ * Administrator]": for saying what changed while a prompt waited.
+ */
+export function accountDifferences(
+  before: LiveAccount | undefined,
+  after: LiveAccount | undefined,
+): string[] {
+  if (!before || !after) return [before ? 'deleted' : 'created'];
+  const names = (refs: readonly { name: string }[]) => `[${refs.map((r) => r.name).join(', ')}]`;
+  const fields: [string, string, string][] = [
+    ['name', before.name, after.name],
+    ['email', before.email ?? '(none)', after.email ?? '(none)'],
+    ['state', before.active ? 'enabled' : 'disabled', after.active ? 'enabled' : 'disabled'],
+    ['roles', names(before.roles), names(after.roles)],
+    ['teams', names(before.teams), names(after.teams)],
+  ];
+  return fields.filter(([, b, a]) => b !== a).map(([field, b, a]) => `${field}: ${b} → ${a}`);
 }

@@ -483,6 +483,37 @@ describe('confirmation and report formats', () => {
     await expectConverged(EXAMPLE);
   });
 
+  it('a change made in PactFlow while the prompt waits stops the apply: nothing written, the change named', async () => {
+    h = await harness();
+    const state = () => h!.emulator.snapshot();
+    const grantAdministrator = async () => {
+      const orders = state().users.find((u) => u.name === 'ci-orders')!;
+      const admin = state().roles.find((r) => r.name === 'Administrator')!;
+      const response = await fetch(`${h!.emulator.url}/admin/users/${orders.uuid}/roles`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${h!.emulator.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ roles: [...orders.roles, admin.uuid] }),
+      });
+      expect(response.status).toBe(204);
+    };
+    // The answer is typed only once the prompt reads it; by then someone has granted Administrator.
+    const stdin = Object.assign(
+      Readable.from(
+        (async function* () {
+          await grantAdministrator();
+          h!.emulator.clearLog();
+          yield 'yes\n';
+        })(),
+      ),
+      { isTTY: true },
+    );
+    const run = await h.run(['apply', '-f', EXAMPLE], { stdin });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('ci-orders: roles: [Read-Only] → [Administrator, Read-Only]');
+    expect(run.stderr).toContain('changed in PactFlow while the prompt waited; nothing was changed');
+    expect(h.writes()).toEqual([]);
+  });
+
   it('--format json keeps stdout parseable: the plan goes to stderr, the report to stdout', async () => {
     h = await harness();
     const run = await h.run(['apply', '-f', EXAMPLE, '--auto-approve', '--format', 'json']);

@@ -8,7 +8,7 @@ import { comparePlans, readReviewedBlock, renderComparison, reviewedBlock } from
 import { MARKDOWN_LIMIT } from '../../render/markdown-kit.js';
 import type { CommandContext } from '../context.js';
 import { resolveInCwd } from '../paths.js';
-import { readSavedPlan } from './apply.js';
+import { readSavedPlan } from './apply-saved.js';
 import type { PublishCommandOptions, ReviewedCommandOptions } from '../commands/publish.js';
 
 /** Room left in a comment (GitHub: 65,536 characters) for the hidden reviewed-plan data. */
