@@ -13,3 +13,11 @@ export const fraction = (value: string) => {
   if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
   return n;
 };
+
+/** A TCP port to listen on: 0 (any free port) to 65535. */
+export const port = (value: string) => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port)');
+  return n;
+};

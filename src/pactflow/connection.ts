@@ -39,6 +39,15 @@ export function normalizeBaseUrl(
       'Give the token with --token-file PATH or PACT_BROKER_TOKEN instead.',
     );
   }
+  // `${baseUrl}/admin/users` would land in the query or the fragment: the server would see `GET /`.
+  const cut = url.href.search(/[?#]/);
+  if (cut >= 0) {
+    const mark = url.href[cut]!;
+    throw new UsageError(
+      `${source} must not have ${mark === '?' ? 'a query string' : 'a fragment'} (the part from "${mark}" on)`,
+      `Remove everything from "${mark}" on, to give the address of your PactFlow alone: ${url.href.slice(0, cut).replace(/\/+$/, '')}`,
+    );
+  }
   const plainAllowed = isLoopbackHost(url.hostname) || options.allowInsecureHttp === true;
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainAllowed)) {
     throw new UsageError(
@@ -74,22 +83,29 @@ export async function resolveConnection(
       ? `warning: --allow-insecure-http: the token travels unencrypted to ${host}; use this only inside a network you trust`
       : undefined;
 
+  const token = await readToken(flags.tokenFile, env);
+  checkTokenCharacters(token, flags.tokenFile ? `--token-file ${flags.tokenFile}` : 'PACT_BROKER_TOKEN');
+  return { baseUrl, token, ...(insecureWarning ? { insecureWarning } : {}) };
+}
+
+/** The token from --token-file (a path the caller has resolved) or PACT_BROKER_TOKEN, trimmed. */
+async function readToken(
+  tokenFile: string | undefined,
+  env: Record<string, string | undefined>,
+): Promise<string> {
   let token: string | undefined;
-  if (flags.tokenFile) {
+  if (tokenFile) {
     try {
-      token = (await readFile(flags.tokenFile, 'utf8')).trim();
+      token = (await readFile(tokenFile, 'utf8')).trim();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(
-        `cannot read --token-file ${flags.tokenFile} (${code ?? 'error'})`,
+        `cannot read --token-file ${tokenFile} (${code ?? 'error'})`,
         'Give the path of a file that holds only the token.',
       );
     }
     if (!token)
-      throw new UsageError(
-        `--token-file ${flags.tokenFile} is empty`,
-        'Put the PactFlow API token in the file.',
-      );
+      throw new UsageError(`--token-file ${tokenFile} is empty`, 'Put the PactFlow API token in the file.');
   } else {
     token = env.PACT_BROKER_TOKEN?.trim();
   }
@@ -99,7 +115,27 @@ export async function resolveConnection(
       'Pass --token-file PATH (a file holding the token) or set PACT_BROKER_TOKEN. Use the "Read/write token (CI)" for apply.',
     );
   }
-  if (/[\r\n]/.test(token))
-    throw new UsageError('the API token contains a line break', 'The token file must hold the token alone.');
-  return { baseUrl, token, ...(insecureWarning ? { insecureWarning } : {}) };
+  return token;
+}
+
+/** What Node lets into an HTTP header value: tab, printable ASCII and Latin-1 (RFC 9110 field-vchar, obs-text). */
+const HEADER_VALUE_CHARACTER = /^[\t\x20-\x7e\x80-\xff]$/;
+
+/**
+ * A token HTTP cannot carry in its Authorization header (a line break from a pasted secret, a
+ * typographic quote) is refused here, by position, rather than failing every request as a
+ * "network error". The token itself is never shown.
+ */
+export function checkTokenCharacters(token: string, source: string): void {
+  const characters = Array.from(token);
+  const at = characters.findIndex((ch) => !HEADER_VALUE_CHARACTER.test(ch));
+  if (at < 0) return;
+  const ch = characters[at]!;
+  const what = /[\r\n]/.test(ch)
+    ? 'a line break'
+    : `${ch.codePointAt(0)! < 0x100 ? 'a control character' : 'a character outside Latin-1'} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+  throw new UsageError(
+    `the API token from ${source} has ${what} at character ${at + 1} (leading blanks not counted), which an HTTP header cannot carry`,
+    'Check the secret: it must hold the PactFlow API token alone, on one line; copy it again from PactFlow if need be.',
+  );
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { cli } from '../helpers/run-cli.js';
 import { exitOf, spawnCli, waitFor } from '../helpers/spawn-cli.js';
 
 it('`emulator --seed examples/seed.yaml` serves the seeded accounts to the printed token, and stops on SIGINT', async () => {
@@ -36,6 +37,18 @@ it('`emulator` refuses a bad flag value with exit 1', async () => {
     "option '--fail-rate <p>' argument '2' is invalid. expected a number from 0 to 1",
   );
 });
+
+it.each(['99999', '65536', '-1', '80.5', 'abc'])(
+  '`emulator --port %s` is a usage error (exit 1), not an unexpected failure',
+  async (value) => {
+    const run = await cli(['emulator', '--port', value]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `option '--port <n>' argument '${value}' is invalid. expected a port number from 0 to 65535`,
+    );
+    expect(run.stderr).not.toContain('unexpected failure');
+  },
+);
 
 it('`emulator --error-format legacy` answers errors in the legacy shapes; an unknown format is refused', async () => {
   const child = spawnCli(['emulator', '--port', '0', '--error-format', 'legacy']);

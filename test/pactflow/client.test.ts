@@ -15,22 +15,29 @@ import {
 import { parseRetryAfter } from '../../src/http/client.js';
 import { fetchLiveState } from '../../src/state/live-state.js';
 import { BASE, TOKEN, strictNock, user } from '../helpers/nock.js';
+import { HeldServer, settle } from './held-server.js';
 
 strictNock();
 
-function client(over: { sleeps?: number[] } = {}) {
+function client(over: { sleeps?: number[]; timeoutMs?: number } = {}) {
   const sleeps = over.sleeps ?? [];
   return new PactflowClient({
     baseUrl: BASE,
     token: TOKEN,
-    // Short enough that a delayed mock stands for a network timeout without slowing the suite.
-    timeoutMs: 200,
+    // The default timeout: no answer from a mock is bet to come sooner than a short one. A test of
+    // a timeout gives a short one, and a mock that never answers.
+    ...(over.timeoutMs === undefined ? {} : { timeoutMs: over.timeoutMs }),
     retry: {
       sleep: async (ms) => void sleeps.push(ms),
       random: () => 0.5,
     },
   });
 }
+
+/** A reply that never comes (nock's callback form, never called): only the client's timeout ends it. */
+const noAnswer = (_uri: string, _body: unknown, _callback: unknown): void => undefined;
+/** What a connection reset looks like to the client: a network error, at once. */
+const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 
 const page = (number: number, size: number, totalElements: number) => ({
   number,
@@ -436,7 +443,7 @@ describe('retries', () => {
   });
 
   it('retries PUT and DELETE on network errors and 502/504', async () => {
-    nock(BASE).put('/admin/users/u1').delayConnection(1000).reply(204);
+    nock(BASE).put('/admin/users/u1').replyWithError(reset);
     nock(BASE).put('/admin/users/u1').reply(200, { uuid: 'u1', active: true });
     nock(BASE).delete('/admin/users/u1').reply(502);
     nock(BASE).delete('/admin/users/u1').reply(504);
@@ -483,10 +490,7 @@ describe('retries', () => {
   });
 
   it('re-sends a POST only after the read shows it did not take effect', async () => {
-    nock(BASE)
-      .post('/admin/system-accounts')
-      .delayConnection(1000)
-      .reply(201, '', { Location: `${BASE}/admin/system-accounts/lost` });
+    nock(BASE).post('/admin/system-accounts').replyWithError(reset);
     nock(BASE)
       .get('/admin/users')
       .query(true)
@@ -548,13 +552,16 @@ describe('retries', () => {
     expect(await client().createSystemAccount({ name: 'ci-new' })).toEqual({ uuid: 'c3' });
   });
 
-  it('reports a network failure clearly after the retries', async () => {
-    nock(BASE).get('/user').times(5).delayConnection(1000).reply(200, {});
-    const error = (await client()
+  it('reports a network failure clearly after the retries; a request never answered times out', async () => {
+    nock(BASE).get('/user').times(4).replyWithError(reset);
+    nock(BASE).get('/user').reply(noAnswer);
+    const sleeps: number[] = [];
+    const error = (await client({ sleeps, timeoutMs: 50 })
       .currentUser()
       .catch((e: unknown) => e)) as NetworkError;
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.message).toBe('GET /user: network error (ETIMEDOUT)');
+    expect(sleeps).toHaveLength(4);
   });
 });
 
@@ -683,81 +690,69 @@ describe('pagination', () => {
   it('asks for the disabled list only once the first enabled count is in', async () => {
     // Otherwise an account disabled between a disabled-list read and the first enabled page
     // would be in neither list, with an enabled count that the recount finds unchanged.
-    const events: string[] = [];
-    firstPage(true, 2).reply((_uri, _body, callback) => {
-      setTimeout(() => {
-        events.push('enabled page 1 answered');
-        callback(null, [200, { users: users(1), page: page(1, 100, 1) }]);
-      }, 30);
-    });
-    firstPage(false).reply(() => {
-      events.push('disabled page 1 asked');
-      return [200, { users: [], page: page(1, 100, 0) }];
-    });
-    expect(await client().listSystemAccounts()).toHaveLength(1);
-    expect(events).toEqual(['enabled page 1 answered', 'disabled page 1 asked', 'enabled page 1 answered']);
+    const server = new HeldServer();
+    const reading = new PactflowClient(server).listSystemAccounts();
+    await settle();
+    expect(server.labels()).toEqual(['E1']);
+    server.waiting('E1').answer({ users: users(1), page: page(1, 100, 1) });
+    await settle();
+    expect(server.labels()).toEqual(['E1', 'D1']);
+    server.waiting('D1').answer({ users: [], page: page(1, 100, 0) });
+    await settle();
+    expect(server.labels()).toEqual(['E1', 'D1', 'E1']);
+    server.waiting('E1').answer({ users: users(1), page: page(1, 100, 1) });
+    expect(await reading).toHaveLength(1);
   });
 
   it('recounts once the disabled list is in, beside the enabled pages still on their way', async () => {
-    const events: string[] = [];
-    let enabledFirstPages = 0;
-    firstPage(true, 2).reply(() => {
-      events.push(++enabledFirstPages === 1 ? 'enabled page 1' : 'recount asked');
-      return [200, { users: users(100), page: page(1, 100, 150) }];
-    });
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '2', size: '100' })
-      .reply((_uri, _body, callback) => {
-        setTimeout(() => {
-          events.push('enabled page 2 answered');
-          callback(null, [200, { users: users(50, 100), page: page(2, 100, 150) }]);
-        }, 150);
-      });
-    disabledNone();
-    expect(await client().listSystemAccounts()).toHaveLength(150);
-    expect(events).toEqual(['enabled page 1', 'recount asked', 'enabled page 2 answered']);
+    const server = new HeldServer();
+    const reading = new PactflowClient(server).listSystemAccounts();
+    await settle();
+    server.waiting('E1').answer({ users: users(100), page: page(1, 100, 150) });
+    await settle();
+    expect(server.labels().sort()).toEqual(['D1', 'E1', 'E2']);
+    server.waiting('D1').answer({ users: [], page: page(1, 100, 0) });
+    await settle();
+    // Page 2 of the enabled list is still unanswered: the recount does not wait for it.
+    expect(server.labels().sort()).toEqual(['D1', 'E1', 'E1', 'E2']);
+    expect(server.waiting('E2').answered).toBe(false);
+    server.waiting('E1').answer({ users: users(100), page: page(1, 100, 150) });
+    server.waiting('E2').answer({ users: users(50, 100), page: page(2, 100, 150) });
+    expect(await reading).toHaveLength(150);
   });
 
   it('stops reading the other list when one list fails', async () => {
-    // The enabled list states 3 pages but its page 2 is refused; the disabled list has 40 pages,
-    // of which only those already in flight may be asked for.
-    firstPage(true).reply(200, { users: users(100), page: page(1, 100, 300) });
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '2', size: '100' })
-      .reply(404, { error: 'gone' });
-    nock(BASE)
-      .get('/admin/users')
-      .query({ userType: '1', active: 'true', page: '3', size: '100' })
-      .optionally()
-      .reply(200, { users: users(100, 200), page: page(3, 100, 300) });
-    firstPage(false).reply(200, { users: users(100, 1000), page: page(1, 100, 4000) });
-    // Disabled pages are held until the read has failed, so none can finish (and free its place
-    // for another) before the failure, however slowly this machine runs.
-    const asked: number[] = [];
-    const held: (() => void)[] = [];
-    nock(BASE)
-      .get('/admin/users')
-      .query((q) => q.active === 'false' && q.page !== '1')
-      .optionally()
-      .times(39)
-      .reply((uri, _body, callback) => {
-        const n = Number(new URL(uri, BASE).searchParams.get('page'));
-        asked.push(n);
-        held.push(() =>
-          callback(null, [200, { users: users(100, 1000 + (n - 1) * 100), page: page(n, 100, 4000) }]),
-        );
-      });
-    await expect(client().listSystemAccounts()).rejects.toBeInstanceOf(NotFoundError);
-    // Now let every page asked for be answered, as often as one comes: had the disabled list gone
-    // on, it would read all 40 pages; stopped, only those it asked for before the failure.
-    for (let i = 0; i < 20; i++) {
-      for (const answer of held.splice(0)) answer();
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    // The enabled list states 3 pages, of which page 2 is refused; the disabled list states 40.
+    const server = new HeldServer();
+    const reading = new PactflowClient(server).listSystemAccounts();
+    reading.catch(() => undefined);
+    await settle();
+    server.waiting('E1').answer({ users: users(100), page: page(1, 100, 300) });
+    await settle();
+    server.waiting('D1').answer({ users: users(100, 1000), page: page(1, 100, 4000) });
+    await settle();
+    const disabledPagesAsked = () => server.labels().filter((l) => l.startsWith('D') && l !== 'D1').length;
+    // Both lists share the bound on pages in flight: enabled pages 2 and 3 hold two places.
+    expect(disabledPagesAsked()).toBe(PAGE_CONCURRENCY - 2);
+    server.waiting('E2').fail(new NotFoundError('GET', '/admin/users', ': gone'));
+    await expect(reading).rejects.toBeInstanceOf(NotFoundError);
+    const askedAtFailure = disabledPagesAsked();
+    // Now answer every page asked for, and any asked for after that, until none is waiting: had
+    // the disabled list gone on, it would read all 40 pages.
+    for (let open = server.sent.filter((r) => !r.answered); open.length > 0;) {
+      for (const held of open) {
+        const n = Number(held.query.page);
+        const from = held.query.active === false ? 1000 + (n - 1) * 100 : (n - 1) * 100;
+        held.answer({
+          users: users(100, from),
+          page: page(n, 100, held.query.active === false ? 4000 : 300),
+        });
+      }
+      await settle();
+      open = server.sent.filter((r) => !r.answered);
     }
-    expect(asked.length).toBeLessThan(PAGE_CONCURRENCY);
-    nock.cleanAll();
+    expect(disabledPagesAsked()).toBe(askedAtFailure);
+    expect(askedAtFailure).toBeLessThan(PAGE_CONCURRENCY);
   });
 
   it('follows _links.next when the server sends no page object', async () => {

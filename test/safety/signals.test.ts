@@ -1,31 +1,35 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOADER_THREAD_MIN_BYTES } from '../../src/config/loader-thread.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { CountingProxy } from '../helpers/counting-proxy.js';
 import { countingProxy } from '../helpers/counting-proxy.js';
 import { CLI, exitOf, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+import type { HoldingServer } from './holding-server.js';
+import { holdingServer } from './holding-server.js';
 
-// Ctrl+C through the real binary, against the emulator behind a proxy that sees requests start.
-// The emulator answers slowly, so every command is caught with reads in flight: the first SIGINT
-// must cancel them, start nothing new, say what was done and exit 130 — without waiting for the
-// slow answers (none has finished when the process is gone).
-const SLOW_MS = 4_000;
+// Ctrl+C through the real binary. Reads go to a server that never answers, so every command is
+// caught with reads in flight whatever the machine's speed: the first SIGINT must cancel them,
+// start nothing new, say what was done and exit 130 — and, since no answer ever comes, a command
+// that ends at all did not wait for them.
 let emulator: RunningEmulator | undefined;
 let proxy: CountingProxy | undefined;
+let held: HoldingServer | undefined;
 afterEach(async () => {
   await proxy?.close();
   await emulator?.close();
-  proxy = emulator = undefined;
+  await held?.close();
+  proxy = emulator = held = undefined;
 });
 
-async function slowPactflow() {
-  emulator = await startEmulator({ seedFile: 'examples/seed.yaml', latencyMs: SLOW_MS });
-  proxy = await countingProxy(emulator.url);
-  return { PACT_BROKER_BASE_URL: proxy.url, PACT_BROKER_TOKEN: emulator.adminToken };
+async function silentPactflow() {
+  held = await holdingServer();
+  return { PACT_BROKER_BASE_URL: held.url, PACT_BROKER_TOKEN: 'held-token' };
 }
 
 describe('the first SIGINT stops any command with reads in flight, exit 130', () => {
@@ -35,31 +39,27 @@ describe('the first SIGINT stops any command with reads in flight, exit 130', ()
     ['validate --online', ['validate', '-f', 'examples/accounts.yaml', '--online'], 'nothing was'],
     ["apply's read phase", ['apply', '-f', 'examples/accounts.yaml', '--auto-approve'], 'nothing was'],
   ])('%s', async (_, args, said) => {
-    const env = await slowPactflow();
+    const env = await silentPactflow();
     const child = spawnCli(args, env);
-    // The live state is read in one parallel wave; let all of it be in flight.
-    await waitFor(() => proxy!.started() >= 4);
-    await new Promise((r) => setTimeout(r, 200));
-    const startedAtSignal = proxy!.started();
+    // The live state is read in one parallel wave: signal once several reads are in flight.
+    await held!.arrived(4);
     child.kill('SIGINT');
     const { code } = await exitOf(child);
     expect(code).toBe(130);
     expect(child.output.stderr).toContain('Interrupted');
     expect(child.output.stderr).toContain(said);
     expect(child.output.stderr).not.toMatch(/\n\s+at /);
-    // Gone before any slow answer came back: it did not wait for the reads it cancelled.
-    expect(proxy!.finished()).toBe(0);
-    expect(proxy!.started()).toBe(startedAtSignal);
-    expect(emulator!.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+    // Nothing but reads was asked for (no answer came that could lead to more).
+    expect(held!.requests().every((r) => r.startsWith('GET '))).toBe(true);
   });
 
   it('SIGTERM too', async () => {
-    const env = await slowPactflow();
+    const env = await silentPactflow();
     const child = spawnCli(['plan', '-f', 'examples/accounts.yaml'], env);
-    await waitFor(() => proxy!.started() >= 1);
+    await held!.arrived(1);
     child.kill('SIGTERM');
     expect((await exitOf(child)).code).toBe(130);
-    expect(proxy!.finished()).toBe(0);
+    expect(child.output.stderr).toContain('Interrupted');
   });
 });
 
@@ -116,23 +116,38 @@ it('Ctrl+C at the confirmation prompt on a terminal cancels with exit 130 and no
 
 // plan starts its reads before it loads the file, so that the two overlap. A file with problems
 // must still end the command at once with those problems alone: the reads under way are dropped,
-// not waited for, and not reported.
-it('plan with an invalid file exits 1 with its problems, without waiting for the reads it started', async () => {
-  const env = await slowPactflow();
-  const dir = mkdtempSync(path.join(tmpdir(), 'pfa-invalid-'));
-  const file = path.join(dir, 'accounts.yaml');
-  // Long enough that the reads are on their way before its one problem (at the end) is found.
-  const accounts = Array.from({ length: 20_000 }, (_, i) => `  - name: ci-${i}\n`).join('');
-  writeFileSync(file, `version: 1\nsystemAccounts:\n${accounts}  - name: ci-last\n    state: gone\n`);
-  const child = spawnCli(['plan', '-f', file], env);
+// not waited for, and not reported. The server never answers, so a plan that waited would not end.
+async function expectFileProblemAlone(child: ReturnType<typeof spawnCli>, problem: string) {
   const { code } = await exitOf(child);
   expect(code).toBe(1);
-  expect(child.output.stderr).toContain(
-    'systemAccounts[20000].state: must be one of enabled, disabled, deleted',
-  );
+  expect(child.output.stderr).toContain(problem);
   expect(child.output.stderr).not.toContain('Could not read');
   expect(child.output.stderr).not.toMatch(/\n\s+at /);
-  // The reads went out while the file was loaded, and none was waited for.
-  expect(proxy!.started()).toBeGreaterThan(0);
-  expect(proxy!.finished()).toBe(0);
+}
+
+it('plan with an invalid file exits 1 with its problems, without waiting for the reads it started', async () => {
+  const env = await silentPactflow();
+  // A FIFO: the file's text is given only once a read has reached the server.
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pfa-invalid-')), 'accounts.yaml');
+  execFileSync('mkfifo', [file]);
+  const child = spawnCli(['plan', '-f', file], env);
+  await held!.arrived(1);
+  const writing = writeFile(file, 'version: 1\nsystemAccounts:\n  - name: ci-last\n    state: gone\n');
+  await expectFileProblemAlone(child, 'systemAccounts[0].state: must be one of enabled, disabled, deleted');
+  // Had the command left without reading the FIFO, this lets the write above end.
+  closeSync(openSync(file, constants.O_RDONLY | constants.O_NONBLOCK));
+  await writing;
+});
+
+it('plan with a large invalid file (loaded in a thread beside the reads) exits 1 with its problems alone', async () => {
+  const env = await silentPactflow();
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pfa-invalid-')), 'accounts.yaml');
+  const accounts = Array.from({ length: 3_000 }, (_, i) => `  - name: ci-${i}\n`).join('');
+  writeFileSync(file, `version: 1\nsystemAccounts:\n${accounts}  - name: ci-last\n    state: gone\n`);
+  expect(statSync(file).size).toBeGreaterThan(LOADER_THREAD_MIN_BYTES);
+  const child = spawnCli(['plan', '-f', file], env);
+  await expectFileProblemAlone(
+    child,
+    'systemAccounts[3000].state: must be one of enabled, disabled, deleted',
+  );
 });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ERROR_FORMATS } from '../../emulator/error-format.js';
 import type { ErrorFormat } from '../../emulator/error-format.js';
-import { fraction, wholeNumber } from '../parsers.js';
+import { fraction, port, wholeNumber } from '../parsers.js';
 import type { Runner } from '../program.js';
 
 export interface EmulatorCommandOptions {
@@ -25,7 +25,7 @@ export function registerEmulator(program: Command, run: Runner) {
   program
     .command('emulator')
     .description('run a local PactFlow-compatible API to try files against (state in memory)')
-    .option('--port <n>', 'port to listen on (0: any free port)', wholeNumber(0), 9292)
+    .option('--port <n>', 'port to listen on (0: any free port)', port, 9292)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--seed <file>', 'YAML seed: roles, teams, people, system accounts, tokens')
     .option('--state <file>', 'load and persist state in this JSON file (written atomically)')
