@@ -1,10 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOADER_THREAD_MIN_BYTES } from '../../src/config/loader-thread.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { CountingProxy } from '../helpers/counting-proxy.js';
@@ -137,17 +136,4 @@ it('plan with an invalid file exits 1 with its problems, without waiting for the
   // Had the command left without reading the FIFO, this lets the write above end.
   closeSync(openSync(file, constants.O_RDONLY | constants.O_NONBLOCK));
   await writing;
-});
-
-it('plan with a large invalid file (loaded in a thread beside the reads) exits 1 with its problems alone', async () => {
-  const env = await silentPactflow();
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pfa-invalid-')), 'accounts.yaml');
-  const accounts = Array.from({ length: 3_000 }, (_, i) => `  - name: ci-${i}\n`).join('');
-  writeFileSync(file, `version: 1\nsystemAccounts:\n${accounts}  - name: ci-last\n    state: gone\n`);
-  expect(statSync(file).size).toBeGreaterThan(LOADER_THREAD_MIN_BYTES);
-  const child = spawnCli(['plan', '-f', file], env);
-  await expectFileProblemAlone(
-    child,
-    'systemAccounts[3000].state: must be one of enabled, disabled, deleted',
-  );
 });

@@ -5,10 +5,9 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { exitOf, spawnCli } from '../helpers/spawn-cli.js';
 
-// plan and apply -f start loading the file before their own code runs. When the command then
-// fails before it takes that load (no token, a bad --out path), the error is all there is to
-// do: the process must end with it, not stay alive until the loader thread finishes. A named
-// pipe that nobody writes stands for a load that takes as long as it likes.
+// When plan or apply -f fails before it reads the file (no token, a bad --out path), the error is
+// all there is to do: the process must end with it, never wait on the file. A named pipe that
+// nobody writes stands for a file that takes as long as it likes to read.
 it.each([
   ['plan without a token', ['plan'], {}],
   [
