@@ -150,6 +150,8 @@ describe('the first 403 on a write stops new steps', () => {
       await gate;
       return slowDelete(uuid);
     };
+    let refusedDone!: () => void;
+    const refusalSeen = new Promise<void>((r) => (refusedDone = r));
     const running = executePlan(
       {
         changes: [
@@ -159,9 +161,14 @@ describe('the first 403 on a write stops new steps', () => {
         ],
       },
       port,
-      { concurrency: 2, live: [live({ uuid: 'b', name: 'ci-b' })] },
+      {
+        concurrency: 2,
+        live: [live({ uuid: 'b', name: 'ci-b' })],
+        // ci-a's refused write has finished while ci-b's delete is still held.
+        onEvent: (e) => e.type === 'finished' && e.outcome.account === 'ci-a' && refusedDone(),
+      },
     );
-    await new Promise((r) => setTimeout(r, 10));
+    await refusalSeen;
     release();
     const result = await running;
     expect(calls).toEqual(['PATCH t/a', 'DELETE b']);

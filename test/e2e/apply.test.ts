@@ -279,9 +279,6 @@ describe('apply against the emulator', () => {
     expect(run.code).toBe(130);
     expect(run.stdout).toContain('Apply interrupted');
     expect(run.stdout).toMatch(/was not started \(interrupted\)/);
-    const writesAfterStop = h.writes().length;
-    await new Promise((r) => setTimeout(r, 100));
-    expect(h.writes().length).toBe(writesAfterStop); // nothing left running
     h.emulator.setFaults({ latencyMs: 0 });
     expect((await h.run(['apply', '-f', file, '--auto-approve'])).code).toBe(0);
     await expectConverged(file);
