@@ -5,7 +5,7 @@ import {
 } from '../pactflow/wire.js';
 import { BUILT_IN_PERMISSIONS } from '../permissions/scopes.js';
 
-export interface RoleDefinition {
+export interface BuiltInRoleDefinition {
   name: string;
   uuid?: string;
   description?: string;
@@ -19,7 +19,7 @@ export interface RoleDefinition {
  * Administrator holds `team:manage:{teamUuid}` for each team its holder administers; those scopes
  * are derived from the teams (see access.ts), so the role itself lists none.
  */
-export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
+export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
   {
     name: 'Administrator',
     uuid: ADMINISTRATOR_ROLE_UUID,

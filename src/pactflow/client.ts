@@ -1,4 +1,5 @@
 import { ResponseShapeError } from '../http/errors.js';
+import type { RoleDefinition } from '../types/roles.js';
 import { HttpClient } from '../http/client.js';
 import { Checker } from './checks.js';
 import { ENDPOINTS } from './endpoints.js';
@@ -13,7 +14,6 @@ import type {
   ApiUser,
   ExtraReader,
   LiveReader,
-  RoleBody,
   UserValues,
   Writer,
 } from './types.js';
@@ -176,7 +176,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
   }
 
   /** Creates a custom role; on an unknown outcome the catalogue is re-read for it by name. */
-  async createRole(role: RoleBody): Promise<{ uuid: string }> {
+  async createRole(role: RoleDefinition): Promise<{ uuid: string }> {
     return this.http.writeOnce(
       async () => {
         const response = await this.http.request('createRole', { json: roleBody(role) });
@@ -190,7 +190,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
   }
 
   /** PUT is a full replace: the role's name, description and exactly these scopes. */
-  async updateRole(uuid: string, role: RoleBody): Promise<void> {
+  async updateRole(uuid: string, role: RoleDefinition): Promise<void> {
     await this.http.request('updateRole', { params: { role: uuid }, json: roleBody(role) });
   }
 
@@ -200,7 +200,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
 }
 
 /** A role's wire body: permissions as `{scope}` objects, as PactFlow's role routes take them. */
-const roleBody = (role: RoleBody) => ({
+const roleBody = (role: RoleDefinition) => ({
   name: role.name,
   ...(role.description === undefined ? {} : { description: role.description }),
   permissions: role.permissions.map((scope) => ({ scope })),

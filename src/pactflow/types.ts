@@ -1,3 +1,4 @@
+import type { RoleDefinition } from '../types/roles.js';
 /** What the client hands to the rest of the tool, checked and normalized at the edge. */
 export interface ApiRoleRef {
   uuid: string;
@@ -21,13 +22,6 @@ export interface ApiUser {
 export interface ApiRole extends ApiRoleRef {
   description?: string;
   systemDefined: boolean;
-}
-
-/** The body of a role create or full-replace update: `permissions` are scopes. */
-export interface RoleBody {
-  name: string;
-  description?: string;
-  permissions: string[];
 }
 
 /** A scope PactFlow lets a role grant (`GET /admin/permissions`). */
@@ -99,8 +93,8 @@ export interface Writer {
   setRoles(uuid: string, roleUuids: string[]): Promise<void>;
   addTeamMember(teamUuid: string, userUuid: string): Promise<void>;
   removeTeamMember(teamUuid: string, userUuid: string): Promise<void>;
-  createRole(role: RoleBody): Promise<{ uuid: string }>;
+  createRole(role: RoleDefinition): Promise<{ uuid: string }>;
   /** A full replace: name, description and exactly these scopes. */
-  updateRole(uuid: string, role: RoleBody): Promise<void>;
+  updateRole(uuid: string, role: RoleDefinition): Promise<void>;
   deleteRole(uuid: string): Promise<void>;
 }

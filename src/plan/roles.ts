@@ -6,7 +6,8 @@ import type { LiveRole, LiveState } from '../state/types.js';
 import { compareNames } from '../util/names.js';
 import { didYouMean } from '../util/suggest.js';
 import { fingerprintRole } from './fingerprint.js';
-import type { RoleChange, RoleDefinition, RoleFields, RoleRef } from './types.js';
+import type { RoleChange, RoleFields, RoleRef } from './types.js';
+import type { RoleDefinition } from '../types/roles.js';
 import { ROLE_ACTIONS } from './types.js';
 
 const lower = (s: string) => s.toLowerCase();

@@ -1,3 +1,4 @@
+import type { RoleDefinition } from '../types/roles.js';
 import type { ScopeDiff } from '../permissions/scopes.js';
 import type { Ref } from '../state/types.js';
 
@@ -103,13 +104,6 @@ export interface RoleFields {
   name: string;
   description: string | null;
   /** Permission scopes, sorted. */
-  permissions: string[];
-}
-
-/** The body of a role create or full-replace update. */
-export interface RoleDefinition {
-  name: string;
-  description?: string;
   permissions: string[];
 }
 
