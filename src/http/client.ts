@@ -1,7 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
-import { setTimeout as wait } from 'node:timers/promises';
 import got, { RequestError } from 'got';
 import type { Got } from 'got';
 import { InterruptedError } from '../errors.js';
@@ -9,29 +8,8 @@ import { USER_AGENT } from '../version.js';
 import { ApiError, NetworkError, ResponseShapeError, errorForResponse } from './errors.js';
 import { expandPath } from './endpoint.js';
 import type { Endpoint, Method } from './endpoint.js';
-
-export interface RetryPolicy {
-  /** Total attempts, the first included. */
-  attempts: number;
-  /** No retry starts once this much time has passed since the first attempt. */
-  budgetMs: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** Waits; rejects at once when `signal` aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  random(): number;
-  now(): number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 5,
-  budgetMs: 60_000,
-  baseDelayMs: 500,
-  maxDelayMs: 15_000,
-  sleep: (ms, signal) => wait(ms, undefined, signal ? { signal } : {}),
-  random: Math.random,
-  now: Date.now,
-};
+import { DEFAULT_RETRY, parseRetryAfter } from './retry.js';
+import type { RetryPolicy } from './retry.js';
 
 export interface HttpOptions {
   baseUrl: string;
@@ -68,17 +46,33 @@ export interface HttpResponse {
   body: unknown;
 }
 
+export interface RequestOptions {
+  params?: Record<string, string>;
+  json?: unknown;
+  searchParams?: Record<string, string | number | boolean>;
+  /**
+   * False for a read that settles a write already sent (whether it took, what it did): it runs to
+   * its end even after SIGINT/SIGTERM, so the run can say what happened.
+   */
+  interruptible?: false;
+}
+
+/** A request with its path filled in, ready for its attempts. */
+interface PreparedRequest {
+  endpoint: Endpoint;
+  method: Method;
+  path: string;
+  /** The path with its query, for messages and logs. */
+  display: string;
+  options: RequestOptions;
+  /** What interrupts it: the run's signal, or only close() for a read that settles a write. */
+  signal: AbortSignal;
+  started: number;
+}
+
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 /** Requests and back-off waits one client may have listening for the abort at once. */
 const MAX_IN_FLIGHT_LISTENERS = 1_000;
-
-/** Retry-After in seconds or as an HTTP-date, as milliseconds from now; undefined if absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 /**
  * The one place that talks HTTP, to PactFlow and to the code hosts (src/publish); it knows neither.
@@ -153,78 +147,75 @@ export class HttpClient<Table extends Record<string, Endpoint>> {
   }
 
   /** Sends one request of the endpoint table (src/pactflow/endpoints.ts); nothing else can be sent. */
-  async request(
-    name: keyof Table & string,
-    options: {
-      params?: Record<string, string>;
-      json?: unknown;
-      searchParams?: Record<string, string | number | boolean>;
-      /**
-       * False for a read that settles a write already sent (whether it took, what it did): it
-       * runs to its end even after SIGINT/SIGTERM, so the run can say what happened.
-       */
-      interruptible?: false;
-    } = {},
-  ): Promise<HttpResponse> {
-    const endpoint: Endpoint = this.endpoints[name]!;
-    const method: Method = endpoint.method;
+  async request(name: keyof Table & string, options: RequestOptions = {}): Promise<HttpResponse> {
+    const req = this.prepare(this.endpoints[name]!, options);
+    for (let attempt = 1; ; attempt++) {
+      if (req.signal.aborted) throw interrupted(req.method, req.display);
+      const result = await this.sendOnce(req, attempt);
+      if (!('error' in result)) return result;
+      // POST, PATCH and a PUT built from an earlier read are not repeated blindly: the caller
+      // re-reads whether they took effect. 429 means the server did not act.
+      const { method, repeatable } = req.endpoint;
+      const blind = method === 'POST' || method === 'PATCH' || repeatable === false;
+      if (!result.error.retryable || (blind && result.error.status !== 429)) throw this.scrub(result.error);
+      await this.backOff(result.error, attempt, req.started, result.retryAfter, req.signal);
+    }
+  }
+
+  private prepare(endpoint: Endpoint, options: RequestOptions): PreparedRequest {
     const path = expandPath(endpoint.path, options.params ?? {});
-    const contentType = endpoint.contentType;
-    const started = this.retry.now();
     const query = options.searchParams
       ? new URLSearchParams(
           Object.entries(options.searchParams).map(([k, v]): [string, string] => [k, String(v)]),
         ).toString()
       : '';
-    const display = query ? `${path}?${query}` : path;
-    const signal = options.interruptible === false ? this.closing.signal : this.signal;
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw interrupted(method, display);
-      const t0 = this.retry.now();
-      let outcome: HttpResponse | ApiError;
-      let retryAfter: number | undefined;
-      try {
-        const response = await this.got(path.replace(/^\//, ''), {
-          method,
-          ...(options.json === undefined
-            ? {}
-            : contentType
-              ? { body: JSON.stringify(options.json), headers: { 'content-type': contentType } }
-              : { json: options.json }),
-          ...(options.searchParams ? { searchParams: options.searchParams } : {}),
-          ...(signal && method === 'GET' ? { signal } : {}),
-        });
-        const body = parseBody(method, display, response.body, response.headers['content-type']);
-        this.options.onBody?.(body);
-        this.options.onRequest?.({
-          method,
-          path: display,
-          status: response.statusCode,
-          attempt,
-          ms: this.retry.now() - t0,
-        });
-        if (response.statusCode >= 200 && response.statusCode < 300) {
-          return { status: response.statusCode, headers: response.headers, body };
-        }
-        outcome = errorForResponse(method, display, response.statusCode, body, endpoint.permission);
-        if (RETRYABLE_STATUS.has(response.statusCode)) {
-          retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.retry.now());
-        }
-      } catch (error) {
-        if (error instanceof ApiError) throw this.scrub(error);
-        if (signal?.aborted) throw interrupted(method, display);
-        const code = error instanceof RequestError ? error.code : 'ERR_UNKNOWN';
-        this.options.onRequest?.({ method, path: display, status: code, attempt, ms: this.retry.now() - t0 });
-        outcome = new NetworkError(method, display, code);
-      }
+    return {
+      endpoint,
+      method: endpoint.method,
+      path,
+      display: query ? `${path}?${query}` : path,
+      options,
+      signal: options.interruptible === false ? this.closing.signal : this.signal,
+      started: this.retry.now(),
+    };
+  }
 
-      const mayRetry = outcome.retryable;
-      // POST, PATCH and a PUT built from an earlier read are not repeated blindly: the caller
-      // re-reads whether they took effect.
-      const blind = method === 'POST' || method === 'PATCH' || endpoint.repeatable === false;
-      const safe = !blind || outcome.status === 429;
-      if (!mayRetry || !safe) throw this.scrub(outcome);
-      await this.backOff(outcome, attempt, started, retryAfter, signal);
+  /** One attempt: the answer, or the error it makes (with Retry-After where the server gave one). */
+  private async sendOnce(
+    req: PreparedRequest,
+    attempt: number,
+  ): Promise<HttpResponse | { error: ApiError; retryAfter?: number | undefined }> {
+    const { method, display, options, signal, endpoint } = req;
+    const t0 = this.retry.now();
+    const report = (status: number | string) =>
+      this.options.onRequest?.({ method, path: display, status, attempt, ms: this.retry.now() - t0 });
+    try {
+      const response = await this.got(req.path.replace(/^\//, ''), {
+        method,
+        ...(options.json === undefined
+          ? {}
+          : endpoint.contentType
+            ? { body: JSON.stringify(options.json), headers: { 'content-type': endpoint.contentType } }
+            : { json: options.json }),
+        ...(options.searchParams ? { searchParams: options.searchParams } : {}),
+        ...(method === 'GET' ? { signal } : {}),
+      });
+      const body = parseBody(method, display, response.body, response.headers['content-type']);
+      this.options.onBody?.(body);
+      report(response.statusCode);
+      if (response.statusCode >= 200 && response.statusCode < 300)
+        return { status: response.statusCode, headers: response.headers, body };
+      const error = errorForResponse(method, display, response.statusCode, body, endpoint.permission);
+      const retryAfter = RETRYABLE_STATUS.has(response.statusCode)
+        ? parseRetryAfter(headerValue(response.headers['retry-after']), this.retry.now())
+        : undefined;
+      return { error, retryAfter };
+    } catch (error) {
+      if (error instanceof ApiError) throw this.scrub(error);
+      if (signal.aborted) throw interrupted(method, display);
+      const code = error instanceof RequestError ? error.code : 'ERR_UNKNOWN';
+      report(code);
+      return { error: new NetworkError(method, display, code) };
     }
   }
 

@@ -12,7 +12,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../../src/http/errors.js';
-import { parseRetryAfter } from '../../src/http/client.js';
+import { parseRetryAfter } from '../../src/http/retry.js';
 import { fetchLiveState } from '../../src/state/live-state.js';
 import { BASE, TOKEN, strictNock, user } from '../helpers/nock.js';
 import { HeldServer, settle } from './held-server.js';

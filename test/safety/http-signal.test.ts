@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { expect, it } from 'vitest';
 import { InterruptedError } from '../../src/errors.js';
-import { DEFAULT_RETRY, HttpClient } from '../../src/http/client.js';
+import { HttpClient } from '../../src/http/client.js';
+import { DEFAULT_RETRY } from '../../src/http/retry.js';
 import { ENDPOINTS } from '../../src/pactflow/endpoints.js';
 import { BASE, TOKEN, strictNock } from '../helpers/nock.js';
 
