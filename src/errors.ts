@@ -30,11 +30,21 @@ export class ConfigError extends ToolError {
   }
 }
 
-/** A saved plan no longer matches the live state of the accounts it touches. */
+/**
+ * A saved plan no longer matches the live state of the accounts and custom roles it touches. Each
+ * entry says what changed in it; accounts and roles are counted apart.
+ */
 export class StalePlanError extends ToolError {
-  constructor(readonly accounts: { name: string; reason: string }[]) {
+  constructor(
+    readonly accounts: { name: string; reason: string }[],
+    readonly roles: { name: string; reason: string }[] = [],
+  ) {
+    const changed = [
+      ...(accounts.length ? [count(accounts.length, 'account')] : []),
+      ...(roles.length ? [count(roles.length, 'role')] : []),
+    ];
     super(
-      `Saved plan is stale: ${count(accounts.length, 'account')} changed since it was made`,
+      `Saved plan is stale: ${changed.join(' and ')} changed since it was made`,
       'Run `pactflow-accounts plan --out plan.json` again, review it, then apply the new plan.',
     );
   }

@@ -4,6 +4,8 @@ import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
 export interface OutputStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width in characters (Node sets it on a TTY). */
+  columns?: number;
 }
 
 /** Everything a command may touch of the outside world, injected so tests run the CLI in-process. */

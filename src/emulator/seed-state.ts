@@ -94,7 +94,8 @@ function seedUser(u: SeedUser, type: 0 | 1, index: number, at: Lookups): StoredU
 }
 
 function seedTokens(u: SeedUser, user: StoredUser, adminToken: string | undefined): StoredToken[] {
-  const readWrite = u.tokens?.readWrite ?? adminToken ?? randomToken();
+  // --admin-token wins over the seed's token: the emulator starts from a seed by default.
+  const readWrite = adminToken ?? u.tokens?.readWrite ?? randomToken();
   const readOnly = u.tokens?.readOnly ?? randomToken();
   return [
     { uuid: seededUuid('token-rw', u.name), value: readWrite, userUuid: user.uuid, readOnly: false },

@@ -35,6 +35,25 @@ async function requestFromEvent(eventPath: string | undefined): Promise<number |
 }
 
 /**
+ * GitLab with only CI_JOB_TOKEN: that token may read a project but not write merge-request notes
+ * or issues, so publishing needs GITLAB_TOKEN. Masked variables are not given to pipelines for
+ * merge requests from forks, which is how a job ends up with only the job token.
+ */
+function usesGitlabJobToken(env: Record<string, string | undefined>): boolean {
+  return env.GITLAB_CI === 'true' && !env.GITLAB_TOKEN?.trim() && Boolean(env.CI_JOB_TOKEN?.trim());
+}
+
+/** Why a host refused a write (403), and what to do: for the warning that replaces the failure. */
+export function readOnlyReason(env: Record<string, string | undefined>, requestNoun: string): string {
+  if (usesGitlabJobToken(env))
+    return (
+      'CI_JOB_TOKEN cannot write merge request notes or issues: set GITLAB_TOKEN, a project access token ' +
+      'with the api scope, as a masked CI/CD variable (pipelines for merge requests from forks do not get it)'
+    );
+  return `this token may only read (on a ${requestNoun} from a fork the CI token is read-only)`;
+}
+
+/**
  * The code host this CI job runs on, from the environment: GitHub Actions (GITHUB_ACTIONS, with
  * GITHUB_API_URL for GitHub Enterprise) or GitLab CI (GITLAB_CI, with CI_API_V4_URL for a
  * self-managed instance). `request` overrides the pull/merge request the environment names.

@@ -169,7 +169,7 @@ const unmanagedSection = (plan: Plan): Section =>
 
 function where(plan: Plan, hash: string | undefined): string {
   const source = `Desired state: ${code(plan.desired.file)} · PactFlow: ${code(plan.baseUrl)}`;
-  return hash === undefined ? source : `${source} · plan ${code(hash)}`;
+  return hash === undefined ? source : `${source} · Plan hash ${code(hash)}`;
 }
 
 /**
@@ -185,7 +185,7 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?:
   const planHash = options.hash ?? plan.hash;
   const n = countPlan(plan);
   if (!hasChanges(plan) && plan.guards.ok) {
-    const hash = planHash === undefined ? '' : ` (plan ${code(planHash)})`;
+    const hash = planHash === undefined ? '' : ` (Plan hash ${code(planHash)})`;
     const top = `${MARKER}\n**No changes.** PactFlow (${code(plan.baseUrl)}) matches ${code(plan.desired.file)}: ${count(n.unchanged, 'account')} unchanged${hash}.\n`;
     const anything = n.unmanaged > 0 || (plan.warnings ?? []).length > 0;
     return fitMarkdown(anything ? `${top}\n` : top, [warningSection(plan), unmanagedSection(plan)], limit);

@@ -73,7 +73,9 @@ describe(
       expect(first.outputs['has-changes']).toBe('true');
       expect(existsSync(first.outputs['plan-json']!)).toBe(true);
       const hash = (JSON.parse(readFileSync(first.outputs['plan-json']!, 'utf8')) as { hash: string }).hash;
-      expect(readFileSync(first.outputs['plan-markdown']!, 'utf8')).toContain(`plan <code>${hash}</code>`);
+      expect(readFileSync(first.outputs['plan-markdown']!, 'utf8')).toContain(
+        `Plan hash <code>${hash}</code>`,
+      );
       expect(first.summary).toContain('<!-- pactflow-accounts-plan -->');
       // The token is masked before any other step runs, and never printed otherwise.
       expect(first.log.indexOf(`::add-mask::${emulator.adminToken}`)).toBeGreaterThan(-1);

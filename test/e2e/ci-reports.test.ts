@@ -84,7 +84,7 @@ describe('reports for CI', () => {
     const b = await h.run(['plan', '-f', 'examples/accounts.yaml', '--format', 'markdown']);
     const hash = (JSON.parse(a.stdout) as { hash: string }).hash;
     expect(hash).toMatch(/^[0-9a-f]{12}$/);
-    expect(b.stdout).toContain(`plan <code>${hash}</code>`);
+    expect(b.stdout).toContain(`Plan hash <code>${hash}</code>`);
     const other = await h.run([
       'plan',
       '-f',

@@ -91,7 +91,7 @@ describe('renderPlanMarkdown', () => {
     const md = renderPlanMarkdown(clean);
     // The plan's hash, so even "no changes" says which plan was reviewed.
     expect(md).toBe(
-      `${MARKER}\n**No changes.** PactFlow (<code>https&#58;//acme.pactflow.io</code>) matches <code>accounts.yaml</code>: 1 account unchanged (plan <code>${clean.hash}</code>).\n`,
+      `${MARKER}\n**No changes.** PactFlow (<code>https&#58;//acme.pactflow.io</code>) matches <code>accounts.yaml</code>: 1 account unchanged (Plan hash <code>${clean.hash}</code>).\n`,
     );
   });
 
@@ -113,7 +113,7 @@ describe('renderPlanMarkdown', () => {
 
   it('shows the plan hash when given one', () => {
     const md = renderPlanMarkdown(plan('systemAccounts:\n  - {name: ci-a}\n', []), { hash: 'a1b2c3d4' });
-    expect(md).toContain('plan <code>a1b2c3d4</code>');
+    expect(md).toContain('Plan hash <code>a1b2c3d4</code>');
   });
 
   describe('risky changes', () => {

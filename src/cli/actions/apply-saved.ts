@@ -5,7 +5,9 @@ import type { DesiredState } from '../../config/types.js';
 import type { PactflowClient } from '../../pactflow/client.js';
 import { computePlan } from '../../plan/compute.js';
 import { validatePlanDocument } from '../../plan/schema.js';
-import { findEditedChanges, findStaleAccounts } from '../../plan/stale.js';
+import { findEditedChanges } from '../../plan/stale.js';
+import type { StaleItem } from '../../plan/stale-details.js';
+import { describeStalePlan } from '../../plan/stale-details.js';
 import type { Plan } from '../../plan/types.js';
 import { visible } from '../../render/text.js';
 import type { LiveState } from '../../state/types.js';
@@ -33,17 +35,33 @@ export async function prepareSavedPlan(
   }
   const desired = await trustedDesired(ctx, plan, saved);
   const live = await readLiveState(ctx, client);
-  const stale = findStaleAccounts(plan, live);
-  if (stale.length) {
-    for (const s of stale) ctx.err(`  ${visible(s.name)}: ${s.reason}\n`);
-    throw new StalePlanError(stale);
-  }
   const again = planAgain(desired, live, plan, client.baseUrl);
+  refuseIfStale(ctx, plan, live, again);
   const edited = findEditedChanges(plan.changes, again.changes, {
     saved: plan.roleChanges,
     fresh: again.roleChanges,
   });
   return { plan, live, policy: desired.policy, edited, saved };
+}
+
+/**
+ * Stops a plan when an account or role it touches changed since it was made, saying for each what
+ * changed: "roles: [CI/CD] → [CI/CD, Administrator]".
+ */
+function refuseIfStale(
+  ctx: CommandContext,
+  plan: Plan,
+  live: LiveState,
+  again: Pick<Plan, 'changes' | 'roleChanges'>,
+): void {
+  const { accounts, roles } = describeStalePlan(plan, live, again);
+  if (accounts.length === 0 && roles.length === 0) return;
+  const entries = (items: StaleItem[], label: string) =>
+    items.map((item) => ({ name: `${label}${item.name}`, reason: item.differences.join('; ') }));
+  const stale = { accounts: entries(accounts, ''), roles: entries(roles, 'role ') };
+  for (const s of [...stale.roles, ...stale.accounts])
+    ctx.err(`  ${visible(s.name)}: ${visible(s.reason)}\n`);
+  throw new StalePlanError(stale.accounts, stale.roles);
 }
 
 /**

@@ -1,14 +1,43 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { startEmulator } from '../../emulator/server.js';
+import { UsageError } from '../../errors.js';
 import { isLoopbackHost } from '../../pactflow/connection.js';
 import type { CommandContext } from '../context.js';
 import { visible } from '../../render/escape.js';
+import { packageRoot } from '../../util/package-root.js';
 import type { EmulatorCommandOptions } from '../commands/emulator.js';
 
+/** A path for messages: relative to the working directory when it is below it. */
+function shown(ctx: CommandContext, absolute: string): string {
+  const relative = path.relative(ctx.io.cwd, absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+}
+
+/**
+ * The seed file to start from. None given: the example this package ships (examples/seed.yaml).
+ * A relative path is looked up in the working directory first, then in the package's own folder
+ * and its examples/, so `--seed examples/seed.yaml` works from a project that installed the tool.
+ */
+export function findSeed(ctx: CommandContext, given: string | undefined): string {
+  const root = packageRoot();
+  if (given === undefined) return path.join(root, 'examples', 'seed.yaml');
+  const inCwd = path.resolve(ctx.io.cwd, given);
+  if (path.isAbsolute(given) || existsSync(inCwd)) return inCwd;
+  const found = [path.join(root, given), path.join(root, 'examples', given)].find((f) => existsSync(f));
+  if (found) return found;
+  throw new UsageError(
+    `cannot find seed file ${given} (looked in ${ctx.io.cwd} and in ${path.join(root, 'examples')})`,
+    `Leave --seed out to start from the bundled example, ${shown(ctx, path.join(root, 'examples', 'seed.yaml'))}.`,
+  );
+}
+
 export async function emulatorCommand(ctx: CommandContext, options: EmulatorCommandOptions): Promise<number> {
+  const seedFile = findSeed(ctx, options.seed);
   const emulator = await startEmulator({
     port: options.port,
     host: options.host,
-    ...(options.seed ? { seedFile: options.seed } : {}),
+    seedFile,
     ...(options.state ? { stateFile: options.state } : {}),
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
     latencyMs: options.latencyMs,
@@ -23,7 +52,10 @@ export async function emulatorCommand(ctx: CommandContext, options: EmulatorComm
       : {}),
   });
   const c = ctx.colors;
-  ctx.out(`${c.bold('PactFlow emulator')} listening on ${c.cyan(emulator.url)}\n\n`);
+  ctx.out(`${c.bold('PactFlow emulator')} listening on ${c.cyan(emulator.url)}\n`);
+  // With --state, a saved state (when there is one) wins over the seed.
+  if (!options.state) ctx.out(`Seeded from ${visible(shown(ctx, seedFile))}\n`);
+  ctx.out('\n');
   ctx.out(`  export PACT_BROKER_BASE_URL=${emulator.url}\n`);
   if (emulator.adminToken) ctx.out(`  export PACT_BROKER_TOKEN=${emulator.adminToken}\n`);
   ctx.out('\nTokens (read/write, read-only):\n');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ToolError, UsageError } from '../../errors.js';
 import { ApiError } from '../../http/errors.js';
 import type { CodeHost } from '../../publish/host.js';
-import { detectCodeHost } from '../../publish/detect.js';
+import { detectCodeHost, readOnlyReason } from '../../publish/detect.js';
 import { findMarked, syncDriftIssue, upsertComment } from '../../publish/publish.js';
 import { comparePlans, readReviewedBlock, renderComparison, reviewedBlock } from '../../publish/reviewed.js';
 import { MARKDOWN_LIMIT } from '../../render/markdown-kit.js';
@@ -33,8 +33,8 @@ async function tolerateReadOnly(ctx: CommandContext, host: CodeHost, work: () =>
   } catch (error) {
     if (error instanceof ApiError && error.status === 403) {
       ctx.err(
-        `${ctx.errColors.yellow('warning')}: ${host.name} refused to publish (403 Forbidden): this token may only read. ` +
-          `On a ${host.requestNoun} from a fork the CI token is read-only; the report is in the job log and summary.\n`,
+        `${ctx.errColors.yellow('warning')}: ${host.name} refused to publish (403 Forbidden): ` +
+          `${readOnlyReason(ctx.io.env, host.requestNoun)}. The report is in the job log and summary.\n`,
       );
       return 0;
     }

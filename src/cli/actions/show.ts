@@ -35,6 +35,15 @@ function checkScopeQuery(scope: string, live: LiveState): void {
   );
 }
 
+/**
+ * The width the text table must fit: the terminal's, when stdout is one. Piped or redirected
+ * output keeps every character, for grep and for files.
+ */
+function terminalWidth(ctx: CommandContext): { width?: number } {
+  const { isTTY, columns } = ctx.io.stdout;
+  return isTTY === true && columns !== undefined && columns > 0 ? { width: columns } : {};
+}
+
 /** Token lists read at once with --activity. */
 export const TOKEN_CONCURRENCY = 4;
 
@@ -89,7 +98,7 @@ export async function showCommand(ctx: CommandContext, options: ShowCommandOptio
     const layout: ShowLayout = { file: file !== undefined, activity };
     switch (options.format) {
       case 'text':
-        ctx.out(renderShowText(rows, layout, { colors: ctx.colors }));
+        ctx.out(renderShowText(rows, layout, { colors: ctx.colors, ...terminalWidth(ctx) }));
         break;
       case 'markdown':
         ctx.out(renderShowMarkdown(rows, layout));

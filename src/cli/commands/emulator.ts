@@ -27,7 +27,10 @@ export function registerEmulator(program: Command, run: Runner) {
     .description('run a local PactFlow-compatible API to try files against (state in memory)')
     .option('--port <n>', 'port to listen on (0: any free port)', port, 9292)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--seed <file>', 'YAML seed: roles, teams, people, system accounts, tokens')
+    .option(
+      '--seed <file>',
+      "YAML seed: roles, teams, people, system accounts, tokens (default: the package's own examples/seed.yaml; a relative path not found here is also looked for in the package's examples/; an empty file starts empty)",
+    )
     .option('--state <file>', 'load and persist state in this JSON file (written atomically)')
     .option('--admin-token <token>', 'read/write token of the first administrator (default: random)')
     .option('--latency-ms <n>', 'delay every request', wholeNumber(0), 0)
