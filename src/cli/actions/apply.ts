@@ -166,8 +166,13 @@ async function recheckAfterPrompt(
     const what = c.name.startsWith('role ') ? [c.reason] : accountDifferences(before, after);
     ctx.err(`  ${visible(c.name)}: ${visible(what.join('; '))}\n`);
   }
+  const roles = changed.filter((c) => c.name.startsWith('role ')).length;
+  const what = [
+    ...(changed.length > roles ? [count(changed.length - roles, 'account')] : []),
+    ...(roles ? [count(roles, 'role')] : []),
+  ].join(' and ');
   throw new ToolError(
-    `${count(changed.length, 'account')} the plan touches changed in PactFlow while the prompt waited; nothing was changed`,
+    `${what} the plan touches changed in PactFlow while the prompt waited; nothing was changed`,
     'Run apply again to see the plan as it stands now.',
   );
 }
