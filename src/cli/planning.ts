@@ -12,6 +12,7 @@ import { renderPlanMarkdown } from '../render/markdown.js';
 import { renderPlanText, visible } from '../render/text.js';
 import type { LiveState } from '../state/types.js';
 import type { DesiredState } from '../config/types.js';
+import { nameKey } from '../util/names.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './context.js';
 import { resolveInCwd } from './paths.js';
@@ -64,9 +65,9 @@ export async function planFromFile(
 /** Targets that name no account in the file or in PactFlow; built only when targets are given. */
 function unknownTargets(targets: string[], desired: DesiredState, live: LiveState): string[] {
   const known = new Set<string>();
-  for (const a of desired.accounts) for (const n of [a.name, ...a.previousNames]) known.add(n.toLowerCase());
-  for (const a of live.accounts) known.add(a.name.toLowerCase());
-  return targets.filter((t) => !known.has(t.toLowerCase()));
+  for (const a of desired.accounts) for (const n of [a.name, ...a.previousNames]) known.add(nameKey(n));
+  for (const a of live.accounts) known.add(nameKey(a.name));
+  return targets.filter((t) => !known.has(nameKey(t)));
 }
 
 export function renderPlanAs(ctx: CommandContext, plan: Plan, format: Format): string {

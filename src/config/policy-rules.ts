@@ -1,4 +1,5 @@
 /** The semantic rules on the policy: protected accounts and the scope globs. */
+import { nameKey } from '../util/names.js';
 import { compileGlob, globCovers, scopeMatcher } from '../util/glob.js';
 import { accountsOf, stringList, validName } from './rule-helpers.js';
 import type { RuleFinding, SemanticRule } from './rule-helpers.js';
@@ -66,8 +67,8 @@ export const POLICY_RULES: Record<string, SemanticRule> = {
 
 /** Two globs may match a common name unless their literal prefixes or suffixes disagree. */
 function globsMayOverlap(a: string, b: string): boolean {
-  const literalPrefix = (g: string) => /^[^*?]*/.exec(g)![0].toLowerCase();
-  const literalSuffix = (g: string) => /[^*?]*$/.exec(g)![0].toLowerCase();
+  const literalPrefix = (g: string) => nameKey(/^[^*?]*/.exec(g)![0]);
+  const literalSuffix = (g: string) => nameKey(/[^*?]*$/.exec(g)![0]);
   const pa = literalPrefix(a);
   const pb = literalPrefix(b);
   const sa = literalSuffix(a);

@@ -1,4 +1,5 @@
 /** The semantic rules on roles: custom roles the file defines, and role names accounts give. */
+import { nameKey } from '../util/names.js';
 import { SCOPE_PATTERN } from '../permissions/scopes.js';
 import { BUILT_IN_ROLE_NAMES, isBuiltInRoleName } from '../types/built-in-roles.js';
 import { closest } from '../util/suggest.js';
@@ -33,9 +34,9 @@ export const ROLE_RULES: Record<string, SemanticRule> = {
             detail: 'remove the spaces; PactFlow would store a different name',
           },
         ];
-      const first = seen.get(name.toLowerCase());
+      const first = seen.get(nameKey(name));
       if (first === undefined) {
-        seen.set(name.toLowerCase(), i);
+        seen.set(nameKey(name), i);
         return [];
       }
       return [

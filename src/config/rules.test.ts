@@ -23,12 +23,30 @@ const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
     [
       'same name',
       accounts({ name: 'ci-a' }, { name: 'ci-a' }),
-      ['duplicate account name "ci-a" (also systemAccounts[0]; names are compared case-insensitively)'],
+      [
+        'duplicate account name "ci-a" (also systemAccounts[0] "ci-a"; names are compared ignoring case and Unicode normalization)',
+      ],
     ],
     [
       'differs by case',
       accounts({ name: 'ci-a' }, { name: 'CI-A' }),
-      ['duplicate account name "CI-A" (also systemAccounts[0]; names are compared case-insensitively)'],
+      [
+        'duplicate account name "CI-A" (also systemAccounts[0] "ci-a"; names are compared ignoring case and Unicode normalization)',
+      ],
+    ],
+    [
+      'differs by Unicode normalization only',
+      accounts({ name: 'ci-caf\u00e9' }, { name: 'ci-cafe\u0301' }),
+      [
+        'duplicate account name "ci-cafe\\u0301" (also systemAccounts[0] "ci-caf\\u00e9"; names are compared ignoring case and Unicode normalization)',
+      ],
+    ],
+    [
+      'a Kelvin sign and a K',
+      accounts({ name: 'ci-keys' }, { name: 'ci-\u212Aeys' }),
+      [
+        'duplicate account name "ci-\\u212aeys" (also systemAccounts[0] "ci-keys"; names are compared ignoring case and Unicode normalization)',
+      ],
     ],
   ],
   'previous-name-conflict': [
