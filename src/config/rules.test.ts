@@ -130,6 +130,17 @@ const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
       ['role name " Deployer" has leading or trailing spaces'],
     ],
   ],
+  'server-managed-role': [
+    ['assignable roles', accounts({ name: 'ci-a', roles: ['CI/CD', 'Team Admin'] }), []],
+    [
+      'Team Administrator in an account and in defaults, any case',
+      {
+        ...accounts({ name: 'ci-a', roles: ['CI/CD', 'team administrator'] }),
+        defaults: { roles: ['Team Administrator'] },
+      },
+      ['role "Team Administrator" cannot be assigned', 'role "team administrator" cannot be assigned'],
+    ],
+  ],
   'invalid-scope': [
     [
       'well-formed scopes',
@@ -153,6 +164,17 @@ const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
       ],
     ],
   ],
+  'glob-spaces': [
+    ['trimmed', { ...accounts(), policy: { protected: ['ci-*'], scope: { include: ['*'] } } }, []],
+    [
+      'spaces in protected and in scope',
+      { ...accounts(), policy: { protected: ['ci-admin '], scope: { include: [' ci-*'], exclude: ['x'] } } },
+      [
+        'pattern "ci-admin " has leading or trailing spaces, so it can never match an account name',
+        'pattern " ci-*" has leading or trailing spaces, so it can never match an account name',
+      ],
+    ],
+  ],
   'protected-delete': [
     ['protected, kept', { ...accounts({ name: 'ci-a' }), policy: { protected: ['ci-a'] } }, []],
     ['unprotected, deleted', accounts({ name: 'ci-a', state: 'deleted' }), []],
@@ -169,12 +191,12 @@ const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
   ],
   'role-near-miss': [
     ['built-in roles', accounts({ name: 'ci-a', roles: ['CI/CD', 'administrator', 'Read-Only'] }), []],
+    ['the server-managed role', accounts({ name: 'ci-a', roles: ['Team Administrator'] }), []],
     [
       'a custom role far from any built-in one',
       accounts({ name: 'ci-a', roles: ['Contract Publisher'] }),
       [],
     ],
-    ['the server-managed role', accounts({ name: 'ci-a', roles: ['Team Administrator'] }), []],
     [
       'punctuation and a typo',
       accounts({ name: 'ci-a', roles: ['CI-CD', 'Adminstrator'] }),

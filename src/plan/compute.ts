@@ -9,6 +9,7 @@ import { changeFor, deleteChange, planAccount } from './account.js';
 import { hashChanges } from './fingerprint.js';
 import type { GuardContext } from './guards.js';
 import { checkGuards, guardContext } from './guards.js';
+import { personNameClashes } from './people.js';
 import { attributePermissions } from './permissions.js';
 import { findRefusals } from './refusals.js';
 import type { SpecResolver } from './resolve.js';
@@ -61,6 +62,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const resolve = specResolver(roles.byName, live, planning.administrator, planning.diagnostics);
   const listed = planFileAccounts(planning, resolve);
   const unlisted = planUnmanaged(planning, listed.claimed);
+  planning.diagnostics.push(...personNameClashes(listed.changes, desired, live));
   if (planning.diagnostics.length > 0) return { diagnostics: planning.diagnostics };
 
   const changes = [...listed.changes, ...unlisted.changes];
