@@ -3,6 +3,7 @@ import { loadConfig } from '../config/validate.js';
 import { ConfigError, UsageError } from '../errors.js';
 import type { ExtraReader, LiveReader } from '../pactflow/types.js';
 import { computePlan } from '../plan/compute.js';
+import { givesNewNames } from '../plan/people.js';
 import { rolesNeedingPeopleCount } from '../plan/roles.js';
 import { countHumanRoleHolders } from '../state/live-state.js';
 import type { Plan } from '../plan/types.js';
@@ -12,6 +13,7 @@ import { renderPlanMarkdown } from '../render/markdown.js';
 import { renderPlanText, visible } from '../render/text.js';
 import type { LiveState } from '../state/types.js';
 import type { DesiredState } from '../config/types.js';
+import { nameKey } from '../util/names.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './context.js';
 import { resolveInCwd } from './paths.js';
@@ -34,14 +36,7 @@ export async function planFromFile(
   const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
   if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const live = await readLiveState(ctx, reader, reading);
-  // People are read only when a role they may hold changes scopes or goes away, and only counted.
-  // A reader that cannot list people leaves them uncounted: a role delete is then refused.
-  const roles = rolesNeedingPeopleCount(desired, live);
-  if (roles.length > 0 && reader.listHumanUsers)
-    live.humanRoleHolders = await countHumanRoleHolders(
-      { listHumanUsers: () => reader.listHumanUsers!() },
-      roles,
-    );
+  await readPeopleIfNeeded(reader, desired, live);
   const targets = options.targets ?? [];
   const unknown = targets.length ? unknownTargets(targets, desired, live) : [];
   if (unknown.length) {
@@ -61,12 +56,33 @@ export async function planFromFile(
   return { plan: result.plan, live, desired };
 }
 
+/**
+ * People are read (once, two lists) only when needed, and never changed: to count who holds a role
+ * that changes scopes or goes away, and for the names of people when the file gives an account a
+ * name no live system account has (PactFlow refuses a system account by a person's name). A reader
+ * that cannot list people leaves them unread: a role delete is then refused, names unchecked.
+ */
+export async function readPeopleIfNeeded(
+  reader: Partial<Pick<ExtraReader, 'listHumanUsers'>>,
+  desired: DesiredState,
+  live: LiveState,
+): Promise<void> {
+  if (!reader.listHumanUsers) return;
+  const roles = rolesNeedingPeopleCount(desired, live);
+  const names = givesNewNames(desired, live);
+  if (roles.length === 0 && !names) return;
+  const people = await reader.listHumanUsers();
+  if (roles.length > 0)
+    live.humanRoleHolders = await countHumanRoleHolders({ listHumanUsers: async () => people }, roles);
+  if (names) live.personNames = people.filter((p) => p.type === 0).map((p) => p.name);
+}
+
 /** Targets that name no account in the file or in PactFlow; built only when targets are given. */
 function unknownTargets(targets: string[], desired: DesiredState, live: LiveState): string[] {
   const known = new Set<string>();
-  for (const a of desired.accounts) for (const n of [a.name, ...a.previousNames]) known.add(n.toLowerCase());
-  for (const a of live.accounts) known.add(a.name.toLowerCase());
-  return targets.filter((t) => !known.has(t.toLowerCase()));
+  for (const a of desired.accounts) for (const n of [a.name, ...a.previousNames]) known.add(nameKey(n));
+  for (const a of live.accounts) known.add(nameKey(a.name));
+  return targets.filter((t) => !known.has(nameKey(t)));
 }
 
 export function renderPlanAs(ctx: CommandContext, plan: Plan, format: Format): string {

@@ -1,4 +1,6 @@
 /** The semantic rules on system accounts: names, previous names, lists and emails. */
+import { escapes } from '../render/escape.js';
+import { nameKey } from '../util/names.js';
 import { ADMINISTRATOR } from '../types/built-in-roles.js';
 import { accountsOf, formatPath, isString, rolesOf, stringList, validName } from './rule-helpers.js';
 import type { RuleFinding, SemanticRule } from './rule-helpers.js';
@@ -32,19 +34,22 @@ export const ACCOUNT_RULES: Record<string, SemanticRule> = {
 
   'duplicate-name': (file) => {
     const seen = new Map<string, number>();
-    return accountsOf(file).flatMap((account, i) => {
+    const accounts = accountsOf(file);
+    return accounts.flatMap((account, i) => {
       const name: unknown = account?.name;
       if (!validName(name)) return [];
-      const first = seen.get(name.toLowerCase());
+      const first = seen.get(nameKey(name));
       if (first === undefined) {
-        seen.set(name.toLowerCase(), i);
+        seen.set(nameKey(name), i);
         return [];
       }
+      const firstName = accounts[first]!.name;
       return [
         {
           path: ['systemAccounts', i, 'name'],
-          summary: `duplicate account name "${name}" (also systemAccounts[${first}]; names are compared case-insensitively)`,
+          summary: `duplicate account name "${escapes(name)}" (also systemAccounts[${first}] "${escapes(firstName)}"; names are compared ignoring case and Unicode normalization)`,
           detail: 'keep one entry per account',
+          also: ['systemAccounts', first, 'name'],
         },
       ];
     });
@@ -53,12 +58,12 @@ export const ACCOUNT_RULES: Record<string, SemanticRule> = {
   'previous-name-conflict': (file) => {
     const accounts = accountsOf(file);
     const names = new Map<string, number>();
-    accounts.forEach((a, i) => validName(a?.name) && names.set(a.name.toLowerCase(), i));
+    accounts.forEach((a, i) => validName(a?.name) && names.set(nameKey(a.name), i));
     const claimed = new Map<string, string>();
     return accounts.flatMap((account, i) =>
       stringList(account?.previousNames).flatMap(([previous, j]): RuleFinding[] => {
         const path = ['systemAccounts', i, 'previousNames', j];
-        const key = previous.toLowerCase();
+        const key = nameKey(previous);
         const owner = names.get(key);
         if (owner !== undefined) {
           return [
@@ -118,9 +123,9 @@ export const ACCOUNT_RULES: Record<string, SemanticRule> = {
     return lists.flatMap(([path, list]) => {
       const seen = new Map<string, number>();
       return stringList(list).flatMap(([value, j]) => {
-        const first = seen.get(value.toLowerCase());
+        const first = seen.get(nameKey(value));
         if (first === undefined) {
-          seen.set(value.toLowerCase(), j);
+          seen.set(nameKey(value), j);
           return [];
         }
         return [

@@ -1,9 +1,30 @@
 /** The semantic rules on the policy: protected accounts and the scope globs. */
+import { nameKey } from '../util/names.js';
 import { compileGlob, globCovers, scopeMatcher } from '../util/glob.js';
 import { accountsOf, stringList, validName } from './rule-helpers.js';
 import type { RuleFinding, SemanticRule } from './rule-helpers.js';
+import type { PathSegment } from './loaded-yaml.js';
 
 export const POLICY_RULES: Record<string, SemanticRule> = {
+  'glob-spaces': (file) => {
+    // Account names never start or end with a space (see empty-name), so such a glob matches
+    // nothing: a protected pattern would protect nothing, silently.
+    const lists: [PathSegment[], unknown][] = [
+      [['policy', 'protected'], file.policy?.protected],
+      [['policy', 'scope', 'include'], file.policy?.scope?.include],
+      [['policy', 'scope', 'exclude'], file.policy?.scope?.exclude],
+    ];
+    return lists.flatMap(([path, list]) =>
+      stringList(list)
+        .filter(([pattern]) => pattern !== pattern.trim())
+        .map(([pattern, j]) => ({
+          path: [...path, j],
+          summary: `pattern "${pattern}" has leading or trailing spaces, so it can never match an account name`,
+          detail: 'remove the spaces',
+        })),
+    );
+  },
+
   'protected-delete': (file) => {
     // `protected` entries are globs, like scope: "break-glass-*" protects every match.
     const globs = stringList(file.policy?.protected).map(([p]) => compileGlob(p));
@@ -66,8 +87,8 @@ export const POLICY_RULES: Record<string, SemanticRule> = {
 
 /** Two globs may match a common name unless their literal prefixes or suffixes disagree. */
 function globsMayOverlap(a: string, b: string): boolean {
-  const literalPrefix = (g: string) => /^[^*?]*/.exec(g)![0].toLowerCase();
-  const literalSuffix = (g: string) => /[^*?]*$/.exec(g)![0].toLowerCase();
+  const literalPrefix = (g: string) => nameKey(/^[^*?]*/.exec(g)![0]);
+  const literalSuffix = (g: string) => nameKey(/[^*?]*$/.exec(g)![0]);
   const pa = literalPrefix(a);
   const pb = literalPrefix(b);
   const sa = literalSuffix(a);

@@ -1,6 +1,7 @@
 /** The semantic rules on roles: custom roles the file defines, and role names accounts give. */
+import { nameKey } from '../util/names.js';
 import { SCOPE_PATTERN } from '../permissions/scopes.js';
-import { BUILT_IN_ROLE_NAMES, isBuiltInRoleName } from '../types/built-in-roles.js';
+import { BUILT_IN_ROLE_NAMES, TEAM_ADMINISTRATOR, isBuiltInRoleName } from '../types/built-in-roles.js';
 import { closest } from '../util/suggest.js';
 import { accountsOf, rolesOf, stringList, validName } from './rule-helpers.js';
 import type { RuleFinding, SemanticRule } from './rule-helpers.js';
@@ -33,9 +34,9 @@ export const ROLE_RULES: Record<string, SemanticRule> = {
             detail: 'remove the spaces; PactFlow would store a different name',
           },
         ];
-      const first = seen.get(name.toLowerCase());
+      const first = seen.get(nameKey(name));
       if (first === undefined) {
-        seen.set(name.toLowerCase(), i);
+        seen.set(nameKey(name), i);
         return [];
       }
       return [
@@ -46,6 +47,23 @@ export const ROLE_RULES: Record<string, SemanticRule> = {
         },
       ];
     });
+  },
+
+  'server-managed-role': (file) => {
+    // PactFlow grants Team Administrator to a team's administrators; `plan` refuses it in a role
+    // list, so the file is refused here, offline, with the same words.
+    const lists: [PathSegment[], unknown][] = [[['defaults', 'roles'], file.defaults?.roles]];
+    accountsOf(file).forEach((a, i) => lists.push([['systemAccounts', i, 'roles'], a?.roles]));
+    const key = nameKey(TEAM_ADMINISTRATOR);
+    return lists.flatMap(([path, list]) =>
+      stringList(list)
+        .filter(([role]) => nameKey(role.trim()) === key)
+        .map(([role, j]) => ({
+          path: [...path, j],
+          summary: `role "${role}" cannot be assigned`,
+          detail: 'PactFlow grants it to team administrators; remove it from the list',
+        })),
+    );
   },
 
   'invalid-scope': (file) =>

@@ -10,6 +10,8 @@ export interface RuleFinding {
   severity?: 'error' | 'warning';
   summary: string;
   detail?: string;
+  /** Another place the finding is about (the first of two equal names): its line is added. */
+  also?: PathSegment[];
 }
 
 /**

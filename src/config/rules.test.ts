@@ -23,12 +23,30 @@ const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
     [
       'same name',
       accounts({ name: 'ci-a' }, { name: 'ci-a' }),
-      ['duplicate account name "ci-a" (also systemAccounts[0]; names are compared case-insensitively)'],
+      [
+        'duplicate account name "ci-a" (also systemAccounts[0] "ci-a"; names are compared ignoring case and Unicode normalization)',
+      ],
     ],
     [
       'differs by case',
       accounts({ name: 'ci-a' }, { name: 'CI-A' }),
-      ['duplicate account name "CI-A" (also systemAccounts[0]; names are compared case-insensitively)'],
+      [
+        'duplicate account name "CI-A" (also systemAccounts[0] "ci-a"; names are compared ignoring case and Unicode normalization)',
+      ],
+    ],
+    [
+      'differs by Unicode normalization only',
+      accounts({ name: 'ci-caf\u00e9' }, { name: 'ci-cafe\u0301' }),
+      [
+        'duplicate account name "ci-cafe\\u0301" (also systemAccounts[0] "ci-caf\\u00e9"; names are compared ignoring case and Unicode normalization)',
+      ],
+    ],
+    [
+      'a Kelvin sign and a K',
+      accounts({ name: 'ci-keys' }, { name: 'ci-\u212Aeys' }),
+      [
+        'duplicate account name "ci-\\u212aeys" (also systemAccounts[0] "ci-keys"; names are compared ignoring case and Unicode normalization)',
+      ],
     ],
   ],
   'previous-name-conflict': [
@@ -112,6 +130,17 @@ const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
       ['role name " Deployer" has leading or trailing spaces'],
     ],
   ],
+  'server-managed-role': [
+    ['assignable roles', accounts({ name: 'ci-a', roles: ['CI/CD', 'Team Admin'] }), []],
+    [
+      'Team Administrator in an account and in defaults, any case',
+      {
+        ...accounts({ name: 'ci-a', roles: ['CI/CD', 'team administrator'] }),
+        defaults: { roles: ['Team Administrator'] },
+      },
+      ['role "Team Administrator" cannot be assigned', 'role "team administrator" cannot be assigned'],
+    ],
+  ],
   'invalid-scope': [
     [
       'well-formed scopes',
@@ -135,6 +164,17 @@ const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
       ],
     ],
   ],
+  'glob-spaces': [
+    ['trimmed', { ...accounts(), policy: { protected: ['ci-*'], scope: { include: ['*'] } } }, []],
+    [
+      'spaces in protected and in scope',
+      { ...accounts(), policy: { protected: ['ci-admin '], scope: { include: [' ci-*'], exclude: ['x'] } } },
+      [
+        'pattern "ci-admin " has leading or trailing spaces, so it can never match an account name',
+        'pattern " ci-*" has leading or trailing spaces, so it can never match an account name',
+      ],
+    ],
+  ],
   'protected-delete': [
     ['protected, kept', { ...accounts({ name: 'ci-a' }), policy: { protected: ['ci-a'] } }, []],
     ['unprotected, deleted', accounts({ name: 'ci-a', state: 'deleted' }), []],
@@ -151,12 +191,12 @@ const TABLES: Record<keyof typeof SEMANTIC_RULES, Case[]> = {
   ],
   'role-near-miss': [
     ['built-in roles', accounts({ name: 'ci-a', roles: ['CI/CD', 'administrator', 'Read-Only'] }), []],
+    ['the server-managed role', accounts({ name: 'ci-a', roles: ['Team Administrator'] }), []],
     [
       'a custom role far from any built-in one',
       accounts({ name: 'ci-a', roles: ['Contract Publisher'] }),
       [],
     ],
-    ['the server-managed role', accounts({ name: 'ci-a', roles: ['Team Administrator'] }), []],
     [
       'punctuation and a typo',
       accounts({ name: 'ci-a', roles: ['CI-CD', 'Adminstrator'] }),

@@ -164,7 +164,11 @@ function ruleDiagnostics(loaded: LoadedYaml, value: Partial<AccountsFile>): Diag
     rule(value).map((finding) => {
       const where = formatPath(finding.path);
       const at = { file: loaded.file, ...loaded.locate(finding.path, { key: finding.key ?? false }) };
-      const summary = where ? `${where}: ${finding.summary}` : finding.summary;
+      let summary = where ? `${where}: ${finding.summary}` : finding.summary;
+      if (finding.also) {
+        const other = loaded.locate(finding.also);
+        summary += ` (${formatPath(finding.also)} is at line ${other.line}, column ${other.column})`;
+      }
       return diagnosticAt(at, code, summary, finding.detail, finding.severity ?? 'error');
     }),
   );

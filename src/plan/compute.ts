@@ -4,11 +4,12 @@ import { diagnosticAt } from '../diagnostics.js';
 import type { LiveAccount, LiveState, Ref } from '../state/types.js';
 import { ADMINISTRATOR } from '../types/built-in-roles.js';
 import { compileGlob, scopeMatcher } from '../util/glob.js';
-import { byName } from '../util/names.js';
+import { byName, nameKey } from '../util/names.js';
 import { changeFor, deleteChange, planAccount } from './account.js';
 import { hashChanges } from './fingerprint.js';
 import type { GuardContext } from './guards.js';
 import { checkGuards, guardContext } from './guards.js';
+import { personNameClashes } from './people.js';
 import { attributePermissions } from './permissions.js';
 import { findRefusals } from './refusals.js';
 import type { SpecResolver } from './resolve.js';
@@ -35,14 +36,12 @@ export interface PlanResult {
   diagnostics: Diagnostic[];
 }
 
-const lower = (s: string) => s.toLowerCase();
-
 /** What every phase of planning reads: both sides, and where problems and warnings go. */
 interface Planning {
   desired: DesiredState;
   live: LiveState;
   administrator: Ref | undefined;
-  /** Live accounts by lower-case name; two may share one. */
+  /** Live accounts by name key (see nameKey); two may share one. */
   liveByName: Map<string, LiveAccount[]>;
   /** Whether --target names one of these names (always true without --target). */
   targeted: (...names: string[]) => boolean;
@@ -63,6 +62,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const resolve = specResolver(roles.byName, live, planning.administrator, planning.diagnostics);
   const listed = planFileAccounts(planning, resolve);
   const unlisted = planUnmanaged(planning, listed.claimed);
+  planning.diagnostics.push(...personNameClashes(listed.changes, desired, live));
   if (planning.diagnostics.length > 0) return { diagnostics: planning.diagnostics };
 
   const changes = [...listed.changes, ...unlisted.changes];
@@ -107,21 +107,21 @@ function startPlanning(
   options: PlanOptions,
   diagnostics: Diagnostic[],
 ): Planning {
-  const adminRole = live.roles.find((r) => lower(r.name) === lower(ADMINISTRATOR));
+  const adminRole = live.roles.find((r) => nameKey(r.name) === nameKey(ADMINISTRATOR));
   const liveByName = new Map<string, LiveAccount[]>();
   for (const account of live.accounts) {
-    const key = lower(account.name);
+    const key = nameKey(account.name);
     const same = liveByName.get(key);
     if (same) same.push(account);
     else liveByName.set(key, [account]);
   }
-  const targets = options.targets?.length ? new Set(options.targets.map(lower)) : undefined;
+  const targets = options.targets?.length ? new Set(options.targets.map(nameKey)) : undefined;
   return {
     desired,
     live,
     administrator: adminRole && { uuid: adminRole.uuid, name: adminRole.name },
     liveByName,
-    targeted: (...names) => !targets || names.some((n) => targets.has(lower(n))),
+    targeted: (...names) => !targets || names.some((n) => targets.has(nameKey(n))),
     diagnostics,
     warnings: unmatchedPatterns(desired, live),
   };
@@ -155,7 +155,7 @@ function matchLive(
   planning: Planning,
   claimed: Set<string>,
 ): LiveAccount | undefined | 'left-out' {
-  const exact = planning.liveByName.get(lower(account.name)) ?? [];
+  const exact = planning.liveByName.get(nameKey(account.name)) ?? [];
   if (exact.length > 1) {
     // Only this entry is left out: the others still plan, and neither live account is treated
     // as unmanaged (so policy.unmanaged cannot disable or delete one of them by mistake).
@@ -168,7 +168,7 @@ function matchLive(
   }
   if (exact[0] || account.previousNames.length === 0) return exact[0];
   const candidates = account.previousNames
-    .flatMap((n) => planning.liveByName.get(lower(n)) ?? [])
+    .flatMap((n) => planning.liveByName.get(nameKey(n)) ?? [])
     .filter((c) => !claimed.has(c.uuid));
   if (candidates.length > 1) {
     const at = account.source.entry;

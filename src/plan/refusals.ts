@@ -2,7 +2,9 @@ import type { DesiredPolicy } from '../config/types.js';
 import { diffScopes, effectiveScopes, roleScopes } from '../permissions/scopes.js';
 import type { LiveAccount, LiveRole, LiveState, Ref } from '../state/types.js';
 import { ADMINISTRATOR, isBuiltInRoleName } from '../types/built-in-roles.js';
+import type { NameGlob } from '../util/glob.js';
 import { compileGlob, scopeMatcher } from '../util/glob.js';
+import { nameKey } from '../util/names.js';
 import { count } from '../util/plural.js';
 import { rolesAfter } from './permissions.js';
 import type { Change, Plan, Refusal, RoleChange } from './types.js';
@@ -21,7 +23,7 @@ export interface GuardContext {
   roles: ReadonlyMap<string, LiveRole>;
   rolesByName: ReadonlyMap<string, LiveRole>;
   administrator: Ref | undefined;
-  protectedGlobs: readonly { pattern: string; re: RegExp }[];
+  protectedGlobs: readonly { pattern: string; re: NameGlob }[];
   inScope: (name: string) => boolean;
 }
 
@@ -32,7 +34,7 @@ export function guardContext(live: LiveState, policy: GuardPolicy): GuardContext
     policy,
     accounts: new Map(live.accounts.map((a) => [a.uuid, a])),
     roles: new Map(live.roles.map((r) => [r.uuid, r])),
-    rolesByName: new Map(live.roles.map((r) => [r.name.toLowerCase(), r])),
+    rolesByName: new Map(live.roles.map((r) => [nameKey(r.name), r])),
     administrator: adminRole && { uuid: adminRole.uuid, name: adminRole.name },
     protectedGlobs: policy.protected.map((pattern) => ({ pattern, re: compileGlob(pattern) })),
     inScope: scopeMatcher(policy),
@@ -97,7 +99,7 @@ function protectedRefusal(name: string, pattern: string): Refusal {
   return {
     guard: 'protected',
     message:
-      pattern.toLowerCase() === name.toLowerCase()
+      nameKey(pattern) === nameKey(name)
         ? `"${name}" is in policy.protected: this tool never changes it. Change it in PactFlow by hand, or remove it from policy.protected.`
         : `"${name}" matches policy.protected "${pattern}": this tool never changes it. Change it in PactFlow by hand, or narrow policy.protected.`,
   };
@@ -136,7 +138,7 @@ function builtInRoleTouched(change: RoleChange, current: LiveRole | undefined, c
   ];
   return names.find(
     (n): n is string =>
-      n !== undefined && (isBuiltInRoleName(n) || isBuiltIn(ctx.rolesByName.get(n.toLowerCase()))),
+      n !== undefined && (isBuiltInRoleName(n) || isBuiltIn(ctx.rolesByName.get(nameKey(n)))),
   );
 }
 

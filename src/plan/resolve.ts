@@ -1,3 +1,4 @@
+import { nameKey } from '../util/names.js';
 import type { DesiredAccount, SourcePosition } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt } from '../diagnostics.js';
@@ -5,8 +6,6 @@ import type { LiveState, Ref } from '../state/types.js';
 import { didYouMean } from '../util/suggest.js';
 import type { RolePlan } from './roles.js';
 import type { ResolvedSpec, RoleRef } from './types.js';
-
-const lower = (s: string) => s.toLowerCase();
 
 /** An entry's roles and teams as live references; undefined when a name cannot be resolved. */
 export type SpecResolver = (account: DesiredAccount) => ResolvedSpec | undefined;
@@ -25,13 +24,13 @@ export function specResolver(
 ): SpecResolver {
   const error = (at: SourcePosition, code: string, summary: string, detail?: string) =>
     diagnostics.push(diagnosticAt(at, code, `${at.path}: ${summary}`, detail));
-  const teams = new Map(live.teams.map((t) => [lower(t.name), t]));
+  const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
   const resolved = { role: new Map<string, RoleRef>(), team: new Map<string, RoleRef>() };
 
   const resolveName = (name: string, at: SourcePosition, kind: 'role' | 'team'): RoleRef | undefined => {
     const known = resolved[kind].get(name);
     if (known) return known;
-    const found = kind === 'role' ? roles.get(lower(name)) : teams.get(lower(name));
+    const found = kind === 'role' ? roles.get(nameKey(name)) : teams.get(nameKey(name));
     if (!found) {
       const names =
         kind === 'role'
@@ -40,7 +39,7 @@ export function specResolver(
       diagnostics.push(unknownName(kind, name, at, names));
       return undefined;
     }
-    if (kind === 'role' && roles.get(lower(name))!.serverManaged) {
+    if (kind === 'role' && roles.get(nameKey(name))!.serverManaged) {
       error(
         at,
         'server-managed-role',

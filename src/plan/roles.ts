@@ -3,22 +3,20 @@ import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt } from '../diagnostics.js';
 import { roleScopes } from '../permissions/scopes.js';
 import type { LiveRole, LiveState } from '../state/types.js';
-import { compareNames } from '../util/names.js';
+import { compareNames, nameKey } from '../util/names.js';
 import { didYouMean } from '../util/suggest.js';
 import { fingerprintRole } from './fingerprint.js';
 import type { RoleChange, RoleFields, RoleRef } from './types.js';
 import type { RoleDefinition } from '../types/roles.js';
 import { ROLE_ACTIONS } from './types.js';
 
-const lower = (s: string) => s.toLowerCase();
-
 /** The key of a role in a catalogue: its uuid, or for a role this plan creates, its name. */
-export const roleKey = (role: RoleRef): string => role.uuid ?? `new:${lower(role.name)}`;
+export const roleKey = (role: RoleRef): string => role.uuid ?? `new:${nameKey(role.name)}`;
 
 export interface RolePlan {
   /** Role creates, updates and deletes, without their effect on accounts (see attributeRoleChanges). */
   changes: RoleChange[];
-  /** Every role an account may name, by lower-case name: live ones, and the ones this plan creates. */
+  /** Every role an account may name, by name key: live ones, and the ones this plan creates. */
   byName: Map<string, RoleRef & { serverManaged: boolean; systemDefined: boolean }>;
   /** Role key → scopes, as PactFlow has them now. */
   before: Map<string, string[]>;
@@ -48,7 +46,7 @@ export function planRoles(desired: DesiredState, live: LiveState): RolePlan {
     changes: [],
     byName: new Map(
       live.roles.map((r) => [
-        lower(r.name),
+        nameKey(r.name),
         { uuid: r.uuid, name: r.name, serverManaged: r.serverManaged, systemDefined: r.systemDefined },
       ]),
     ),
@@ -56,17 +54,17 @@ export function planRoles(desired: DesiredState, live: LiveState): RolePlan {
     after: new Map(before),
     diagnostics: [],
   };
-  const liveByName = new Map(live.roles.map((r) => [lower(r.name), r]));
+  const liveByName = new Map(live.roles.map((r) => [nameKey(r.name), r]));
   for (const role of desired.roles) {
-    const current = liveByName.get(lower(role.name));
+    const current = liveByName.get(nameKey(role.name));
     if (current && !isCustom(current)) plan.diagnostics.push(builtInDefined(role, current));
     else if (current) updateRole(plan, role, current);
     else createRole(plan, role);
   }
   if (desired.policy.unmanagedRoles === 'delete') {
-    const listed = new Set(desired.roles.map((r) => lower(r.name)));
+    const listed = new Set(desired.roles.map((r) => nameKey(r.name)));
     for (const role of live.roles)
-      if (isCustom(role) && !listed.has(lower(role.name))) deleteRole(plan, role);
+      if (isCustom(role) && !listed.has(nameKey(role.name))) deleteRole(plan, role);
   }
   plan.changes.sort(
     (x, y) => compareNames(x.role, y.role) || ROLE_ACTIONS.indexOf(x.action) - ROLE_ACTIONS.indexOf(y.action),
@@ -106,7 +104,7 @@ function builtInDefined(role: DesiredRole, current: LiveRole): Diagnostic {
 function createRole(plan: RolePlan, role: DesiredRole): void {
   const definition = definitionOf(role, undefined);
   plan.after.set(roleKey({ name: role.name }), role.permissions);
-  plan.byName.set(lower(role.name), { name: role.name, serverManaged: false, systemDefined: false });
+  plan.byName.set(nameKey(role.name), { name: role.name, serverManaged: false, systemDefined: false });
   plan.changes.push({
     role: role.name,
     action: 'create',
@@ -134,7 +132,7 @@ function updateRole(plan: RolePlan, role: DesiredRole, current: LiveRole): void 
   }
   if (Object.keys(after).length === 0) return;
   plan.after.set(current.uuid, role.permissions);
-  plan.byName.set(lower(role.name), {
+  plan.byName.set(nameKey(role.name), {
     uuid: current.uuid,
     name: role.name,
     serverManaged: false,

@@ -1,3 +1,4 @@
+import { nameKey } from '../util/names.js';
 import type { LiveAccount, LiveState } from '../state/types.js';
 import { fingerprintAccount, fingerprintRole } from './fingerprint.js';
 import type { Change, Plan, RoleChange } from './types.js';
@@ -19,17 +20,17 @@ export function findStaleAccounts(
   live: LiveState,
 ): { name: string; reason: string }[] {
   const byId = new Map(live.accounts.map((a) => [a.uuid, a]));
-  const byLowerName = new Map(live.accounts.map((a) => [a.name.toLowerCase(), a]));
+  const byLowerName = new Map(live.accounts.map((a) => [nameKey(a.name), a]));
   const rolesById = new Map(live.roles.map((r) => [r.uuid, r]));
-  const rolesByName = new Map(live.roles.map((r) => [r.name.toLowerCase(), r]));
+  const rolesByName = new Map(live.roles.map((r) => [nameKey(r.name), r]));
   const accounts = plan.changes.flatMap((change) => {
-    const now = change.uuid ? byId.get(change.uuid) : byLowerName.get(change.account.toLowerCase());
+    const now = change.uuid ? byId.get(change.uuid) : byLowerName.get(nameKey(change.account));
     return fingerprintAccount(now) === change.fingerprint
       ? []
       : [{ name: change.account, reason: reason(change.uuid !== undefined, now !== undefined) }];
   });
   const roles = (plan.roleChanges ?? []).flatMap((change) => {
-    const now = change.uuid ? rolesById.get(change.uuid) : rolesByName.get(change.role.toLowerCase());
+    const now = change.uuid ? rolesById.get(change.uuid) : rolesByName.get(nameKey(change.role));
     return fingerprintRole(now) === change.fingerprint
       ? []
       : [{ name: `role ${change.role}`, reason: reason(change.uuid !== undefined, now !== undefined) }];

@@ -20,6 +20,43 @@ export function visible(text: string): string {
   return text.replace(INVISIBLE, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Letters of scripts with many look-alikes of Latin letters (Cyrillic "с", Greek "Κ", Armenian
+ * "օ", Cherokee "Ꭺ"): a name holding one may be read as a Latin name it is not.
+ */
+const LOOK_ALIKE_SCRIPTS = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u;
+
+/** Every character outside printable ASCII as `\uXXXX` (`\u{XXXXX}` past U+FFFF): `ci-cafe\u0301`. */
+export function escapes(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x20 && code < 0x7f) out += ch;
+    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += `\\u{${code.toString(16)}}`;
+  }
+  return out;
+}
+
+/**
+ * The escapes of a name that could be mistaken for another: one that is not in Unicode NFC (a
+ * decomposed "é", a Kelvin sign that NFC turns into "K"), one with compatibility characters
+ * (fullwidth letters, ligatures) or with letters of a look-alike script. Undefined for the rest.
+ */
+export function lookAlikeEscapes(name: string): string | undefined {
+  const suspect =
+    name !== name.normalize('NFC') || name !== name.normalize('NFKC') || LOOK_ALIKE_SCRIPTS.test(name);
+  const escaped = suspect ? escapes(name) : undefined;
+  // A name whose every odd character `visible` escapes already needs nothing beside it.
+  return escaped === visible(name) ? undefined : escaped;
+}
+
+/** A name as text shows it: invisible characters escaped, and its escapes beside a look-alike. */
+export function shownName(name: string): string {
+  const beside = lookAlikeEscapes(name);
+  return beside === undefined ? visible(name) : `${visible(name)} (${beside})`;
+}
+
 /** Escapes a value in double quotes, so spaces and look-alikes show. */
 export function quoted(text: string): string {
   return visible(JSON.stringify(text));

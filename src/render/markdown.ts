@@ -4,7 +4,7 @@ import type { Action, Change, Plan, RoleChange, UnmanagedAccount } from '../plan
 import { ACTION_PAST, hasChanges } from '../plan/types.js';
 import { roleChangeDetailLines } from './permissions.js';
 import { count } from '../util/plural.js';
-import { clip, escapeMarkdown } from './escape.js';
+import { clip, escapeMarkdown, lookAlikeEscapes } from './escape.js';
 import { guardLines } from './text.js';
 import type { FieldChange } from './words.js';
 import { MARKER } from './marker.js';
@@ -39,16 +39,23 @@ const ICON: Record<Action, string> = {
   delete: '🗑️',
 };
 
+/** A name in a code element, with its escapes beside it when it could be mistaken for another. */
+function nameCode(name: string): string {
+  const beside = lookAlikeEscapes(name);
+  return beside === undefined ? code(name) : `${code(name)} (${code(beside)})`;
+}
+
 function title(change: Change): string {
   const from = change.before?.name;
   const renamed = from !== undefined && change.after?.name !== undefined && from !== change.after.name;
-  return renamed ? `${code(from)} → ${code(change.account)}` : code(change.account);
+  return renamed ? `${nameCode(from)} → ${nameCode(change.account)}` : nameCode(change.account);
 }
 
 function valueMd(value: unknown, field: string): string {
   if (value === undefined || value === null) return 'none';
   if (Array.isArray(value)) return codes(value.map(String));
-  if (field === 'name' || field === 'email') return code(String(value));
+  if (field === 'name') return nameCode(String(value));
+  if (field === 'email') return code(String(value));
   return escapeMarkdown(clip(String(value), VALUE_MAX));
 }
 
@@ -153,7 +160,7 @@ const LEFT_ALONE: Record<UnmanagedAccount['disposition'], string> = {
 };
 
 function unmanagedEntry(u: UnmanagedAccount): string {
-  return `- ${code(u.name)}${u.active ? '' : ' (disabled)'} — ${LEFT_ALONE[u.disposition]}`;
+  return `- ${nameCode(u.name)}${u.active ? '' : ' (disabled)'} — ${LEFT_ALONE[u.disposition]}`;
 }
 
 /** Warnings a reviewer should see in the comment itself, e.g. a protected glob that matches nothing. */
@@ -225,7 +232,7 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?:
     : count(risky.length, 'account');
   const refusals = [
     ...guardLines(plan.guards).map((line) => `> - ${line}`),
-    ...plan.guards.refusals.map((r) => `> - ${code(r.account)}: ${prose(r.message)}`),
+    ...plan.guards.refusals.map((r) => `> - ${nameCode(r.account)}: ${prose(r.message)}`),
   ];
   const sections: Section[] = [
     section(

@@ -12,7 +12,7 @@ import { count, noun } from '../util/plural.js';
 import type { Colors } from './color.js';
 import { PLAIN } from './color.js';
 import { permissionsLine, roleChangeTextLines, roleCountsClause } from './permissions.js';
-import { quoted, visible } from './escape.js';
+import { lookAlikeEscapes, quoted, shownName, visible } from './escape.js';
 import type { FieldChange } from './words.js';
 import { countPlan, fieldChanges, goesWithSentence, leftAlone, num, riskLabels } from './words.js';
 
@@ -46,7 +46,8 @@ export function formatValue(
 ): string {
   if (value === undefined || value === null) return '(none)';
   if (Array.isArray(value)) return `[${value.map(visible).join(', ')}]`;
-  if (typeof value === 'string' && (field === 'name' || field === 'email')) return quoted(value);
+  if (typeof value === 'string' && field === 'name') return quotedName(value);
+  if (typeof value === 'string' && field === 'email') return quoted(value);
   return visible(String(value));
 }
 
@@ -82,12 +83,21 @@ export function fieldText(f: FieldChange, c: Colors): string {
   }
 }
 
-/** The account's name, or `old → new` for a rename, with invisible characters shown. */
+/** A name in quotes, with its escapes beside it when it could be mistaken for another. */
+function quotedName(name: string): string {
+  const beside = lookAlikeEscapes(name);
+  return beside === undefined ? quoted(name) : `${quoted(name)} (${beside})`;
+}
+
+/**
+ * The account's name, or `old → new` for a rename, with invisible characters shown and the
+ * escapes of a look-alike beside it: `ci-café (ci-cafe\u0301) → ci-café`.
+ */
 export function changeTitle(change: Change): string {
   const from = change.before?.name;
   return from !== undefined && change.after?.name !== undefined && from !== change.after.name
-    ? visible(`${from} → ${change.account}`)
-    : visible(change.account);
+    ? `${shownName(from)} → ${shownName(change.account)}`
+    : shownName(change.account);
 }
 
 /** "roles [CI/CD], teams [Payments] and its API tokens": what a delete takes with it. */
@@ -160,12 +170,13 @@ export function renderPlanText(plan: Plan, options: { colors?: Colors } = {}): s
   if (listed.length > 0) {
     out.push(c.bold('Unmanaged accounts in scope (not in the file):'));
     for (const u of listed)
-      out.push(`  ? ${visible(u.name)}${u.active ? '' : ' (disabled)'} — ${DISPOSITION[u.disposition]}`);
+      out.push(`  ? ${shownName(u.name)}${u.active ? '' : ' (disabled)'} — ${DISPOSITION[u.disposition]}`);
     out.push('');
   }
   if (!plan.guards.ok) {
     out.push(c.red(c.bold('Refused by safety guards — apply will not run this plan:')));
-    for (const r of plan.guards.refusals) out.push(c.red(`  ✗ ${visible(r.account)}: ${visible(r.message)}`));
+    for (const r of plan.guards.refusals)
+      out.push(c.red(`  ✗ ${shownName(r.account)}: ${visible(r.message)}`));
     for (const line of guardLines(plan.guards)) out.push(c.red(`  ✗ ${line}`));
     out.push('');
   }

@@ -54,4 +54,9 @@ export interface LiveState {
    * custom role's scopes or deletes one; absent otherwise.
    */
   humanRoleHolders?: Record<string, number>;
+  /**
+   * The names of the people (human users). Read only when the file gives an account a name no
+   * live system account has (a create or a rename); absent otherwise, and then not checked.
+   */
+  personNames?: string[];
 }

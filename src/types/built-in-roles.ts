@@ -4,6 +4,7 @@
  * Team Administrator is PactFlow's too: it comes with administering a team and is never assigned.
  */
 export const ADMINISTRATOR = 'Administrator';
+export const TEAM_ADMINISTRATOR = 'Team Administrator';
 
 export const BUILT_IN_ROLE_NAMES = [
   ADMINISTRATOR,
@@ -12,7 +13,7 @@ export const BUILT_IN_ROLE_NAMES = [
   'Read-Only',
   'Viewer',
   'Guest',
-  'Team Administrator',
+  TEAM_ADMINISTRATOR,
 ] as const;
 
 /** Built-in names compare as PactFlow compares role names: ignoring case and outer spaces. */

@@ -1,15 +1,23 @@
+import { nameKey } from './names.js';
+
+/** A compiled glob: whether a name matches it. */
+export interface NameGlob {
+  test(name: string): boolean;
+}
+
 /**
  * Account-name globs: `*` matches any run of characters, `?` one character, everything else is
- * literal. Matching is case-insensitive, like PactFlow's name matching.
+ * literal. Pattern and name are compared by their name keys (NFC, case folded), as names are.
  */
-export function compileGlob(pattern: string): RegExp {
+export function compileGlob(pattern: string): NameGlob {
   let source = '';
-  for (const char of pattern) {
+  for (const char of nameKey(pattern)) {
     if (char === '*') source += '.*';
     else if (char === '?') source += '.';
     else source += char.replace(/[\\^$.|+(){}[\]]/g, '\\$&');
   }
-  return new RegExp(`^${source}$`, 'is');
+  const re = new RegExp(`^${source}$`, 'su');
+  return { test: (name) => re.test(nameKey(name)) };
 }
 
 export interface Scope {
@@ -31,8 +39,8 @@ export function scopeMatcher(scope: Scope): (name: string) => boolean {
  * reported as not covered, so the check never raises a false alarm.
  */
 export function globCovers(outer: string, inner: string): boolean {
-  const o = outer.toLowerCase();
-  const i = inner.toLowerCase();
+  const o = nameKey(outer);
+  const i = nameKey(inner);
   if (o === i || /^\*+$/.test(o)) return true;
   const prefix = /^([^*?]*)\*+$/.exec(o);
   return prefix !== null && i.startsWith(prefix[1]!);

@@ -32,7 +32,7 @@ const EXPECTED: Record<string, string[]> = {
     'FILE:2:1: duplicate key "version" \u2014 each key may appear once in a mapping; remove or merge the repeated one',
   ],
   'duplicate-name': [
-    'FILE:5:11: systemAccounts[2].name: duplicate account name "CI-A" (also systemAccounts[0]; names are compared case-insensitively) \u2014 keep one entry per account',
+    'FILE:5:11: systemAccounts[2].name: duplicate account name "CI-A" (also systemAccounts[0] "ci-a"; names are compared ignoring case and Unicode normalization) (systemAccounts[0].name is at line 3, column 11) \u2014 keep one entry per account',
   ],
   'duplicate-role': [
     'FILE:4:31: systemAccounts[0].roles[2]: "ci/cd" is listed twice in systemAccounts[0].roles (also [0]) \u2014 remove the repeated entry',
@@ -55,7 +55,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'many-problems': [
     'FILE:4:12: systemAccounts[0].state: must be one of enabled, disabled, deleted, not "gone"',
-    'FILE:5:11: systemAccounts[1].name: duplicate account name "ci-a" (also systemAccounts[0]; names are compared case-insensitively) \u2014 keep one entry per account',
+    'FILE:5:11: systemAccounts[1].name: duplicate account name "ci-a" (also systemAccounts[0] "ci-a"; names are compared ignoring case and Unicode normalization) (systemAccounts[0].name is at line 3, column 11) \u2014 keep one entry per account',
     'FILE:6:12: systemAccounts[1].email: invalid email "nope" \u2014 use an address like name@example.com, or leave email out',
     'FILE:7:5: systemAccounts[1]: unknown field "teamz" (did you mean "teams"?) \u2014 allowed here: name, email, state, admin, roles, teams, previousNames',
   ],

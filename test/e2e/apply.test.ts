@@ -563,14 +563,18 @@ describe('PactFlow errors through the CLI, in both error formats', () => {
     '%s: a refused create and a 403 are shown as text, never as an object or a token',
     async (errorFormat) => {
       h = await harness({ seed, errorFormat });
-      // "bob" is a person's name, so PactFlow refuses a system account of that name with a 400.
-      const taken = write('taken.yaml', 'version: 1\nsystemAccounts:\n  - {name: ci-a}\n  - {name: bob}\n');
-      const refused = await h.run(['apply', '-f', taken, '--auto-approve']);
+      // "dave" is free when planned (plan refuses a person's name before any write); a person
+      // takes it before apply, so PactFlow refuses the create with a 400.
+      const taken = write('taken.yaml', 'version: 1\nsystemAccounts:\n  - {name: ci-a}\n  - {name: dave}\n');
+      const saved = path.join(tmp(), 'plan.json');
+      expect((await h.run(['plan', '-f', taken, '--out', saved])).code).toBe(0);
+      h.emulator.reset({ ...seed, users: [...seed.users, { name: 'dave', roles: ['User'] }] });
+      const refused = await h.run(['apply', saved, '--auto-approve']);
       expect(refused.code).toBe(1);
       expect(refused.stdout).toContain(
-        'account bob failed at its create step: POST /admin/system-accounts: 400',
+        'account dave failed at its create step: POST /admin/system-accounts: 400',
       );
-      expect(refused.stdout).toContain('A user with the name "bob" already exists');
+      expect(refused.stdout).toContain('A user with the name "dave" already exists');
       // A person with the built-in User role may plan, but not rename an account outside its teams.
       const rename = write(
         'rename.yaml',

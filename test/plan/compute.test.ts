@@ -404,12 +404,6 @@ describe('plan errors point at the file', () => {
       'accounts.yaml:3:11: defaults.roles[0]: unknown role "Reader"',
     ],
     [
-      'Team Administrator cannot be assigned',
-      yaml('  - name: ci-a\n    roles: [Team Administrator]\n'),
-      [],
-      'accounts.yaml:4:13: systemAccounts[0].roles[0]: role "Team Administrator" cannot be assigned',
-    ],
-    [
       'two rename candidates',
       yaml('  - name: ci-new\n    previousNames: [ci-old-1, ci-old-2]\n'),
       [{ name: 'ci-old-1' }, { name: 'ci-old-2' }],
@@ -420,6 +414,17 @@ describe('plan errors point at the file', () => {
     expect(plan).toBeUndefined();
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.summary}`)).toEqual([message]);
   });
+});
+
+// The file's rules refuse Team Administrator offline (validate); planning still refuses it.
+it('planning refuses Team Administrator in a role list that got past the file rules', () => {
+  const desired = desiredFrom(yaml('  - name: ci-a\n    roles: [Read-Only]\n'));
+  desired.accounts[0]!.roles = ['Team Administrator'];
+  const { plan, diagnostics } = computePlan(desired, liveState([]), OPTIONS);
+  expect(plan).toBeUndefined();
+  expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.summary}`)).toEqual([
+    'accounts.yaml:4:13: systemAccounts[0].roles[0]: role "Team Administrator" cannot be assigned',
+  ]);
 });
 
 describe('self-lockout', () => {

@@ -19,14 +19,17 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
   let where = '';
   if (options.online) {
     // Role and team names only exist in the live organization: resolve them as plan would.
-    const [{ connect, readLiveState }, { computePlan }, { unknownScopes }] = await Promise.all([
-      import('../session.js'),
-      import('../../plan/compute.js'),
-      import('../../plan/roles.js'),
-    ]);
+    const [{ connect, readLiveState }, { computePlan }, { unknownScopes }, { readPeopleIfNeeded }] =
+      await Promise.all([
+        import('../session.js'),
+        import('../../plan/compute.js'),
+        import('../../plan/roles.js'),
+        import('../planning.js'),
+      ]);
     const client = await connect(ctx);
     try {
       const live = await readLiveState(ctx, client);
+      await readPeopleIfNeeded(client, desired, live);
       const result = computePlan(desired, live, { baseUrl: client.baseUrl, generator: 'validate' });
       const scopes =
         desired.roles.length > 0
