@@ -2,6 +2,7 @@ import type { Writer } from '../pactflow/types.js';
 import type { ResolvedSpec, RoleChange, RoleRef } from '../plan/types.js';
 import { ACTION_PAST } from '../plan/types.js';
 import { mapLimit } from '../util/concurrency.js';
+import { nameKey } from '../util/names.js';
 import type { Outcome } from './types.js';
 
 type RoleWriter = Pick<Writer, 'createRole' | 'updateRole' | 'deleteRole'>;
@@ -14,13 +15,13 @@ export class CreatedRoles {
   private readonly uuids = new Map<string, string>();
 
   add(name: string, uuid: string): void {
-    this.uuids.set(name.toLowerCase(), uuid);
+    this.uuids.set(nameKey(name), uuid);
   }
 
   /** A step's role with its uuid; a role whose create did not succeed stops that account. */
   resolve(role: RoleRef): string {
     if (role.uuid !== undefined) return role.uuid;
-    const uuid = this.uuids.get(role.name.toLowerCase());
+    const uuid = this.uuids.get(nameKey(role.name));
     if (uuid === undefined) throw new Error(`role "${role.name}" was not created, so it cannot be assigned`);
     return uuid;
   }

@@ -21,6 +21,7 @@ import { PageReader } from './pages.js';
 import type { ReadProgress } from './pages.js';
 import { readSystemAccounts, systemAccounts, userItem } from './system-accounts.js';
 import { TeamMembers } from './team-members.js';
+import { nameKey } from '../util/names.js';
 
 /** The PactFlow admin API: reads and writes over one HttpClient, every request from ENDPOINTS. */
 export class PactflowClient implements LiveReader, ExtraReader, Writer {
@@ -77,7 +78,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
 
   async findSystemAccountByName(name: string): Promise<ApiUser | undefined> {
     const { items } = await this.pages.paged('listUsers', 'users', { userType: 1, q: name }, userItem);
-    return items.find((u) => u.type === 1 && u.name.toLowerCase() === name.toLowerCase());
+    return items.find((u) => u.type === 1 && nameKey(u.name) === nameKey(name));
   }
 
   /**
@@ -183,7 +184,7 @@ export class PactflowClient implements LiveReader, ExtraReader, Writer {
         return { uuid: new Checker('POST', ENDPOINTS.createRole.path).role(response.body, 'body').uuid };
       },
       async () => {
-        const found = (await this.listRoles()).find((r) => r.name.toLowerCase() === role.name.toLowerCase());
+        const found = (await this.listRoles()).find((r) => nameKey(r.name) === nameKey(role.name));
         return found ? { took: { uuid: found.uuid } } : undefined;
       },
     );

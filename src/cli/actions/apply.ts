@@ -19,6 +19,7 @@ import { renderPlanText, visible } from '../../render/text.js';
 import { countHumanRoleHolders } from '../../state/live-state.js';
 import type { LiveState } from '../../state/types.js';
 import { count } from '../../util/plural.js';
+import { nameKey } from '../../util/names.js';
 import type { CommandContext } from '../context.js';
 import { confirmOnTerminal } from '../confirm.js';
 import { appendStepSummary, planFromFile } from '../planning.js';
@@ -158,7 +159,7 @@ async function recheckAfterPrompt(
   const changed = findStaleAccounts(plan, live);
   if (changed.length === 0) return live;
   const find = (state: LiveState, name: string) =>
-    state.accounts.find((a) => a.name.toLowerCase() === name.toLowerCase());
+    state.accounts.find((a) => nameKey(a.name) === nameKey(name));
   for (const c of changed) {
     const uuid = plan.changes.find((p) => p.account === c.name)?.uuid;
     const before = uuid ? shown.accounts.find((a) => a.uuid === uuid) : find(shown, c.name);
