@@ -53,7 +53,6 @@ export type { LiveAccount, LiveAccountRole, LiveCaller, LiveRole, LiveState, Ref
 export { computePlan } from './plan/compute.js';
 export type { PlanOptions, PlanResult } from './plan/compute.js';
 export { rolesNeedingPeopleCount } from './plan/roles.js';
-export { validatePlanDocument } from './plan/schema.js';
 export { hasChanges } from './plan/types.js';
 export type {
   AccountFields,

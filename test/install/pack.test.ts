@@ -69,7 +69,7 @@ describe('the packed package, installed into an empty project', () => {
     const program = [
       "const lib = await import('pactflow-accounts');",
       "const { desired } = lib.desiredStateFromObject({ version: 1, systemAccounts: [{ name: 'ci-a' }] });",
-      'console.log(desired.accounts[0].name, typeof lib.computePlan, typeof lib.validatePlanDocument);',
+      'console.log(desired.accounts[0].name, typeof lib.computePlan, typeof lib.executePlan);',
     ].join(' ');
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', program], {
       cwd: project,
