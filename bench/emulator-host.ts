@@ -4,8 +4,8 @@
  * not share its event loop.
  */
 import process from 'node:process';
-import { startEmulator } from '../src/index.js';
-import type { RunningEmulator } from '../src/index.js';
+import { startEmulator } from '../src/emulator/server.js';
+import type { RunningEmulator } from '../src/emulator/server.js';
 import type { HostReply, HostRequest, RequestCounts } from './remote-emulator.js';
 import { PAGE_CAP, benchSeed } from './scenario.js';
 

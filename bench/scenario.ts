@@ -2,7 +2,7 @@
  * The organizations and desired-state files the benchmarks run against: N system accounts spread
  * over 30 teams, served with a page cap of 100, as the speed targets are stated.
  */
-import type { EmulatorOptions } from '../src/index.js';
+import type { EmulatorOptions } from '../src/emulator/server.js';
 
 export type Seed = NonNullable<EmulatorOptions['seed']>;
 

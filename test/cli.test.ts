@@ -66,25 +66,6 @@ describe('the command line', () => {
   });
 });
 
-describe('the library entry point', () => {
-  it('exports each phase', async () => {
-    const lib = await import('../src/index.js');
-    for (const name of [
-      'loadConfig',
-      'fetchLiveState',
-      'computePlan',
-      'renderPlanText',
-      'renderPlanMarkdown',
-      'renderPlanJson',
-      'executePlan',
-      'startEmulator',
-      'runCli',
-    ]) {
-      expect(typeof (lib as Record<string, unknown>)[name], name).toBe('function');
-    }
-  });
-});
-
 describe('emulator state files', () => {
   it('a file that is not emulator state is a clear error', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');

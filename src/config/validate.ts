@@ -165,10 +165,10 @@ function ruleDiagnostics(loaded: LoadedYaml, value: Partial<AccountsFile>): Diag
       const where = formatPath(finding.path);
       const at = { file: loaded.file, ...loaded.locate(finding.path, { key: finding.key ?? false }) };
       let summary = where ? `${where}: ${finding.summary}` : finding.summary;
-      if (finding.also) {
-        const other = loaded.locate(finding.also);
+      // A desired state built from an object has no lines to point at (line 0).
+      const other = finding.also && loaded.locate(finding.also);
+      if (finding.also && other && other.line > 0)
         summary += ` (${formatPath(finding.also)} is at line ${other.line}, column ${other.column})`;
-      }
       return diagnosticAt(at, code, summary, finding.detail, finding.severity ?? 'error');
     }),
   );

@@ -65,6 +65,20 @@ describe('the packed package, installed into an empty project', () => {
     expect(stdout).toMatch(/accounts\.yaml is valid: \d+ system accounts/);
   });
 
+  it('a program imports the library by name, with its types', async () => {
+    const program = [
+      "const lib = await import('pactflow-accounts');",
+      "const { desired } = lib.desiredStateFromObject({ version: 1, systemAccounts: [{ name: 'ci-a' }] });",
+      'console.log(desired.accounts[0].name, typeof lib.computePlan, typeof lib.executePlan);',
+    ].join(' ');
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', program], {
+      cwd: project,
+      env: env(),
+    });
+    expect(stdout.trim()).toBe('ci-a function function');
+    expect(existsSync(path.join(project, 'node_modules/pactflow-accounts/dist/src/index.d.ts'))).toBe(true);
+  });
+
   it('ships the schema at a stable path, and export points $schema at it', async () => {
     expect(
       existsSync(path.join(project, 'node_modules/pactflow-accounts/schemas/accounts.schema.json')),
