@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
+import { TEST_CLI_DIR } from './cli-bundle.js';
 
-/** The built CLI (npm test builds first), for tests that need a real process: signals, kills. */
-export const CLI = path.resolve('dist/bin/pactflow-accounts.js');
+/**
+ * The CLI bundled from the source for this run (test/helpers/cli-bundle.ts), for tests that need
+ * a real process: signals, kills, special files.
+ */
+export const CLI = path.join(TEST_CLI_DIR, 'bin', 'pactflow-accounts.js');
 
 export function spawnCli(
   args: string[],
