@@ -197,6 +197,12 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?:
     const anything = n.unmanaged > 0 || (plan.warnings ?? []).length > 0;
     return fitMarkdown(anything ? `${top}\n` : top, [warningSection(plan), unmanagedSection(plan)], limit);
   }
+  return fitMarkdown(summaryTop(plan, planHash), changeSections(plan), limit);
+}
+
+/** The heading, where the plan comes from, and the table of counts. */
+function summaryTop(plan: Plan, planHash: string | undefined): string {
+  const n = countPlan(plan);
   const rows: [string, number][] = [
     ...(Object.keys(ICON) as Action[]).map((a): [string, number] => [`${ICON[a]} ${a}`, n[a]]),
     ['unchanged', n.unchanged],
@@ -206,7 +212,7 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?:
   ];
   const refused = plan.guards.ok ? '' : ', refused by safety guards';
   const gains = n.privilegeGains ? `, ${count(n.privilegeGains, 'privilege gain')}` : '';
-  const top = [
+  return [
     MARKER,
     `### PactFlow system accounts: ${count(n.changes + plan.roleChanges.length, 'change')}${gains}${refused}`,
     '',
@@ -218,7 +224,10 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?:
     '',
     '',
   ].join('\n');
+}
 
+/** Refusals, warnings, risky changes first, then custom roles, other changes, unmanaged accounts. */
+function changeSections(plan: Plan): Section[] {
   const risky = plan.changes.filter(isRisky);
   const other = plan.changes.filter((c) => !isRisky(c));
   const riskyRoles = plan.roleChanges.filter(isRisky);
@@ -234,7 +243,7 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?:
     ...guardLines(plan.guards).map((line) => `> - ${line}`),
     ...plan.guards.refusals.map((r) => `> - ${nameCode(r.account)}: ${prose(r.message)}`),
   ];
-  const sections: Section[] = [
+  return [
     section(
       '> [!CAUTION]\n> **Refused by safety guards: apply will not run this plan.**',
       refusals,
@@ -249,5 +258,4 @@ export function renderPlanMarkdown(plan: Plan, options: { limit?: number; hash?:
     section(`#### Other changes: ${count(other.length, 'account')}\n`, other, foldedEntry),
     unmanagedSection(plan),
   ];
-  return fitMarkdown(top, sections, limit);
 }

@@ -16,6 +16,7 @@ import type { LiveState } from '../../state/types.js';
 import { mapLimit } from '../../util/concurrency.js';
 import { count } from '../../util/plural.js';
 import { didYouMean } from '../../util/suggest.js';
+import { nameKey } from '../../util/names.js';
 import { VERSION } from '../../version.js';
 import type { CommandContext } from '../context.js';
 import { resolveInCwd } from '../paths.js';
@@ -51,29 +52,8 @@ export async function showCommand(ctx: CommandContext, options: ShowCommandOptio
   const client = await connect(ctx);
   try {
     const live = await readLiveState(ctx, client);
-    // A typo must not read as "nobody holds this role".
-    const role = options.role;
-    if (role !== undefined && !live.roles.some((r) => r.name.toLowerCase() === role.toLowerCase()))
-      throw new UsageError(
-        `no role "${role}" in this PactFlow${didYouMean(
-          role,
-          live.roles.map((r) => r.name),
-        )}`,
-        `Roles here: ${live.roles.map((r) => r.name).join(', ')}.`,
-      );
-    if (options.hasScope !== undefined) checkScopeQuery(options.hasScope, live);
-    let file: InventoryOptions['file'];
-    if (options.file) {
-      const at = resolveInCwd(ctx, options.file);
-      const { desired, warnings } = await loadConfig(at.display, at.absolute, { signal: ctx.io.signal });
-      if (warnings.length) ctx.err(renderDiagnostics(at.display, warnings, ctx.errColors));
-      const result = computePlan(desired, live, {
-        baseUrl: client.baseUrl,
-        generator: `pactflow-accounts ${VERSION}`,
-      });
-      if (!result.plan) throw new ConfigError(at.display, result.diagnostics);
-      file = { plan: result.plan, policy: desired.policy };
-    }
+    checkFilters(options, live);
+    const file = options.file ? await fileView(ctx, client, live, options.file) : undefined;
     const now = Date.now();
     const filter = {
       now,
@@ -95,24 +75,61 @@ export async function showCommand(ctx: CommandContext, options: ShowCommandOptio
         { now, ...(options.unusedFor === undefined ? {} : { unusedForDays: options.unusedFor }) },
       );
     }
-    const layout: ShowLayout = { file: file !== undefined, activity };
-    switch (options.format) {
-      case 'text':
-        ctx.out(renderShowText(rows, layout, { colors: ctx.colors, ...terminalWidth(ctx) }));
-        break;
-      case 'markdown':
-        ctx.out(renderShowMarkdown(rows, layout));
-        break;
-      case 'json':
-        ctx.out(renderShowJson(rows, { baseUrl: client.baseUrl }));
-        break;
-      case 'csv':
-        ctx.out(renderShowCsv(rows, layout));
-        break;
-    }
+    ctx.out(render(ctx, options.format, rows, { file: file !== undefined, activity }, client.baseUrl));
     return 0;
   } finally {
     client.close();
+  }
+}
+
+/** A typo in --role or --has-scope must not read as "nobody holds this". */
+function checkFilters(options: ShowCommandOptions, live: LiveState): void {
+  const role = options.role;
+  if (role !== undefined && !live.roles.some((r) => nameKey(r.name) === nameKey(role)))
+    throw new UsageError(
+      `no role "${role}" in this PactFlow${didYouMean(
+        role,
+        live.roles.map((r) => r.name),
+      )}`,
+      `Roles here: ${live.roles.map((r) => r.name).join(', ')}.`,
+    );
+  if (options.hasScope !== undefined) checkScopeQuery(options.hasScope, live);
+}
+
+/** With -f: the plan of that file against the live state, to say which accounts it manages. */
+async function fileView(
+  ctx: CommandContext,
+  client: PactflowClient,
+  live: LiveState,
+  given: string,
+): Promise<NonNullable<InventoryOptions['file']>> {
+  const at = resolveInCwd(ctx, given);
+  const { desired, warnings } = await loadConfig(at.display, at.absolute, { signal: ctx.io.signal });
+  if (warnings.length) ctx.err(renderDiagnostics(at.display, warnings, ctx.errColors));
+  const result = computePlan(desired, live, {
+    baseUrl: client.baseUrl,
+    generator: `pactflow-accounts ${VERSION}`,
+  });
+  if (!result.plan) throw new ConfigError(at.display, result.diagnostics);
+  return { plan: result.plan, policy: desired.policy };
+}
+
+function render(
+  ctx: CommandContext,
+  format: ShowCommandOptions['format'],
+  rows: Parameters<typeof renderShowCsv>[0],
+  layout: ShowLayout,
+  baseUrl: string,
+): string {
+  switch (format) {
+    case 'markdown':
+      return renderShowMarkdown(rows, layout);
+    case 'json':
+      return renderShowJson(rows, { baseUrl });
+    case 'csv':
+      return renderShowCsv(rows, layout);
+    default:
+      return renderShowText(rows, layout, { colors: ctx.colors, ...terminalWidth(ctx) });
   }
 }
 
