@@ -62,9 +62,11 @@ const planComments = () =>
   (github.comments.get(7) ?? []).filter((c) => c.body.includes('<!-- pactflow-accounts-plan -->'));
 const driftIssues = () => github.issues.filter((i) => i.labels.includes('pactflow-accounts-drift'));
 
+// One scenario, step after step (plan on a pull request, apply on merge, then drift): each test
+// starts from the organization and the stub GitHub the one before it left, so they never shuffle.
 describe(
   'action.yml, its steps run locally against the emulator and a stub GitHub API',
-  { timeout: 120_000 },
+  { timeout: 120_000, shuffle: false },
   () => {
     it('plan on a pull request: outputs, job summary, and ONE comment after two runs', async () => {
       const first = await run({ command: 'plan' }, PR);
