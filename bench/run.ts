@@ -51,7 +51,7 @@ const settings = {
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const script = (name: string) => fileURLToPath(new URL(`./${name}.js`, import.meta.url));
-const cli = join(root, 'dist/bin/pactflow-accounts.js');
+const cli = join(root, 'bundle/pactflow-accounts.js');
 const scratch = mkdtempSync(join(tmpdir(), 'pactflow-accounts-bench-'));
 const out = (line = '') => process.stdout.write(line + '\n');
 

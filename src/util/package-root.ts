@@ -16,7 +16,7 @@ function namesThisPackage(dir: string): boolean {
 /**
  * The folder this package is installed in (or checked out at): the one holding examples/, schemas/
  * and the package.json named pactflow-accounts. Code runs from <root>/src/… (tests), from
- * <root>/dist/src/… (compiled modules) or from the bundle <root>/dist/bin/pactflow-accounts.js, so
+ * <root>/dist/src/… (compiled modules) or from the bundle <root>/bundle/pactflow-accounts.js, so
  * the root is found by walking up from the running module, never from the working directory. The
  * walk passes over dist/: TypeScript writes a copy of package.json there, for the modules that
  * import it, and that folder has no examples/.

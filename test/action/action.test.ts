@@ -1,13 +1,20 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { startEmulator } from '../../src/emulator/server.js';
-import { runCompositeAction } from '../helpers/action-runner.js';
+import { runJavascriptAction } from '../helpers/action-runner.js';
 import { startGithubStub } from '../helpers/github-stub.js';
 
-const ROOT = path.resolve('.');
+/**
+ * The action as a workflow's `uses:` gets it: the repository's committed files, with no
+ * node_modules and no dist/ (nothing is installed or built on the runner).
+ */
+const ACTION_FILES = ['action.yml', 'package.json', 'bundle', 'schemas', 'examples'];
+let actionDir: string;
 const GITHUB_TOKEN = 'ghs_stubtoken_0123456789';
 const MERGE_SHA = 'c0ffee0000000000000000000000000000000001';
 
@@ -16,6 +23,8 @@ let github: Awaited<ReturnType<typeof startGithubStub>>;
 let workspace: string;
 
 beforeAll(async () => {
+  actionDir = mkdtempSync(path.join(tmpdir(), 'action-checkout-'));
+  for (const file of ACTION_FILES) cpSync(file, path.join(actionDir, file), { recursive: true });
   emulator = await startEmulator({ seedFile: 'examples/seed.yaml' });
   github = await startGithubStub({ token: GITHUB_TOKEN, pullsOfCommit: { [MERGE_SHA]: 7 } });
   workspace = mkdtempSync(path.join(tmpdir(), 'action-ws-'));
@@ -36,8 +45,8 @@ async function run(inputs: Record<string, string>, payload: unknown, extra: Reco
   const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'));
   const summary = path.join(temp, 'summary.md');
   writeFileSync(summary, '');
-  const result = await runCompositeAction(
-    path.join(ROOT, 'action.yml'),
+  const result = await runJavascriptAction(
+    actionDir,
     { 'base-url': emulator.url, token: emulator.adminToken, ...inputs },
     {
       PATH: process.env.PATH ?? '',
@@ -52,7 +61,7 @@ async function run(inputs: Record<string, string>, payload: unknown, extra: Reco
       RUNNER_TEMP: temp,
       ...extra,
     },
-    { action_path: ROOT, token: GITHUB_TOKEN, workspace },
+    { token: GITHUB_TOKEN, workspace },
   );
   return { ...result, summary: readFileSync(summary, 'utf8') };
 }
@@ -69,6 +78,7 @@ describe(
   { timeout: 120_000, shuffle: false },
   () => {
     it('plan on a pull request: outputs, job summary, and ONE comment after two runs', async () => {
+      expect(existsSync(path.join(actionDir, 'node_modules'))).toBe(false);
       const first = await run({ command: 'plan' }, PR);
       expect(first.status, first.log).toBe(0);
       expect(first.outputs['exit-code']).toBe('2');
@@ -160,3 +170,48 @@ describe(
     });
   },
 );
+
+describe('action.yml, inputs it cannot run with and a cancelled job', { timeout: 60_000 }, () => {
+  it('an unknown command or a missing working-directory: a workflow error, exit 1, nothing run', async () => {
+    const before = github.log.length;
+    const unknown = await run({ command: 'destroy' }, PR);
+    expect(unknown.status).toBe(1);
+    expect(unknown.log).toContain("::error::command must be plan, apply, drift (got 'destroy')");
+    const missing = await run({ command: 'plan', 'working-directory': 'infra' }, PR);
+    expect(missing.status).toBe(1);
+    expect(missing.log).toContain('::error::working-directory infra does not exist in the workspace');
+    expect(unknown.log + missing.log).not.toMatch(/\n\s+at /);
+    expect(github.log.length).toBe(before);
+  });
+
+  it('cancelled while planning: the plan stops, no later step starts, the step fails', async () => {
+    // A PactFlow that takes requests and never answers them, so the cancel lands mid-plan.
+    let arrived!: () => void;
+    const firstRequest = new Promise<void>((resolve) => (arrived = resolve));
+    const held = http.createServer(() => arrived());
+    await new Promise<void>((resolve) => held.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(held.address() as AddressInfo).port}`;
+    const before = github.log.length;
+    try {
+      const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'));
+      const cancelled = await runJavascriptAction(
+        actionDir,
+        { 'base-url': url, token: emulator.adminToken, command: 'plan' },
+        {
+          PATH: process.env.PATH ?? '',
+          GITHUB_EVENT_PATH: event(PR),
+          RUNNER_TEMP: temp,
+          GITHUB_API_URL: github.url,
+        },
+        { token: GITHUB_TOKEN, workspace },
+        (child) => void firstRequest.then(() => child.kill('SIGINT')),
+      );
+      expect(cancelled.status).toBe(1);
+      expect(cancelled.outputs['exit-code']).toBe('1');
+      expect(github.log.length).toBe(before);
+    } finally {
+      held.closeAllConnections();
+      await new Promise((resolve) => held.close(resolve));
+    }
+  });
+});

@@ -1,25 +1,18 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-interface ActionStep {
-  id?: string;
-  name?: string;
-  shell?: string;
-  run?: string;
-  env?: Record<string, string>;
-  'working-directory'?: string;
-}
 interface ActionFile {
   inputs: Record<string, { default?: string; required?: boolean }>;
-  outputs: Record<string, { value: string }>;
-  runs: { using: string; steps: ActionStep[] };
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
 }
 
 export interface ActionRun {
-  /** Exit status of the first step that failed, else 0 (as the job sees it). */
+  /** Exit status of the action's process (as the job sees it). */
   status: number;
   outputs: Record<string, string>;
   log: string;
@@ -42,67 +35,43 @@ function readOutputs(file: string): Record<string, string> {
 }
 
 /**
- * Runs a composite action's steps locally the way the runner does: each `run:` script with bash
- * (`--noprofile --norc -eo pipefail`), `${{ … }}` expressions in env and working-directory
- * substituted from the inputs, `github.*` and earlier steps' outputs, one GITHUB_OUTPUT file per
- * step. An expression it does not know fails the run, so the action cannot use one untested.
+ * Runs a JavaScript action the way the runner does: its `main` with Node, in the workspace, each
+ * input as `INPUT_<NAME>` (defaults applied, `${{ github.token }}` the only expression a default
+ * may use), a GITHUB_OUTPUT file whose declared outputs are returned.
  */
-export async function runCompositeAction(
-  actionFile: string,
+export async function runJavascriptAction(
+  actionDir: string,
   inputs: Record<string, string>,
   env: Record<string, string>,
-  github: { action_path: string; token: string; workspace: string },
+  github: { token: string; workspace: string },
+  onStart?: (child: ChildProcess) => void,
 ): Promise<ActionRun> {
-  const action = parse(readFileSync(actionFile, 'utf8')) as ActionFile;
-  // Defaults may be expressions themselves (github-token: ${{ github.token }}).
-  const value = (name: string): string => inputs[name] ?? expand(action.inputs[name]?.default ?? '');
-  const steps: Record<string, Record<string, string>> = {};
-  function expand(text: string): string {
-    return text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_all, expr: string) => {
-      let m: RegExpExecArray | null;
-      if ((m = /^inputs\.([\w-]+)$/.exec(expr))) return value(m[1]!);
-      if (expr === 'github.action_path') return github.action_path;
-      if (expr === 'github.token') return github.token;
-      if ((m = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expr))) return steps[m[1]!]?.[m[2]!] ?? '';
-      throw new Error(`unsupported expression in ${actionFile}: ${expr}`);
-    });
+  const action = parse(readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as ActionFile;
+  if (action.runs.using !== 'node24') throw new Error(`runs.using is ${action.runs.using}`);
+  const tmp = mkdtempSync(path.join(tmpdir(), 'action-run-'));
+  const outputFile = path.join(tmp, 'output');
+  writeFileSync(outputFile, '');
+  const actionEnv: Record<string, string> = { ...env, GITHUB_OUTPUT: outputFile };
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    const given = inputs[name] ?? (spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/, github.token);
+    if (/\$\{\{/.test(given)) throw new Error(`unsupported expression in the default of ${name}: ${given}`);
+    if (spec.required && !given) throw new Error(`input ${name} is required`);
+    actionEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = given;
   }
-  for (const [name, spec] of Object.entries(action.inputs))
-    if (spec.required && !inputs[name]) throw new Error(`input ${name} is required`);
-
-  const tmp = mkdtempSync(path.join(tmpdir(), 'action-step-'));
-  let log = '';
-  let status = 0;
-  for (const [n, step] of action.runs.steps.entries()) {
-    if (status !== 0 || !step.run) continue;
-    if (step.shell !== 'bash') throw new Error(`step ${n} must use shell: bash`);
-    const script = path.join(tmp, `step-${n}.sh`);
-    writeFileSync(script, step.run);
-    const outputFile = path.join(tmp, `output-${n}`);
-    writeFileSync(outputFile, '');
-    const stepEnv: Record<string, string> = {
-      ...env,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_ACTION_PATH: github.action_path,
-    };
-    for (const [k, v] of Object.entries(step.env ?? {})) stepEnv[k] = expand(String(v));
-    const cwd = path.resolve(github.workspace, expand(step['working-directory'] ?? '.'));
-    // Asynchronously: the emulator and the stub API answer from this same process.
-    const result = await new Promise<{ status: number; output: string }>((resolve, reject) => {
-      const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-        cwd,
-        env: stepEnv,
-      });
-      let output = '';
-      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ status: code ?? 1, output }));
+  // Asynchronously: the emulator and the stub API answer from this same process.
+  const result = await new Promise<{ status: number; log: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(actionDir, action.runs.main)], {
+      cwd: github.workspace,
+      env: actionEnv,
     });
-    log += `## ${step.name ?? n}\n${result.output}`;
-    if (step.id) steps[step.id] = readOutputs(outputFile);
-    status = result.status;
-  }
-  const outputs = Object.fromEntries(Object.entries(action.outputs).map(([k, o]) => [k, expand(o.value)]));
-  return { status, outputs, log };
+    onStart?.(child);
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code ?? 1, log }));
+  });
+  const written = readOutputs(outputFile);
+  const outputs = Object.fromEntries(Object.keys(action.outputs).map((k) => [k, written[k] ?? '']));
+  return { status: result.status, outputs, log: result.log };
 }

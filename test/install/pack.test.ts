@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ const env = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmp
 const pfa = (...args: string[]) =>
   run(
     process.execPath,
-    [path.join(project, 'node_modules/pactflow-accounts/dist/bin/pactflow-accounts.js'), ...args],
+    [path.join(project, 'node_modules/pactflow-accounts/bundle/pactflow-accounts.js'), ...args],
     {
       cwd: project,
       env: { ...env(), PACT_BROKER_BASE_URL: emulator.url, PACT_BROKER_TOKEN: emulator.adminToken },
@@ -26,7 +27,8 @@ const pfa = (...args: string[]) =>
 
 beforeAll(async () => {
   emulator = await startEmulator({ seedFile: 'examples/seed.yaml' });
-  // npm test has just built dist/; packing must not build again.
+  // The library and its types (dist/) are built here; the binary is the committed bundle/.
+  await run(NPM, ['run', 'build:lib', '--silent'], { env: env() });
   const packs = mkdtempSync(path.join(tmpdir(), 'pack-'));
   const { stdout } = await run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', packs], {
     env: env(),
@@ -48,6 +50,15 @@ afterAll(async () => {
 });
 
 describe('the packed package, installed into an empty project', () => {
+  it('runs no install script and needs no build: the binary is the committed bundle', () => {
+    const installed = JSON.parse(
+      readFileSync(path.join(project, 'node_modules/pactflow-accounts/package.json'), 'utf8'),
+    ) as { bin: Record<string, string>; scripts?: Record<string, string> };
+    const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare'];
+    expect(Object.keys(installed.scripts ?? {}).filter((s) => lifecycle.includes(s))).toEqual([]);
+    expect(installed.bin['pactflow-accounts']).toBe('bundle/pactflow-accounts.js');
+  });
+
   it('npx pactflow-accounts --version prints the version', async () => {
     const { stdout } = await run(NPM, ['exec', '--no', '--', 'pactflow-accounts', '--version'], {
       cwd: project,
@@ -92,5 +103,47 @@ describe('the packed package, installed into an empty project', () => {
     expect(readFileSync(path.join(project, 'infra/accounts.yaml'), 'utf8').split('\n')[0]).toBe(
       '# yaml-language-server: $schema=../node_modules/pactflow-accounts/schemas/accounts.schema.json',
     );
+  });
+});
+
+describe('from an empty project, as the README says', () => {
+  it('npx pactflow-accounts emulator, then plan the installed example against it', async () => {
+    // A process group of its own, as a terminal's foreground job: Ctrl+C reaches npx and the emulator.
+    const server = spawn(NPM, ['exec', '--no', '--', 'pactflow-accounts', 'emulator', '--port', '0'], {
+      cwd: project,
+      env: env(),
+      detached: true,
+    });
+    try {
+      let printed = '';
+      server.stdout.setEncoding('utf8');
+      const started = new Promise<string>((resolve) =>
+        server.stdout.on('data', (chunk: string) => {
+          printed += chunk;
+          if (/export PACT_BROKER_TOKEN=\S+\n/.test(printed)) resolve(printed);
+        }),
+      );
+      const banner = await started;
+      const url = /export PACT_BROKER_BASE_URL=(\S+)/.exec(banner)![1]!;
+      const token = /export PACT_BROKER_TOKEN=(\S+)/.exec(banner)![1]!;
+      const planned = await run(
+        NPM,
+        [
+          'exec',
+          '--no',
+          '--',
+          'pactflow-accounts',
+          'plan',
+          '-f',
+          'node_modules/pactflow-accounts/examples/accounts.yaml',
+        ],
+        { cwd: project, env: { ...env(), PACT_BROKER_BASE_URL: url, PACT_BROKER_TOKEN: token } },
+      );
+      expect(planned.stdout).toMatch(/Plan: \d+ to create/);
+      expect(planned.stdout + planned.stderr).not.toContain(token);
+    } finally {
+      process.kill(-server.pid!, 'SIGINT');
+      await once(server, 'close');
+    }
   });
 });

@@ -12,7 +12,7 @@ import type { ExportCommandOptions } from '../commands/export.js';
 
 /**
  * The schema this package ships at its root. This module runs from <root>/src/…, <root>/dist/src/…
- * or a chunk of the bundle in <root>/dist/bin/…: the root is the nearest folder above that holds
+ * or the bundle in <root>/bundle/: the root is the nearest folder above that holds
  * the schema, passing over dist/ (whose copy serves the compiled modules' imports).
  */
 function shippedSchema(): string {
