@@ -3595,7 +3595,7 @@ var init_package = __esm({
   "package.json"() {
     package_default = {
       name: "pactflow-accounts",
-      version: "0.1.0",
+      version: "1.0.0",
       description: "Keep PactFlow system accounts in git: validate, plan, apply, export, with an emulator for trying it safely.",
       license: "MIT",
       type: "module",

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { validateAction, validateWorkflow } from '@action-validator/core';
 import { CommanderError } from 'commander';
@@ -7,7 +7,9 @@ import { parse } from 'yaml';
 import { buildProgram } from '../src/cli/program.js';
 import type { Runner } from '../src/cli/program.js';
 
-const WORKFLOWS = readdirSync('examples/github').map((f) => path.join('examples/github', f));
+const WORKFLOWS = ['examples/github', '.github/workflows'].flatMap((dir) =>
+  readdirSync(dir).map((f) => path.join(dir, f)),
+);
 const GITLAB = 'examples/gitlab/.gitlab-ci.yml';
 
 /** Quiet: the validator warns on stderr that it does not check path globs. */
@@ -25,8 +27,26 @@ describe('the examples are valid', () => {
     expect(quietly(() => validateWorkflow(readFileSync(file, 'utf8'))).errors).toEqual([]);
   });
 
-  it('action.yml is a valid action', () => {
-    expect(validateAction(readFileSync('action.yml', 'utf8')).errors).toEqual([]);
+  it('action.yml is a valid action that runs the committed bundle with node24', () => {
+    const text = readFileSync('action.yml', 'utf8');
+    const action = parse(text) as { runs: { using: string; main: string } };
+    expect(action.runs).toEqual({ using: 'node24', main: 'bundle/action.js' });
+    expect(existsSync(action.runs.main)).toBe(true);
+    // The validator's schema (its latest release) predates node24; everything else it checks as is.
+    const asNode20 = text.replace(/^(\s+using:) node24$/m, '$1 node20');
+    expect(asNode20).not.toBe(text);
+    expect(validateAction(asNode20).errors).toEqual([]);
+  });
+
+  it('the examples name the Node and action versions users run now (Node 20 reached its end of life)', () => {
+    const examples = [...WORKFLOWS.filter((f) => f.startsWith('examples')), GITLAB];
+    for (const file of examples) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/node-version: ['"]?(1\d|20)\b|image: node:(1\d|20)\b/);
+      for (const [, name, major] of text.matchAll(/uses: actions\/(checkout|setup-node)@v(\d+)/g))
+        expect(Number(major), `${file}: actions/${name}`).toBeGreaterThanOrEqual(6);
+    }
+    expect(readFileSync(GITLAB, 'utf8')).toMatch(/image: node:24\b/);
   });
 
   it('the validator does catch a broken workflow', () => {
