@@ -3,8 +3,13 @@ import { UsageError } from '../errors.js';
 import { isLoopbackHost } from '../pactflow/connection.js';
 import type { HttpOptions } from '../http/client.js';
 import { GithubHost } from './github.js';
+import type { GithubTarget } from './github.js';
 import { GitlabHost } from './gitlab.js';
+import type { GitlabTarget } from './gitlab.js';
 import type { CodeHost } from './host.js';
+import type { AdoptHost } from './adopt.js';
+import { GithubAdoptHost } from './github-adopt.js';
+import { GitlabAdoptHost } from './gitlab-adopt.js';
 
 /** Code-host API URLs: https, or plain http to a loopback host (a local stand-in in tests). */
 function apiUrl(raw: string, source: string): string {
@@ -53,6 +58,41 @@ export function readOnlyReason(env: Record<string, string | undefined>, requestN
   return `this token may only read (on a ${requestNoun} from a fork the CI token is read-only)`;
 }
 
+/** The repository and token of a GitHub Actions job; `permissions` names what the job must grant. */
+function githubTarget(env: Record<string, string | undefined>, permissions: string): GithubTarget {
+  const token = env.GITHUB_TOKEN?.trim();
+  if (!token)
+    throw new UsageError(
+      'no GITHUB_TOKEN to publish with',
+      `Pass it to the step: env: { GITHUB_TOKEN: \${{ github.token }} }, with permissions ${permissions}.`,
+    );
+  if (!env.GITHUB_REPOSITORY) throw new UsageError('GITHUB_REPOSITORY is not set');
+  return {
+    apiUrl: apiUrl(env.GITHUB_API_URL ?? 'https://api.github.com', 'GITHUB_API_URL'),
+    repository: env.GITHUB_REPOSITORY,
+    token,
+  };
+}
+
+/** The project and token of a GitLab CI job: GITLAB_TOKEN if set, else CI_JOB_TOKEN. */
+function gitlabTarget(env: Record<string, string | undefined>): GitlabTarget {
+  const privateToken = env.GITLAB_TOKEN?.trim() || undefined;
+  const jobToken = env.CI_JOB_TOKEN?.trim() || undefined;
+  if (!privateToken && !jobToken)
+    throw new UsageError(
+      'no GITLAB_TOKEN or CI_JOB_TOKEN to publish with',
+      'Add a project access token with the api scope as a masked CI/CD variable GITLAB_TOKEN.',
+    );
+  if (!env.CI_PROJECT_ID) throw new UsageError('CI_PROJECT_ID is not set');
+  const raw = env.CI_API_V4_URL ?? (env.CI_SERVER_URL ? `${env.CI_SERVER_URL}/api/v4` : undefined);
+  return {
+    apiUrl: apiUrl(raw ?? 'https://gitlab.com/api/v4', 'CI_API_V4_URL'),
+    project: env.CI_PROJECT_ID,
+    token: (privateToken || jobToken)!,
+    tokenHeader: privateToken ? 'PRIVATE-TOKEN' : 'JOB-TOKEN',
+  };
+}
+
 /**
  * The code host this CI job runs on, from the environment: GitHub Actions (GITHUB_ACTIONS, with
  * GITHUB_API_URL for GitHub Enterprise) or GitLab CI (GITLAB_CI, with CI_API_V4_URL for a
@@ -63,19 +103,11 @@ export async function detectCodeHost(
   options: { request?: number; http?: Pick<HttpOptions, 'retry' | 'onRequest'> } = {},
 ): Promise<CodeHost> {
   if (env.GITHUB_ACTIONS === 'true') {
-    const token = env.GITHUB_TOKEN?.trim();
-    if (!token)
-      throw new UsageError(
-        'no GITHUB_TOKEN to publish with',
-        'Pass it to the step: env: { GITHUB_TOKEN: ${{ github.token }} }, with permissions pull-requests: write and issues: write.',
-      );
-    if (!env.GITHUB_REPOSITORY) throw new UsageError('GITHUB_REPOSITORY is not set');
+    const target = githubTarget(env, 'pull-requests: write and issues: write');
     const request = options.request ?? (await requestFromEvent(env.GITHUB_EVENT_PATH));
     return new GithubHost(
       {
-        apiUrl: apiUrl(env.GITHUB_API_URL ?? 'https://api.github.com', 'GITHUB_API_URL'),
-        repository: env.GITHUB_REPOSITORY,
-        token,
+        ...target,
         ...(request === undefined ? {} : { request }),
         ...(env.GITHUB_SHA ? { sha: env.GITHUB_SHA } : {}),
       },
@@ -83,22 +115,10 @@ export async function detectCodeHost(
     );
   }
   if (env.GITLAB_CI === 'true') {
-    const privateToken = env.GITLAB_TOKEN?.trim() || undefined;
-    const jobToken = env.CI_JOB_TOKEN?.trim() || undefined;
-    if (!privateToken && !jobToken)
-      throw new UsageError(
-        'no GITLAB_TOKEN or CI_JOB_TOKEN to publish with',
-        'Add a project access token with the api scope as a masked CI/CD variable GITLAB_TOKEN.',
-      );
-    if (!env.CI_PROJECT_ID) throw new UsageError('CI_PROJECT_ID is not set');
-    const raw = env.CI_API_V4_URL ?? (env.CI_SERVER_URL ? `${env.CI_SERVER_URL}/api/v4` : undefined);
     const iid = options.request ?? (env.CI_MERGE_REQUEST_IID ? Number(env.CI_MERGE_REQUEST_IID) : undefined);
     return new GitlabHost(
       {
-        apiUrl: apiUrl(raw ?? 'https://gitlab.com/api/v4', 'CI_API_V4_URL'),
-        project: env.CI_PROJECT_ID,
-        token: (privateToken || jobToken)!,
-        tokenHeader: privateToken ? 'PRIVATE-TOKEN' : 'JOB-TOKEN',
+        ...gitlabTarget(env),
         ...(iid === undefined || Number.isNaN(iid) ? {} : { request: iid }),
         ...(env.CI_COMMIT_SHA ? { sha: env.CI_COMMIT_SHA } : {}),
       },
@@ -108,5 +128,29 @@ export async function detectCodeHost(
   throw new UsageError(
     'publish runs in GitHub Actions or GitLab CI: neither GITHUB_ACTIONS nor GITLAB_CI is "true"',
     'Run it in a CI job, or leave publishing off and read the report on stdout.',
+  );
+}
+
+/**
+ * The code host of the adopt job, which pushes a branch and opens a pull/merge request. On GitLab
+ * that takes GITLAB_TOKEN: CI_JOB_TOKEN can neither push through the API nor open a merge request.
+ */
+export function detectAdoptHost(
+  env: Record<string, string | undefined>,
+  options: { http?: Pick<HttpOptions, 'retry' | 'onRequest'> } = {},
+): AdoptHost {
+  if (env.GITHUB_ACTIONS === 'true')
+    return new GithubAdoptHost(githubTarget(env, 'contents: write and pull-requests: write'), options.http);
+  if (env.GITLAB_CI === 'true') {
+    if (usesGitlabJobToken(env))
+      throw new UsageError(
+        'CI_JOB_TOKEN alone cannot push a branch or open a merge request: no GITLAB_TOKEN to adopt with',
+        'Set GITLAB_TOKEN, a project access token with the api scope and the Developer role, as a masked CI/CD variable.',
+      );
+    return new GitlabAdoptHost(gitlabTarget(env), options.http);
+  }
+  throw new UsageError(
+    'publish runs in GitHub Actions or GitLab CI: neither GITHUB_ACTIONS nor GITLAB_CI is "true"',
+    'Run it in a CI job, or run adopt without publishing and open the pull request yourself.',
   );
 }

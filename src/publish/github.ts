@@ -45,6 +45,29 @@ export const GITHUB_ENDPOINTS = {
     path: '/repos/{owner}/{repo}/issues/{number}',
     permission: 'issues: write',
   },
+  // The adopt job: one commit on a branch of its own (Git database API), and one pull request.
+  repository: { method: 'GET', path: '/repos/{owner}/{repo}', permission: 'metadata: read' },
+  branch: { method: 'GET', path: '/repos/{owner}/{repo}/branches/{branch}', permission: 'contents: read' },
+  createTree: { method: 'POST', path: '/repos/{owner}/{repo}/git/trees', permission: 'contents: write' },
+  createCommit: { method: 'POST', path: '/repos/{owner}/{repo}/git/commits', permission: 'contents: write' },
+  createRef: { method: 'POST', path: '/repos/{owner}/{repo}/git/refs', permission: 'contents: write' },
+  updateRef: {
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}/git/refs/heads/{branch}',
+    permission: 'contents: write',
+  },
+  deleteRef: {
+    method: 'DELETE',
+    path: '/repos/{owner}/{repo}/git/refs/heads/{branch}',
+    permission: 'contents: write',
+  },
+  listPulls: { method: 'GET', path: '/repos/{owner}/{repo}/pulls', permission: 'pull-requests: read' },
+  createPull: { method: 'POST', path: '/repos/{owner}/{repo}/pulls', permission: 'pull-requests: write' },
+  updatePull: {
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}/pulls/{number}',
+    permission: 'pull-requests: write',
+  },
 } as const satisfies Record<string, Endpoint>;
 
 /** GitHub's REST API: pull-request comments are issue comments; pages follow the Link header. */
@@ -61,8 +84,7 @@ export class GithubHost extends RestHost<typeof GITHUB_ENDPOINTS> implements Cod
       { baseUrl: target.apiUrl, token: target.token, accept: 'application/vnd.github+json', ...options },
       GITHUB_ENDPOINTS,
     );
-    const [owner = '', repo = ''] = target.repository.split('/');
-    this.repo = { owner, repo };
+    this.repo = ownerAndRepo(target.repository);
   }
 
   async findRequest(): Promise<number | undefined> {
@@ -130,5 +152,11 @@ export class GithubHost extends RestHost<typeof GITHUB_ENDPOINTS> implements Cod
 }
 
 /** GitHub pages: a Link header with rel="next" while there are more. */
-const hasNext = (headers: Record<string, string | string[] | undefined>) =>
+export const hasNext = (headers: Record<string, string | string[] | undefined>) =>
   headerText(headers.link).includes('rel="next"');
+
+/** GITHUB_REPOSITORY's owner/name as the path params of every request. */
+export function ownerAndRepo(repository: string): { owner: string; repo: string } {
+  const [owner = '', repo = ''] = repository.split('/');
+  return { owner, repo };
+}

@@ -39,6 +39,17 @@ export const GITLAB_ENDPOINTS = {
   listIssues: { method: 'GET', path: '/projects/{project}/issues', permission: 'read_api' },
   createIssue: { method: 'POST', path: '/projects/{project}/issues', permission: 'api' },
   updateIssue: { method: 'PUT', path: '/projects/{project}/issues/{iid}', permission: 'api' },
+  // The adopt job: one commit on a branch of its own, and one merge request from it.
+  project: { method: 'GET', path: '/projects/{project}', permission: 'read_api' },
+  createCommit: { method: 'POST', path: '/projects/{project}/repository/commits', permission: 'api' },
+  deleteBranch: {
+    method: 'DELETE',
+    path: '/projects/{project}/repository/branches/{branch}',
+    permission: 'api',
+  },
+  listRequests: { method: 'GET', path: '/projects/{project}/merge_requests', permission: 'read_api' },
+  createRequest: { method: 'POST', path: '/projects/{project}/merge_requests', permission: 'api' },
+  updateRequest: { method: 'PUT', path: '/projects/{project}/merge_requests/{iid}', permission: 'api' },
 } as const satisfies Record<string, Endpoint>;
 
 /** GitLab's REST API v4: merge-request notes and project issues; pages follow x-next-page. */
@@ -122,5 +133,5 @@ export class GitlabHost extends RestHost<typeof GITLAB_ENDPOINTS> implements Cod
 }
 
 /** GitLab pages: x-next-page holds the next page number, empty on the last. */
-const hasNext = (headers: Record<string, string | string[] | undefined>) =>
+export const hasNext = (headers: Record<string, string | string[] | undefined>) =>
   headerText(headers['x-next-page']) !== '';

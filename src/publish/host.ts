@@ -48,14 +48,14 @@ export abstract class RestHost<Table extends Record<string, Endpoint>> {
   }
 
   /** Every item of a paged list, page by page while `hasNext` says there is more. */
-  protected async pages(
+  protected async pages<Item = Note>(
     name: keyof Table & string,
     params: Record<string, string>,
     query: Record<string, string>,
-    read: (body: unknown) => Note[],
+    read: (body: unknown) => Item[],
     hasNext: (headers: HttpResponse['headers']) => boolean,
-  ): Promise<Note[]> {
-    const all: Note[] = [];
+  ): Promise<Item[]> {
+    const all: Item[] = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
       const response = await this.http.request(name, {
         params,

@@ -1,7 +1,7 @@
 import { MARKER } from '../render/marker.js';
 import type { CodeHost, Note } from './host.js';
 
-export const KINDS = ['plan', 'apply', 'drift'] as const;
+export const KINDS = ['plan', 'apply', 'drift', 'adopt'] as const;
 export type PublishKind = (typeof KINDS)[number];
 
 /** Each kind of report lives in one place, found again by its marker. */
@@ -9,6 +9,7 @@ export const MARKERS: Record<PublishKind, string> = {
   plan: MARKER,
   apply: '<!-- pactflow-accounts-apply -->',
   drift: '<!-- pactflow-accounts-drift -->',
+  adopt: '<!-- pactflow-accounts-adopt -->',
 };
 
 export const DRIFT_LABEL = 'pactflow-accounts-drift';

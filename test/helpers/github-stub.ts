@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gitRoute, newStubRepo } from './github-stub-git.js';
 
 export interface StubComment {
   id: number;
@@ -15,9 +16,16 @@ export interface StubIssue {
 
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1: issue comments, issues and the pull requests
- * of a commit, held in memory and paged like GitHub (per_page, page, Link rel="next").
+ * of a commit, held in memory and paged like GitHub (per_page, page, Link rel="next"); and for the
+ * adopt job, the repository's branches, commits and pull requests (github-stub-git.ts), starting
+ * from one commit on main holding `files`.
  */
-export async function startGithubStub(options: { token: string; pullsOfCommit?: Record<string, number> }) {
+export async function startGithubStub(options: {
+  token: string;
+  pullsOfCommit?: Record<string, number>;
+  files?: Record<string, string>;
+}) {
+  const repo = newStubRepo(options.files ?? { 'accounts.yaml': 'accounts: []\n' });
   const comments = new Map<number, StubComment[]>();
   const issues: StubIssue[] = [];
   const log: string[] = [];
@@ -91,6 +99,7 @@ export async function startGithubStub(options: { token: string; pullsOfCommit?: 
         const number = options.pullsOfCommit?.[m[1]!];
         return send(200, number ? [{ number, merged_at: '2026-01-01T00:00:00Z' }] : []);
       }
+      if (gitRoute(repo, req.method ?? 'GET', path, body, send, paged)) return;
       send(404, { message: 'Not Found' });
     });
   });
@@ -100,6 +109,7 @@ export async function startGithubStub(options: { token: string; pullsOfCommit?: 
     url: `http://127.0.0.1:${port}`,
     comments,
     issues,
+    repo,
     log,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

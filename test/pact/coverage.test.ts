@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Endpoint } from '../../src/http/endpoint.js';
 import { ENDPOINTS } from '../../src/pactflow/endpoints.js';
 import { GITHUB_ENDPOINTS } from '../../src/publish/github.js';
 import { GITLAB_ENDPOINTS } from '../../src/publish/gitlab.js';
@@ -80,5 +81,39 @@ describe('the client sends requests only through the endpoint table', () => {
       [...text.matchAll(/this\.get\(\s*'([^']+)'/g)].map((m) => m[1]!),
     );
     expect(gets.filter((g) => !(g in ENDPOINTS))).toEqual([]);
+  });
+});
+
+describe("the code hosts' endpoint tables hold what is sent, each with the permission it needs", () => {
+  /** Endpoint names sent by one host's files (src/publish/github*.ts or gitlab*.ts); lists go through pages(). */
+  const sentBy = (prefix: string) =>
+    new Set(
+      sources(path.join('src', 'publish'))
+        .filter((file) => path.basename(file).startsWith(prefix))
+        .flatMap((file) => [
+          ...readFileSync(file, 'utf8').matchAll(/(?:\.http\.request|this\.pages)\(\s*'([^']+)'/g),
+        ])
+        .map((m) => m[1]!),
+    );
+  const hosts = [
+    {
+      host: 'GitHub',
+      table: GITHUB_ENDPOINTS,
+      sent: sentBy('github'),
+      permission: /^(metadata|contents|pull-requests|issues): (read|write)$/,
+    },
+    { host: 'GitLab', table: GITLAB_ENDPOINTS, sent: sentBy('gitlab'), permission: /^(read_api|api)$/ },
+  ];
+  const rows = hosts.flatMap((h) =>
+    Object.entries(h.table).map(([name, endpoint]) => ({ ...h, name, endpoint: endpoint as Endpoint })),
+  );
+
+  it.each(rows)('$host $name', ({ name, endpoint, sent, permission }) => {
+    expect(sent.has(name), `${name} is in the table but never sent`).toBe(true);
+    expect(endpoint.permission).toMatch(permission);
+  });
+
+  it.each(hosts)('$host: every request sent is in its table', ({ table, sent }) => {
+    expect([...sent].filter((name) => !(name in table))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { MARKDOWN_LIMIT } from '../../render/markdown-kit.js';
 import type { CommandContext } from '../context.js';
 import { resolveInCwd } from '../paths.js';
 import { readSavedPlan } from './apply-saved.js';
+import { publishAdopt } from './publish-adopt.js';
 import type { PublishCommandOptions, ReviewedCommandOptions } from '../commands/publish.js';
 
 /** Room left in a comment (GitHub: 65,536 characters) for the hidden reviewed-plan data. */
@@ -24,6 +25,13 @@ async function readReport(ctx: CommandContext, given: string): Promise<string> {
       'Write it first, e.g. pactflow-accounts plan --format markdown > plan.md',
     );
   }
+}
+
+/** Every --file, in the order given, one after the other. */
+async function readReports(ctx: CommandContext, given: readonly string[]): Promise<string> {
+  const texts: string[] = [];
+  for (const file of given) texts.push((await readReport(ctx, file)).trimEnd());
+  return `${texts.join('\n\n')}\n`;
 }
 
 /** A host that refuses a write (403) is a warning: the report is still in the log and summary. */
@@ -55,7 +63,10 @@ function hostError(host: CodeHost, error: unknown): unknown {
 }
 
 export async function publishCommand(ctx: CommandContext, options: PublishCommandOptions): Promise<number> {
-  let body = await readReport(ctx, options.file);
+  let body = await readReports(ctx, options.file);
+  if (options.kind === 'adopt') return publishAdopt(ctx, options, body);
+  if (options.adopted !== undefined || options.path !== undefined)
+    throw new UsageError('--adopted and --path go with --kind adopt');
   const plan = options.plan ? await readSavedPlan(ctx, options.plan) : undefined;
   const host = await detectCodeHost(ctx.io.env, options.pr === undefined ? {} : { request: options.pr });
   return tolerateReadOnly(ctx, host, async () => {

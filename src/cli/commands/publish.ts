@@ -1,18 +1,26 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { PublishKind } from '../../publish/publish.js';
+import { ADOPT_BRANCH } from '../../publish/adopt.js';
 import { DRIFT_LABEL, KINDS } from '../../publish/publish.js';
 import { wholeNumber } from '../parsers.js';
 import type { Runner } from '../program.js';
 
 export interface PublishCommandOptions {
   kind: PublishKind;
-  file: string;
+  /** One or more reports, posted one after the other. */
+  file: string[];
   plan?: string;
   clean?: boolean;
   pr?: number;
   label: string;
+  adopted?: string;
+  path?: string;
+  branch: string;
 }
+
+/** Each --file in turn; none given leaves commander's mandatory check to say so. */
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export interface ReviewedCommandOptions {
   plan: string;
@@ -24,12 +32,29 @@ export function registerPublish(program: Command, run: Runner) {
   program
     .command('publish')
     .description(
-      'post a report in CI: one pull/merge-request comment per kind, or the one drift issue (GitHub Actions, GitLab CI)',
+      'post a report in CI: one pull/merge-request comment per kind, the one drift issue, or the one pull/merge request of adopted drift (GitHub Actions, GitLab CI)',
     )
     .addOption(new Option('--kind <kind>', 'what the report is').choices(KINDS).makeOptionMandatory())
-    .requiredOption('--file <report.md>', 'the Markdown report to post (from --format markdown)')
+    .requiredOption(
+      '--file <report.md>',
+      'the Markdown report to post (from --format markdown); repeat it to post several in order (adopt: the diff, then the plan)',
+      collect,
+    )
     .option('--plan <plan.json>', 'the saved plan: plan records what was reviewed; apply compares with it')
-    .option('--clean', 'drift: the organization matches the file, so close the drift issue')
+    .option(
+      '--clean',
+      'drift: the organization matches the file, so close the drift issue; adopt: nothing to adopt, so close the request',
+    )
+    .option('--adopted <file>', 'adopt: the file as adopt wrote it, committed to the adopt branch')
+    .option(
+      '--path <repo-path>',
+      'adopt: its path in the repository (default: --adopted, relative to the checkout)',
+    )
+    .option(
+      '--branch <name>',
+      'adopt: the branch of its own that the job force-updates and deletes',
+      ADOPT_BRANCH,
+    )
     .option(
       '--pr <number>',
       'the pull/merge request (default: from the CI event or the merged commit)',
@@ -41,12 +66,16 @@ export function registerPublish(program: Command, run: Runner) {
       `
 Tokens come from the environment and are never printed: GITHUB_TOKEN (GitHub Actions; GITHUB_API_URL
 for GitHub Enterprise), GITLAB_TOKEN or CI_JOB_TOKEN (GitLab CI; CI_API_V4_URL for self-managed).
-A token that may only read (a pull request from a fork) gives a warning, not a failure.
+A token that may only read (a pull request from a fork) gives a warning, not a failure, except for
+adopt: it pushes a branch and opens a pull request, so it needs GITHUB_TOKEN with contents: write and
+pull-requests: write, or GITLAB_TOKEN with the api scope (CI_JOB_TOKEN cannot do either).
 
 Examples:
   $ pactflow-accounts publish --kind plan --file plan.md --plan plan.json
   $ pactflow-accounts publish --kind apply --file apply.md --plan plan.json
-  $ pactflow-accounts publish --kind drift --file drift.md --clean`,
+  $ pactflow-accounts publish --kind drift --file drift.md --clean
+  $ pactflow-accounts publish --kind adopt --file adopt.md --file drift.md --adopted accounts.yaml
+  $ pactflow-accounts publish --kind adopt --file adopt.md --clean`,
     )
     .action(run(() => import('../actions/publish.js').then((m) => m.publishCommand)));
 }
