@@ -1207,7 +1207,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter3 = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path7 = require("node:path");
+    var path8 = require("node:path");
     var fs = require("node:fs");
     var process12 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2220,9 +2220,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path7.resolve(baseDir, baseName);
+          const localBin = path8.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path7.extname(baseName))) return void 0;
+          if (sourceExt.includes(path8.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2240,17 +2240,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path7.resolve(
-            path7.dirname(resolvedScriptPath),
+          executableDir = path8.resolve(
+            path8.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path7.basename(
+            const legacyName = path8.basename(
               this._scriptPath,
-              path7.extname(this._scriptPath)
+              path8.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2261,7 +2261,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path7.extname(executableFile));
+        launchWithNode = sourceExt.includes(path8.extname(executableFile));
         let proc;
         if (process12.platform !== "win32") {
           if (launchWithNode) {
@@ -3176,7 +3176,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path7.basename(filename, path7.extname(filename));
+        this._name = path8.basename(filename, path8.extname(filename));
         return this;
       }
       /**
@@ -3190,9 +3190,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path8) {
-        if (path8 === void 0) return this._executableDir;
-        this._executableDir = path8;
+      executableDir(path9) {
+        if (path9 === void 0) return this._executableDir;
+        this._executableDir = path9;
         return this;
       }
       /**
@@ -3757,28 +3757,28 @@ function errorMessages(body2) {
   if (typeof b.error === "string") return { messages: [b.error] };
   return { messages: problem };
 }
-function errorForResponse(method, path7, status, body2, permission) {
+function errorForResponse(method, path8, status, body2, permission) {
   const found = errorMessages(body2);
   const messages = found.messages.map(visible);
   const reference = found.reference === void 0 ? void 0 : visible(found.reference);
   const detail = messages.length ? `: ${messages.join("; ")}` : "";
   switch (status) {
     case 401:
-      return new UnauthorizedError(method, path7, detail);
+      return new UnauthorizedError(method, path8, detail);
     case 403:
-      return new ForbiddenError(method, path7, detail, permission);
+      return new ForbiddenError(method, path8, detail, permission);
     case 404:
-      return new NotFoundError(method, path7, detail);
+      return new NotFoundError(method, path8, detail);
     case 410:
-      return new GoneError(method, path7, detail);
+      return new GoneError(method, path8, detail);
     case 429:
-      return new RateLimitedError(method, path7, detail);
+      return new RateLimitedError(method, path8, detail);
     case 400:
     case 409:
     case 422:
-      return new ValidationError(method, path7, status, messages);
+      return new ValidationError(method, path8, status, messages);
     default:
-      return status >= 500 ? new ServerError(method, path7, status, detail, reference) : new ApiError(method, path7, status, `unexpected status ${status}${detail}`);
+      return status >= 500 ? new ServerError(method, path8, status, detail, reference) : new ApiError(method, path8, status, `unexpected status ${status}${detail}`);
   }
 }
 var ApiError, UnauthorizedError, ForbiddenError, NotFoundError, GoneError, ValidationError, RateLimitedError, ServerError, NetworkError, ResponseShapeError;
@@ -3788,10 +3788,10 @@ var init_errors2 = __esm({
     init_errors();
     init_escape();
     ApiError = class extends ToolError {
-      constructor(method, path7, status, message, hint) {
-        super(`${method} ${path7}: ${message}`, hint);
+      constructor(method, path8, status, message, hint) {
+        super(`${method} ${path8}: ${message}`, hint);
         this.method = method;
-        this.path = path7;
+        this.path = path8;
         this.status = status;
       }
       method;
@@ -3802,45 +3802,45 @@ var init_errors2 = __esm({
       outcomeUnknown = false;
     };
     UnauthorizedError = class extends ApiError {
-      constructor(method, path7, detail) {
-        super(method, path7, 401, `401 Unauthorized${detail}`);
+      constructor(method, path8, detail) {
+        super(method, path8, 401, `401 Unauthorized${detail}`);
       }
     };
     ForbiddenError = class extends ApiError {
-      constructor(method, path7, detail, permission) {
-        super(method, path7, 403, `403 Forbidden${detail}`);
+      constructor(method, path8, detail, permission) {
+        super(method, path8, 403, `403 Forbidden${detail}`);
         this.permission = permission;
       }
       permission;
     };
     NotFoundError = class extends ApiError {
-      constructor(method, path7, detail) {
-        super(method, path7, 404, `404 Not Found${detail}`);
+      constructor(method, path8, detail) {
+        super(method, path8, 404, `404 Not Found${detail}`);
       }
     };
     GoneError = class extends ApiError {
-      constructor(method, path7, detail) {
-        super(method, path7, 410, `410 Gone${detail}`);
+      constructor(method, path8, detail) {
+        super(method, path8, 410, `410 Gone${detail}`);
       }
     };
     ValidationError = class extends ApiError {
-      constructor(method, path7, status, messages) {
-        super(method, path7, status, `${status} ${messages.length ? messages.join("; ") : "request refused"}`);
+      constructor(method, path8, status, messages) {
+        super(method, path8, status, `${status} ${messages.length ? messages.join("; ") : "request refused"}`);
         this.messages = messages;
       }
       messages;
     };
     RateLimitedError = class extends ApiError {
       retryable = true;
-      constructor(method, path7, detail) {
-        super(method, path7, 429, `429 Too Many Requests${detail}`);
+      constructor(method, path8, detail) {
+        super(method, path8, 429, `429 Too Many Requests${detail}`);
       }
     };
     ServerError = class extends ApiError {
-      constructor(method, path7, status, detail, reference) {
+      constructor(method, path8, status, detail, reference) {
         super(
           method,
-          path7,
+          path8,
           status,
           `${status} server error${detail}${reference ? ` (PactFlow reference ${reference})` : ""}`
         );
@@ -3851,8 +3851,8 @@ var init_errors2 = __esm({
       reference;
     };
     NetworkError = class extends ApiError {
-      constructor(method, path7, code2) {
-        super(method, path7, void 0, `network error (${code2})`);
+      constructor(method, path8, code2) {
+        super(method, path8, void 0, `network error (${code2})`);
         this.code = code2;
         this.outcomeUnknown = method !== "GET";
       }
@@ -3860,8 +3860,8 @@ var init_errors2 = __esm({
       retryable = true;
     };
     ResponseShapeError = class extends ApiError {
-      constructor(method, path7, problem, hint) {
-        super(method, path7, void 0, `unexpected response: ${problem}`, hint);
+      constructor(method, path8, problem, hint) {
+        super(method, path8, void 0, `unexpected response: ${problem}`, hint);
       }
     };
   }
@@ -13629,17 +13629,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path8) {
+      const ctrl = callVisitor(key, node, visitor, path8);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path7);
+            const ci = visit_(i2, node.items[i2], visitor, path8);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -13650,13 +13650,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13677,17 +13677,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path8) {
+      const ctrl = await callVisitor(key, node, visitor, path8);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path7);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path8);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -13698,13 +13698,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13731,23 +13731,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path8);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path8);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path8);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path8);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path8);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -14359,10 +14359,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path7, value) {
+    function collectionFromPath(schema2, path8, value) {
       let v = value;
-      for (let i2 = path7.length - 1; i2 >= 0; --i2) {
-        const k = path7[i2];
+      for (let i2 = path8.length - 1; i2 >= 0; --i2) {
+        const k = path8[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a2 = [];
           a2[k] = v;
@@ -14381,7 +14381,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -14411,11 +14411,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -14429,8 +14429,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -14444,8 +14444,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -14463,8 +14463,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -14474,8 +14474,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16990,9 +16990,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -17067,14 +17067,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -17089,10 +17089,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -17103,10 +17103,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17123,13 +17123,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -19090,9 +19090,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -19101,23 +19101,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19128,10 +19128,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -21011,12 +21011,12 @@ function measureExpansion(doc) {
 }
 function makeLocator(doc, position) {
   const { isAlias, isMap: isMap3, isPair, isScalar, isSeq: isSeq2 } = yaml2();
-  return (path7, options = {}) => {
+  return (path8, options = {}) => {
     let node = doc.contents;
     let best = node && node.range ? node.range[0] : 0;
-    for (let i2 = 0; i2 < path7.length; i2++) {
-      const segment = path7[i2];
-      const last = i2 === path7.length - 1;
+    for (let i2 = 0; i2 < path8.length; i2++) {
+      const segment = path8[i2];
+      const last = i2 === path8.length - 1;
       if (isAlias(node)) break;
       if (isMap3(node)) {
         const pair = node.items.find(
@@ -21129,7 +21129,7 @@ function parseYamlSource(file, bytes) {
     sha256: sha2562,
     value,
     diagnostics: [],
-    locate: (path7, options) => (positioned ??= parseWithPositions(file, sha2562, source)).locate(path7, options)
+    locate: (path8, options) => (positioned ??= parseWithPositions(file, sha2562, source)).locate(path8, options)
   };
 }
 function parseWithoutPositions(source) {
@@ -21166,7 +21166,7 @@ var init_rule_helpers = __esm({
     rolesOf = (file) => Array.isArray(file.roles) ? file.roles : [];
     stringList = (x) => Array.isArray(x) ? x.flatMap((v, i2) => isString(v) ? [[v, i2]] : []) : [];
     validName = (x) => isString(x) && x.trim() !== "";
-    formatPath = (path7) => path7.reduce((out, s) => typeof s === "number" ? `${out}[${s}]` : out ? `${out}.${s}` : s, "");
+    formatPath = (path8) => path8.reduce((out, s) => typeof s === "number" ? `${out}[${s}]` : out ? `${out}.${s}` : s, "");
   }
 });
 
@@ -21231,23 +21231,23 @@ var init_account_rules = __esm({
         const claimed = /* @__PURE__ */ new Map();
         return accounts.flatMap(
           (account, i2) => stringList(account?.previousNames).flatMap(([previous, j]) => {
-            const path7 = ["systemAccounts", i2, "previousNames", j];
+            const path8 = ["systemAccounts", i2, "previousNames", j];
             const key = nameKey(previous);
             const owner = names2.get(key);
             if (owner !== void 0) {
               return [
                 {
-                  path: path7,
+                  path: path8,
                   summary: owner === i2 ? `previous name "${previous}" is the account's own name` : `previous name "${previous}" is the name of systemAccounts[${owner}]`,
                   detail: "a previous name must be a name the account no longer has; remove it"
                 }
               ];
             }
             const earlier = claimed.get(key);
-            claimed.set(key, formatPath(path7));
+            claimed.set(key, formatPath(path8));
             return earlier === void 0 ? [] : [
               {
-                path: path7,
+                path: path8,
                 summary: `previous name "${previous}" is listed twice (also ${earlier})`,
                 detail: "one live account can be renamed into only one entry; keep it in one place"
               }
@@ -21276,7 +21276,7 @@ var init_account_rules = __esm({
             if (mayRepeat(a2?.[field])) lists.push([["systemAccounts", i2, field], a2?.[field]]);
         });
         rolesOf(file).forEach((r, i2) => lists.push([["roles", i2, "permissions"], r?.permissions]));
-        return lists.flatMap(([path7, list2]) => {
+        return lists.flatMap(([path8, list2]) => {
           const seen = /* @__PURE__ */ new Map();
           return stringList(list2).flatMap(([value, j]) => {
             const first = seen.get(nameKey(value));
@@ -21286,8 +21286,8 @@ var init_account_rules = __esm({
             }
             return [
               {
-                path: [...path7, j],
-                summary: `"${value}" is listed twice in ${formatPath(path7)} (also [${first}])`,
+                path: [...path8, j],
+                summary: `"${value}" is listed twice in ${formatPath(path8)} (also [${first}])`,
                 detail: "remove the repeated entry"
               }
             ];
@@ -21336,8 +21336,8 @@ var init_policy_rules = __esm({
           [["policy", "scope", "exclude"], file.policy?.scope?.exclude]
         ];
         return lists.flatMap(
-          ([path7, list2]) => stringList(list2).filter(([pattern2]) => pattern2 !== pattern2.trim()).map(([pattern2, j]) => ({
-            path: [...path7, j],
+          ([path8, list2]) => stringList(list2).filter(([pattern2]) => pattern2 !== pattern2.trim()).map(([pattern2, j]) => ({
+            path: [...path8, j],
             summary: `pattern "${pattern2}" has leading or trailing spaces, so it can never match an account name`,
             detail: "remove the spaces"
           }))
@@ -21449,8 +21449,8 @@ var init_role_rules = __esm({
         accountsOf(file).forEach((a2, i2) => lists.push([["systemAccounts", i2, "roles"], a2?.roles]));
         const key = nameKey(TEAM_ADMINISTRATOR);
         return lists.flatMap(
-          ([path7, list2]) => stringList(list2).filter(([role2]) => nameKey(role2.trim()) === key).map(([role2, j]) => ({
-            path: [...path7, j],
+          ([path8, list2]) => stringList(list2).filter(([role2]) => nameKey(role2.trim()) === key).map(([role2, j]) => ({
+            path: [...path8, j],
             summary: `role "${role2}" cannot be assigned`,
             detail: "PactFlow grants it to team administrators; remove it from the list"
           }))
@@ -21473,12 +21473,12 @@ var init_role_rules = __esm({
           return nearest.get(role2);
         };
         return lists.flatMap(
-          ([path7, list2]) => stringList(list2).flatMap(([role2, j]) => {
+          ([path8, list2]) => stringList(list2).flatMap(([role2, j]) => {
             if (builtIn.has(role2.toLowerCase())) return [];
             const match = near(role2);
             return match === void 0 ? [] : [
               {
-                path: [...path7, j],
+                path: [...path8, j],
                 severity: "warning",
                 summary: `role "${role2}" is not a built-in role (did you mean "${match}"?)`,
                 detail: "fine if it is a custom role of your PactFlow; `validate --online` checks every role name"
@@ -21553,7 +21553,7 @@ function normalizeAccount(file, entry, index, locator) {
   };
 }
 function normalizeRole(role2, i2, locator) {
-  const position = (path7) => new LazyPosition(locator, path7);
+  const position = (path8) => new LazyPosition(locator, path8);
   return {
     name: role2.name,
     ...role2.description === void 0 ? {} : { description: role2.description },
@@ -21640,53 +21640,53 @@ var init_normalize = __esm({
 });
 
 // src/config/validate.ts
-function schemaAt(path7) {
+function schemaAt(path8) {
   let node = accounts_schema_default;
-  for (const segment of path7) {
+  for (const segment of path8) {
     const n2 = node;
     node = typeof segment === "number" ? n2.items : n2.properties?.[segment];
     if (node === void 0) return void 0;
   }
   return node;
 }
-function describeSchemaError(error2, path7) {
-  const where2 = formatPath(path7);
+function describeSchemaError(error2, path8) {
+  const where2 = formatPath(path8);
   const prefix = where2 === "" ? "" : `${where2}: `;
   const params = error2.params;
   switch (error2.keyword) {
     case "additionalProperties": {
       const field = String(params.additionalProperty);
-      const allowed = Object.keys(schemaAt(path7)?.properties ?? {});
+      const allowed = Object.keys(schemaAt(path8)?.properties ?? {});
       return {
-        path: [...path7, field],
+        path: [...path8, field],
         key: true,
         summary: `${prefix}unknown field "${field}"${didYouMean(field, allowed)}`,
         detail: `allowed here: ${allowed.join(", ")}`
       };
     }
     case "required":
-      return { path: path7, summary: `${prefix}missing required field "${String(params.missingProperty)}"` };
+      return { path: path8, summary: `${prefix}missing required field "${String(params.missingProperty)}"` };
     case "const":
       return {
-        path: path7,
+        path: path8,
         summary: `${prefix}must be ${JSON.stringify(params.allowedValue)}`,
         detail: "this tool reads format version 1"
       };
     case "enum": {
       const allowed = params.allowedValues.map(String);
       return {
-        path: path7,
+        path: path8,
         summary: `${prefix}must be one of ${allowed.join(", ")}${typeof error2.data === "string" ? `, not "${error2.data}"${didYouMean(error2.data, allowed)}` : ""}`
       };
     }
     case "type":
-      return { path: path7, summary: `${prefix}must be ${TYPE_NAMES[String(params.type)] ?? String(params.type)}` };
+      return { path: path8, summary: `${prefix}must be ${TYPE_NAMES[String(params.type)] ?? String(params.type)}` };
     case "minimum":
-      return { path: path7, summary: `${prefix}must be ${String(params.limit)} or more` };
+      return { path: path8, summary: `${prefix}must be ${String(params.limit)} or more` };
     case "minLength":
-      return { path: path7, summary: `${prefix}must not be empty` };
+      return { path: path8, summary: `${prefix}must not be empty` };
     default:
-      return { path: path7, summary: `${prefix}${error2.message ?? "is invalid"}` };
+      return { path: path8, summary: `${prefix}${error2.message ?? "is invalid"}` };
   }
 }
 function validateConfig(loaded) {
@@ -21729,8 +21729,8 @@ function schemaDiagnostics(loaded, value) {
   if (validateAccountsSchema(value)) return [];
   const errors = (validateAccountsSchema.errors ?? []).filter((error2) => error2.keyword !== "if");
   return errors.map((error2) => {
-    const { path: path7, key, summary, detail } = describeSchemaError(error2, decodePointer(error2.instancePath));
-    const where2 = { file: loaded.file, ...loaded.locate(path7, { key: key ?? false }) };
+    const { path: path8, key, summary, detail } = describeSchemaError(error2, decodePointer(error2.instancePath));
+    const where2 = { file: loaded.file, ...loaded.locate(path8, { key: key ?? false }) };
     return diagnosticAt(where2, `schema-${error2.keyword}`, summary, detail);
   });
 }
@@ -29614,7 +29614,7 @@ var require_auto = __commonJS({
             const result = await queue2.get(name);
             return { alpnProtocol: result.alpnProtocol };
           }
-          const { path: path7 } = options;
+          const { path: path8 } = options;
           options.path = options.socketPath;
           const resultPromise = resolveALPN(options, connect2);
           queue2.set(name, resultPromise);
@@ -29622,11 +29622,11 @@ var require_auto = __commonJS({
             const result = await resultPromise;
             cache2.set(name, result.alpnProtocol);
             queue2.delete(name);
-            options.path = path7;
+            options.path = path8;
             return result;
           } catch (error2) {
             queue2.delete(name);
-            options.path = path7;
+            options.path = path8;
             throw error2;
           }
         }
@@ -30858,10 +30858,10 @@ var init_options = __esm({
           }
           const matches = /(?<socketPath>.+?):(?<path>.+)/.exec(`${url.pathname}${url.search}`);
           if (matches?.groups) {
-            const { socketPath, path: path7 } = matches.groups;
+            const { socketPath, path: path8 } = matches.groups;
             this._unixOptions = {
               socketPath,
-              path: path7,
+              path: path8,
               host: ""
             };
           } else {
@@ -33529,19 +33529,19 @@ var init_retry = __esm({
 });
 
 // src/http/client.ts
-function interrupted2(method, path7) {
-  return new InterruptedError(`interrupted before ${method} ${path7} finished`);
+function interrupted2(method, path8) {
+  return new InterruptedError(`interrupted before ${method} ${path8} finished`);
 }
 function headerValue(value) {
   return Array.isArray(value) ? value[0] : value;
 }
-function parseBody2(method, path7, text, contentType) {
+function parseBody2(method, path8, text, contentType) {
   if (text === "") return void 0;
   if (contentType && !/json/i.test(contentType)) return text;
   try {
     return JSON.parse(text);
   } catch {
-    throw new ResponseShapeError(method, path7, "body is not valid JSON");
+    throw new ResponseShapeError(method, path8, "body is not valid JSON");
   }
 }
 var import_node_events5, import_node_http3, import_node_https2, RETRYABLE_STATUS, MAX_IN_FLIGHT_LISTENERS, HttpClient;
@@ -33623,15 +33623,15 @@ var init_client = __esm({
         }
       }
       prepare(endpoint, options) {
-        const path7 = expandPath(endpoint.path, options.params ?? {});
+        const path8 = expandPath(endpoint.path, options.params ?? {});
         const query = options.searchParams ? new URLSearchParams(
           Object.entries(options.searchParams).map(([k, v]) => [k, String(v)])
         ).toString() : "";
         return {
           endpoint,
           method: endpoint.method,
-          path: path7,
-          display: query ? `${path7}?${query}` : path7,
+          path: path8,
+          display: query ? `${path8}?${query}` : path8,
           options,
           signal: options.interruptible === false ? this.closing.signal : this.signal,
           started: this.retry.now()
@@ -33742,9 +33742,9 @@ var init_checks = __esm({
     init_errors2();
     init_hints();
     Checker = class {
-      constructor(method, path7) {
+      constructor(method, path8) {
         this.method = method;
-        this.path = path7;
+        this.path = path8;
       }
       method;
       path;
@@ -33959,10 +33959,10 @@ var init_pages = __esm({
     PAGE_SIZE = 100;
     PAGE_CONCURRENCY = 12;
     IncompleteListError = class extends ApiError {
-      constructor(path7, problem) {
+      constructor(path8, problem) {
         super(
           "GET",
-          path7,
+          path8,
           void 0,
           `${problem}, twice in a row; nothing was planned from a partial list`,
           "The list changed while it was read (accounts created, deleted, enabled or disabled meanwhile). Run the command again once those changes have settled."
@@ -39001,8 +39001,8 @@ var init_render = __esm({
       }
       store;
       baseUrl;
-      link(path7, title2) {
-        return { href: `${this.baseUrl()}${path7}`, title: title2 };
+      link(path8, title2) {
+        return { href: `${this.baseUrl()}${path8}`, title: title2 };
       }
       permissions(scopes) {
         return scopes.map((scope) => ({ scope, label: scope, group: scope.split(":")[0] }));
@@ -39084,7 +39084,7 @@ var init_render = __esm({
         };
       }
       /** One page of a collection, PactFlow style: `page`, and `next`/`previous` links. */
-      paged(items, query, path7, key, maxPageSize, render2) {
+      paged(items, query, path8, key, maxPageSize, render2) {
         const page = pageNumber(query, "page", "pageNumber", 1);
         const size = Math.min(pageNumber(query, "size", "pageSize", maxPageSize), maxPageSize);
         const totalPages = Math.ceil(items.length / size);
@@ -39094,7 +39094,7 @@ var init_render = __esm({
           q.delete("pageSize");
           q.set("page", String(p));
           q.set("size", String(size));
-          return `${this.baseUrl()}${path7}?${q.toString()}`;
+          return `${this.baseUrl()}${path8}?${q.toString()}`;
         };
         return {
           [key]: items.slice((page - 1) * size, page * size).map(render2),
@@ -39640,9 +39640,9 @@ function checkEntry(item, where2, keys, fail) {
   if (!tokens || typeof tokens !== "object" || Array.isArray(tokens))
     fail(`${at}: tokens must be a mapping of readWrite and readOnly`);
   for (const key of Object.keys(tokens)) {
-    const path7 = `tokens.${key}`;
-    if (!TOKEN_KEYS.includes(path7))
-      fail(`${at}: unknown key ${JSON.stringify(path7)}${didYouMean(path7, TOKEN_KEYS)}`);
+    const path8 = `tokens.${key}`;
+    if (!TOKEN_KEYS.includes(path8))
+      fail(`${at}: unknown key ${JSON.stringify(path8)}${didYouMean(path8, TOKEN_KEYS)}`);
   }
 }
 var import_node_crypto8, import_promises8, import_yaml, SEED_KEYS, ACCOUNT_KEYS, ENTRY_KEYS, TOKEN_KEYS, STATES;
@@ -40762,16 +40762,82 @@ var init_publish = __esm({
   "src/publish/publish.ts"() {
     "use strict";
     init_marker();
-    KINDS = ["plan", "apply", "drift"];
+    KINDS = ["plan", "apply", "drift", "adopt"];
     MARKERS = {
       plan: MARKER,
       apply: "<!-- pactflow-accounts-apply -->",
-      drift: "<!-- pactflow-accounts-drift -->"
+      drift: "<!-- pactflow-accounts-drift -->",
+      adopt: "<!-- pactflow-accounts-adopt -->"
     };
     DRIFT_LABEL = "pactflow-accounts-drift";
     DRIFT_TITLE = "PactFlow system accounts have drifted from the file";
     isMarked = (note, kind) => note.body.trimStart().startsWith(MARKERS[kind]);
     findMarked = (notes, kind) => notes.find((n2) => isMarked(n2, kind));
+  }
+});
+
+// src/publish/adopt.ts
+async function syncAdoptRequest(host, options) {
+  const base = await host.defaultBranch();
+  if (options.branch === base)
+    throw new UsageError(
+      `the adopt branch "${options.branch}" is the default branch`,
+      "Give --branch a branch of its own: the adopt job force-updates it and deletes it when done."
+    );
+  const ours = ownRequests(await host.listOpenRequests(), options.branch);
+  if (!options.change) return closeAdoptRequests(host, ours, options, base);
+  await host.commitFile(options.branch, base, options.change);
+  const title2 = firstLine(options.change.message);
+  const body2 = markBody("adopt", fitBody(options.body));
+  const [first, ...extra] = ours;
+  const noun2 = host.requestNoun;
+  if (first) {
+    await host.updateRequest(first.id, title2, body2);
+    for (const request of extra) await host.closeRequest(request.id, duplicateBody(first.id, noun2));
+    return { action: "updated", message: `adopt: updated ${noun2} #${first.id} (branch ${options.branch})` };
+  }
+  const id = await host.createRequest({ branch: options.branch, base, title: title2, body: body2 });
+  return { action: "created", message: `adopt: opened ${noun2} #${id} from branch ${options.branch}` };
+}
+function ownRequests(open2, branch) {
+  const fromBranch = open2.filter((r) => r.branch === branch);
+  return [
+    ...fromBranch.filter((r) => isMarked(r, "adopt")),
+    ...fromBranch.filter((r) => !isMarked(r, "adopt"))
+  ];
+}
+async function closeAdoptRequests(host, ours, options, base) {
+  const why = `**Closed by pactflow-accounts:** nothing is left to adopt \u2014 the file on \`${base}\` matches PactFlow (the changes were merged, or undone in PactFlow).`;
+  for (const request of ours)
+    await host.closeRequest(request.id, markBody("adopt", fitBody(`${why}
+
+${options.body}`)));
+  const deleted = await host.deleteBranch(options.branch);
+  const branchNote = deleted ? `, deleted branch ${options.branch}` : "";
+  const first = ours[0];
+  return first ? { action: "closed", message: `nothing to adopt: closed ${host.requestNoun} #${first.id}${branchNote}` } : { action: "nothing", message: `nothing to adopt, and no ${host.requestNoun} open${branchNote}` };
+}
+function fitBody(body2, limit = MARKDOWN_LIMIT) {
+  if (body2.length <= limit) return body2;
+  const kept = body2.slice(0, body2.lastIndexOf("\n", limit - 200) + 1);
+  const fences = kept.split("\n").filter((line) => line.trimStart().startsWith("```")).length;
+  return `${kept}${fences % 2 ? "```\n" : ""}
+\u2026 cut to fit: the whole change is in the commit, and in the job log.
+`;
+}
+var ADOPT_BRANCH, duplicateBody, firstLine;
+var init_adopt = __esm({
+  "src/publish/adopt.ts"() {
+    "use strict";
+    init_errors();
+    init_markdown_kit();
+    init_publish();
+    ADOPT_BRANCH = "pactflow-accounts/adopt-drift";
+    duplicateBody = (kept, noun2) => markBody(
+      "adopt",
+      `Closed by pactflow-accounts: a duplicate of ${noun2} #${kept}, which holds the adopted drift.`
+    );
+    firstLine = (text) => text.split("\n", 1)[0];
   }
 });
 
@@ -40823,14 +40889,28 @@ function asNotes(body2, idField, bodyField) {
     return typeof id === "number" ? [{ id, body: typeof text === "string" ? text : "" }] : [];
   });
 }
+function valueAt(body2, keys, what, type2) {
+  let value = body2;
+  for (const key of keys) value = value?.[key];
+  if (typeof value !== type2)
+    throw new ResponseShapeError("GET", what, `expected ${type2} ${keys.join(".")} in the ${what}`);
+  return value;
+}
+var stringAt, numberAt;
 var init_shapes = __esm({
   "src/publish/shapes.ts"() {
     "use strict";
     init_errors2();
+    stringAt = (body2, keys, what) => valueAt(body2, keys, what, "string");
+    numberAt = (body2, keys, what) => valueAt(body2, keys, what, "number");
   }
 });
 
 // src/publish/github.ts
+function ownerAndRepo(repository) {
+  const [owner = "", repo = ""] = repository.split("/");
+  return { owner, repo };
+}
 var GITHUB_ENDPOINTS, GithubHost, hasNext;
 var init_github = __esm({
   "src/publish/github.ts"() {
@@ -40864,6 +40944,29 @@ var init_github = __esm({
         method: "PATCH",
         path: "/repos/{owner}/{repo}/issues/{number}",
         permission: "issues: write"
+      },
+      // The adopt job: one commit on a branch of its own (Git database API), and one pull request.
+      repository: { method: "GET", path: "/repos/{owner}/{repo}", permission: "metadata: read" },
+      branch: { method: "GET", path: "/repos/{owner}/{repo}/branches/{branch}", permission: "contents: read" },
+      createTree: { method: "POST", path: "/repos/{owner}/{repo}/git/trees", permission: "contents: write" },
+      createCommit: { method: "POST", path: "/repos/{owner}/{repo}/git/commits", permission: "contents: write" },
+      createRef: { method: "POST", path: "/repos/{owner}/{repo}/git/refs", permission: "contents: write" },
+      updateRef: {
+        method: "PATCH",
+        path: "/repos/{owner}/{repo}/git/refs/heads/{branch}",
+        permission: "contents: write"
+      },
+      deleteRef: {
+        method: "DELETE",
+        path: "/repos/{owner}/{repo}/git/refs/heads/{branch}",
+        permission: "contents: write"
+      },
+      listPulls: { method: "GET", path: "/repos/{owner}/{repo}/pulls", permission: "pull-requests: read" },
+      createPull: { method: "POST", path: "/repos/{owner}/{repo}/pulls", permission: "pull-requests: write" },
+      updatePull: {
+        method: "PATCH",
+        path: "/repos/{owner}/{repo}/pulls/{number}",
+        permission: "pull-requests: write"
       }
     };
     GithubHost = class extends RestHost {
@@ -40873,8 +40976,7 @@ var init_github = __esm({
           GITHUB_ENDPOINTS
         );
         this.target = target;
-        const [owner = "", repo = ""] = target.repository.split("/");
-        this.repo = { owner, repo };
+        this.repo = ownerAndRepo(target.repository);
       }
       target;
       name = "GitHub";
@@ -40964,7 +41066,18 @@ var init_gitlab = __esm({
       },
       listIssues: { method: "GET", path: "/projects/{project}/issues", permission: "read_api" },
       createIssue: { method: "POST", path: "/projects/{project}/issues", permission: "api" },
-      updateIssue: { method: "PUT", path: "/projects/{project}/issues/{iid}", permission: "api" }
+      updateIssue: { method: "PUT", path: "/projects/{project}/issues/{iid}", permission: "api" },
+      // The adopt job: one commit on a branch of its own, and one merge request from it.
+      project: { method: "GET", path: "/projects/{project}", permission: "read_api" },
+      createCommit: { method: "POST", path: "/projects/{project}/repository/commits", permission: "api" },
+      deleteBranch: {
+        method: "DELETE",
+        path: "/projects/{project}/repository/branches/{branch}",
+        permission: "api"
+      },
+      listRequests: { method: "GET", path: "/projects/{project}/merge_requests", permission: "read_api" },
+      createRequest: { method: "POST", path: "/projects/{project}/merge_requests", permission: "api" },
+      updateRequest: { method: "PUT", path: "/projects/{project}/merge_requests/{iid}", permission: "api" }
     };
     GitlabHost = class extends RestHost {
       constructor(target, options = {}) {
@@ -41037,6 +41150,193 @@ var init_gitlab = __esm({
   }
 });
 
+// src/publish/github-adopt.ts
+function readPulls(body2) {
+  return asArray(body2, "pull requests").flatMap((pull) => {
+    const own = pull.head?.repo?.full_name !== void 0 && pull.head.repo.full_name === pull.base?.repo?.full_name;
+    if (!own || typeof pull.number !== "number" || typeof pull.head?.ref !== "string") return [];
+    return [{ id: pull.number, body: typeof pull.body === "string" ? pull.body : "", branch: pull.head.ref }];
+  });
+}
+var GithubAdoptHost;
+var init_github_adopt = __esm({
+  "src/publish/github-adopt.ts"() {
+    "use strict";
+    init_errors();
+    init_errors2();
+    init_github();
+    init_host();
+    init_shapes();
+    GithubAdoptHost = class extends RestHost {
+      name = "GitHub";
+      requestNoun = "pull request";
+      repo;
+      constructor(target, options = {}) {
+        super(
+          { baseUrl: target.apiUrl, token: target.token, accept: "application/vnd.github+json", ...options },
+          GITHUB_ENDPOINTS
+        );
+        this.repo = ownerAndRepo(target.repository);
+      }
+      async defaultBranch() {
+        const { body: body2 } = await this.http.request("repository", { params: this.repo });
+        return stringAt(body2, ["default_branch"], "repository");
+      }
+      async commitFile(branch, base, change) {
+        const head = await this.branchHead(base);
+        if (!head) throw new ToolError(`GitHub has no branch "${base}", the repository's default branch`);
+        const tree = await this.http.request("createTree", {
+          params: this.repo,
+          json: {
+            base_tree: head.tree,
+            tree: [{ path: change.path, mode: "100644", type: "blob", content: change.content }]
+          }
+        });
+        const commit = await this.http.request("createCommit", {
+          params: this.repo,
+          json: { message: change.message, tree: stringAt(tree.body, ["sha"], "tree"), parents: [head.commit] }
+        });
+        const sha = stringAt(commit.body, ["sha"], "commit");
+        if (await this.branchHead(branch))
+          await this.http.request("updateRef", { params: { ...this.repo, branch }, json: { sha, force: true } });
+        else
+          await this.http.request("createRef", { params: this.repo, json: { ref: `refs/heads/${branch}`, sha } });
+      }
+      listOpenRequests() {
+        return this.pages("listPulls", this.repo, { state: "open" }, readPulls, hasNext);
+      }
+      async createRequest(request) {
+        const { body: body2 } = await this.http.request("createPull", {
+          params: this.repo,
+          json: { title: request.title, head: request.branch, base: request.base, body: request.body }
+        });
+        return numberAt(body2, ["number"], "pull request");
+      }
+      async updateRequest(id, title2, body2) {
+        await this.http.request("updatePull", {
+          params: { ...this.repo, number: String(id) },
+          json: { title: title2, body: body2 }
+        });
+      }
+      async closeRequest(id, body2) {
+        await this.http.request("updatePull", {
+          params: { ...this.repo, number: String(id) },
+          json: { body: body2, state: "closed" }
+        });
+      }
+      async deleteBranch(branch) {
+        if (!await this.branchHead(branch)) return false;
+        await this.http.request("deleteRef", { params: { ...this.repo, branch } });
+        return true;
+      }
+      /** The branch's head commit and its tree; undefined when there is no such branch. */
+      async branchHead(branch) {
+        try {
+          const { body: body2 } = await this.http.request("branch", { params: { ...this.repo, branch } });
+          return {
+            commit: stringAt(body2, ["commit", "sha"], "branch"),
+            tree: stringAt(body2, ["commit", "commit", "tree", "sha"], "branch")
+          };
+        } catch (error2) {
+          if (error2 instanceof NotFoundError) return void 0;
+          throw error2;
+        }
+      }
+    };
+  }
+});
+
+// src/publish/gitlab-adopt.ts
+function readMergeRequests(body2) {
+  return asArray(body2, "merge requests").flatMap((mr) => {
+    const own = mr.source_project_id !== void 0 && mr.source_project_id === mr.target_project_id;
+    if (!own || typeof mr.iid !== "number" || typeof mr.source_branch !== "string") return [];
+    const description = typeof mr.description === "string" ? mr.description : "";
+    return [{ id: mr.iid, body: description, branch: mr.source_branch }];
+  });
+}
+var GitlabAdoptHost;
+var init_gitlab_adopt = __esm({
+  "src/publish/gitlab-adopt.ts"() {
+    "use strict";
+    init_errors2();
+    init_gitlab();
+    init_host();
+    init_shapes();
+    GitlabAdoptHost = class extends RestHost {
+      name = "GitLab";
+      requestNoun = "merge request";
+      project;
+      constructor(target, options = {}) {
+        super(
+          {
+            baseUrl: target.apiUrl,
+            token: target.token,
+            tokenHeader: target.tokenHeader,
+            accept: "application/json",
+            ...options
+          },
+          GITLAB_ENDPOINTS
+        );
+        this.project = { project: target.project };
+      }
+      async defaultBranch() {
+        const { body: body2 } = await this.http.request("project", { params: this.project });
+        return stringAt(body2, ["default_branch"], "project");
+      }
+      async commitFile(branch, base, change) {
+        await this.http.request("createCommit", {
+          params: this.project,
+          json: {
+            branch,
+            start_branch: base,
+            force: true,
+            commit_message: change.message,
+            actions: [{ action: "update", file_path: change.path, content: change.content }]
+          }
+        });
+      }
+      listOpenRequests() {
+        return this.pages("listRequests", this.project, { state: "opened" }, readMergeRequests, hasNext2);
+      }
+      async createRequest(request) {
+        const { body: body2 } = await this.http.request("createRequest", {
+          params: this.project,
+          json: {
+            source_branch: request.branch,
+            target_branch: request.base,
+            title: request.title,
+            description: request.body,
+            remove_source_branch: true
+          }
+        });
+        return numberAt(body2, ["iid"], "merge request");
+      }
+      async updateRequest(id, title2, body2) {
+        await this.http.request("updateRequest", { params: this.at(id), json: { title: title2, description: body2 } });
+      }
+      async closeRequest(id, body2) {
+        await this.http.request("updateRequest", {
+          params: this.at(id),
+          json: { description: body2, state_event: "close" }
+        });
+      }
+      async deleteBranch(branch) {
+        try {
+          await this.http.request("deleteBranch", { params: { ...this.project, branch } });
+          return true;
+        } catch (error2) {
+          if (error2 instanceof NotFoundError) return false;
+          throw error2;
+        }
+      }
+      at(iid) {
+        return { ...this.project, iid: String(iid) };
+      }
+    };
+  }
+});
+
 // src/publish/detect.ts
 function apiUrl(raw, source) {
   let url;
@@ -41070,21 +41370,44 @@ function readOnlyReason(env2, requestNoun) {
     return "CI_JOB_TOKEN cannot write merge request notes or issues: set GITLAB_TOKEN, a project access token with the api scope, as a masked CI/CD variable (pipelines for merge requests from forks do not get it)";
   return `this token may only read (on a ${requestNoun} from a fork the CI token is read-only)`;
 }
+function githubTarget(env2, permissions) {
+  const token = env2.GITHUB_TOKEN?.trim();
+  if (!token)
+    throw new UsageError(
+      "no GITHUB_TOKEN to publish with",
+      `Pass it to the step: env: { GITHUB_TOKEN: \${{ github.token }} }, with permissions ${permissions}.`
+    );
+  if (!env2.GITHUB_REPOSITORY) throw new UsageError("GITHUB_REPOSITORY is not set");
+  return {
+    apiUrl: apiUrl(env2.GITHUB_API_URL ?? "https://api.github.com", "GITHUB_API_URL"),
+    repository: env2.GITHUB_REPOSITORY,
+    token
+  };
+}
+function gitlabTarget(env2) {
+  const privateToken = env2.GITLAB_TOKEN?.trim() || void 0;
+  const jobToken = env2.CI_JOB_TOKEN?.trim() || void 0;
+  if (!privateToken && !jobToken)
+    throw new UsageError(
+      "no GITLAB_TOKEN or CI_JOB_TOKEN to publish with",
+      "Add a project access token with the api scope as a masked CI/CD variable GITLAB_TOKEN."
+    );
+  if (!env2.CI_PROJECT_ID) throw new UsageError("CI_PROJECT_ID is not set");
+  const raw = env2.CI_API_V4_URL ?? (env2.CI_SERVER_URL ? `${env2.CI_SERVER_URL}/api/v4` : void 0);
+  return {
+    apiUrl: apiUrl(raw ?? "https://gitlab.com/api/v4", "CI_API_V4_URL"),
+    project: env2.CI_PROJECT_ID,
+    token: privateToken || jobToken,
+    tokenHeader: privateToken ? "PRIVATE-TOKEN" : "JOB-TOKEN"
+  };
+}
 async function detectCodeHost(env2, options = {}) {
   if (env2.GITHUB_ACTIONS === "true") {
-    const token = env2.GITHUB_TOKEN?.trim();
-    if (!token)
-      throw new UsageError(
-        "no GITHUB_TOKEN to publish with",
-        "Pass it to the step: env: { GITHUB_TOKEN: ${{ github.token }} }, with permissions pull-requests: write and issues: write."
-      );
-    if (!env2.GITHUB_REPOSITORY) throw new UsageError("GITHUB_REPOSITORY is not set");
+    const target = githubTarget(env2, "pull-requests: write and issues: write");
     const request = options.request ?? await requestFromEvent(env2.GITHUB_EVENT_PATH);
     return new GithubHost(
       {
-        apiUrl: apiUrl(env2.GITHUB_API_URL ?? "https://api.github.com", "GITHUB_API_URL"),
-        repository: env2.GITHUB_REPOSITORY,
-        token,
+        ...target,
         ...request === void 0 ? {} : { request },
         ...env2.GITHUB_SHA ? { sha: env2.GITHUB_SHA } : {}
       },
@@ -41092,22 +41415,10 @@ async function detectCodeHost(env2, options = {}) {
     );
   }
   if (env2.GITLAB_CI === "true") {
-    const privateToken = env2.GITLAB_TOKEN?.trim() || void 0;
-    const jobToken = env2.CI_JOB_TOKEN?.trim() || void 0;
-    if (!privateToken && !jobToken)
-      throw new UsageError(
-        "no GITLAB_TOKEN or CI_JOB_TOKEN to publish with",
-        "Add a project access token with the api scope as a masked CI/CD variable GITLAB_TOKEN."
-      );
-    if (!env2.CI_PROJECT_ID) throw new UsageError("CI_PROJECT_ID is not set");
-    const raw = env2.CI_API_V4_URL ?? (env2.CI_SERVER_URL ? `${env2.CI_SERVER_URL}/api/v4` : void 0);
     const iid = options.request ?? (env2.CI_MERGE_REQUEST_IID ? Number(env2.CI_MERGE_REQUEST_IID) : void 0);
     return new GitlabHost(
       {
-        apiUrl: apiUrl(raw ?? "https://gitlab.com/api/v4", "CI_API_V4_URL"),
-        project: env2.CI_PROJECT_ID,
-        token: privateToken || jobToken,
-        tokenHeader: privateToken ? "PRIVATE-TOKEN" : "JOB-TOKEN",
+        ...gitlabTarget(env2),
         ...iid === void 0 || Number.isNaN(iid) ? {} : { request: iid },
         ...env2.CI_COMMIT_SHA ? { sha: env2.CI_COMMIT_SHA } : {}
       },
@@ -41119,6 +41430,22 @@ async function detectCodeHost(env2, options = {}) {
     "Run it in a CI job, or leave publishing off and read the report on stdout."
   );
 }
+function detectAdoptHost(env2, options = {}) {
+  if (env2.GITHUB_ACTIONS === "true")
+    return new GithubAdoptHost(githubTarget(env2, "contents: write and pull-requests: write"), options.http);
+  if (env2.GITLAB_CI === "true") {
+    if (usesGitlabJobToken(env2))
+      throw new UsageError(
+        "CI_JOB_TOKEN alone cannot push a branch or open a merge request: no GITLAB_TOKEN to adopt with",
+        "Set GITLAB_TOKEN, a project access token with the api scope and the Developer role, as a masked CI/CD variable."
+      );
+    return new GitlabAdoptHost(gitlabTarget(env2), options.http);
+  }
+  throw new UsageError(
+    'publish runs in GitHub Actions or GitLab CI: neither GITHUB_ACTIONS nor GITLAB_CI is "true"',
+    "Run it in a CI job, or run adopt without publishing and open the pull request yourself."
+  );
+}
 var import_promises9;
 var init_detect = __esm({
   "src/publish/detect.ts"() {
@@ -41128,6 +41455,8 @@ var init_detect = __esm({
     init_connection();
     init_github();
     init_gitlab();
+    init_github_adopt();
+    init_gitlab_adopt();
   }
 });
 
@@ -41208,6 +41537,106 @@ var init_reviewed = __esm({
   }
 });
 
+// src/cli/actions/publish-adopt.ts
+async function publishAdopt(ctx, options, body2) {
+  if (options.clean && (options.adopted !== void 0 || options.path !== void 0))
+    throw new UsageError("--clean says there is nothing to adopt: leave out --adopted and --path");
+  const change = options.clean ? void 0 : await adoptedChange(ctx, options);
+  const host = detectAdoptHost(ctx.io.env);
+  try {
+    const result = await syncAdoptRequest(host, {
+      body: body2,
+      branch: options.branch,
+      ...change ? { change } : {}
+    });
+    ctx.err(`${result.message}
+`);
+    return 0;
+  } catch (error2) {
+    throw adoptError(host, error2);
+  } finally {
+    host.close();
+  }
+}
+async function adoptedChange(ctx, options) {
+  if (options.adopted === void 0)
+    throw new UsageError(
+      "--kind adopt needs --adopted <file>, the file adopt wrote (or --clean when there is nothing to adopt)",
+      "e.g. pactflow-accounts publish --kind adopt --file adopt.md --adopted accounts.yaml"
+    );
+  const file = resolveInCwd(ctx, options.adopted);
+  let content;
+  try {
+    content = await (0, import_promises10.readFile)(file.absolute, "utf8");
+  } catch (error2) {
+    throw new UsageError(
+      `cannot read the adopted file ${file.display} (${error2.code ?? "error"})`
+    );
+  }
+  const repoPath = options.path === void 0 ? checkoutPath(ctx, file) : repositoryPath(options.path, "--path");
+  return {
+    path: repoPath,
+    content,
+    message: `Adopt changes made in PactFlow into ${repoPath}
+
+Written by pactflow-accounts adopt in a drift job, from the live settings: review before merging.`
+  };
+}
+function checkoutPath(ctx, file) {
+  const env2 = ctx.io.env;
+  const root = env2.GITHUB_WORKSPACE || env2.CI_PROJECT_DIR || ctx.io.cwd;
+  const relative = import_node_path6.default.relative(root, file.absolute);
+  if (relative === "" || relative.startsWith("..") || import_node_path6.default.isAbsolute(relative))
+    throw new UsageError(
+      `the adopted file ${file.display} is not inside the checkout ${root}`,
+      "Give its path in the repository with --path."
+    );
+  return repositoryPath(relative.split(import_node_path6.default.sep).join("/"), file.display);
+}
+function repositoryPath(given, source) {
+  const normal = import_node_path6.default.posix.normalize(given.replace(/\\/g, "/")).replace(/^(\.\/|\/)+/, "");
+  if (normal === "" || normal === "." || normal === ".." || normal.startsWith("../") || normal.endsWith("/"))
+    throw new UsageError(
+      `${source} "${given}" is not a file path inside the repository`,
+      "e.g. --path accounts.yaml"
+    );
+  return normal;
+}
+function adoptError(host, error2) {
+  if (!(error2 instanceof ApiError)) return error2;
+  const github = host.name === "GitHub";
+  if (error2 instanceof ForbiddenError) {
+    const needs = error2.permission ?? (github ? "contents: write" : "api");
+    return new ToolError(
+      `${host.name} refused the adopt job: the token needs ${github ? `the permission ${needs}` : `the ${needs} scope`} (${error2.message})`,
+      github ? 'Give the job permissions: { contents: write, pull-requests: write }, and allow "GitHub Actions to create and approve pull requests" in Settings \u203A Actions \u203A General.' : "Set GITLAB_TOKEN to a project access token with the api scope and the Developer role; CI_JOB_TOKEN cannot push or open merge requests."
+    );
+  }
+  if (error2.status === 401)
+    return new ToolError(
+      `${host.name} API: ${error2.message}`,
+      `The ${host.name} token was refused: check ${github ? "GITHUB_TOKEN" : "GITLAB_TOKEN"}.`
+    );
+  if (error2 instanceof ValidationError) return new ToolError(`${host.name} API: ${error2.message}`);
+  return new ToolError(
+    `${host.name} API: ${error2.message}`,
+    `Check that ${github ? "GITHUB_API_URL" : "CI_API_V4_URL"} points at the ${host.name} API and that it is reachable.`
+  );
+}
+var import_promises10, import_node_path6;
+var init_publish_adopt = __esm({
+  "src/cli/actions/publish-adopt.ts"() {
+    "use strict";
+    import_promises10 = require("node:fs/promises");
+    import_node_path6 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_errors2();
+    init_adopt();
+    init_detect();
+    init_paths();
+  }
+});
+
 // src/cli/actions/publish.ts
 var publish_exports = {};
 __export(publish_exports, {
@@ -41217,13 +41646,19 @@ __export(publish_exports, {
 async function readReport(ctx, given) {
   const file = resolveInCwd(ctx, given);
   try {
-    return await (0, import_promises10.readFile)(file.absolute, "utf8");
+    return await (0, import_promises11.readFile)(file.absolute, "utf8");
   } catch (error2) {
     throw new UsageError(
       `cannot read the report ${file.display} (${error2.code ?? "error"})`,
       "Write it first, e.g. pactflow-accounts plan --format markdown > plan.md"
     );
   }
+}
+async function readReports(ctx, given) {
+  const texts = [];
+  for (const file of given) texts.push((await readReport(ctx, file)).trimEnd());
+  return `${texts.join("\n\n")}
+`;
 }
 async function tolerateReadOnly(ctx, host, work) {
   try {
@@ -41247,7 +41682,10 @@ function hostError(host, error2) {
   return new ToolError(`${host.name} API: ${error2.message}`, hint);
 }
 async function publishCommand(ctx, options) {
-  let body2 = await readReport(ctx, options.file);
+  let body2 = await readReports(ctx, options.file);
+  if (options.kind === "adopt") return publishAdopt(ctx, options, body2);
+  if (options.adopted !== void 0 || options.path !== void 0)
+    throw new UsageError("--adopted and --path go with --kind adopt");
   const plan = options.plan ? await readSavedPlan(ctx, options.plan) : void 0;
   const host = await detectCodeHost(ctx.io.env, options.pr === void 0 ? {} : { request: options.pr });
   return tolerateReadOnly(ctx, host, async () => {
@@ -41310,11 +41748,11 @@ async function reviewedCommand(ctx, options) {
     host.close();
   }
 }
-var import_promises10, COMMENT_LIMIT;
+var import_promises11, COMMENT_LIMIT;
 var init_publish2 = __esm({
   "src/cli/actions/publish.ts"() {
     "use strict";
-    import_promises10 = require("node:fs/promises");
+    import_promises11 = require("node:fs/promises");
     init_errors();
     init_errors2();
     init_detect();
@@ -41323,6 +41761,7 @@ var init_publish2 = __esm({
     init_markdown_kit();
     init_paths();
     init_apply_saved();
+    init_publish_adopt();
     COMMENT_LIMIT = 65536;
   }
 });
@@ -41849,7 +42288,7 @@ var init_validate2 = __esm({
 var import_node_process9 = __toESM(require("node:process"), 1);
 
 // src/cli/program.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -42013,11 +42452,27 @@ Examples:
 }
 
 // src/cli/commands/publish.ts
+init_adopt();
 init_publish();
+var collect2 = (value, previous) => [...previous ?? [], value];
 function registerPublish(program2, run) {
   program2.command("publish").description(
-    "post a report in CI: one pull/merge-request comment per kind, or the one drift issue (GitHub Actions, GitLab CI)"
-  ).addOption(new Option("--kind <kind>", "what the report is").choices(KINDS).makeOptionMandatory()).requiredOption("--file <report.md>", "the Markdown report to post (from --format markdown)").option("--plan <plan.json>", "the saved plan: plan records what was reviewed; apply compares with it").option("--clean", "drift: the organization matches the file, so close the drift issue").option(
+    "post a report in CI: one pull/merge-request comment per kind, the one drift issue, or the one pull/merge request of adopted drift (GitHub Actions, GitLab CI)"
+  ).addOption(new Option("--kind <kind>", "what the report is").choices(KINDS).makeOptionMandatory()).requiredOption(
+    "--file <report.md>",
+    "the Markdown report to post (from --format markdown); repeat it to post several in order (adopt: the diff, then the plan)",
+    collect2
+  ).option("--plan <plan.json>", "the saved plan: plan records what was reviewed; apply compares with it").option(
+    "--clean",
+    "drift: the organization matches the file, so close the drift issue; adopt: nothing to adopt, so close the request"
+  ).option("--adopted <file>", "adopt: the file as adopt wrote it, committed to the adopt branch").option(
+    "--path <repo-path>",
+    "adopt: its path in the repository (default: --adopted, relative to the checkout)"
+  ).option(
+    "--branch <name>",
+    "adopt: the branch of its own that the job force-updates and deletes",
+    ADOPT_BRANCH
+  ).option(
     "--pr <number>",
     "the pull/merge request (default: from the CI event or the merged commit)",
     wholeNumber(1)
@@ -42026,12 +42481,16 @@ function registerPublish(program2, run) {
     `
 Tokens come from the environment and are never printed: GITHUB_TOKEN (GitHub Actions; GITHUB_API_URL
 for GitHub Enterprise), GITLAB_TOKEN or CI_JOB_TOKEN (GitLab CI; CI_API_V4_URL for self-managed).
-A token that may only read (a pull request from a fork) gives a warning, not a failure.
+A token that may only read (a pull request from a fork) gives a warning, not a failure, except for
+adopt: it pushes a branch and opens a pull request, so it needs GITHUB_TOKEN with contents: write and
+pull-requests: write, or GITLAB_TOKEN with the api scope (CI_JOB_TOKEN cannot do either).
 
 Examples:
   $ pactflow-accounts publish --kind plan --file plan.md --plan plan.json
   $ pactflow-accounts publish --kind apply --file apply.md --plan plan.json
-  $ pactflow-accounts publish --kind drift --file drift.md --clean`
+  $ pactflow-accounts publish --kind drift --file drift.md --clean
+  $ pactflow-accounts publish --kind adopt --file adopt.md --file drift.md --adopted accounts.yaml
+  $ pactflow-accounts publish --kind adopt --file adopt.md --clean`
   ).action(run(() => Promise.resolve().then(() => (init_publish2(), publish_exports)).then((m) => m.publishCommand)));
 }
 function registerReviewed(program2, run) {
@@ -42142,7 +42601,7 @@ async function reportError(error2, io, ctx) {
     io.stderr.write(renderDiagnostics2(error2.file, error2.diagnostics, colors));
     if (io.env.GITHUB_ACTIONS === "true") {
       const root = io.env.GITHUB_WORKSPACE;
-      const fromRoot = (file) => root ? import_node_path6.default.relative(root, import_node_path6.default.resolve(io.cwd, file)).split(import_node_path6.default.sep).join("/") : file;
+      const fromRoot = (file) => root ? import_node_path7.default.relative(root, import_node_path7.default.resolve(io.cwd, file)).split(import_node_path7.default.sep).join("/") : file;
       io.stderr.write(
         renderGithubAnnotations(error2.diagnostics.map((d) => ({ ...d, file: fromRoot(d.file) })))
       );
