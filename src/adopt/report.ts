@@ -11,7 +11,9 @@ export const hasChanges = (result: AdoptResult): boolean =>
 /** A unified diff of the file, named as the user named it; empty when nothing changed. */
 export function renderAdoptDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
-  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3 })
+  // A relative path gets git's a/ and b/ prefixes (`git apply` reads it); an absolute one stands as it is.
+  const [from, to] = file.startsWith('/') ? [file, file] : [`a/${file}`, `b/${file}`];
+  return createTwoFilesPatch(from, to, before, after, undefined, undefined, { context: 3 })
     .split('\n')
     .slice(1)
     .map(visible)
