@@ -39,9 +39,11 @@ export function summaryLine(result: AdoptResult): string {
     if (n) parts.push(word === 'state' ? `${n} ${n === 1 ? 'state' : 'states'}` : count(n, word));
   }
   if (result.added.length) parts.push(`${result.added.length} added`);
-  const head = `adopted ${count(result.accounts.length + result.added.length, 'account')}`;
-  const roles = result.roles.length ? `; ${count(result.roles.length, 'custom role')}` : '';
-  return `${head}${parts.length ? `: ${parts.join(', ')}` : ''}${roles}`;
+  const roles = result.roles.length ? count(result.roles.length, 'custom role') : '';
+  const accounts = result.accounts.length + result.added.length;
+  if (accounts === 0) return `adopted ${roles}`;
+  const head = `adopted ${count(accounts, 'account')}: ${parts.join(', ')}`;
+  return roles ? `${head}; ${roles}` : head;
 }
 
 /** One line per account saying what changed and, for a rename or a deletion, how the pairing was made. */
