@@ -95,6 +95,7 @@ function editBlockItems(
       start: at,
       end: at,
       text: (at === source.length && !source.endsWith('\n') ? '\n' : '') + lines,
+      rank: isMap ? 1 : 0,
     });
   }
   if (!isMap && removed.size === items.length && added.length === 0 && where.keyEnd !== undefined) {

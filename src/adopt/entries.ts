@@ -4,7 +4,6 @@ import type { SystemAccountEntry } from '../config/types.js';
 import { editItems } from './collection-edits.js';
 import type { FileEditor } from './file-editor.js';
 import { flowNames, scalarText } from './scalar-text.js';
-import type { TextEdit } from './source-text.js';
 import {
   colonAfter,
   columnOf,
@@ -21,7 +20,8 @@ type Ranged = { range: [number, number, number] };
 
 /**
  * The lines of a block list item and the comments that belong to it: the comment lines right
- * above its dash (no blank line between) and those after it indented deeper than the dash. One
+ * above its dash (no blank line between, not indented deeper than the dash) and those after it
+ * indented deeper than the dash. One
  * blank line goes too when the entry stood between two, so no gap doubles.
  */
 export function entryLines(source: string, item: Ranged): [number, number] {
@@ -33,7 +33,8 @@ export function entryLines(source: string, item: Ranged): [number, number] {
     above !== undefined;
     above = previousLineStart(source, above)
   ) {
-    if (!isCommentLine(source, above)) break;
+    // A comment indented deeper than the dash ends the entry before this one.
+    if (!isCommentLine(source, above) || indentOf(source, above) > dashColumn) break;
     start = above;
   }
   let end = nextLineStart(source, item.range[1]);
@@ -71,7 +72,7 @@ export function editEntries(
         if (node.anchor) editor.detach(node, span);
       },
     });
-    editor.edits.push({ start: span[0], end: span[1], text: '' } satisfies TextEdit);
+    editor.removeRange(span[0], span[1]);
   }
   if (texts.length) {
     const last = list.items[list.items.length - 1] as Node & Ranged;

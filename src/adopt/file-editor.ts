@@ -33,7 +33,9 @@ export class FileEditor {
     }
     this.detach(node);
     const [start, end] = (node as Ranged).range;
-    this.edits.push({ start, end, text });
+    const edit = { start, end, text };
+    this.edits.push(edit);
+    if (isAlias(node)) this.aliasEdits.set(node, edit);
   }
 
   /**
@@ -43,7 +45,10 @@ export class FileEditor {
   detach(node: Node, except?: [number, number]): number {
     const anchor = isAlias(node) ? undefined : node.anchor;
     if (!anchor) return 0;
-    const aliases = this.aliasesOf(node).filter((a) => !except || !within(a.range, except));
+    // An alias already written over (its account's own value) needs no copy.
+    const aliases = this.aliasesOf(node).filter(
+      (a) => !this.aliasEdits.has(a) && (!except || !within(a.range, except)),
+    );
     if (aliases.length === 0) return 0;
     const copy = this.valueText(node);
     for (const alias of aliases) {
@@ -54,6 +59,15 @@ export class FileEditor {
     if (!except || !within((node as Ranged).range, except)) this.removeAnchor(node as Ranged, anchor);
     this.detached.push(anchor);
     return aliases.length;
+  }
+
+  /** Removes source[start, end), and with it every edit already made inside that range. */
+  removeRange(start: number, end: number): void {
+    // An insertion at either end belongs to a neighbour (a key appended to the entry above).
+    const inside = (e: TextEdit) =>
+      e.start === e.end ? e.start > start && e.start < end : e.start >= start && e.end <= end;
+    for (let i = this.edits.length - 1; i >= 0; i--) if (inside(this.edits[i]!)) this.edits.splice(i, 1);
+    this.edits.push({ start, end, text: '' });
   }
 
   /** Sets `key` of a mapping to a string or boolean, keeping the quoting of the value it replaces. */
@@ -138,8 +152,9 @@ export class FileEditor {
     if (at === -1) return;
     let start = at;
     let end = at + anchor.length + 1;
-    if (this.source[end] === ' ') end++;
-    else if (this.source[start - 1] === ' ') start--;
+    // The space before it, so that text inserted just after the anchor stays clear of this edit.
+    if (this.source[start - 1] === ' ') start--;
+    else if (this.source[end] === ' ') end++;
     this.edits.push({ start, end, text: '' });
   }
 }

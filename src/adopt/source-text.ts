@@ -9,11 +9,16 @@ export interface TextEdit {
   start: number;
   end: number;
   text: string;
+  /**
+   * Among insertions at one offset, lower goes first: a list's new items (0) come before the
+   * mapping keys appended after that list (1).
+   */
+  rank?: number;
 }
 
 /**
- * Applies edits that do not overlap. At one offset, insertions keep the order they were made in
- * and come before a replacement that starts there.
+ * Applies edits that do not overlap. At one offset, insertions go by rank, then in the order they
+ * were made, and before a replacement that starts there.
  */
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   const ordered = edits
@@ -22,6 +27,7 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
       (a, b) =>
         a.edit.start - b.edit.start ||
         a.edit.end - a.edit.start - (b.edit.end - b.edit.start) ||
+        (a.edit.rank ?? 0) - (b.edit.rank ?? 0) ||
         a.order - b.order,
     );
   let out = '';
@@ -89,8 +95,13 @@ export function dashBefore(source: string, nodeStart: number): number {
   return nodeStart;
 }
 
-/** The offset just after the `:` that follows a mapping key ending at `keyEnd`. */
+/**
+ * Where a value written on the key's own line goes: just after the `:` that follows a mapping
+ * key ending at `keyEnd`, and after an anchor or a tag that stands there (`teams: &home`).
+ */
 export function colonAfter(source: string, keyEnd: number): number {
   const colon = source.indexOf(':', keyEnd);
-  return colon === -1 ? keyEnd : colon + 1;
+  if (colon === -1) return keyEnd;
+  const props = /^(?:[ \t]+[&!][^\s]+)*/.exec(source.slice(colon + 1))![0];
+  return colon + 1 + props.length;
 }
