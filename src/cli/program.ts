@@ -6,6 +6,7 @@ import { visible } from '../render/escape.js';
 import { VERSION } from '../version.js';
 import type { CliIo, CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
+import { registerAdopt } from './commands/adopt.js';
 import { registerApply } from './commands/apply.js';
 import { registerEmulator } from './commands/emulator.js';
 import { registerExport } from './commands/export.js';
@@ -60,7 +61,7 @@ export function buildProgram(
 ): Command {
   const program = new Command('pactflow-accounts');
   program
-    .description('Keep PactFlow system accounts in git: validate, plan, apply, export and show them.')
+    .description('Keep PactFlow system accounts in git: validate, plan, apply, export, adopt and show them.')
     .version(VERSION, '-V, --version')
     // A subcommand's --help lists these too: they are given after the subcommand as often as before.
     .configureHelp({ showGlobalOptions: true })
@@ -95,6 +96,7 @@ Examples:
   $ pactflow-accounts plan -f accounts.yaml --out plan.json
   $ pactflow-accounts apply plan.json
   $ pactflow-accounts export --out accounts.yaml
+  $ pactflow-accounts adopt --check
   $ pactflow-accounts show --has-scope system_account:manage
   $ pactflow-accounts emulator --seed examples/seed.yaml`,
     );
@@ -103,6 +105,7 @@ Examples:
   registerPlan(program, run);
   registerApply(program, run);
   registerExport(program, run);
+  registerAdopt(program, run);
   registerShow(program, run);
   registerEmulator(program, run);
   registerPublish(program, run);

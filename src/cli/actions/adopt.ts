@@ -1,0 +1,112 @@
+import { adoptFile } from '../../adopt/adopt.js';
+import type { AdoptResult } from '../../adopt/adopt.js';
+import { detailLines, hasChanges, renderAdoptDiff, summaryLine } from '../../adopt/report.js';
+import { decodeText, tooLarge } from '../../config/bytes.js';
+import { parseYamlSource } from '../../config/load.js';
+import { failedLoad } from '../../config/loaded-yaml.js';
+import { readDesiredStateFile } from '../../config/read-file.js';
+import type { DesiredState } from '../../config/types.js';
+import { validateConfig } from '../../config/validate.js';
+import { ConfigError, InterruptedError, ToolError, UsageError } from '../../errors.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import type { LiveState } from '../../state/types.js';
+import { nameKey } from '../../util/names.js';
+import type { AdoptCommandOptions } from '../commands/adopt.js';
+import type { CommandContext } from '../context.js';
+import type { OutputPath } from '../output-file.js';
+import { checkNotReadByCommand, checkOutputPath, filesReadBy, writeOutputFile } from '../output-file.js';
+import { resolveInCwd } from '../paths.js';
+import { connect, readLiveState, startLiveRead } from '../session.js';
+
+/** The file as read: its validated meaning and its text (a byte order mark kept aside). */
+interface ReadFile {
+  desired: DesiredState;
+  source: string;
+  bom: string;
+}
+
+/**
+ * adopt: read the file and the live state (a LiveReader only), edit the file's text to match,
+ * print a unified diff on stdout and a summary on stderr, then write the file atomically (or, with
+ * --check, nothing). The edited text is validated before it is written: a broken file is never left.
+ */
+export async function adoptCommand(ctx: CommandContext, options: AdoptCommandOptions): Promise<number> {
+  const file = resolveInCwd(ctx, options.file);
+  const out = options.out ? resolveInCwd(ctx, options.out) : file;
+  const signal = ctx.io.signal;
+  const writeOptions = { overwrite: true, flag: options.out ? '--out' : '-f', ...(signal ? { signal } : {}) };
+  if (options.out && !options.check) {
+    checkOutputPath(out, writeOptions);
+    checkNotReadByCommand(out, '--out', filesReadBy(ctx));
+  }
+  const client = await connect(ctx);
+  try {
+    const reading = startLiveRead(ctx, client);
+    const read = await readFile(ctx, file);
+    const live = await readLiveState(ctx, client, reading);
+    checkTargets(options.target, read.desired, live, file.display);
+    const result = adoptFile(read.source, read.desired, live, {
+      targets: options.target,
+      includeUnmanaged: options.includeUnmanaged === true,
+    });
+    checkStillValid(file.display, result);
+    ctx.out(renderAdoptDiff(file.display, read.source, result.text));
+    ctx.err(`${summaryLine(result)}\n`);
+    for (const line of detailLines(result)) ctx.err(`${line}\n`);
+    if (options.check) return hasChanges(result) ? 2 : 0;
+    if (!hasChanges(result) && !options.out) return 0;
+    await writeAdopted(ctx, out, read.bom + result.text, writeOptions);
+    return 0;
+  } finally {
+    client.close();
+  }
+}
+
+/** Reads and validates the file once; its problems, if any, are refused as `plan` refuses them. */
+async function readFile(ctx: CommandContext, file: OutputPath): Promise<ReadFile> {
+  const bytes = await readDesiredStateFile(file.display, file.absolute, ctx.io.signal);
+  const loaded =
+    bytes === 'too-large'
+      ? failedLoad(file.display, '', [tooLarge(file.display)])
+      : parseYamlSource(file.display, bytes);
+  const result = validateConfig(loaded);
+  if (!result.desired || bytes === 'too-large') throw new ConfigError(file.display, result.diagnostics);
+  if (result.diagnostics.length) ctx.err(renderDiagnostics(file.display, result.diagnostics, ctx.errColors));
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
+  return { desired: result.desired, source: decodeText(bytes), bom };
+}
+
+/** Targets that name no account in the file or in PactFlow are refused, as plan refuses them. */
+function checkTargets(targets: string[], desired: DesiredState, live: LiveState, file: string): void {
+  const known = new Set<string>();
+  for (const a of desired.accounts) for (const n of [a.name, ...a.previousNames]) known.add(nameKey(n));
+  for (const a of live.accounts) known.add(nameKey(a.name));
+  const unknown = targets.filter((t) => !known.has(nameKey(t)));
+  if (unknown.length)
+    throw new UsageError(
+      `--target ${unknown.map((t) => `"${t}"`).join(', ')} matches no account in ${file} or in PactFlow`,
+      'Give an account name from the file (or a live one).',
+    );
+}
+
+/** The edited file must validate as the original did; if not, it is a fault of adopt, and nothing is written. */
+function checkStillValid(file: string, result: AdoptResult): void {
+  const check = validateConfig(parseYamlSource(file, new TextEncoder().encode(result.text)));
+  if (check.desired) return;
+  const first = check.diagnostics[0];
+  throw new ToolError(
+    `adopt made an edit of ${file} that does not validate${first ? ` (line ${first.line}: ${first.summary})` : ''}; nothing was written`,
+    'Please report this with the file (names can be replaced); meanwhile edit the file by hand.',
+  );
+}
+
+async function writeAdopted(
+  ctx: CommandContext,
+  out: OutputPath,
+  text: string,
+  options: { overwrite: boolean; flag: string; signal?: AbortSignal },
+): Promise<void> {
+  if (ctx.io.signal?.aborted) throw new InterruptedError('stopped before anything was written.');
+  await writeOutputFile(out, text, options);
+  ctx.err(`Wrote ${out.display}\n`);
+}
