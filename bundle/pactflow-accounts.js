@@ -3637,6 +3637,7 @@ var init_package = __esm({
       dependencies: {
         ajv: "^8.20.0",
         commander: "^14.0.3",
+        diff: "^8.0.4",
         got: "^14.6.6",
         "js-yaml": "4.3.2",
         ora: "^9.4.1",
@@ -3708,9850 +3709,6 @@ var init_color = __esm({
   }
 });
 
-// src/cli/formats.ts
-var FORMATS;
-var init_formats = __esm({
-  "src/cli/formats.ts"() {
-    "use strict";
-    FORMATS = ["text", "markdown", "json"];
-  }
-});
-
-// src/http/errors.ts
-function textOf(value) {
-  if (typeof value === "string") return value;
-  if (value === null || value === void 0) return "";
-  if (typeof value === "object") {
-    const v = value;
-    for (const key of [v.detail, v.message, v.title]) if (typeof key === "string" && key !== "") return key;
-    return JSON.stringify(value);
-  }
-  return String(value);
-}
-function problemEntry(value) {
-  const pointer = value?.pointer;
-  const text = textOf(value);
-  return typeof pointer === "string" && pointer !== "" ? `${pointer}: ${text}` : text;
-}
-function errorMessages(body2) {
-  if (body2 === null || typeof body2 !== "object")
-    return { messages: typeof body2 === "string" && body2.trim() ? [body2.trim().slice(0, 300)] : [] };
-  const b = body2;
-  const problem = typeof b.title === "string" || typeof b.detail === "string" ? [textOf(typeof b.detail === "string" && b.detail !== "" ? b.detail : b.title)] : [];
-  if (Array.isArray(b.errors))
-    return { messages: [...problem, ...b.errors.map(problemEntry)].filter((m) => m !== "") };
-  if (b.errors && typeof b.errors === "object") {
-    return {
-      messages: Object.entries(b.errors).flatMap(
-        ([field, value]) => (Array.isArray(value) ? value : [value]).map((m) => `${field}: ${textOf(m)}`)
-      )
-    };
-  }
-  if (b.error && typeof b.error === "object") {
-    const e = b.error;
-    return {
-      messages: e.message === void 0 ? [textOf(b.error)] : [textOf(e.message)],
-      ...typeof e.reference === "string" ? { reference: e.reference } : {}
-    };
-  }
-  if (typeof b.error === "string") return { messages: [b.error] };
-  return { messages: problem };
-}
-function errorForResponse(method, path8, status, body2, permission) {
-  const found = errorMessages(body2);
-  const messages = found.messages.map(visible);
-  const reference = found.reference === void 0 ? void 0 : visible(found.reference);
-  const detail = messages.length ? `: ${messages.join("; ")}` : "";
-  switch (status) {
-    case 401:
-      return new UnauthorizedError(method, path8, detail);
-    case 403:
-      return new ForbiddenError(method, path8, detail, permission);
-    case 404:
-      return new NotFoundError(method, path8, detail);
-    case 410:
-      return new GoneError(method, path8, detail);
-    case 429:
-      return new RateLimitedError(method, path8, detail);
-    case 400:
-    case 409:
-    case 422:
-      return new ValidationError(method, path8, status, messages);
-    default:
-      return status >= 500 ? new ServerError(method, path8, status, detail, reference) : new ApiError(method, path8, status, `unexpected status ${status}${detail}`);
-  }
-}
-var ApiError, UnauthorizedError, ForbiddenError, NotFoundError, GoneError, ValidationError, RateLimitedError, ServerError, NetworkError, ResponseShapeError;
-var init_errors2 = __esm({
-  "src/http/errors.ts"() {
-    "use strict";
-    init_errors();
-    init_escape();
-    ApiError = class extends ToolError {
-      constructor(method, path8, status, message, hint) {
-        super(`${method} ${path8}: ${message}`, hint);
-        this.method = method;
-        this.path = path8;
-        this.status = status;
-      }
-      method;
-      path;
-      status;
-      retryable = false;
-      /** A write whose effect is unknown (timeout, 5xx, connection reset): re-read before re-sending. */
-      outcomeUnknown = false;
-    };
-    UnauthorizedError = class extends ApiError {
-      constructor(method, path8, detail) {
-        super(method, path8, 401, `401 Unauthorized${detail}`);
-      }
-    };
-    ForbiddenError = class extends ApiError {
-      constructor(method, path8, detail, permission) {
-        super(method, path8, 403, `403 Forbidden${detail}`);
-        this.permission = permission;
-      }
-      permission;
-    };
-    NotFoundError = class extends ApiError {
-      constructor(method, path8, detail) {
-        super(method, path8, 404, `404 Not Found${detail}`);
-      }
-    };
-    GoneError = class extends ApiError {
-      constructor(method, path8, detail) {
-        super(method, path8, 410, `410 Gone${detail}`);
-      }
-    };
-    ValidationError = class extends ApiError {
-      constructor(method, path8, status, messages) {
-        super(method, path8, status, `${status} ${messages.length ? messages.join("; ") : "request refused"}`);
-        this.messages = messages;
-      }
-      messages;
-    };
-    RateLimitedError = class extends ApiError {
-      retryable = true;
-      constructor(method, path8, detail) {
-        super(method, path8, 429, `429 Too Many Requests${detail}`);
-      }
-    };
-    ServerError = class extends ApiError {
-      constructor(method, path8, status, detail, reference) {
-        super(
-          method,
-          path8,
-          status,
-          `${status} server error${detail}${reference ? ` (PactFlow reference ${reference})` : ""}`
-        );
-        this.reference = reference;
-        this.retryable = [502, 503, 504].includes(status);
-        this.outcomeUnknown = method !== "GET" && status !== 501;
-      }
-      reference;
-    };
-    NetworkError = class extends ApiError {
-      constructor(method, path8, code2) {
-        super(method, path8, void 0, `network error (${code2})`);
-        this.code = code2;
-        this.outcomeUnknown = method !== "GET";
-      }
-      code;
-      retryable = true;
-    };
-    ResponseShapeError = class extends ApiError {
-      constructor(method, path8, problem, hint) {
-        super(method, path8, void 0, `unexpected response: ${problem}`, hint);
-      }
-    };
-  }
-});
-
-// src/util/concurrency.ts
-async function mapLimit(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-}
-function limiter(limit) {
-  let active = 0;
-  const waiting = [];
-  return async (work) => {
-    if (active >= limit) await new Promise((resolve) => waiting.push(resolve));
-    else active++;
-    try {
-      return await work();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
-}
-var init_concurrency = __esm({
-  "src/util/concurrency.ts"() {
-    "use strict";
-  }
-});
-
-// src/util/names.ts
-function nameKey(name) {
-  return name.normalize("NFC").toLowerCase();
-}
-function compareNames(a2, b) {
-  const x = nameKey(a2);
-  const y = nameKey(b);
-  if (x !== y) return x < y ? -1 : 1;
-  return a2 < b ? -1 : a2 > b ? 1 : 0;
-}
-var byName;
-var init_names = __esm({
-  "src/util/names.ts"() {
-    "use strict";
-    byName = (a2, b) => compareNames(a2.name, b.name);
-  }
-});
-
-// src/types/built-in-roles.ts
-var ADMINISTRATOR, TEAM_ADMINISTRATOR, BUILT_IN_ROLE_NAMES, isBuiltInRoleName;
-var init_built_in_roles = __esm({
-  "src/types/built-in-roles.ts"() {
-    "use strict";
-    ADMINISTRATOR = "Administrator";
-    TEAM_ADMINISTRATOR = "Team Administrator";
-    BUILT_IN_ROLE_NAMES = [
-      ADMINISTRATOR,
-      "User",
-      "CI/CD",
-      "Read-Only",
-      "Viewer",
-      "Guest",
-      TEAM_ADMINISTRATOR
-    ];
-    isBuiltInRoleName = (name) => BUILT_IN_ROLE_NAMES.some((b) => b.toLowerCase() === name.trim().toLowerCase());
-  }
-});
-
-// src/plan/converge.ts
-function targetRoles(live, spec, administrator) {
-  if (spec.roles === void 0 && spec.admin === void 0) return void 0;
-  const isAdmin = (r) => administrator ? r.uuid === administrator.uuid : r.name === ADMINISTRATOR;
-  const base = (spec.roles ?? live).filter((r) => !isAdmin(r));
-  const keepAdmin = spec.admin ?? (spec.roles === void 0 && live.some(isAdmin));
-  return [...base, ...keepAdmin && administrator ? [administrator] : []].sort(byName);
-}
-function convergeSteps(live, spec, administrator) {
-  const steps = [];
-  const current = assignableRoles(live);
-  const roles = targetRoles(current, spec, administrator);
-  if (roles && !sameIds(roles, current)) steps.push({ kind: "set-roles", roles });
-  if (spec.teams) {
-    for (const team of spec.teams)
-      if (!live.teams.some((t) => t.uuid === team.uuid)) steps.push({ kind: "add-team", team });
-    for (const team of live.teams)
-      if (!spec.teams.some((t) => t.uuid === team.uuid)) steps.push({ kind: "remove-team", team });
-  }
-  return steps;
-}
-var sameIds, assignableRoles;
-var init_converge = __esm({
-  "src/plan/converge.ts"() {
-    "use strict";
-    init_names();
-    init_built_in_roles();
-    sameIds = (a2, b) => a2.length === b.length && a2.every((x) => b.some((y) => y.uuid === x.uuid));
-    assignableRoles = (account) => account.roles.filter((r) => !r.serverManaged).map(({ uuid, name }) => ({ uuid, name }));
-  }
-});
-
-// src/plan/types.ts
-var ACTIONS, ACTION_PAST, ROLE_ACTIONS, hasChanges;
-var init_types = __esm({
-  "src/plan/types.ts"() {
-    "use strict";
-    ACTIONS = ["delete", "create", "rename", "disable", "enable", "update"];
-    ACTION_PAST = {
-      create: "created",
-      rename: "renamed",
-      update: "updated",
-      enable: "enabled",
-      disable: "disabled",
-      delete: "deleted"
-    };
-    ROLE_ACTIONS = ["delete", "create", "update"];
-    hasChanges = (plan) => plan.changes.length > 0 || plan.roleChanges.length > 0;
-  }
-});
-
-// src/pactflow/wire.ts
-var ADMINISTRATOR_ROLE_UUID, TEAM_ADMINISTRATOR_ROLE_UUID, TEAM_ADMINISTRATOR_ROLE_NAME;
-var init_wire = __esm({
-  "src/pactflow/wire.ts"() {
-    "use strict";
-    ADMINISTRATOR_ROLE_UUID = "cf75d7c2-416b-11ea-af5e-53c3b1a4efd8";
-    TEAM_ADMINISTRATOR_ROLE_UUID = "d635f960-88f2-4f13-8043-4641a02dffa0";
-    TEAM_ADMINISTRATOR_ROLE_NAME = "Team Administrator";
-  }
-});
-
-// src/state/live-state.ts
-function isServerManagedRole(role2) {
-  return role2.uuid === TEAM_ADMINISTRATOR_ROLE_UUID || role2.name === TEAM_ADMINISTRATOR_ROLE_NAME;
-}
-function toLiveAccount(user) {
-  return {
-    uuid: user.uuid,
-    name: user.name,
-    ...user.email === void 0 ? {} : { email: user.email },
-    active: user.active,
-    roles: user.roles.map(accountRole).sort(byName),
-    teams: user.teams.map((t) => ({ uuid: t.uuid, name: t.name })).sort(byName),
-    ...user.createdAt === void 0 ? {} : { createdAt: user.createdAt },
-    ...user.lastLogin === void 0 ? {} : { lastLogin: user.lastLogin }
-  };
-}
-async function fetchLiveState(reader, options = {}) {
-  const [caller, apiRoles, apiTeams, users] = await Promise.all([
-    reader.currentUser(),
-    reader.listRoles(),
-    reader.listTeams(),
-    reader.listSystemAccounts(options.onProgress)
-  ]);
-  const roles = apiRoles.map((r) => ({
-    uuid: r.uuid,
-    name: r.name,
-    ...r.description === void 0 ? {} : { description: r.description },
-    systemDefined: r.systemDefined,
-    serverManaged: isServerManagedRole(r),
-    permissions: [...r.permissions].sort()
-  })).sort(byName);
-  const catalogue = new Map(roles.map((r) => [r.uuid, r]));
-  const callerRoles = caller.roles.map(accountRole).sort(byName);
-  const permissions = /* @__PURE__ */ new Set();
-  for (const role2 of caller.roles) {
-    for (const p of catalogue.get(role2.uuid)?.permissions ?? role2.permissions) permissions.add(p);
-  }
-  return {
-    caller: {
-      uuid: caller.uuid,
-      name: caller.name,
-      systemAccount: caller.type === 1,
-      roles: callerRoles,
-      permissions: [...permissions].sort()
-    },
-    roles,
-    teams: apiTeams.map((t) => ({ uuid: t.uuid, name: t.name })).sort(byName),
-    accounts: systemAccounts(users).sort(byName)
-  };
-}
-async function countHumanRoleHolders(reader, roleUuids) {
-  const counts = Object.fromEntries(roleUuids.map((uuid) => [uuid, 0]));
-  if (roleUuids.length === 0) return counts;
-  for (const person of await reader.listHumanUsers()) {
-    if (person.type !== 0) continue;
-    for (const uuid of new Set(person.roles.map((r) => r.uuid)))
-      if (uuid in counts) counts[uuid] = counts[uuid] + 1;
-  }
-  return counts;
-}
-function systemAccounts(users) {
-  const accounts = [];
-  for (const user of users) if (user.type === 1) accounts.push(toLiveAccount(user));
-  return accounts;
-}
-var accountRole;
-var init_live_state = __esm({
-  "src/state/live-state.ts"() {
-    "use strict";
-    init_wire();
-    init_names();
-    accountRole = (r) => {
-      const serverManaged = isServerManagedRole(r);
-      const scopes = serverManaged && r.permissions.length > 0 ? { scopes: [...r.permissions].sort() } : {};
-      return { uuid: r.uuid, name: r.name, serverManaged, ...scopes };
-    };
-  }
-});
-
-// src/apply/types.ts
-var STOPPED_BECAUSE;
-var init_types2 = __esm({
-  "src/apply/types.ts"() {
-    "use strict";
-    STOPPED_BECAUSE = {
-      interrupted: "interrupted",
-      refused: "PactFlow refused a write",
-      unreachable: "PactFlow stopped answering"
-    };
-  }
-});
-
-// src/apply/account-run.ts
-var ActiveIgnoredError, valuesOf, alreadyDone, AccountRun;
-var init_account_run = __esm({
-  "src/apply/account-run.ts"() {
-    "use strict";
-    init_errors();
-    init_converge();
-    init_types();
-    init_live_state();
-    init_types2();
-    ActiveIgnoredError = class extends ToolError {
-      constructor(account, active) {
-        super(
-          active ? `PactFlow kept ${account} enabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Use \`state: deleted\`, or remove its roles and keep \`state: enabled\` so no plan asks for the disable again.` : `PactFlow kept ${account} disabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Set \`state: disabled\` for it in the file, or delete it and create it again.`
-        );
-      }
-    };
-    valuesOf = (a2) => ({
-      uuid: a2.uuid,
-      name: a2.name,
-      active: a2.active,
-      ...a2.email === void 0 ? {} : { email: a2.email }
-    });
-    alreadyDone = (step, error2) => {
-      const status = error2.status;
-      return (step.kind === "delete" || step.kind === "remove-team") && (status === 404 || status === 410);
-    };
-    AccountRun = class {
-      constructor(change, run, known) {
-        this.change = change;
-        this.run = run;
-        this.uuid = change.uuid;
-        this.values = known ? valuesOf(known) : void 0;
-        this.current = change.steps[0] ?? { kind: "create", name: change.account };
-      }
-      change;
-      run;
-      uuid;
-      /** The account as it stands on the server; undefined until known (a new account). */
-      values;
-      current;
-      calls = 0;
-      /** Set once this run created the account: a later failure leaves it existing. */
-      created = false;
-      async execute() {
-        try {
-          for (const step of this.change.steps) await this.step(step);
-          return this.outcome("done", `has been ${ACTION_PAST[this.change.action]}`);
-        } catch (error2) {
-          return this.failure(error2);
-        }
-      }
-      outcome(status, text, extra = {}) {
-        const { account, action } = this.change;
-        return { account, action, status, message: `account ${account} ${text}`, calls: this.calls, ...extra };
-      }
-      failure(error2) {
-        if (error2 instanceof InterruptedError) {
-          const why = this.run.stopReason() ?? "interrupted";
-          return this.outcome(
-            "interrupted",
-            why === "interrupted" ? `was interrupted before its ${this.stepName()}; run apply again to finish` : `was stopped before its ${this.stepName()}: ${STOPPED_BECAUSE[why]}`
-          );
-        }
-        const reason2 = error2 instanceof Error ? error2.message : String(error2);
-        return this.outcome(
-          "failed",
-          `${this.created ? "was created, then failed" : "failed"} at its ${this.stepName()}: ${reason2}`,
-          error2 instanceof ActiveIgnoredError ? { rerunHelps: false } : {}
-        );
-      }
-      /** "add-team step (team Payments)": the step under way, with its team where it has one. */
-      stepName() {
-        const step = this.current;
-        return step.kind === "add-team" || step.kind === "remove-team" ? `${step.kind} step (team ${step.team.name})` : `${step.kind} step`;
-      }
-      /** Runs one step, unless the run has stopped; "already as wanted" answers count as done. */
-      async step(step) {
-        this.current = step;
-        if (this.run.stopReason() !== void 0) throw new InterruptedError("interrupted");
-        this.run.onStep(this.change.account, step.kind);
-        this.calls++;
-        try {
-          await this.send(step);
-        } catch (error2) {
-          this.run.onError(this.change.account, error2);
-          if (error2 instanceof InterruptedError || !alreadyDone(step, error2)) throw error2;
-        }
-      }
-      async send(step) {
-        const { port: port2, created } = this.run;
-        switch (step.kind) {
-          case "create": {
-            const email = step.email ? { email: step.email } : {};
-            this.uuid = (await port2.createSystemAccount({ name: step.name, ...email })).uuid;
-            this.created = true;
-            this.values = void 0;
-            return;
-          }
-          case "rename":
-            return this.put({ name: step.name });
-          case "set-email":
-            return this.put({ email: step.email });
-          case "set-roles":
-            return port2.setRoles(
-              this.id(),
-              step.roles.map((r) => created.resolve(r))
-            );
-          case "add-team":
-            return port2.addTeamMember(step.team.uuid, this.id());
-          case "remove-team":
-            return port2.removeTeamMember(step.team.uuid, this.id());
-          case "enable":
-            return this.put({ active: true });
-          case "disable":
-            return this.put({ active: false });
-          case "delete":
-            return port2.deleteUser(this.id());
-          case "reconcile":
-            return this.reconcile(step);
-        }
-      }
-      /**
-       * A new account as the server made it (it may start with roles or a team), converged with the
-       * planner's own convergeSteps: only the server knows what a new account starts with.
-       */
-      async reconcile(step) {
-        const read = await this.run.port.getUser(this.id());
-        this.values = valuesOf(read);
-        const spec = this.run.created.resolveSpec(step.spec);
-        for (const next of convergeSteps(toLiveAccount(read), spec, step.administrator)) await this.step(next);
-      }
-      /** A full replace: the account's values with `patch` on top; an ignored `active` fails the step. */
-      async put(patch) {
-        if (!this.values) {
-          this.calls++;
-          this.values = valuesOf(await this.run.port.getUser(this.id()));
-        }
-        const next = { ...this.values, ...patch };
-        const { active } = await this.run.port.updateUser(next);
-        this.values = { ...next, active };
-        if (patch.active !== void 0 && active !== patch.active)
-          throw new ActiveIgnoredError(this.change.account, active);
-      }
-      id() {
-        if (!this.uuid) throw new Error(`no uuid for ${this.change.account} before its ${this.stepName()}`);
-        return this.uuid;
-      }
-    };
-  }
-});
-
-// src/apply/roles.ts
-async function executeRoleChanges(changes, port2, created, options) {
-  const finished3 = options.onFinished ?? ((outcome) => outcome);
-  return mapLimit(
-    changes,
-    options.concurrency,
-    async (change) => finished3(await runRoleChange(change, port2, created, options))
-  );
-}
-async function runRoleChange(change, port2, created, options) {
-  {
-    const base = { account: change.role, action: change.action, kind: "role" };
-    const what = `role ${change.role}`;
-    if (options.signal?.aborted || options.skip)
-      return {
-        ...base,
-        status: "skipped",
-        message: `${what} was not started (${options.skip ?? "interrupted"})`,
-        calls: 0
-      };
-    let calls = 0;
-    try {
-      for (const step of change.steps) {
-        calls++;
-        switch (step.kind) {
-          case "create-role":
-            created.add(step.role.name, (await port2.createRole(step.role)).uuid);
-            break;
-          case "update-role":
-            await port2.updateRole(change.uuid, step.role);
-            break;
-          case "delete-role":
-            try {
-              await port2.deleteRole(change.uuid);
-            } catch (error2) {
-              const status = error2.status;
-              if (status !== 404 && status !== 410) throw error2;
-            }
-            break;
-        }
-      }
-      return { ...base, status: "done", message: `${what} has been ${ACTION_PAST[change.action]}`, calls };
-    } catch (error2) {
-      options.onError?.(change.role, error2);
-      const reason2 = error2 instanceof Error ? error2.message : String(error2);
-      return {
-        ...base,
-        status: "failed",
-        message: `${what} failed to be ${ACTION_PAST[change.action]}: ${reason2}`,
-        calls
-      };
-    }
-  }
-}
-var CreatedRoles;
-var init_roles = __esm({
-  "src/apply/roles.ts"() {
-    "use strict";
-    init_types();
-    init_concurrency();
-    init_names();
-    CreatedRoles = class {
-      uuids = /* @__PURE__ */ new Map();
-      add(name, uuid) {
-        this.uuids.set(nameKey(name), uuid);
-      }
-      /** A step's role with its uuid; a role whose create did not succeed stops that account. */
-      resolve(role2) {
-        if (role2.uuid !== void 0) return role2.uuid;
-        const uuid = this.uuids.get(nameKey(role2.name));
-        if (uuid === void 0) throw new Error(`role "${role2.name}" was not created, so it cannot be assigned`);
-        return uuid;
-      }
-      /** A reconcile step's spec with every role resolved. */
-      resolveSpec(spec) {
-        return spec.roles ? { ...spec, roles: spec.roles.map((r) => ({ name: r.name, uuid: this.resolve(r) })) } : spec;
-      }
-    };
-  }
-});
-
-// src/apply/execute.ts
-async function executePlan(plan, port2, options = {}) {
-  const roleChanges = plan.roleChanges ?? [];
-  const run = new RunState(port2, options, plan.changes.length + roleChanges.length);
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  const signal = options.signal ? { signal: options.signal } : {};
-  const roleOptions = {
-    concurrency,
-    ...signal,
-    onError: (role2, error2) => run.onError(`role ${role2}`, error2),
-    onFinished: (outcome) => run.finish(outcome)
-  };
-  const rolesFirst = await executeRoleChanges(
-    roleChanges.filter((c3) => c3.action !== "delete"),
-    port2,
-    run.created,
-    roleOptions
-  );
-  const liveById = new Map((options.live ?? []).map((a2) => [a2.uuid, a2]));
-  const accounts = await mapLimit(plan.changes, concurrency, async (change) => {
-    const stopped = run.stopReason();
-    if (stopped) return run.finish(run.skipped(change, stopped));
-    const known = change.uuid === void 0 ? void 0 : liveById.get(change.uuid);
-    return run.finish(await new AccountRun(change, run.contextFor(), known).execute());
-  });
-  const unfinished = accounts.some((o2) => o2.status !== "done") || run.refused || run.unreachable;
-  const rolesLast = await executeRoleChanges(
-    roleChanges.filter((c3) => c3.action === "delete"),
-    port2,
-    run.created,
-    { ...roleOptions, ...unfinished ? { skip: "an account change before it did not finish" } : {} }
-  );
-  return {
-    outcomes: [...rolesFirst, ...accounts, ...rolesLast],
-    interrupted: options.signal?.aborted ?? false,
-    ...run.refused ? { refused: run.refused } : {},
-    ...run.unreachable ? { unreachable: run.unreachable } : {}
-  };
-}
-function refusalOf(account, error2, callerPermissions) {
-  const permission = error2.permission ?? "system_account:manage:*";
-  return {
-    account,
-    method: error2.method,
-    path: error2.path,
-    permission,
-    cause: callerPermissions.includes(permission) ? "read-only-token" : "missing-permission"
-  };
-}
-var UNREACHABLE_AFTER, NO_ANSWER, RunState;
-var init_execute = __esm({
-  "src/apply/execute.ts"() {
-    "use strict";
-    init_errors2();
-    init_concurrency();
-    init_account_run();
-    init_roles();
-    init_types2();
-    UNREACHABLE_AFTER = 3;
-    NO_ANSWER = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
-    RunState = class {
-      constructor(port2, options, total) {
-        this.port = port2;
-        this.options = options;
-        this.total = total;
-      }
-      port;
-      options;
-      total;
-      created = new CreatedRoles();
-      refused;
-      unreachable;
-      started = 0;
-      finished = 0;
-      failedInARow = 0;
-      /** Accounts whose last error was PactFlow not answering, with the error's code. */
-      noAnswer = /* @__PURE__ */ new Map();
-      stopReason() {
-        if (this.options.signal?.aborted) return "interrupted";
-        if (this.refused) return "refused";
-        if (this.unreachable) return "unreachable";
-        return void 0;
-      }
-      onError(account, error2) {
-        if (error2 instanceof ForbiddenError && error2.method !== "GET")
-          this.refused ??= refusalOf(account, error2, this.options.callerPermissions ?? []);
-        if (error2 instanceof NetworkError && NO_ANSWER.has(error2.code)) this.noAnswer.set(account, error2.code);
-      }
-      /** The context one account's run sees: its position in the progress goes with its steps. */
-      contextFor() {
-        const position = ++this.started;
-        return {
-          port: this.port,
-          created: this.created,
-          stopReason: () => this.stopReason(),
-          onError: (account, error2) => this.onError(account, error2),
-          onStep: (account, step) => this.options.onEvent?.({ type: "step", account, step, started: position, total: this.total })
-        };
-      }
-      /** Counts a finished change; three accounts in a row that found PactFlow not answering stop the run. */
-      finish(outcome) {
-        const code2 = this.noAnswer.get(outcome.account);
-        if (outcome.kind !== "role" && outcome.status === "failed" && code2 !== void 0) {
-          if (++this.failedInARow >= UNREACHABLE_AFTER)
-            this.unreachable ??= { failures: this.failedInARow, code: code2 };
-        } else if (outcome.status === "done") this.failedInARow = 0;
-        this.options.onEvent?.({ type: "finished", outcome, finished: ++this.finished, total: this.total });
-        return outcome;
-      }
-      skipped(change, why) {
-        const reason2 = why === "refused" ? "a write was refused" : STOPPED_BECAUSE[why];
-        return {
-          account: change.account,
-          action: change.action,
-          status: "skipped",
-          message: `account ${change.account} was not started (${reason2})`,
-          calls: 0
-        };
-      }
-    };
-  }
-});
-
-// src/permissions/scopes.ts
-function isRiskyScope(scope) {
-  return scope.includes(":manage:") || scope === "user:invite";
-}
-function roleScopes(role2) {
-  if (role2.permissions.length > 0 || !role2.systemDefined) return [...role2.permissions];
-  return [...BUILT_IN_PERMISSIONS[role2.name] ?? []];
-}
-function effectiveScopes(roleKeys, catalogue) {
-  const scopes = /* @__PURE__ */ new Set();
-  for (const key of roleKeys) for (const s of catalogue.get(key) ?? []) scopes.add(s);
-  return [...scopes].sort();
-}
-function diffScopes(before, after) {
-  const b = new Set(before);
-  const a2 = new Set(after);
-  return {
-    gained: after.filter((s) => !b.has(s)).sort(),
-    lost: before.filter((s) => !a2.has(s)).sort()
-  };
-}
-function summariseScopes(scopes) {
-  if (scopes.length === 0) return "none";
-  const managed = /* @__PURE__ */ new Map();
-  for (const scope of scopes) {
-    const [resource, action, where2] = scope.split(":");
-    if (action !== "manage" || resource === void 0) continue;
-    managed.set(resource, (managed.get(resource) ?? /* @__PURE__ */ new Set()).add(where2 ?? "*"));
-  }
-  const invite = scopes.includes("user:invite") ? "; invites users" : "";
-  const manages = [...managed].sort(([a2], [b]) => a2.localeCompare(b)).map(([resource, where2]) => where2.has("*") ? resource : `${resource} (${[...where2].sort().join(", ")})`).join(", ");
-  return `${count(scopes.length, "scope")}${manages ? `; manages ${manages}` : ""}${invite}`;
-}
-var BUILT_IN_PERMISSIONS, SCOPE_PATTERN, isEmptyDiff;
-var init_scopes = __esm({
-  "src/permissions/scopes.ts"() {
-    "use strict";
-    init_plural();
-    BUILT_IN_PERMISSIONS = {
-      Administrator: [
-        "authentication_settings:manage:*",
-        "contract_data:bulk_delete:*",
-        "contract_data:manage:*",
-        "deployment_and_release:record:*",
-        "environment:manage:*",
-        "role:manage:*",
-        "secret:manage:*",
-        "system_account:manage:*",
-        "system_preference:manage:*",
-        "team:manage:*",
-        "token:manage:own",
-        "user:invite",
-        "user:manage:*",
-        "webhook:manage:*"
-      ],
-      User: [
-        "ai:*",
-        "contract_data:bulk_delete:own",
-        "contract_data:bulk_delete:team",
-        "contract_data:manage:own",
-        "contract_data:manage:team",
-        "contract_data:read:*",
-        "environment:read:team",
-        "role:read:*",
-        "secret:manage:team",
-        "system_account:manage:team",
-        "system_account:read:*",
-        "team:read:*",
-        "token:manage:own",
-        "user:read:*",
-        "webhook:manage:team"
-      ],
-      "CI/CD": [
-        "contract_data:manage:own",
-        "contract_data:manage:team",
-        "contract_data:read:*",
-        "deployment_and_release:record:*",
-        "environment:read:*"
-      ],
-      "Read-Only": [],
-      Viewer: [],
-      Guest: [],
-      "Team Administrator": []
-    };
-    SCOPE_PATTERN = /^[a-z][a-z0-9_]*:(?:\*|[a-z][a-z0-9_]*)(?::(?:\*|[A-Za-z0-9_-]+))?$/;
-    isEmptyDiff = (d) => d.gained.length === 0 && d.lost.length === 0;
-  }
-});
-
-// src/util/glob.ts
-function compileGlob(pattern2) {
-  let source = "";
-  for (const char of nameKey(pattern2)) {
-    if (char === "*") source += ".*";
-    else if (char === "?") source += ".";
-    else source += char.replace(/[\\^$.|+(){}[\]]/g, "\\$&");
-  }
-  const re = new RegExp(`^${source}$`, "su");
-  return { test: (name) => re.test(nameKey(name)) };
-}
-function scopeMatcher(scope) {
-  const include = scope.include.map(compileGlob);
-  const exclude = scope.exclude.map(compileGlob);
-  return (name) => (include.length === 0 || include.some((re) => re.test(name))) && !exclude.some((re) => re.test(name));
-}
-function globCovers(outer, inner) {
-  const o2 = nameKey(outer);
-  const i2 = nameKey(inner);
-  if (o2 === i2 || /^\*+$/.test(o2)) return true;
-  const prefix = /^([^*?]*)\*+$/.exec(o2);
-  return prefix !== null && i2.startsWith(prefix[1]);
-}
-var init_glob = __esm({
-  "src/util/glob.ts"() {
-    "use strict";
-    init_names();
-  }
-});
-
-// src/diagnostics.ts
-function compareDiagnostics(a2, b) {
-  return a2.file.localeCompare(b.file) || a2.line - b.line || a2.column - b.column || a2.summary.localeCompare(b.summary);
-}
-function hasErrors(diagnostics) {
-  return diagnostics.some((d) => d.severity === "error");
-}
-function diagnosticAt(where2, code2, summary, detail, severity = "error") {
-  return {
-    severity,
-    code: code2,
-    summary,
-    file: where2.file,
-    line: where2.line,
-    column: where2.column,
-    ...detail ? { detail } : {}
-  };
-}
-var init_diagnostics = __esm({
-  "src/diagnostics.ts"() {
-    "use strict";
-  }
-});
-
-// src/util/suggest.ts
-function editDistance(a2, b) {
-  const s = a2.toLowerCase();
-  const t = b.toLowerCase();
-  let previous = Array.from({ length: t.length + 1 }, (_, i2) => i2);
-  for (let i2 = 1; i2 <= s.length; i2++) {
-    const current = [i2];
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i2 - 1] === t[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
-    }
-    previous = current;
-  }
-  return previous[t.length];
-}
-function closest(word, candidates) {
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  const squash = (x) => x.toLowerCase().replace(/[^a-z0-9]/g, "");
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = squash(candidate) === squash(word) ? 0.5 : editDistance(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= limit ? best : void 0;
-}
-function didYouMean(word, candidates) {
-  const match = closest(word, candidates);
-  return match === void 0 ? "" : ` (did you mean "${match}"?)`;
-}
-var init_suggest = __esm({
-  "src/util/suggest.ts"() {
-    "use strict";
-  }
-});
-
-// src/plan/fingerprint.ts
-function fingerprintAccount(account) {
-  const canonical = account === void 0 ? "absent" : JSON.stringify([
-    account.uuid,
-    account.name,
-    account.email ?? null,
-    account.active,
-    account.roles.map((r) => r.uuid).sort(),
-    account.teams.map((t) => t.uuid).sort()
-  ]);
-  return `sha256:${sha256(canonical).slice(0, 32)}`;
-}
-function fingerprintRole(role2) {
-  const canonical = role2 === void 0 ? "absent" : JSON.stringify([role2.uuid, role2.name, role2.description ?? null, [...role2.permissions].sort()]);
-  return `sha256:${sha256(canonical).slice(0, 32)}`;
-}
-function hashChanges(changes, roleChanges = []) {
-  const accounts = changes.map((c3) => [
-    c3.account,
-    c3.uuid ?? null,
-    c3.action,
-    c3.origin,
-    c3.before,
-    c3.after,
-    c3.steps,
-    c3.refused ?? null
-  ]);
-  const roles = roleChanges.map((c3) => [
-    c3.role,
-    c3.uuid ?? null,
-    c3.action,
-    c3.before,
-    c3.after,
-    c3.steps,
-    c3.refused ?? null
-  ]);
-  const canonical = JSON.stringify(roles.length ? [accounts, roles] : accounts);
-  return sha256(canonical).slice(0, 12);
-}
-var import_node_crypto, sha256;
-var init_fingerprint = __esm({
-  "src/plan/fingerprint.ts"() {
-    "use strict";
-    import_node_crypto = require("node:crypto");
-    sha256 = (text) => (0, import_node_crypto.hash)("sha256", text, "hex");
-  }
-});
-
-// src/plan/roles.ts
-var roles_exports = {};
-__export(roles_exports, {
-  liveRoleFields: () => liveRoleFields,
-  planRoles: () => planRoles,
-  roleKey: () => roleKey,
-  rolesNeedingPeopleCount: () => rolesNeedingPeopleCount,
-  unknownScopes: () => unknownScopes
-});
-function planRoles(desired, live) {
-  const before = new Map(live.roles.map((r) => [r.uuid, roleScopes(r)]));
-  const plan = {
-    changes: [],
-    byName: new Map(
-      live.roles.map((r) => [
-        nameKey(r.name),
-        { uuid: r.uuid, name: r.name, serverManaged: r.serverManaged, systemDefined: r.systemDefined }
-      ])
-    ),
-    before,
-    after: new Map(before),
-    diagnostics: []
-  };
-  const liveByName = new Map(live.roles.map((r) => [nameKey(r.name), r]));
-  for (const role2 of desired.roles) {
-    const current = liveByName.get(nameKey(role2.name));
-    if (current && !isCustom(current)) plan.diagnostics.push(builtInDefined(role2, current));
-    else if (current) updateRole(plan, role2, current);
-    else createRole(plan, role2);
-  }
-  if (desired.policy.unmanagedRoles === "delete") {
-    const listed3 = new Set(desired.roles.map((r) => nameKey(r.name)));
-    for (const role2 of live.roles)
-      if (isCustom(role2) && !listed3.has(nameKey(role2.name))) deleteRole(plan, role2);
-  }
-  plan.changes.sort(
-    (x, y) => compareNames(x.role, y.role) || ROLE_ACTIONS.indexOf(x.action) - ROLE_ACTIONS.indexOf(y.action)
-  );
-  return plan;
-}
-function definitionOf(role2, current) {
-  return {
-    name: role2.name,
-    ...role2.description !== void 0 ? { description: role2.description } : current?.description !== void 0 ? { description: current.description } : {},
-    permissions: role2.permissions
-  };
-}
-function builtInDefined(role2, current) {
-  return diagnosticAt(
-    role2.source.name,
-    "built-in-role",
-    `${role2.source.name.path}: "${current.name}" is a built-in role in this PactFlow and cannot be defined`,
-    "reference it in an account's roles, or give your custom role another name"
-  );
-}
-function createRole(plan, role2) {
-  const definition = definitionOf(role2, void 0);
-  plan.after.set(roleKey({ name: role2.name }), role2.permissions);
-  plan.byName.set(nameKey(role2.name), { name: role2.name, serverManaged: false, systemDefined: false });
-  plan.changes.push({
-    role: role2.name,
-    action: "create",
-    origin: "file",
-    before: null,
-    after: wantedFields(role2, definition),
-    steps: [{ kind: "create-role", role: definition }],
-    risks: [],
-    accounts: [],
-    fingerprint: fingerprintRole(void 0)
-  });
-}
-function updateRole(plan, role2, current) {
-  const definition = definitionOf(role2, current);
-  const now = liveRoleFields(current);
-  const wanted = wantedFields(role2, definition);
-  const before = {};
-  const after = {};
-  for (const field of ["name", "description", "permissions"]) {
-    if (JSON.stringify(now[field]) === JSON.stringify(wanted[field])) continue;
-    Object.assign(before, { [field]: now[field] });
-    Object.assign(after, { [field]: wanted[field] });
-  }
-  if (Object.keys(after).length === 0) return;
-  plan.after.set(current.uuid, role2.permissions);
-  plan.byName.set(nameKey(role2.name), {
-    uuid: current.uuid,
-    name: role2.name,
-    serverManaged: false,
-    systemDefined: false
-  });
-  plan.changes.push({
-    role: role2.name,
-    uuid: current.uuid,
-    action: "update",
-    origin: "file",
-    before,
-    after,
-    steps: [{ kind: "update-role", role: definition }],
-    risks: [],
-    accounts: [],
-    fingerprint: fingerprintRole(current)
-  });
-}
-function deleteRole(plan, role2) {
-  plan.after.delete(role2.uuid);
-  plan.changes.push({
-    role: role2.name,
-    uuid: role2.uuid,
-    action: "delete",
-    origin: "unmanaged",
-    before: liveRoleFields(role2),
-    after: null,
-    steps: [{ kind: "delete-role" }],
-    risks: ["delete"],
-    accounts: [],
-    fingerprint: fingerprintRole(role2)
-  });
-}
-function rolesNeedingPeopleCount(desired, live) {
-  return planRoles(desired, live).changes.filter((c3) => c3.uuid && (c3.action === "delete" || c3.after?.permissions !== void 0)).map((c3) => c3.uuid);
-}
-function unknownScopes(desired, assignable2) {
-  const known = new Set(assignable2);
-  return desired.roles.flatMap(
-    (role2) => role2.source.permissions.filter(({ scope }) => !known.has(scope)).map(
-      ({ scope, at }) => diagnosticAt(
-        at,
-        "unknown-scope",
-        `${at.path}: PactFlow has no permission scope "${scope}"${didYouMean(scope, assignable2)}`,
-        "PactFlow refuses a role with an unknown scope; `GET /admin/permissions` lists the ones it offers"
-      )
-    )
-  );
-}
-var roleKey, liveRoleFields, isCustom, wantedFields;
-var init_roles2 = __esm({
-  "src/plan/roles.ts"() {
-    "use strict";
-    init_diagnostics();
-    init_scopes();
-    init_names();
-    init_suggest();
-    init_fingerprint();
-    init_types();
-    roleKey = (role2) => role2.uuid ?? `new:${nameKey(role2.name)}`;
-    liveRoleFields = (role2) => ({
-      name: role2.name,
-      description: role2.description || null,
-      permissions: [...role2.permissions].sort()
-    });
-    isCustom = (role2) => !role2.systemDefined && !role2.serverManaged;
-    wantedFields = (role2, definition) => ({
-      name: role2.name,
-      description: definition.description || null,
-      permissions: role2.permissions
-    });
-  }
-});
-
-// src/plan/permissions.ts
-function rolesAfter(change, live, newAccountRoles) {
-  const kept = (live?.roles ?? []).filter((r) => r.serverManaged).map((r) => r.uuid);
-  const setRoles2 = change?.steps.find((s) => s.kind === "set-roles");
-  if (setRoles2) return [...setRoles2.roles.map(roleKey), ...kept];
-  if (change?.action === "create") {
-    const reconcile = change.steps.find((s) => s.kind === "reconcile");
-    const target = reconcile && targetRoles(newAccountRoles, reconcile.spec, reconcile.administrator);
-    return (target ?? newAccountRoles).map(roleKey);
-  }
-  return (live?.roles ?? []).map((r) => r.uuid);
-}
-function attributePermissions(changes, roles, live) {
-  const cicd = live.roles.find((r) => r.name === "CI/CD");
-  const newAccountRoles = cicd ? [{ uuid: cicd.uuid, name: cicd.name }] : [];
-  const startsWith = new Set(effectiveScopes(newAccountRoles.map(roleKey), roles.before));
-  const accountByUuid = new Map(live.accounts.map((a2) => [a2.uuid, a2]));
-  const memo = /* @__PURE__ */ new Map();
-  const scopesOf2 = (keys, catalogue) => {
-    const key = `${catalogue === roles.before ? "before" : "after"}
-${keys.join("\n")}`;
-    let scopes = memo.get(key);
-    if (!scopes) memo.set(key, scopes = effectiveScopes(keys, catalogue));
-    return scopes;
-  };
-  for (const change of changes) {
-    if (change.action === "delete") continue;
-    const account = change.uuid ? accountByUuid.get(change.uuid) : void 0;
-    const beforeKeys = (account?.roles ?? []).map((r) => r.uuid);
-    const diff = diffScopes(
-      scopesOf2(beforeKeys, roles.before),
-      scopesOf2(rolesAfter(change, account, newAccountRoles), roles.after)
-    );
-    if (isEmptyDiff(diff)) continue;
-    change.permissions = diff;
-    const granted = diff.gained.filter((s) => change.action !== "create" || !startsWith.has(s));
-    if (granted.some(isRiskyScope) || change.risks.includes("admin-grant"))
-      change.risks.push("privilege-gain");
-  }
-  for (const roleChange of roles.changes) {
-    const uuid = roleChange.uuid;
-    if (!uuid) continue;
-    const scopes = roleChange.after?.permissions;
-    if (roleChange.action !== "delete" && scopes === void 0) continue;
-    const people = live.humanRoleHolders?.[uuid];
-    if (people !== void 0) roleChange.people = people;
-    if (roleChange.action === "delete" || scopes === void 0) continue;
-    const changed = new Map(roles.before).set(uuid, scopes);
-    for (const account of live.accounts) {
-      const keys = account.roles.map((r) => r.uuid);
-      if (!keys.includes(uuid)) continue;
-      const diff = diffScopes(effectiveScopes(keys, roles.before), effectiveScopes(keys, changed));
-      if (!isEmptyDiff(diff)) roleChange.accounts.push({ account: account.name, ...diff });
-    }
-    roleChange.accounts.sort((a2, b) => byName({ name: a2.account }, { name: b.account }));
-    const own = diffScopes(roles.before.get(uuid) ?? [], scopes);
-    if (own.gained.some(isRiskyScope)) roleChange.risks.push("privilege-gain");
-  }
-}
-var init_permissions = __esm({
-  "src/plan/permissions.ts"() {
-    "use strict";
-    init_scopes();
-    init_names();
-    init_converge();
-    init_roles2();
-  }
-});
-
-// src/plan/refusals.ts
-function guardContext(live, policy) {
-  const adminRole = live.roles.find((r) => r.name.toLowerCase() === ADMINISTRATOR.toLowerCase());
-  return {
-    live,
-    policy,
-    accounts: new Map(live.accounts.map((a2) => [a2.uuid, a2])),
-    roles: new Map(live.roles.map((r) => [r.uuid, r])),
-    rolesByName: new Map(live.roles.map((r) => [nameKey(r.name), r])),
-    administrator: adminRole && { uuid: adminRole.uuid, name: adminRole.name },
-    protectedGlobs: policy.protected.map((pattern2) => ({ pattern: pattern2, re: compileGlob(pattern2) })),
-    inScope: scopeMatcher(policy)
-  };
-}
-function findRefusals(plan, ctx) {
-  const accounts = plan.changes.map((change) => accountRefusal(change, ctx));
-  const deleting = new Set(
-    plan.changes.flatMap(
-      (c3, i2) => c3.uuid !== void 0 && !accounts[i2] && !c3.refused && c3.steps.some((s) => s.kind === "delete") ? [c3.uuid] : []
-    )
-  );
-  const roles = plan.roleChanges.map((change) => roleRefusal(change, plan, deleting, ctx));
-  return { accounts, roles };
-}
-function accountRefusal(change, ctx) {
-  const current = change.uuid === void 0 ? void 0 : ctx.accounts.get(change.uuid);
-  if (change.uuid !== void 0 && !current)
-    return {
-      guard: "scope",
-      message: `"${change.account}" is not a system account in this PactFlow; only system accounts are ever changed.`
-    };
-  const names2 = current ? [current.name, change.account] : [change.account];
-  for (const step of change.steps)
-    if (step.kind === "create" || step.kind === "rename") names2.push(step.name);
-  for (const name of names2) {
-    const glob = ctx.protectedGlobs.find((g) => g.re.test(name));
-    if (glob) return protectedRefusal(name, glob.pattern);
-  }
-  if (change.uuid !== void 0 && change.uuid === ctx.live.caller.uuid)
-    return {
-      guard: "self-lockout",
-      message: `"${ctx.live.caller.name}" owns the API token this run uses: this tool never changes the account it runs as, so it cannot lock itself out. Apply this change with another account's token.`
-    };
-  const outside = names2.find((name) => !ctx.inScope(name));
-  if (outside !== void 0)
-    return { guard: "scope", message: `"${outside}" is outside policy.scope: this tool never changes it.` };
-  return void 0;
-}
-function protectedRefusal(name, pattern2) {
-  return {
-    guard: "protected",
-    message: nameKey(pattern2) === nameKey(name) ? `"${name}" is in policy.protected: this tool never changes it. Change it in PactFlow by hand, or remove it from policy.protected.` : `"${name}" matches policy.protected "${pattern2}": this tool never changes it. Change it in PactFlow by hand, or narrow policy.protected.`
-  };
-}
-function roleRefusal(change, plan, deleting, ctx) {
-  const current = change.uuid === void 0 ? void 0 : ctx.roles.get(change.uuid);
-  if (change.uuid !== void 0 && !current)
-    return { guard: "scope", message: `"${change.role}" is not a role in this PactFlow.` };
-  const builtIn = builtInRoleTouched(change, current, ctx);
-  if (builtIn !== void 0)
-    return { guard: "scope", message: `"${builtIn}" is a built-in role: this tool never changes it.` };
-  if (change.uuid === void 0) return void 0;
-  if (change.steps.some((s) => s.kind === "delete-role")) return roleInUse(change.uuid, plan, deleting, ctx);
-  return roleSelfLockout(change.uuid, plan, ctx);
-}
-function builtInRoleTouched(change, current, ctx) {
-  const isBuiltIn = (role2) => role2 !== void 0 && (role2.systemDefined || role2.serverManaged);
-  if (current && isBuiltIn(current)) return current.name;
-  const names2 = [
-    current?.name,
-    ...change.steps.flatMap((s) => s.kind === "delete-role" ? [] : [s.role.name])
-  ];
-  return names2.find(
-    (n2) => n2 !== void 0 && (isBuiltInRoleName(n2) || isBuiltIn(ctx.rolesByName.get(nameKey(n2))))
-  );
-}
-function roleInUse(uuid, plan, deleting, ctx) {
-  const planned = new Map(plan.changes.flatMap((c3) => c3.uuid ? [[c3.uuid, c3]] : []));
-  const holders = ctx.live.accounts.filter(
-    (a2) => !deleting.has(a2.uuid) && rolesAfter(planned.get(a2.uuid), a2, []).includes(uuid)
-  );
-  if (holders.length > 0) {
-    const names2 = holders.map((a2) => `"${a2.name}"`);
-    const shown3 = names2.length > 5 ? [...names2.slice(0, 5), `and ${names2.length - 5} more`] : names2;
-    return {
-      guard: "role-in-use",
-      message: `still held by ${holders.length === 1 ? "system account" : count(holders.length, "system account")} ${shown3.join(", ")}: a role in use is never deleted. List the role under roles:, or move those accounts to other roles first.`
-    };
-  }
-  const people = ctx.live.humanRoleHolders?.[uuid];
-  if (people === void 0)
-    return { guard: "role-in-use", message: "the people holding it were not counted, so it is not deleted" };
-  if (people > 0)
-    return {
-      guard: "role-in-use",
-      message: `still held by ${count(people, "person", "people")}: a role in use is never deleted. Reassign them in PactFlow first, or list the role under roles:.`
-    };
-  return void 0;
-}
-function roleSelfLockout(uuid, plan, ctx) {
-  const { caller } = ctx.live;
-  const keys = caller.roles.map((r) => r.uuid);
-  if (!keys.includes(uuid)) return void 0;
-  const before = new Map(ctx.live.roles.map((r) => [r.uuid, roleScopes(r)]));
-  const after = new Map(before);
-  for (const change of plan.roleChanges) {
-    if (change.uuid === void 0) continue;
-    for (const step of change.steps)
-      if (step.kind === "delete-role") after.delete(change.uuid);
-      else after.set(change.uuid, step.role.permissions);
-  }
-  const lost = diffScopes(effectiveScopes(keys, before), effectiveScopes(keys, after)).lost.filter(
-    (s) => RUN_NEEDS.includes(s)
-  );
-  if (lost.length === 0) return void 0;
-  return {
-    guard: "self-lockout",
-    message: `"${caller.name}" owns the API token this run uses and holds this role: the change takes away ${lost.join(", ")}, which this tool needs. Apply it with another account's token.`
-  };
-}
-var RUN_NEEDS;
-var init_refusals = __esm({
-  "src/plan/refusals.ts"() {
-    "use strict";
-    init_scopes();
-    init_built_in_roles();
-    init_glob();
-    init_names();
-    init_plural();
-    init_permissions();
-    RUN_NEEDS = ["system_account:manage:*", "team:manage:*", "role:manage:*"];
-  }
-});
-
-// src/plan/weigh.ts
-function weighChange(change, live, administrator) {
-  const isAdmin = (r) => administrator !== void 0 && r.uuid === administrator.uuid || r.name.toLowerCase() === ADMINISTRATOR.toLowerCase();
-  const weight = { deletes: 0, disables: 0, adminChanges: 0 };
-  const acting = {
-    existing: live !== void 0,
-    adminNow: live?.roles.some(isAdmin) ?? false,
-    adminChanged: false
-  };
-  for (const step of change.steps) {
-    switch (step.kind) {
-      case "create":
-        if (acting.adminChanged) weight.adminChanges++;
-        Object.assign(acting, { existing: false, adminNow: false, adminChanged: false });
-        break;
-      case "delete":
-        weight.deletes = 1;
-        break;
-      case "disable":
-        if (acting.existing) weight.disables = 1;
-        break;
-      default:
-        judgeRoleStep(step, acting, isAdmin, administrator);
-    }
-  }
-  if (acting.adminChanged) weight.adminChanges++;
-  return weight;
-}
-function judgeRoleStep(step, acting, isAdmin, administrator) {
-  if (step.kind === "set-roles") {
-    const after = step.roles.some(isAdmin);
-    if (after !== acting.adminNow) Object.assign(acting, { adminNow: after, adminChanged: true });
-    return;
-  }
-  if (step.kind !== "reconcile") return;
-  const { spec } = step;
-  if (acting.adminNow) {
-    const keeps = spec.admin === true && step.administrator !== void 0 && step.administrator.uuid === administrator?.uuid || spec.admin === void 0 && spec.roles === void 0;
-    if (!keeps) acting.adminChanged = true;
-  } else if (spec.admin === true || (spec.roles?.some(isAdmin) ?? false))
-    Object.assign(acting, { adminNow: true, adminChanged: true });
-}
-var init_weigh = __esm({
-  "src/plan/weigh.ts"() {
-    "use strict";
-    init_built_in_roles();
-  }
-});
-
-// src/plan/guards.ts
-function checkGuards(plan, ctx, overrides = {}) {
-  const found = findRefusals(plan, ctx);
-  const refusals = onePerGuard([
-    ...plan.changes.flatMap((c3, i2) => listed(c3.account, [c3.refused, found.accounts[i2]])),
-    ...plan.roleChanges.flatMap((c3, i2) => listed(`role "${c3.role}"`, [c3.refused, found.roles[i2]]))
-  ]);
-  const totals = weighPlan(plan, ctx);
-  const limits = Object.fromEntries(
-    Object.keys(WEIGHT_OF).map((name) => [
-      name,
-      { count: totals[WEIGHT_OF[name]], limit: Math.max(ctx.policy.limits[name], overrides[name] ?? 0) }
-    ])
-  );
-  const exceeded = Object.keys(limits).filter((n2) => limits[n2].count > limits[n2].limit);
-  return { limits, exceeded, refusals, ok: exceeded.length === 0 && refusals.length === 0 };
-}
-function weighPlan(plan, ctx) {
-  const totals = { deletes: 0, disables: 0, adminChanges: 0 };
-  for (const change of plan.changes) {
-    const live = change.uuid === void 0 ? void 0 : ctx.accounts.get(change.uuid);
-    const weight = weighChange(change, live, ctx.administrator);
-    totals.deletes += weight.deletes;
-    totals.disables += weight.disables;
-    totals.adminChanges += weight.adminChanges;
-  }
-  totals.deletes += plan.roleChanges.filter((c3) => c3.steps.some((s) => s.kind === "delete-role")).length;
-  return totals;
-}
-function onePerGuard(refusals) {
-  const seen = /* @__PURE__ */ new Set();
-  return refusals.filter((r) => {
-    const key = `${r.guard}
-${r.account}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-var WEIGHT_OF, listed;
-var init_guards = __esm({
-  "src/plan/guards.ts"() {
-    "use strict";
-    init_refusals();
-    init_weigh();
-    init_refusals();
-    WEIGHT_OF = {
-      maxDeletes: "deletes",
-      maxDisables: "disables",
-      maxAdminChanges: "adminChanges"
-    };
-    listed = (account, refusals) => refusals.flatMap((r) => r ? [{ account, ...r }] : []);
-  }
-});
-
-// src/plan/stale.ts
-function findStaleAccounts(plan, live) {
-  const byId = new Map(live.accounts.map((a2) => [a2.uuid, a2]));
-  const byLowerName = new Map(live.accounts.map((a2) => [nameKey(a2.name), a2]));
-  const rolesById = new Map(live.roles.map((r) => [r.uuid, r]));
-  const rolesByName = new Map(live.roles.map((r) => [nameKey(r.name), r]));
-  const accounts = plan.changes.flatMap((change) => {
-    const now = change.uuid ? byId.get(change.uuid) : byLowerName.get(nameKey(change.account));
-    return fingerprintAccount(now) === change.fingerprint ? [] : [{ name: change.account, reason: reason(change.uuid !== void 0, now !== void 0) }];
-  });
-  const roles = (plan.roleChanges ?? []).flatMap((change) => {
-    const now = change.uuid ? rolesById.get(change.uuid) : rolesByName.get(nameKey(change.role));
-    return fingerprintRole(now) === change.fingerprint ? [] : [{ name: `role ${change.role}`, reason: reason(change.uuid !== void 0, now !== void 0) }];
-  });
-  return [...roles, ...accounts];
-}
-function whatItDoes(change) {
-  const canonical = (value) => Array.isArray(value) ? value.map(canonical) : value !== null && typeof value === "object" ? Object.fromEntries(
-    Object.entries(value).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0).map(([k, v]) => [k, canonical(v)])
-  ) : value;
-  return JSON.stringify(
-    canonical({ account: change.account, uuid: change.uuid ?? null, steps: change.steps })
-  );
-}
-function findEditedChanges(saved, fresh, roles = { saved: [], fresh: [] }) {
-  const asChange = (c3) => ({
-    account: `role ${c3.role}`,
-    ...c3.uuid ? { uuid: c3.uuid } : {},
-    steps: c3.steps
-  });
-  return edited([...saved, ...roles.saved.map(asChange)], [...fresh, ...roles.fresh.map(asChange)]);
-}
-function edited(saved, fresh) {
-  const wanted = new Map(fresh.map((c3) => [whatItDoes(c3), c3]));
-  const seen = /* @__PURE__ */ new Set();
-  return saved.flatMap((change) => {
-    const key = whatItDoes(change);
-    if (seen.has(key)) return [{ name: change.account, reason: "appears twice in the plan" }];
-    seen.add(key);
-    return wanted.has(key) ? [] : [{ name: change.account, reason: "is not what the desired file asks for" }];
-  });
-}
-function accountDifferences(before, after) {
-  if (!before || !after) return [before ? "deleted" : "created"];
-  const names2 = (refs) => `[${refs.map((r) => r.name).join(", ")}]`;
-  const fields = [
-    ["name", before.name, after.name],
-    ["email", before.email ?? "(none)", after.email ?? "(none)"],
-    ["state", before.active ? "enabled" : "disabled", after.active ? "enabled" : "disabled"],
-    ["roles", names2(before.roles), names2(after.roles)],
-    ["teams", names2(before.teams), names2(after.teams)]
-  ];
-  return fields.filter(([, b, a2]) => b !== a2).map(([field, b, a2]) => `${field}: ${b} \u2192 ${a2}`);
-}
-var reason;
-var init_stale = __esm({
-  "src/plan/stale.ts"() {
-    "use strict";
-    init_names();
-    init_fingerprint();
-    reason = (hadUuid, exists) => hadUuid ? exists ? "changed in PactFlow since the plan was made" : "no longer exists in PactFlow" : "was created in PactFlow since the plan was made";
-  }
-});
-
-// src/render/marker.ts
-var MARKER;
-var init_marker = __esm({
-  "src/render/marker.ts"() {
-    "use strict";
-    MARKER = "<!-- pactflow-accounts-plan -->";
-  }
-});
-
-// src/render/words.ts
-function countPlan(plan) {
-  const byAction = Object.fromEntries(ACTIONS.map((a2) => [a2, 0]));
-  for (const change of plan.changes) byAction[change.action]++;
-  return {
-    ...byAction,
-    changes: plan.changes.length,
-    privilegeGains: [...plan.changes, ...plan.roleChanges].filter((c3) => c3.risks.includes("privilege-gain")).length,
-    unchanged: plan.summary.unchanged,
-    unmanaged: leftAlone(plan).length
-  };
-}
-function fieldChange(field, before, after) {
-  const b = before?.[field];
-  const a2 = after?.[field];
-  if (b === void 0 && a2 === void 0) return void 0;
-  if (Array.isArray(a2) && Array.isArray(b)) {
-    const inBefore = new Set(b);
-    const inAfter = new Set(a2);
-    const added = a2.filter((v) => !inBefore.has(v));
-    const removed = b.filter((v) => !inAfter.has(v));
-    return { field, kind: "set", before: b, after: a2, added, removed };
-  }
-  if (before === null || b === void 0) return { field, kind: "value", value: a2 };
-  if (after === null || a2 === void 0) return { field, kind: "value", value: b };
-  return { field, kind: "change", before: b, after: a2 };
-}
-function goesWithSentence(change, set2) {
-  const before = change.before ?? {};
-  const roles = [...before.admin ? ["Administrator"] : [], ...before.roles ?? []];
-  const teams = before.teams ?? [];
-  const parts = [
-    ...roles.length ? [`${noun(roles.length, "role", "roles")} ${set2(roles)}`] : [],
-    ...teams.length ? [`${noun(teams.length, "team", "teams")} ${set2(teams)}`] : []
-  ];
-  return `goes with it: ${parts.length ? `${parts.join(", ")} and ` : ""}its API tokens, which stop working`;
-}
-var RISK_LABEL, riskLabels, isRisky, leftAlone, num, FIELD_ORDER, fieldChanges;
-var init_words = __esm({
-  "src/render/words.ts"() {
-    "use strict";
-    init_types();
-    init_plural();
-    RISK_LABEL = {
-      delete: "deletes the account",
-      disable: "disables the account",
-      "admin-grant": "grants Administrator",
-      "admin-revoke": "removes Administrator",
-      "privilege-gain": "gains privileges (a :manage: scope, user:invite or Administrator)"
-    };
-    riskLabels = (change, options = {}) => change.risks.filter((r) => options.implied !== false || r !== change.action).filter((r) => r !== "privilege-gain" || !change.risks.includes("admin-grant")).map((r) => RISK_LABEL[r]);
-    isRisky = (change) => change.risks.length > 0 || change.refused !== void 0;
-    leftAlone = (plan) => plan.unmanaged.filter((u2) => u2.disposition !== "disable" && u2.disposition !== "delete");
-    num = (n2) => grouped(n2);
-    FIELD_ORDER = ["name", "email", "state", "admin", "roles", "teams"];
-    fieldChanges = (change) => change.action === "delete" ? [] : FIELD_ORDER.flatMap((f) => fieldChange(f, change.before, change.after) ?? []);
-  }
-});
-
-// src/render/markdown-kit.ts
-function codes(values) {
-  if (values.length === 0) return "none";
-  const shown3 = values.slice(0, SET_MAX).map(code).join(", ");
-  return values.length > SET_MAX ? `${shown3} \u2026 and ${num(values.length - SET_MAX)} more` : shown3;
-}
-function fitMarkdown(top, sections, limit) {
-  const present = sections.filter((s) => s.size > 0);
-  const total = present.reduce((n2, s) => n2 + s.size, 0);
-  const notice = (n2) => `> [!WARNING]
-> Shortened to stay under GitHub's comment limit: ${count(n2, "entry", "entries")} not shown. The JSON plan has everything.
-
-`;
-  const more = (s, n2) => `${(s.more ?? moreLine)(n2)}
-`;
-  const fixed = (s) => s.head.length + 1 + more(s, s.size).length + 1;
-  let reserved = present.reduce((n2, s) => n2 + fixed(s), 0);
-  let used = top.length + notice(total).length;
-  if (used + reserved > limit)
-    return `${MARKER}
-This report is too large to show here; see the JSON plan.
-`;
-  const body2 = [];
-  let dropped = 0;
-  for (const s of present) {
-    reserved -= fixed(s);
-    const shown3 = [];
-    for (let i2 = 0; i2 < s.size; i2++) {
-      const item = s.entry(i2);
-      const cost = item.length + 1;
-      if (used + cost + fixed(s) + reserved > limit) break;
-      shown3.push(item);
-      used += cost;
-    }
-    const cut = s.size - shown3.length;
-    dropped += cut;
-    const text = `${s.head}
-${shown3.map((i2) => `${i2}
-`).join("")}${cut ? more(s, cut) : ""}`.replace(
-      /\n+$/,
-      "\n"
-    );
-    used += s.head.length + 1 + (cut ? more(s, cut).length : 0) + 1;
-    body2.push(text);
-  }
-  return `${top}${dropped ? notice(dropped) : ""}${body2.join("\n")}`;
-}
-var MARKDOWN_LIMIT, VALUE_MAX, SET_MAX, MESSAGE_MAX, code, prose, section, moreLine;
-var init_markdown_kit = __esm({
-  "src/render/markdown-kit.ts"() {
-    "use strict";
-    init_escape();
-    init_plural();
-    init_marker();
-    init_words();
-    MARKDOWN_LIMIT = 65e3;
-    VALUE_MAX = 300;
-    SET_MAX = 30;
-    MESSAGE_MAX = 2e3;
-    code = (value) => `<code>${escapeMarkdown(clip(value, VALUE_MAX))}</code>`;
-    prose = (text) => escapeMarkdown(clip(text, MESSAGE_MAX));
-    section = (head, values, entry, more) => ({
-      head,
-      size: values.length,
-      entry: (i2) => entry(values[i2]),
-      ...more ? { more } : {}
-    });
-    moreLine = (n2) => `- \u2026 and ${num(n2)} more (see the JSON plan)`;
-  }
-});
-
-// src/render/apply-report.ts
-function tally(result) {
-  const count2 = (s) => result.outcomes.filter((o2) => o2.status === s).length;
-  return {
-    done: count2("done"),
-    failed: count2("failed"),
-    interrupted: count2("interrupted"),
-    skipped: count2("skipped")
-  };
-}
-function outcomeLine(outcome, c3 = PLAIN) {
-  const paint = outcome.status === "done" ? c3.green : outcome.status === "failed" ? c3.red : c3.yellow;
-  return `${paint(MARK[outcome.status])} ${visible(outcome.message)}`;
-}
-function refusalAdvice(refused) {
-  const what = `PactFlow refused ${refused.method} ${refused.path} (403), so no new step was started`;
-  return refused.cause === "read-only-token" ? `${what}: the token's owner has ${refused.permission}, so the token itself is read-only (the "Read only token (developer)"). Use the owner's "Read/write token (CI)".` : `${what}: the token's owner lacks ${refused.permission}. Give them a role with ${refused.permission}, or use the "Read/write token (CI)" of a user who has it (see the README's permissions).`;
-}
-function unreachableAdvice(unreachable) {
-  return `PactFlow did not answer (${unreachable.code}) for ${unreachable.failures} accounts in a row, so no new step was started. Check that PactFlow is reachable from here, then run apply again: it redoes only what is missing.`;
-}
-function advice(result) {
-  const unfinished = result.outcomes.filter((o2) => o2.status !== "done");
-  if (result.refused) return refusalAdvice(result.refused);
-  if (result.unreachable) return unreachableAdvice(result.unreachable);
-  if (unfinished.length === 0) return void 0;
-  if (unfinished.every((o2) => o2.rerunHelps === false))
-    return "Running apply again would fail the same way: change the file as each failure says.";
-  return "Run apply again to converge: it plans from the current state and redoes only what is missing.";
-}
-function closingLine(result) {
-  const t = tally(result);
-  const head = t.failed + t.interrupted + t.skipped === 0 ? "Apply complete" : result.refused ? "Apply stopped: a write was refused" : result.unreachable ? "Apply stopped: PactFlow stopped answering" : result.interrupted ? "Apply interrupted" : "Apply finished with failures";
-  return `${head}: ${t.done} done, ${t.failed} failed, ${t.interrupted} interrupted, ${t.skipped} not started.`;
-}
-function renderApplyText(result, options = {}) {
-  const c3 = options.colors ?? PLAIN;
-  const lines = result.outcomes.map((o2) => outcomeLine(o2, c3));
-  const t = tally(result);
-  lines.push("", (t.failed + t.interrupted + t.skipped ? c3.red : c3.green)(c3.bold(closingLine(result))));
-  const next = advice(result);
-  if (next) lines.push(visible(next));
-  return lines.join("\n") + "\n";
-}
-function renderApplyMarkdown(result, options = {}) {
-  const top = [
-    MARKER,
-    `### PactFlow system accounts: ${closingLine(result)}`,
-    "",
-    ...advice(result) ? [prose(advice(result)), ""] : [],
-    ""
-  ].join("\n");
-  const row = (o2) => `| ${MARK[o2.status]} | ${code(o2.account)} | ${prose(o2.message)} |`;
-  return fitMarkdown(
-    top,
-    [
-      section(
-        "| | Account | Result |\n|---|---|---|",
-        result.outcomes,
-        row,
-        (n2) => `| | \u2026 and ${num(n2)} more | see the JSON report |`
-      )
-    ],
-    options.limit ?? MARKDOWN_LIMIT
-  );
-}
-function renderApplyJson(result) {
-  return JSON.stringify(
-    {
-      summary: tally(result),
-      interrupted: result.interrupted,
-      ...result.refused ? { refused: { ...result.refused, advice: refusalAdvice(result.refused) } } : {},
-      ...result.unreachable ? { unreachable: { ...result.unreachable, advice: unreachableAdvice(result.unreachable) } } : {},
-      outcomes: result.outcomes
-    },
-    null,
-    2
-  ) + "\n";
-}
-var MARK;
-var init_apply_report = __esm({
-  "src/render/apply-report.ts"() {
-    "use strict";
-    init_color();
-    init_escape();
-    init_markdown_kit();
-    init_marker();
-    init_words();
-    MARK = { done: "\u2713", failed: "\u2717", interrupted: "\u2026", skipped: "-" };
-  }
-});
-
-// src/render/permissions.ts
-function scopeDiffText(diff, c3 = PLAIN) {
-  return [
-    ...diff.gained.map((s) => isRiskyScope(s) ? c3.red(`+${s} (!)`) : c3.green(`+${s}`)),
-    ...diff.lost.map((s) => c3.red(`-${s}`))
-  ].join(" ");
-}
-function permissionsLine(diff, c3 = PLAIN) {
-  return diff ? `permissions: ${scopeDiffText(diff, c3)}` : void 0;
-}
-function roleFieldLines(change, c3) {
-  const b = change.before ?? {};
-  const a2 = change.after ?? {};
-  const lines = [];
-  if (change.action === "delete") return lines;
-  if (a2.name !== void 0 && b.name !== void 0) lines.push(`name: "${b.name}" \u2192 "${a2.name}"`);
-  if (a2.description !== void 0)
-    lines.push(
-      change.action === "create" ? `description: ${a2.description ?? "(none)"}` : `description: ${b.description ?? "(none)"} \u2192 ${a2.description ?? "(none)"}`
-    );
-  if (a2.permissions !== void 0) {
-    if (change.action === "create") lines.push(`permissions: ${list(a2.permissions)}`);
-    else {
-      const before = b.permissions ?? [];
-      const gained = a2.permissions.filter((s) => !before.includes(s));
-      const lost = before.filter((s) => !a2.permissions.includes(s));
-      lines.push(
-        `permissions: ${list(before)} \u2192 ${list(a2.permissions)}  (${scopeDiffText({ gained, lost }, c3)})`
-      );
-    }
-  }
-  return lines;
-}
-function roleImpactLines(change, c3 = PLAIN) {
-  const lines = [];
-  if (change.accounts.length > 0) {
-    lines.push(`changes what ${count(change.accounts.length, "system account")} can do:`);
-    for (const a2 of change.accounts) lines.push(`  ${a2.account}: ${scopeDiffText(a2, c3)}`);
-  }
-  if (change.people !== void 0 && change.people > 0)
-    lines.push(
-      `also held by ${count(change.people, "person", "people")}, whose access ${change.action === "delete" ? "depends on it" : "changes too"}`
-    );
-  return lines;
-}
-function roleChangeTextLines(change, c3 = PLAIN, visible2 = (s) => s) {
-  const paint = change.action === "create" ? c3.green : change.action === "delete" ? c3.red : c3.yellow;
-  const origin = change.origin === "unmanaged" ? c3.dim(" (unmanaged: not in the file)") : "";
-  const risk = change.risks.includes("privilege-gain") ? c3.red(" \u26A0 privilege gain") : "";
-  const lines = [
-    `  ${paint(ROLE_SYMBOL[change.action])} ${c3.bold(`role ${visible2(change.role)}`)} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${risk}`
-  ];
-  for (const line of [...roleFieldLines(change, c3), ...roleImpactLines(change, c3)])
-    lines.push(`      ${visible2(line)}`);
-  if (change.refused)
-    lines.push(`      ${c3.red(`\u2717 refused (${change.refused.guard}): ${visible2(change.refused.message)}`)}`);
-  return lines;
-}
-function roleChangeDetailLines(change) {
-  return [...roleFieldLines(change, PLAIN), ...roleImpactLines(change, PLAIN)];
-}
-function roleCountsClause(plan) {
-  const n2 = (action) => plan.roleChanges.filter((c3) => c3.action === action).length;
-  const gains = [...plan.changes, ...plan.roleChanges].filter(
-    (c3) => c3.risks.includes("privilege-gain")
-  ).length;
-  const parts = [];
-  if (plan.roleChanges.length > 0)
-    parts.push(`roles: ${n2("create")} to create, ${n2("update")} to update, ${n2("delete")} to delete`);
-  if (gains > 0) parts.push(`${count(gains, "privilege gain")} (!)`);
-  return parts.map((p) => `; ${p}`).join("");
-}
-var ROLE_SYMBOL, list;
-var init_permissions2 = __esm({
-  "src/render/permissions.ts"() {
-    "use strict";
-    init_scopes();
-    init_types();
-    init_plural();
-    init_color();
-    ROLE_SYMBOL = { create: "+", update: "~", delete: "-" };
-    list = (xs) => `[${xs.join(", ")}]`;
-  }
-});
-
-// src/render/text.ts
-function formatValue(value, field) {
-  if (value === void 0 || value === null) return "(none)";
-  if (Array.isArray(value)) return `[${value.map(visible).join(", ")}]`;
-  if (typeof value === "string" && field === "name") return quotedName(value);
-  if (typeof value === "string" && field === "email") return quoted(value);
-  return visible(String(value));
-}
-function colorFor(action, c3) {
-  switch (action) {
-    case "create":
-      return c3.green;
-    case "delete":
-      return c3.red;
-    case "disable":
-      return c3.magenta;
-    case "rename":
-    case "enable":
-    case "update":
-      return c3.yellow;
-  }
-}
-function fieldText(f, c3) {
-  switch (f.kind) {
-    case "value":
-      return `${f.field}: ${formatValue(f.value, f.field)}`;
-    case "change":
-      return `${f.field}: ${formatValue(f.before, f.field)} \u2192 ${formatValue(f.after, f.field)}`;
-    case "set": {
-      const parts = [
-        ...f.added.map((v) => c3.green(`+${visible(v)}`)),
-        ...f.removed.map((v) => c3.red(`-${visible(v)}`))
-      ];
-      return `${f.field}: ${formatValue(f.before)} \u2192 ${formatValue(f.after)}  (${parts.join(" ")})`;
-    }
-  }
-}
-function quotedName(name) {
-  const beside = lookAlikeEscapes(name);
-  return beside === void 0 ? quoted(name) : `${quoted(name)} (${beside})`;
-}
-function changeTitle(change) {
-  const from = change.before?.name;
-  return from !== void 0 && change.after?.name !== void 0 && from !== change.after.name ? `${shownName(from)} \u2192 ${shownName(change.account)}` : shownName(change.account);
-}
-function goesWithText(change) {
-  return goesWithSentence(change, formatValue);
-}
-function renderChange(change, c3) {
-  const paint = colorFor(change.action, c3);
-  const origin = change.origin === "unmanaged" ? c3.dim(" (unmanaged: not in the file)") : "";
-  const risks = riskLabels(change, { implied: false });
-  const risky = risks.length ? `  ${c3.red(c3.bold(`\u26A0 risky: ${risks.join(", ")}`))}` : "";
-  const lines = [
-    `  ${paint(SYMBOLS[change.action])} ${c3.bold(changeTitle(change))} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${risky}`
-  ];
-  for (const f of fieldChanges(change)) lines.push(`      ${fieldText(f, c3)}`);
-  if (change.action === "delete") lines.push(`      ${goesWithText(change)}`);
-  const permissions = change.action === "delete" ? void 0 : permissionsLine(change.permissions, c3);
-  if (permissions) lines.push(`      ${permissions}`);
-  if (change.refused)
-    lines.push(`      ${c3.red(`\u2717 refused (${change.refused.guard}): ${visible(change.refused.message)}`)}`);
-  return lines;
-}
-function guardLines(guards) {
-  return guards.exceeded.map((name) => {
-    const { count: n2, limit } = guards.limits[name];
-    const [one, many] = LIMIT_NOUN[name];
-    return `${count(n2, one, many)} ${noun(n2, "exceeds", "exceed")} policy.limits.${name} = ${limit}: raise it in the file, or for one run with \`apply ${FLAG_FOR_LIMIT[name]} ${n2}\``;
-  });
-}
-function countsSentence(plan) {
-  const n2 = countPlan(plan);
-  const parts = [
-    `${num(n2.create)} to create`,
-    `${num(n2.rename)} to rename`,
-    `${num(n2.update)} to update`,
-    `${num(n2.enable)} to enable`,
-    `${num(n2.disable)} to disable`,
-    `${num(n2.delete)} to delete`
-  ];
-  return `${parts.join(", ")}${roleCountsClause(plan)}; ${num(n2.unchanged)} unchanged, ${num(n2.unmanaged)} unmanaged.`;
-}
-function renderPlanText(plan, options = {}) {
-  const c3 = options.colors ?? PLAIN;
-  const out = [];
-  const file = visible(plan.desired.file);
-  if (hasChanges(plan)) {
-    out.push(`Plan for ${c3.bold(visible(plan.baseUrl))} from ${file}:`, "");
-    for (const change of plan.roleChanges) out.push(...roleChangeTextLines(change, c3, visible), "");
-    for (const change of plan.changes) out.push(...renderChange(change, c3), "");
-  }
-  const listed3 = leftAlone(plan);
-  if (listed3.length > 0) {
-    out.push(c3.bold("Unmanaged accounts in scope (not in the file):"));
-    for (const u2 of listed3)
-      out.push(`  ? ${shownName(u2.name)}${u2.active ? "" : " (disabled)"} \u2014 ${DISPOSITION[u2.disposition]}`);
-    out.push("");
-  }
-  if (!plan.guards.ok) {
-    out.push(c3.red(c3.bold("Refused by safety guards \u2014 apply will not run this plan:")));
-    for (const r of plan.guards.refusals)
-      out.push(c3.red(`  \u2717 ${shownName(r.account)}: ${visible(r.message)}`));
-    for (const line of guardLines(plan.guards)) out.push(c3.red(`  \u2717 ${line}`));
-    out.push("");
-  }
-  if (!hasChanges(plan)) {
-    out.push(
-      `${c3.green(c3.bold("No changes."))} PactFlow matches ${file} (${count(plan.summary.unchanged, "account")} unchanged).`
-    );
-  }
-  if (hasChanges(plan)) out.push(`${c3.bold("Plan:")} ${countsSentence(plan)}`);
-  return out.join("\n").replace(/\n+$/, "") + "\n";
-}
-var SYMBOLS, FLAG_FOR_LIMIT, LIMIT_NOUN, DISPOSITION;
-var init_text = __esm({
-  "src/render/text.ts"() {
-    "use strict";
-    init_types();
-    init_plural();
-    init_color();
-    init_permissions2();
-    init_escape();
-    init_words();
-    init_escape();
-    SYMBOLS = {
-      create: "+",
-      rename: "~",
-      update: "~",
-      enable: "~",
-      disable: "!",
-      delete: "-"
-    };
-    FLAG_FOR_LIMIT = {
-      maxDeletes: "--allow-deletes",
-      maxDisables: "--allow-disables",
-      maxAdminChanges: "--allow-admin-changes"
-    };
-    LIMIT_NOUN = {
-      maxDeletes: ["delete", "deletes"],
-      maxDisables: ["disable", "disables"],
-      maxAdminChanges: ["admin change", "admin changes"]
-    };
-    DISPOSITION = {
-      ignore: "left as it is (policy.unmanaged: ignore)",
-      disable: "will be disabled (policy.unmanaged: disable)",
-      delete: "will be deleted (policy.unmanaged: delete)",
-      protected: "protected: never changed",
-      "already-disabled": "already disabled"
-    };
-  }
-});
-
-// src/render/guard-verdict.ts
-function limitVerdictLines(report2, fileLimits, overrides) {
-  const refused = [];
-  const allowed = [];
-  for (const name of Object.keys(LIMIT_NOUN)) {
-    const { count: n2 } = report2.limits[name];
-    const words = count(n2, ...LIMIT_NOUN[name]);
-    if (report2.exceeded.includes(name)) {
-      const verb = n2 === 1 ? "exceeds" : "exceed";
-      const override = overrides[name];
-      refused.push(
-        `${words} ${verb} policy.limits.${name} = ${fileLimits[name]}${override === void 0 ? "" : ` and ${FLAG_FOR_LIMIT[name]} ${override}`}: raise it in the file, or for one run with \`apply ${FLAG_FOR_LIMIT[name]} ${n2}\``
-      );
-    } else if (n2 > fileLimits[name]) {
-      allowed.push(`${words}, allowed by ${FLAG_FOR_LIMIT[name]} ${overrides[name] ?? n2}`);
-    }
-  }
-  return { refused, allowed };
-}
-var init_guard_verdict = __esm({
-  "src/render/guard-verdict.ts"() {
-    "use strict";
-    init_plural();
-    init_text();
-  }
-});
-
-// node_modules/chalk/source/vendor/ansi-styles/index.js
-function assembleStyles() {
-  const codes2 = /* @__PURE__ */ new Map();
-  for (const [groupName, group] of Object.entries(styles)) {
-    for (const [styleName, style] of Object.entries(group)) {
-      styles[styleName] = {
-        open: `\x1B[${style[0]}m`,
-        close: `\x1B[${style[1]}m`
-      };
-      group[styleName] = styles[styleName];
-      codes2.set(style[0], style[1]);
-    }
-    Object.defineProperty(styles, groupName, {
-      value: group,
-      enumerable: false
-    });
-  }
-  Object.defineProperty(styles, "codes", {
-    value: codes2,
-    enumerable: false
-  });
-  styles.color.close = "\x1B[39m";
-  styles.bgColor.close = "\x1B[49m";
-  styles.color.ansi = wrapAnsi16();
-  styles.color.ansi256 = wrapAnsi256();
-  styles.color.ansi16m = wrapAnsi16m();
-  styles.bgColor.ansi = wrapAnsi16(ANSI_BACKGROUND_OFFSET);
-  styles.bgColor.ansi256 = wrapAnsi256(ANSI_BACKGROUND_OFFSET);
-  styles.bgColor.ansi16m = wrapAnsi16m(ANSI_BACKGROUND_OFFSET);
-  Object.defineProperties(styles, {
-    rgbToAnsi256: {
-      value(red2, green2, blue2) {
-        if (red2 === green2 && green2 === blue2) {
-          if (red2 < 8) {
-            return 16;
-          }
-          if (red2 > 248) {
-            return 231;
-          }
-          return Math.round((red2 - 8) / 247 * 24) + 232;
-        }
-        return 16 + 36 * Math.round(red2 / 255 * 5) + 6 * Math.round(green2 / 255 * 5) + Math.round(blue2 / 255 * 5);
-      },
-      enumerable: false
-    },
-    hexToRgb: {
-      value(hex) {
-        const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
-        if (!matches) {
-          return [0, 0, 0];
-        }
-        let [colorString] = matches;
-        if (colorString.length === 3) {
-          colorString = [...colorString].map((character) => character + character).join("");
-        }
-        const integer = Number.parseInt(colorString, 16);
-        return [
-          /* eslint-disable no-bitwise */
-          integer >> 16 & 255,
-          integer >> 8 & 255,
-          integer & 255
-          /* eslint-enable no-bitwise */
-        ];
-      },
-      enumerable: false
-    },
-    hexToAnsi256: {
-      value: (hex) => styles.rgbToAnsi256(...styles.hexToRgb(hex)),
-      enumerable: false
-    },
-    ansi256ToAnsi: {
-      value(code2) {
-        if (code2 < 8) {
-          return 30 + code2;
-        }
-        if (code2 < 16) {
-          return 90 + (code2 - 8);
-        }
-        let red2;
-        let green2;
-        let blue2;
-        if (code2 >= 232) {
-          red2 = ((code2 - 232) * 10 + 8) / 255;
-          green2 = red2;
-          blue2 = red2;
-        } else {
-          code2 -= 16;
-          const remainder = code2 % 36;
-          red2 = Math.floor(code2 / 36) / 5;
-          green2 = Math.floor(remainder / 6) / 5;
-          blue2 = remainder % 6 / 5;
-        }
-        const value = Math.max(red2, green2, blue2) * 2;
-        if (value === 0) {
-          return 30;
-        }
-        let result = 30 + (Math.round(blue2) << 2 | Math.round(green2) << 1 | Math.round(red2));
-        if (value === 2) {
-          result += 60;
-        }
-        return result;
-      },
-      enumerable: false
-    },
-    rgbToAnsi: {
-      value: (red2, green2, blue2) => styles.ansi256ToAnsi(styles.rgbToAnsi256(red2, green2, blue2)),
-      enumerable: false
-    },
-    hexToAnsi: {
-      value: (hex) => styles.ansi256ToAnsi(styles.hexToAnsi256(hex)),
-      enumerable: false
-    }
-  });
-  return styles;
-}
-var ANSI_BACKGROUND_OFFSET, wrapAnsi16, wrapAnsi256, wrapAnsi16m, styles, modifierNames, foregroundColorNames, backgroundColorNames, colorNames, ansiStyles, ansi_styles_default;
-var init_ansi_styles = __esm({
-  "node_modules/chalk/source/vendor/ansi-styles/index.js"() {
-    ANSI_BACKGROUND_OFFSET = 10;
-    wrapAnsi16 = (offset = 0) => (code2) => `\x1B[${code2 + offset}m`;
-    wrapAnsi256 = (offset = 0) => (code2) => `\x1B[${38 + offset};5;${code2}m`;
-    wrapAnsi16m = (offset = 0) => (red2, green2, blue2) => `\x1B[${38 + offset};2;${red2};${green2};${blue2}m`;
-    styles = {
-      modifier: {
-        reset: [0, 0],
-        // 21 isn't widely supported and 22 does the same thing
-        bold: [1, 22],
-        dim: [2, 22],
-        italic: [3, 23],
-        underline: [4, 24],
-        overline: [53, 55],
-        inverse: [7, 27],
-        hidden: [8, 28],
-        strikethrough: [9, 29]
-      },
-      color: {
-        black: [30, 39],
-        red: [31, 39],
-        green: [32, 39],
-        yellow: [33, 39],
-        blue: [34, 39],
-        magenta: [35, 39],
-        cyan: [36, 39],
-        white: [37, 39],
-        // Bright color
-        blackBright: [90, 39],
-        gray: [90, 39],
-        // Alias of `blackBright`
-        grey: [90, 39],
-        // Alias of `blackBright`
-        redBright: [91, 39],
-        greenBright: [92, 39],
-        yellowBright: [93, 39],
-        blueBright: [94, 39],
-        magentaBright: [95, 39],
-        cyanBright: [96, 39],
-        whiteBright: [97, 39]
-      },
-      bgColor: {
-        bgBlack: [40, 49],
-        bgRed: [41, 49],
-        bgGreen: [42, 49],
-        bgYellow: [43, 49],
-        bgBlue: [44, 49],
-        bgMagenta: [45, 49],
-        bgCyan: [46, 49],
-        bgWhite: [47, 49],
-        // Bright color
-        bgBlackBright: [100, 49],
-        bgGray: [100, 49],
-        // Alias of `bgBlackBright`
-        bgGrey: [100, 49],
-        // Alias of `bgBlackBright`
-        bgRedBright: [101, 49],
-        bgGreenBright: [102, 49],
-        bgYellowBright: [103, 49],
-        bgBlueBright: [104, 49],
-        bgMagentaBright: [105, 49],
-        bgCyanBright: [106, 49],
-        bgWhiteBright: [107, 49]
-      }
-    };
-    modifierNames = Object.keys(styles.modifier);
-    foregroundColorNames = Object.keys(styles.color);
-    backgroundColorNames = Object.keys(styles.bgColor);
-    colorNames = [...foregroundColorNames, ...backgroundColorNames];
-    ansiStyles = assembleStyles();
-    ansi_styles_default = ansiStyles;
-  }
-});
-
-// node_modules/chalk/source/vendor/supports-color/index.js
-function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
-  const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-  const position = argv.indexOf(prefix + flag);
-  const terminatorPosition = argv.indexOf("--");
-  return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-}
-function envForceColor() {
-  if ("FORCE_COLOR" in env) {
-    if (env.FORCE_COLOR === "true") {
-      return 1;
-    }
-    if (env.FORCE_COLOR === "false") {
-      return 0;
-    }
-    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
-  }
-}
-function translateLevel(level) {
-  if (level === 0) {
-    return false;
-  }
-  return {
-    level,
-    hasBasic: true,
-    has256: level >= 2,
-    has16m: level >= 3
-  };
-}
-function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
-  const noFlagForceColor = envForceColor();
-  if (noFlagForceColor !== void 0) {
-    flagForceColor = noFlagForceColor;
-  }
-  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
-  if (forceColor === 0) {
-    return 0;
-  }
-  if (sniffFlags) {
-    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-      return 3;
-    }
-    if (hasFlag("color=256")) {
-      return 2;
-    }
-  }
-  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
-    return 1;
-  }
-  if (haveStream && !streamIsTTY && forceColor === void 0) {
-    return 0;
-  }
-  const min = forceColor || 0;
-  if (env.TERM === "dumb") {
-    return min;
-  }
-  if (import_node_process.default.platform === "win32") {
-    const osRelease = import_node_os.default.release().split(".");
-    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-      return Number(osRelease[2]) >= 14931 ? 3 : 2;
-    }
-    return 1;
-  }
-  if ("CI" in env) {
-    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key) => key in env)) {
-      return 3;
-    }
-    if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-      return 1;
-    }
-    return min;
-  }
-  if ("TEAMCITY_VERSION" in env) {
-    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-  }
-  if (env.COLORTERM === "truecolor") {
-    return 3;
-  }
-  if (env.TERM === "xterm-kitty") {
-    return 3;
-  }
-  if (env.TERM === "xterm-ghostty") {
-    return 3;
-  }
-  if (env.TERM === "wezterm") {
-    return 3;
-  }
-  if ("TERM_PROGRAM" in env) {
-    const version = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-    switch (env.TERM_PROGRAM) {
-      case "iTerm.app": {
-        return version >= 3 ? 3 : 2;
-      }
-      case "Apple_Terminal": {
-        return 2;
-      }
-    }
-  }
-  if (/-256(color)?$/i.test(env.TERM)) {
-    return 2;
-  }
-  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-    return 1;
-  }
-  if ("COLORTERM" in env) {
-    return 1;
-  }
-  return min;
-}
-function createSupportsColor(stream2, options = {}) {
-  const level = _supportsColor(stream2, {
-    streamIsTTY: stream2 && stream2.isTTY,
-    ...options
-  });
-  return translateLevel(level);
-}
-var import_node_process, import_node_os, import_node_tty, env, flagForceColor, supportsColor, supports_color_default;
-var init_supports_color = __esm({
-  "node_modules/chalk/source/vendor/supports-color/index.js"() {
-    import_node_process = __toESM(require("node:process"), 1);
-    import_node_os = __toESM(require("node:os"), 1);
-    import_node_tty = __toESM(require("node:tty"), 1);
-    ({ env } = import_node_process.default);
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      flagForceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      flagForceColor = 1;
-    }
-    supportsColor = {
-      stdout: createSupportsColor({ isTTY: import_node_tty.default.isatty(1) }),
-      stderr: createSupportsColor({ isTTY: import_node_tty.default.isatty(2) })
-    };
-    supports_color_default = supportsColor;
-  }
-});
-
-// node_modules/chalk/source/utilities.js
-function stringReplaceAll(string, substring, replacer) {
-  let index = string.indexOf(substring);
-  if (index === -1) {
-    return string;
-  }
-  const substringLength = substring.length;
-  let endIndex = 0;
-  let returnValue = "";
-  do {
-    returnValue += string.slice(endIndex, index) + substring + replacer;
-    endIndex = index + substringLength;
-    index = string.indexOf(substring, endIndex);
-  } while (index !== -1);
-  returnValue += string.slice(endIndex);
-  return returnValue;
-}
-function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
-  let endIndex = 0;
-  let returnValue = "";
-  do {
-    const gotCR = string[index - 1] === "\r";
-    returnValue += string.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
-    endIndex = index + 1;
-    index = string.indexOf("\n", endIndex);
-  } while (index !== -1);
-  returnValue += string.slice(endIndex);
-  return returnValue;
-}
-var init_utilities = __esm({
-  "node_modules/chalk/source/utilities.js"() {
-  }
-});
-
-// node_modules/chalk/source/index.js
-function createChalk(options) {
-  return chalkFactory(options);
-}
-var stdoutColor, stderrColor, GENERATOR, STYLER, IS_EMPTY, levelMapping, styles2, applyOptions, chalkFactory, getModelAnsi, usedModels, proto, createStyler, createBuilder, applyStyle, chalk, chalkStderr, source_default;
-var init_source = __esm({
-  "node_modules/chalk/source/index.js"() {
-    init_ansi_styles();
-    init_supports_color();
-    init_utilities();
-    ({ stdout: stdoutColor, stderr: stderrColor } = supports_color_default);
-    GENERATOR = /* @__PURE__ */ Symbol("GENERATOR");
-    STYLER = /* @__PURE__ */ Symbol("STYLER");
-    IS_EMPTY = /* @__PURE__ */ Symbol("IS_EMPTY");
-    levelMapping = [
-      "ansi",
-      "ansi",
-      "ansi256",
-      "ansi16m"
-    ];
-    styles2 = /* @__PURE__ */ Object.create(null);
-    applyOptions = (object, options = {}) => {
-      if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) {
-        throw new Error("The `level` option should be an integer from 0 to 3");
-      }
-      const colorLevel = stdoutColor ? stdoutColor.level : 0;
-      object.level = options.level === void 0 ? colorLevel : options.level;
-    };
-    chalkFactory = (options) => {
-      const chalk2 = (...strings) => strings.join(" ");
-      applyOptions(chalk2, options);
-      Object.setPrototypeOf(chalk2, createChalk.prototype);
-      return chalk2;
-    };
-    Object.setPrototypeOf(createChalk.prototype, Function.prototype);
-    for (const [styleName, style] of Object.entries(ansi_styles_default)) {
-      styles2[styleName] = {
-        get() {
-          const builder = createBuilder(this, createStyler(style.open, style.close, this[STYLER]), this[IS_EMPTY]);
-          Object.defineProperty(this, styleName, { value: builder });
-          return builder;
-        }
-      };
-    }
-    styles2.visible = {
-      get() {
-        const builder = createBuilder(this, this[STYLER], true);
-        Object.defineProperty(this, "visible", { value: builder });
-        return builder;
-      }
-    };
-    getModelAnsi = (model, level, type2, ...arguments_) => {
-      if (model === "rgb") {
-        if (level === "ansi16m") {
-          return ansi_styles_default[type2].ansi16m(...arguments_);
-        }
-        if (level === "ansi256") {
-          return ansi_styles_default[type2].ansi256(ansi_styles_default.rgbToAnsi256(...arguments_));
-        }
-        return ansi_styles_default[type2].ansi(ansi_styles_default.rgbToAnsi(...arguments_));
-      }
-      if (model === "hex") {
-        return getModelAnsi("rgb", level, type2, ...ansi_styles_default.hexToRgb(...arguments_));
-      }
-      return ansi_styles_default[type2][model](...arguments_);
-    };
-    usedModels = ["rgb", "hex", "ansi256"];
-    for (const model of usedModels) {
-      styles2[model] = {
-        get() {
-          const { level } = this;
-          return function(...arguments_) {
-            const styler = createStyler(getModelAnsi(model, levelMapping[level], "color", ...arguments_), ansi_styles_default.color.close, this[STYLER]);
-            return createBuilder(this, styler, this[IS_EMPTY]);
-          };
-        }
-      };
-      const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
-      styles2[bgModel] = {
-        get() {
-          const { level } = this;
-          return function(...arguments_) {
-            const styler = createStyler(getModelAnsi(model, levelMapping[level], "bgColor", ...arguments_), ansi_styles_default.bgColor.close, this[STYLER]);
-            return createBuilder(this, styler, this[IS_EMPTY]);
-          };
-        }
-      };
-    }
-    proto = Object.defineProperties(() => {
-    }, {
-      ...styles2,
-      level: {
-        enumerable: true,
-        get() {
-          return this[GENERATOR].level;
-        },
-        set(level) {
-          this[GENERATOR].level = level;
-        }
-      }
-    });
-    createStyler = (open2, close, parent) => {
-      let openAll;
-      let closeAll;
-      if (parent === void 0) {
-        openAll = open2;
-        closeAll = close;
-      } else {
-        openAll = parent.openAll + open2;
-        closeAll = close + parent.closeAll;
-      }
-      return {
-        open: open2,
-        close,
-        openAll,
-        closeAll,
-        parent
-      };
-    };
-    createBuilder = (self, _styler, _isEmpty) => {
-      const builder = (...arguments_) => applyStyle(builder, arguments_.length === 1 ? "" + arguments_[0] : arguments_.join(" "));
-      Object.setPrototypeOf(builder, proto);
-      builder[GENERATOR] = self;
-      builder[STYLER] = _styler;
-      builder[IS_EMPTY] = _isEmpty;
-      return builder;
-    };
-    applyStyle = (self, string) => {
-      if (self.level <= 0 || !string) {
-        return self[IS_EMPTY] ? "" : string;
-      }
-      let styler = self[STYLER];
-      if (styler === void 0) {
-        return string;
-      }
-      const { openAll, closeAll } = styler;
-      if (string.includes("\x1B")) {
-        while (styler !== void 0) {
-          string = stringReplaceAll(string, styler.close, styler.open);
-          styler = styler.parent;
-        }
-      }
-      const lfIndex = string.indexOf("\n");
-      if (lfIndex !== -1) {
-        string = stringEncaseCRLFWithFirstIndex(string, closeAll, openAll, lfIndex);
-      }
-      return openAll + string + closeAll;
-    };
-    Object.defineProperties(createChalk.prototype, styles2);
-    chalk = createChalk();
-    chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
-    source_default = chalk;
-  }
-});
-
-// node_modules/mimic-function/index.js
-function mimicFunction(to, from, { ignoreNonConfigurable = false } = {}) {
-  const { name } = to;
-  for (const property of Reflect.ownKeys(from)) {
-    copyProperty(to, from, property, ignoreNonConfigurable);
-  }
-  changePrototype(to, from);
-  changeToString(to, from, name);
-  return to;
-}
-var copyProperty, canCopyProperty, changePrototype, wrappedToString, toStringDescriptor, toStringName, changeToString;
-var init_mimic_function = __esm({
-  "node_modules/mimic-function/index.js"() {
-    copyProperty = (to, from, property, ignoreNonConfigurable) => {
-      if (property === "length" || property === "prototype") {
-        return;
-      }
-      if (property === "arguments" || property === "caller") {
-        return;
-      }
-      const toDescriptor = Object.getOwnPropertyDescriptor(to, property);
-      const fromDescriptor = Object.getOwnPropertyDescriptor(from, property);
-      if (!canCopyProperty(toDescriptor, fromDescriptor) && ignoreNonConfigurable) {
-        return;
-      }
-      Object.defineProperty(to, property, fromDescriptor);
-    };
-    canCopyProperty = function(toDescriptor, fromDescriptor) {
-      return toDescriptor === void 0 || toDescriptor.configurable || toDescriptor.writable === fromDescriptor.writable && toDescriptor.enumerable === fromDescriptor.enumerable && toDescriptor.configurable === fromDescriptor.configurable && (toDescriptor.writable || toDescriptor.value === fromDescriptor.value);
-    };
-    changePrototype = (to, from) => {
-      const fromPrototype = Object.getPrototypeOf(from);
-      if (fromPrototype === Object.getPrototypeOf(to)) {
-        return;
-      }
-      Object.setPrototypeOf(to, fromPrototype);
-    };
-    wrappedToString = (withName, fromBody) => `/* Wrapped ${withName}*/
-${fromBody}`;
-    toStringDescriptor = Object.getOwnPropertyDescriptor(Function.prototype, "toString");
-    toStringName = Object.getOwnPropertyDescriptor(Function.prototype.toString, "name");
-    changeToString = (to, from, name) => {
-      const withName = name === "" ? "" : `with ${name.trim()}() `;
-      const newToString = wrappedToString.bind(null, withName, from.toString());
-      Object.defineProperty(newToString, "name", toStringName);
-      const { writable, enumerable, configurable } = toStringDescriptor;
-      Object.defineProperty(to, "toString", { value: newToString, writable, enumerable, configurable });
-    };
-  }
-});
-
-// node_modules/onetime/index.js
-var calledFunctions, onetime, onetime_default;
-var init_onetime = __esm({
-  "node_modules/onetime/index.js"() {
-    init_mimic_function();
-    calledFunctions = /* @__PURE__ */ new WeakMap();
-    onetime = (function_, options = {}) => {
-      if (typeof function_ !== "function") {
-        throw new TypeError("Expected a function");
-      }
-      let returnValue;
-      let callCount = 0;
-      const functionName = function_.displayName || function_.name || "<anonymous>";
-      const onetime2 = function(...arguments_) {
-        calledFunctions.set(onetime2, ++callCount);
-        if (callCount === 1) {
-          returnValue = function_.apply(this, arguments_);
-          function_ = void 0;
-        } else if (options.throw === true) {
-          throw new Error(`Function \`${functionName}\` can only be called once`);
-        }
-        return returnValue;
-      };
-      mimicFunction(onetime2, function_);
-      calledFunctions.set(onetime2, callCount);
-      return onetime2;
-    };
-    onetime.callCount = (function_) => {
-      if (!calledFunctions.has(function_)) {
-        throw new Error(`The given function \`${function_.name}\` is not wrapped by the \`onetime\` package`);
-      }
-      return calledFunctions.get(function_);
-    };
-    onetime_default = onetime;
-  }
-});
-
-// node_modules/signal-exit/dist/mjs/signals.js
-var signals;
-var init_signals = __esm({
-  "node_modules/signal-exit/dist/mjs/signals.js"() {
-    signals = [];
-    signals.push("SIGHUP", "SIGINT", "SIGTERM");
-    if (process.platform !== "win32") {
-      signals.push(
-        "SIGALRM",
-        "SIGABRT",
-        "SIGVTALRM",
-        "SIGXCPU",
-        "SIGXFSZ",
-        "SIGUSR2",
-        "SIGTRAP",
-        "SIGSYS",
-        "SIGQUIT",
-        "SIGIOT"
-        // should detect profiler and enable/disable accordingly.
-        // see #21
-        // 'SIGPROF'
-      );
-    }
-    if (process.platform === "linux") {
-      signals.push("SIGIO", "SIGPOLL", "SIGPWR", "SIGSTKFLT");
-    }
-  }
-});
-
-// node_modules/signal-exit/dist/mjs/index.js
-var processOk, kExitEmitter, global, ObjectDefineProperty, Emitter, SignalExitBase, signalExitWrap, SignalExitFallback, SignalExit, process3, onExit, load, unload;
-var init_mjs = __esm({
-  "node_modules/signal-exit/dist/mjs/index.js"() {
-    init_signals();
-    processOk = (process12) => !!process12 && typeof process12 === "object" && typeof process12.removeListener === "function" && typeof process12.emit === "function" && typeof process12.reallyExit === "function" && typeof process12.listeners === "function" && typeof process12.kill === "function" && typeof process12.pid === "number" && typeof process12.on === "function";
-    kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
-    global = globalThis;
-    ObjectDefineProperty = Object.defineProperty.bind(Object);
-    Emitter = class {
-      emitted = {
-        afterExit: false,
-        exit: false
-      };
-      listeners = {
-        afterExit: [],
-        exit: []
-      };
-      count = 0;
-      id = Math.random();
-      constructor() {
-        if (global[kExitEmitter]) {
-          return global[kExitEmitter];
-        }
-        ObjectDefineProperty(global, kExitEmitter, {
-          value: this,
-          writable: false,
-          enumerable: false,
-          configurable: false
-        });
-      }
-      on(ev, fn) {
-        this.listeners[ev].push(fn);
-      }
-      removeListener(ev, fn) {
-        const list2 = this.listeners[ev];
-        const i2 = list2.indexOf(fn);
-        if (i2 === -1) {
-          return;
-        }
-        if (i2 === 0 && list2.length === 1) {
-          list2.length = 0;
-        } else {
-          list2.splice(i2, 1);
-        }
-      }
-      emit(ev, code2, signal) {
-        if (this.emitted[ev]) {
-          return false;
-        }
-        this.emitted[ev] = true;
-        let ret = false;
-        for (const fn of this.listeners[ev]) {
-          ret = fn(code2, signal) === true || ret;
-        }
-        if (ev === "exit") {
-          ret = this.emit("afterExit", code2, signal) || ret;
-        }
-        return ret;
-      }
-    };
-    SignalExitBase = class {
-    };
-    signalExitWrap = (handler) => {
-      return {
-        onExit(cb, opts) {
-          return handler.onExit(cb, opts);
-        },
-        load() {
-          return handler.load();
-        },
-        unload() {
-          return handler.unload();
-        }
-      };
-    };
-    SignalExitFallback = class extends SignalExitBase {
-      onExit() {
-        return () => {
-        };
-      }
-      load() {
-      }
-      unload() {
-      }
-    };
-    SignalExit = class extends SignalExitBase {
-      // "SIGHUP" throws an `ENOSYS` error on Windows,
-      // so use a supported signal instead
-      /* c8 ignore start */
-      #hupSig = process3.platform === "win32" ? "SIGINT" : "SIGHUP";
-      /* c8 ignore stop */
-      #emitter = new Emitter();
-      #process;
-      #originalProcessEmit;
-      #originalProcessReallyExit;
-      #sigListeners = {};
-      #loaded = false;
-      constructor(process12) {
-        super();
-        this.#process = process12;
-        this.#sigListeners = {};
-        for (const sig of signals) {
-          this.#sigListeners[sig] = () => {
-            const listeners = this.#process.listeners(sig);
-            let { count: count2 } = this.#emitter;
-            const p = process12;
-            if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
-              count2 += p.__signal_exit_emitter__.count;
-            }
-            if (listeners.length === count2) {
-              this.unload();
-              const ret = this.#emitter.emit("exit", null, sig);
-              const s = sig === "SIGHUP" ? this.#hupSig : sig;
-              if (!ret)
-                process12.kill(process12.pid, s);
-            }
-          };
-        }
-        this.#originalProcessReallyExit = process12.reallyExit;
-        this.#originalProcessEmit = process12.emit;
-      }
-      onExit(cb, opts) {
-        if (!processOk(this.#process)) {
-          return () => {
-          };
-        }
-        if (this.#loaded === false) {
-          this.load();
-        }
-        const ev = opts?.alwaysLast ? "afterExit" : "exit";
-        this.#emitter.on(ev, cb);
-        return () => {
-          this.#emitter.removeListener(ev, cb);
-          if (this.#emitter.listeners["exit"].length === 0 && this.#emitter.listeners["afterExit"].length === 0) {
-            this.unload();
-          }
-        };
-      }
-      load() {
-        if (this.#loaded) {
-          return;
-        }
-        this.#loaded = true;
-        this.#emitter.count += 1;
-        for (const sig of signals) {
-          try {
-            const fn = this.#sigListeners[sig];
-            if (fn)
-              this.#process.on(sig, fn);
-          } catch (_) {
-          }
-        }
-        this.#process.emit = (ev, ...a2) => {
-          return this.#processEmit(ev, ...a2);
-        };
-        this.#process.reallyExit = (code2) => {
-          return this.#processReallyExit(code2);
-        };
-      }
-      unload() {
-        if (!this.#loaded) {
-          return;
-        }
-        this.#loaded = false;
-        signals.forEach((sig) => {
-          const listener = this.#sigListeners[sig];
-          if (!listener) {
-            throw new Error("Listener not defined for signal: " + sig);
-          }
-          try {
-            this.#process.removeListener(sig, listener);
-          } catch (_) {
-          }
-        });
-        this.#process.emit = this.#originalProcessEmit;
-        this.#process.reallyExit = this.#originalProcessReallyExit;
-        this.#emitter.count -= 1;
-      }
-      #processReallyExit(code2) {
-        if (!processOk(this.#process)) {
-          return 0;
-        }
-        this.#process.exitCode = code2 || 0;
-        this.#emitter.emit("exit", this.#process.exitCode, null);
-        return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
-      }
-      #processEmit(ev, ...args) {
-        const og = this.#originalProcessEmit;
-        if (ev === "exit" && processOk(this.#process)) {
-          if (typeof args[0] === "number") {
-            this.#process.exitCode = args[0];
-          }
-          const ret = og.call(this.#process, ev, ...args);
-          this.#emitter.emit("exit", this.#process.exitCode, null);
-          return ret;
-        } else {
-          return og.call(this.#process, ev, ...args);
-        }
-      }
-    };
-    process3 = globalThis.process;
-    ({
-      onExit: (
-        /**
-         * Called when the process is exiting, whether via signal, explicit
-         * exit, or running out of stuff to do.
-         *
-         * If the global process object is not suitable for instrumentation,
-         * then this will be a no-op.
-         *
-         * Returns a function that may be used to unload signal-exit.
-         */
-        onExit
-      ),
-      load: (
-        /**
-         * Load the listeners.  Likely you never need to call this, unless
-         * doing a rather deep integration with signal-exit functionality.
-         * Mostly exposed for the benefit of testing.
-         *
-         * @internal
-         */
-        load
-      ),
-      unload: (
-        /**
-         * Unload the listeners.  Likely you never need to call this, unless
-         * doing a rather deep integration with signal-exit functionality.
-         * Mostly exposed for the benefit of testing.
-         *
-         * @internal
-         */
-        unload
-      )
-    } = signalExitWrap(processOk(process3) ? new SignalExit(process3) : new SignalExitFallback()));
-  }
-});
-
-// node_modules/restore-cursor/index.js
-var import_node_process2, terminal, restoreCursor, restore_cursor_default;
-var init_restore_cursor = __esm({
-  "node_modules/restore-cursor/index.js"() {
-    import_node_process2 = __toESM(require("node:process"), 1);
-    init_onetime();
-    init_mjs();
-    terminal = import_node_process2.default.stderr.isTTY ? import_node_process2.default.stderr : import_node_process2.default.stdout.isTTY ? import_node_process2.default.stdout : void 0;
-    restoreCursor = terminal ? onetime_default(() => {
-      onExit(() => {
-        terminal.write("\x1B[?25h");
-      }, { alwaysLast: true });
-    }) : () => {
-    };
-    restore_cursor_default = restoreCursor;
-  }
-});
-
-// node_modules/cli-cursor/index.js
-var import_node_process3, isHidden, cliCursor, cli_cursor_default;
-var init_cli_cursor = __esm({
-  "node_modules/cli-cursor/index.js"() {
-    import_node_process3 = __toESM(require("node:process"), 1);
-    init_restore_cursor();
-    isHidden = false;
-    cliCursor = {};
-    cliCursor.show = (writableStream = import_node_process3.default.stderr) => {
-      if (!writableStream.isTTY) {
-        return;
-      }
-      isHidden = false;
-      writableStream.write("\x1B[?25h");
-    };
-    cliCursor.hide = (writableStream = import_node_process3.default.stderr) => {
-      if (!writableStream.isTTY) {
-        return;
-      }
-      restore_cursor_default();
-      isHidden = true;
-      writableStream.write("\x1B[?25l");
-    };
-    cliCursor.toggle = (force, writableStream) => {
-      if (force !== void 0) {
-        isHidden = force;
-      }
-      if (isHidden) {
-        cliCursor.show(writableStream);
-      } else {
-        cliCursor.hide(writableStream);
-      }
-    };
-    cli_cursor_default = cliCursor;
-  }
-});
-
-// node_modules/cli-spinners/spinners.json
-var spinners_default;
-var init_spinners = __esm({
-  "node_modules/cli-spinners/spinners.json"() {
-    spinners_default = {
-      dots: {
-        interval: 80,
-        frames: [
-          "\u280B",
-          "\u2819",
-          "\u2839",
-          "\u2838",
-          "\u283C",
-          "\u2834",
-          "\u2826",
-          "\u2827",
-          "\u2807",
-          "\u280F"
-        ]
-      },
-      dots2: {
-        interval: 80,
-        frames: [
-          "\u28FE",
-          "\u28FD",
-          "\u28FB",
-          "\u28BF",
-          "\u287F",
-          "\u28DF",
-          "\u28EF",
-          "\u28F7"
-        ]
-      },
-      dots3: {
-        interval: 80,
-        frames: [
-          "\u280B",
-          "\u2819",
-          "\u281A",
-          "\u281E",
-          "\u2816",
-          "\u2826",
-          "\u2834",
-          "\u2832",
-          "\u2833",
-          "\u2813"
-        ]
-      },
-      dots4: {
-        interval: 80,
-        frames: [
-          "\u2804",
-          "\u2806",
-          "\u2807",
-          "\u280B",
-          "\u2819",
-          "\u2838",
-          "\u2830",
-          "\u2820",
-          "\u2830",
-          "\u2838",
-          "\u2819",
-          "\u280B",
-          "\u2807",
-          "\u2806"
-        ]
-      },
-      dots5: {
-        interval: 80,
-        frames: [
-          "\u280B",
-          "\u2819",
-          "\u281A",
-          "\u2812",
-          "\u2802",
-          "\u2802",
-          "\u2812",
-          "\u2832",
-          "\u2834",
-          "\u2826",
-          "\u2816",
-          "\u2812",
-          "\u2810",
-          "\u2810",
-          "\u2812",
-          "\u2813",
-          "\u280B"
-        ]
-      },
-      dots6: {
-        interval: 80,
-        frames: [
-          "\u2801",
-          "\u2809",
-          "\u2819",
-          "\u281A",
-          "\u2812",
-          "\u2802",
-          "\u2802",
-          "\u2812",
-          "\u2832",
-          "\u2834",
-          "\u2824",
-          "\u2804",
-          "\u2804",
-          "\u2824",
-          "\u2834",
-          "\u2832",
-          "\u2812",
-          "\u2802",
-          "\u2802",
-          "\u2812",
-          "\u281A",
-          "\u2819",
-          "\u2809",
-          "\u2801"
-        ]
-      },
-      dots7: {
-        interval: 80,
-        frames: [
-          "\u2808",
-          "\u2809",
-          "\u280B",
-          "\u2813",
-          "\u2812",
-          "\u2810",
-          "\u2810",
-          "\u2812",
-          "\u2816",
-          "\u2826",
-          "\u2824",
-          "\u2820",
-          "\u2820",
-          "\u2824",
-          "\u2826",
-          "\u2816",
-          "\u2812",
-          "\u2810",
-          "\u2810",
-          "\u2812",
-          "\u2813",
-          "\u280B",
-          "\u2809",
-          "\u2808"
-        ]
-      },
-      dots8: {
-        interval: 80,
-        frames: [
-          "\u2801",
-          "\u2801",
-          "\u2809",
-          "\u2819",
-          "\u281A",
-          "\u2812",
-          "\u2802",
-          "\u2802",
-          "\u2812",
-          "\u2832",
-          "\u2834",
-          "\u2824",
-          "\u2804",
-          "\u2804",
-          "\u2824",
-          "\u2820",
-          "\u2820",
-          "\u2824",
-          "\u2826",
-          "\u2816",
-          "\u2812",
-          "\u2810",
-          "\u2810",
-          "\u2812",
-          "\u2813",
-          "\u280B",
-          "\u2809",
-          "\u2808",
-          "\u2808"
-        ]
-      },
-      dots9: {
-        interval: 80,
-        frames: [
-          "\u28B9",
-          "\u28BA",
-          "\u28BC",
-          "\u28F8",
-          "\u28C7",
-          "\u2867",
-          "\u2857",
-          "\u284F"
-        ]
-      },
-      dots10: {
-        interval: 80,
-        frames: [
-          "\u2884",
-          "\u2882",
-          "\u2881",
-          "\u2841",
-          "\u2848",
-          "\u2850",
-          "\u2860"
-        ]
-      },
-      dots11: {
-        interval: 100,
-        frames: [
-          "\u2801",
-          "\u2802",
-          "\u2804",
-          "\u2840",
-          "\u2880",
-          "\u2820",
-          "\u2810",
-          "\u2808"
-        ]
-      },
-      dots12: {
-        interval: 80,
-        frames: [
-          "\u2880\u2800",
-          "\u2840\u2800",
-          "\u2804\u2800",
-          "\u2882\u2800",
-          "\u2842\u2800",
-          "\u2805\u2800",
-          "\u2883\u2800",
-          "\u2843\u2800",
-          "\u280D\u2800",
-          "\u288B\u2800",
-          "\u284B\u2800",
-          "\u280D\u2801",
-          "\u288B\u2801",
-          "\u284B\u2801",
-          "\u280D\u2809",
-          "\u280B\u2809",
-          "\u280B\u2809",
-          "\u2809\u2819",
-          "\u2809\u2819",
-          "\u2809\u2829",
-          "\u2808\u2899",
-          "\u2808\u2859",
-          "\u2888\u2829",
-          "\u2840\u2899",
-          "\u2804\u2859",
-          "\u2882\u2829",
-          "\u2842\u2898",
-          "\u2805\u2858",
-          "\u2883\u2828",
-          "\u2843\u2890",
-          "\u280D\u2850",
-          "\u288B\u2820",
-          "\u284B\u2880",
-          "\u280D\u2841",
-          "\u288B\u2801",
-          "\u284B\u2801",
-          "\u280D\u2809",
-          "\u280B\u2809",
-          "\u280B\u2809",
-          "\u2809\u2819",
-          "\u2809\u2819",
-          "\u2809\u2829",
-          "\u2808\u2899",
-          "\u2808\u2859",
-          "\u2808\u2829",
-          "\u2800\u2899",
-          "\u2800\u2859",
-          "\u2800\u2829",
-          "\u2800\u2898",
-          "\u2800\u2858",
-          "\u2800\u2828",
-          "\u2800\u2890",
-          "\u2800\u2850",
-          "\u2800\u2820",
-          "\u2800\u2880",
-          "\u2800\u2840"
-        ]
-      },
-      dots13: {
-        interval: 80,
-        frames: [
-          "\u28FC",
-          "\u28F9",
-          "\u28BB",
-          "\u283F",
-          "\u285F",
-          "\u28CF",
-          "\u28E7",
-          "\u28F6"
-        ]
-      },
-      dots14: {
-        interval: 80,
-        frames: [
-          "\u2809\u2809",
-          "\u2808\u2819",
-          "\u2800\u2839",
-          "\u2800\u28B8",
-          "\u2800\u28F0",
-          "\u2880\u28E0",
-          "\u28C0\u28C0",
-          "\u28C4\u2840",
-          "\u28C6\u2800",
-          "\u2847\u2800",
-          "\u280F\u2800",
-          "\u280B\u2801"
-        ]
-      },
-      dots8Bit: {
-        interval: 80,
-        frames: [
-          "\u2800",
-          "\u2801",
-          "\u2802",
-          "\u2803",
-          "\u2804",
-          "\u2805",
-          "\u2806",
-          "\u2807",
-          "\u2840",
-          "\u2841",
-          "\u2842",
-          "\u2843",
-          "\u2844",
-          "\u2845",
-          "\u2846",
-          "\u2847",
-          "\u2808",
-          "\u2809",
-          "\u280A",
-          "\u280B",
-          "\u280C",
-          "\u280D",
-          "\u280E",
-          "\u280F",
-          "\u2848",
-          "\u2849",
-          "\u284A",
-          "\u284B",
-          "\u284C",
-          "\u284D",
-          "\u284E",
-          "\u284F",
-          "\u2810",
-          "\u2811",
-          "\u2812",
-          "\u2813",
-          "\u2814",
-          "\u2815",
-          "\u2816",
-          "\u2817",
-          "\u2850",
-          "\u2851",
-          "\u2852",
-          "\u2853",
-          "\u2854",
-          "\u2855",
-          "\u2856",
-          "\u2857",
-          "\u2818",
-          "\u2819",
-          "\u281A",
-          "\u281B",
-          "\u281C",
-          "\u281D",
-          "\u281E",
-          "\u281F",
-          "\u2858",
-          "\u2859",
-          "\u285A",
-          "\u285B",
-          "\u285C",
-          "\u285D",
-          "\u285E",
-          "\u285F",
-          "\u2820",
-          "\u2821",
-          "\u2822",
-          "\u2823",
-          "\u2824",
-          "\u2825",
-          "\u2826",
-          "\u2827",
-          "\u2860",
-          "\u2861",
-          "\u2862",
-          "\u2863",
-          "\u2864",
-          "\u2865",
-          "\u2866",
-          "\u2867",
-          "\u2828",
-          "\u2829",
-          "\u282A",
-          "\u282B",
-          "\u282C",
-          "\u282D",
-          "\u282E",
-          "\u282F",
-          "\u2868",
-          "\u2869",
-          "\u286A",
-          "\u286B",
-          "\u286C",
-          "\u286D",
-          "\u286E",
-          "\u286F",
-          "\u2830",
-          "\u2831",
-          "\u2832",
-          "\u2833",
-          "\u2834",
-          "\u2835",
-          "\u2836",
-          "\u2837",
-          "\u2870",
-          "\u2871",
-          "\u2872",
-          "\u2873",
-          "\u2874",
-          "\u2875",
-          "\u2876",
-          "\u2877",
-          "\u2838",
-          "\u2839",
-          "\u283A",
-          "\u283B",
-          "\u283C",
-          "\u283D",
-          "\u283E",
-          "\u283F",
-          "\u2878",
-          "\u2879",
-          "\u287A",
-          "\u287B",
-          "\u287C",
-          "\u287D",
-          "\u287E",
-          "\u287F",
-          "\u2880",
-          "\u2881",
-          "\u2882",
-          "\u2883",
-          "\u2884",
-          "\u2885",
-          "\u2886",
-          "\u2887",
-          "\u28C0",
-          "\u28C1",
-          "\u28C2",
-          "\u28C3",
-          "\u28C4",
-          "\u28C5",
-          "\u28C6",
-          "\u28C7",
-          "\u2888",
-          "\u2889",
-          "\u288A",
-          "\u288B",
-          "\u288C",
-          "\u288D",
-          "\u288E",
-          "\u288F",
-          "\u28C8",
-          "\u28C9",
-          "\u28CA",
-          "\u28CB",
-          "\u28CC",
-          "\u28CD",
-          "\u28CE",
-          "\u28CF",
-          "\u2890",
-          "\u2891",
-          "\u2892",
-          "\u2893",
-          "\u2894",
-          "\u2895",
-          "\u2896",
-          "\u2897",
-          "\u28D0",
-          "\u28D1",
-          "\u28D2",
-          "\u28D3",
-          "\u28D4",
-          "\u28D5",
-          "\u28D6",
-          "\u28D7",
-          "\u2898",
-          "\u2899",
-          "\u289A",
-          "\u289B",
-          "\u289C",
-          "\u289D",
-          "\u289E",
-          "\u289F",
-          "\u28D8",
-          "\u28D9",
-          "\u28DA",
-          "\u28DB",
-          "\u28DC",
-          "\u28DD",
-          "\u28DE",
-          "\u28DF",
-          "\u28A0",
-          "\u28A1",
-          "\u28A2",
-          "\u28A3",
-          "\u28A4",
-          "\u28A5",
-          "\u28A6",
-          "\u28A7",
-          "\u28E0",
-          "\u28E1",
-          "\u28E2",
-          "\u28E3",
-          "\u28E4",
-          "\u28E5",
-          "\u28E6",
-          "\u28E7",
-          "\u28A8",
-          "\u28A9",
-          "\u28AA",
-          "\u28AB",
-          "\u28AC",
-          "\u28AD",
-          "\u28AE",
-          "\u28AF",
-          "\u28E8",
-          "\u28E9",
-          "\u28EA",
-          "\u28EB",
-          "\u28EC",
-          "\u28ED",
-          "\u28EE",
-          "\u28EF",
-          "\u28B0",
-          "\u28B1",
-          "\u28B2",
-          "\u28B3",
-          "\u28B4",
-          "\u28B5",
-          "\u28B6",
-          "\u28B7",
-          "\u28F0",
-          "\u28F1",
-          "\u28F2",
-          "\u28F3",
-          "\u28F4",
-          "\u28F5",
-          "\u28F6",
-          "\u28F7",
-          "\u28B8",
-          "\u28B9",
-          "\u28BA",
-          "\u28BB",
-          "\u28BC",
-          "\u28BD",
-          "\u28BE",
-          "\u28BF",
-          "\u28F8",
-          "\u28F9",
-          "\u28FA",
-          "\u28FB",
-          "\u28FC",
-          "\u28FD",
-          "\u28FE",
-          "\u28FF"
-        ]
-      },
-      dotsCircle: {
-        interval: 80,
-        frames: [
-          "\u288E ",
-          "\u280E\u2801",
-          "\u280A\u2811",
-          "\u2808\u2831",
-          " \u2871",
-          "\u2880\u2870",
-          "\u2884\u2860",
-          "\u2886\u2840"
-        ]
-      },
-      sand: {
-        interval: 80,
-        frames: [
-          "\u2801",
-          "\u2802",
-          "\u2804",
-          "\u2840",
-          "\u2848",
-          "\u2850",
-          "\u2860",
-          "\u28C0",
-          "\u28C1",
-          "\u28C2",
-          "\u28C4",
-          "\u28CC",
-          "\u28D4",
-          "\u28E4",
-          "\u28E5",
-          "\u28E6",
-          "\u28EE",
-          "\u28F6",
-          "\u28F7",
-          "\u28FF",
-          "\u287F",
-          "\u283F",
-          "\u289F",
-          "\u281F",
-          "\u285B",
-          "\u281B",
-          "\u282B",
-          "\u288B",
-          "\u280B",
-          "\u280D",
-          "\u2849",
-          "\u2809",
-          "\u2811",
-          "\u2821",
-          "\u2881"
-        ]
-      },
-      line: {
-        interval: 130,
-        frames: [
-          "-",
-          "\\",
-          "|",
-          "/"
-        ]
-      },
-      line2: {
-        interval: 100,
-        frames: [
-          "\u2802",
-          "-",
-          "\u2013",
-          "\u2014",
-          "\u2013",
-          "-"
-        ]
-      },
-      rollingLine: {
-        interval: 80,
-        frames: [
-          "/  ",
-          " - ",
-          " \\ ",
-          "  |",
-          "  |",
-          " \\ ",
-          " - ",
-          "/  "
-        ]
-      },
-      pipe: {
-        interval: 100,
-        frames: [
-          "\u2524",
-          "\u2518",
-          "\u2534",
-          "\u2514",
-          "\u251C",
-          "\u250C",
-          "\u252C",
-          "\u2510"
-        ]
-      },
-      simpleDots: {
-        interval: 400,
-        frames: [
-          ".  ",
-          ".. ",
-          "...",
-          "   "
-        ]
-      },
-      simpleDotsScrolling: {
-        interval: 200,
-        frames: [
-          ".  ",
-          ".. ",
-          "...",
-          " ..",
-          "  .",
-          "   "
-        ]
-      },
-      star: {
-        interval: 70,
-        frames: [
-          "\u2736",
-          "\u2738",
-          "\u2739",
-          "\u273A",
-          "\u2739",
-          "\u2737"
-        ]
-      },
-      star2: {
-        interval: 80,
-        frames: [
-          "+",
-          "x",
-          "*"
-        ]
-      },
-      flip: {
-        interval: 70,
-        frames: [
-          "_",
-          "_",
-          "_",
-          "-",
-          "`",
-          "`",
-          "'",
-          "\xB4",
-          "-",
-          "_",
-          "_",
-          "_"
-        ]
-      },
-      hamburger: {
-        interval: 100,
-        frames: [
-          "\u2631",
-          "\u2632",
-          "\u2634"
-        ]
-      },
-      growVertical: {
-        interval: 120,
-        frames: [
-          "\u2581",
-          "\u2583",
-          "\u2584",
-          "\u2585",
-          "\u2586",
-          "\u2587",
-          "\u2586",
-          "\u2585",
-          "\u2584",
-          "\u2583"
-        ]
-      },
-      growHorizontal: {
-        interval: 120,
-        frames: [
-          "\u258F",
-          "\u258E",
-          "\u258D",
-          "\u258C",
-          "\u258B",
-          "\u258A",
-          "\u2589",
-          "\u258A",
-          "\u258B",
-          "\u258C",
-          "\u258D",
-          "\u258E"
-        ]
-      },
-      balloon: {
-        interval: 140,
-        frames: [
-          " ",
-          ".",
-          "o",
-          "O",
-          "@",
-          "*",
-          " "
-        ]
-      },
-      balloon2: {
-        interval: 120,
-        frames: [
-          ".",
-          "o",
-          "O",
-          "\xB0",
-          "O",
-          "o",
-          "."
-        ]
-      },
-      noise: {
-        interval: 100,
-        frames: [
-          "\u2593",
-          "\u2592",
-          "\u2591"
-        ]
-      },
-      bounce: {
-        interval: 120,
-        frames: [
-          "\u2801",
-          "\u2802",
-          "\u2804",
-          "\u2802"
-        ]
-      },
-      boxBounce: {
-        interval: 120,
-        frames: [
-          "\u2596",
-          "\u2598",
-          "\u259D",
-          "\u2597"
-        ]
-      },
-      boxBounce2: {
-        interval: 100,
-        frames: [
-          "\u258C",
-          "\u2580",
-          "\u2590",
-          "\u2584"
-        ]
-      },
-      triangle: {
-        interval: 50,
-        frames: [
-          "\u25E2",
-          "\u25E3",
-          "\u25E4",
-          "\u25E5"
-        ]
-      },
-      binary: {
-        interval: 80,
-        frames: [
-          "010010",
-          "001100",
-          "100101",
-          "111010",
-          "111101",
-          "010111",
-          "101011",
-          "111000",
-          "110011",
-          "110101"
-        ]
-      },
-      arc: {
-        interval: 100,
-        frames: [
-          "\u25DC",
-          "\u25E0",
-          "\u25DD",
-          "\u25DE",
-          "\u25E1",
-          "\u25DF"
-        ]
-      },
-      circle: {
-        interval: 120,
-        frames: [
-          "\u25E1",
-          "\u2299",
-          "\u25E0"
-        ]
-      },
-      squareCorners: {
-        interval: 180,
-        frames: [
-          "\u25F0",
-          "\u25F3",
-          "\u25F2",
-          "\u25F1"
-        ]
-      },
-      circleQuarters: {
-        interval: 120,
-        frames: [
-          "\u25F4",
-          "\u25F7",
-          "\u25F6",
-          "\u25F5"
-        ]
-      },
-      circleHalves: {
-        interval: 50,
-        frames: [
-          "\u25D0",
-          "\u25D3",
-          "\u25D1",
-          "\u25D2"
-        ]
-      },
-      squish: {
-        interval: 100,
-        frames: [
-          "\u256B",
-          "\u256A"
-        ]
-      },
-      toggle: {
-        interval: 250,
-        frames: [
-          "\u22B6",
-          "\u22B7"
-        ]
-      },
-      toggle2: {
-        interval: 80,
-        frames: [
-          "\u25AB",
-          "\u25AA"
-        ]
-      },
-      toggle3: {
-        interval: 120,
-        frames: [
-          "\u25A1",
-          "\u25A0"
-        ]
-      },
-      toggle4: {
-        interval: 100,
-        frames: [
-          "\u25A0",
-          "\u25A1",
-          "\u25AA",
-          "\u25AB"
-        ]
-      },
-      toggle5: {
-        interval: 100,
-        frames: [
-          "\u25AE",
-          "\u25AF"
-        ]
-      },
-      toggle6: {
-        interval: 300,
-        frames: [
-          "\u101D",
-          "\u1040"
-        ]
-      },
-      toggle7: {
-        interval: 80,
-        frames: [
-          "\u29BE",
-          "\u29BF"
-        ]
-      },
-      toggle8: {
-        interval: 100,
-        frames: [
-          "\u25CD",
-          "\u25CC"
-        ]
-      },
-      toggle9: {
-        interval: 100,
-        frames: [
-          "\u25C9",
-          "\u25CE"
-        ]
-      },
-      toggle10: {
-        interval: 100,
-        frames: [
-          "\u3282",
-          "\u3280",
-          "\u3281"
-        ]
-      },
-      toggle11: {
-        interval: 50,
-        frames: [
-          "\u29C7",
-          "\u29C6"
-        ]
-      },
-      toggle12: {
-        interval: 120,
-        frames: [
-          "\u2617",
-          "\u2616"
-        ]
-      },
-      toggle13: {
-        interval: 80,
-        frames: [
-          "=",
-          "*",
-          "-"
-        ]
-      },
-      arrow: {
-        interval: 100,
-        frames: [
-          "\u2190",
-          "\u2196",
-          "\u2191",
-          "\u2197",
-          "\u2192",
-          "\u2198",
-          "\u2193",
-          "\u2199"
-        ]
-      },
-      arrow2: {
-        interval: 80,
-        frames: [
-          "\u2B06\uFE0F ",
-          "\u2197\uFE0F ",
-          "\u27A1\uFE0F ",
-          "\u2198\uFE0F ",
-          "\u2B07\uFE0F ",
-          "\u2199\uFE0F ",
-          "\u2B05\uFE0F ",
-          "\u2196\uFE0F "
-        ]
-      },
-      arrow3: {
-        interval: 120,
-        frames: [
-          "\u25B9\u25B9\u25B9\u25B9\u25B9",
-          "\u25B8\u25B9\u25B9\u25B9\u25B9",
-          "\u25B9\u25B8\u25B9\u25B9\u25B9",
-          "\u25B9\u25B9\u25B8\u25B9\u25B9",
-          "\u25B9\u25B9\u25B9\u25B8\u25B9",
-          "\u25B9\u25B9\u25B9\u25B9\u25B8"
-        ]
-      },
-      bouncingBar: {
-        interval: 80,
-        frames: [
-          "[    ]",
-          "[=   ]",
-          "[==  ]",
-          "[=== ]",
-          "[====]",
-          "[ ===]",
-          "[  ==]",
-          "[   =]",
-          "[    ]",
-          "[   =]",
-          "[  ==]",
-          "[ ===]",
-          "[====]",
-          "[=== ]",
-          "[==  ]",
-          "[=   ]"
-        ]
-      },
-      bouncingBall: {
-        interval: 80,
-        frames: [
-          "( \u25CF    )",
-          "(  \u25CF   )",
-          "(   \u25CF  )",
-          "(    \u25CF )",
-          "(     \u25CF)",
-          "(    \u25CF )",
-          "(   \u25CF  )",
-          "(  \u25CF   )",
-          "( \u25CF    )",
-          "(\u25CF     )"
-        ]
-      },
-      smiley: {
-        interval: 200,
-        frames: [
-          "\u{1F604} ",
-          "\u{1F61D} "
-        ]
-      },
-      monkey: {
-        interval: 300,
-        frames: [
-          "\u{1F648} ",
-          "\u{1F648} ",
-          "\u{1F649} ",
-          "\u{1F64A} "
-        ]
-      },
-      hearts: {
-        interval: 100,
-        frames: [
-          "\u{1F49B} ",
-          "\u{1F499} ",
-          "\u{1F49C} ",
-          "\u{1F49A} ",
-          "\u{1F497} "
-        ]
-      },
-      clock: {
-        interval: 100,
-        frames: [
-          "\u{1F55B} ",
-          "\u{1F550} ",
-          "\u{1F551} ",
-          "\u{1F552} ",
-          "\u{1F553} ",
-          "\u{1F554} ",
-          "\u{1F555} ",
-          "\u{1F556} ",
-          "\u{1F557} ",
-          "\u{1F558} ",
-          "\u{1F559} ",
-          "\u{1F55A} "
-        ]
-      },
-      earth: {
-        interval: 180,
-        frames: [
-          "\u{1F30D} ",
-          "\u{1F30E} ",
-          "\u{1F30F} "
-        ]
-      },
-      material: {
-        interval: 17,
-        frames: [
-          "\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581",
-          "\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581",
-          "\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581",
-          "\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588",
-          "\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588",
-          "\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588",
-          "\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588",
-          "\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588",
-          "\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588",
-          "\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
-          "\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581",
-          "\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
-          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581"
-        ]
-      },
-      moon: {
-        interval: 80,
-        frames: [
-          "\u{1F311} ",
-          "\u{1F312} ",
-          "\u{1F313} ",
-          "\u{1F314} ",
-          "\u{1F315} ",
-          "\u{1F316} ",
-          "\u{1F317} ",
-          "\u{1F318} "
-        ]
-      },
-      runner: {
-        interval: 140,
-        frames: [
-          "\u{1F6B6} ",
-          "\u{1F3C3} "
-        ]
-      },
-      pong: {
-        interval: 80,
-        frames: [
-          "\u2590\u2802       \u258C",
-          "\u2590\u2808       \u258C",
-          "\u2590 \u2802      \u258C",
-          "\u2590 \u2820      \u258C",
-          "\u2590  \u2840     \u258C",
-          "\u2590  \u2820     \u258C",
-          "\u2590   \u2802    \u258C",
-          "\u2590   \u2808    \u258C",
-          "\u2590    \u2802   \u258C",
-          "\u2590    \u2820   \u258C",
-          "\u2590     \u2840  \u258C",
-          "\u2590     \u2820  \u258C",
-          "\u2590      \u2802 \u258C",
-          "\u2590      \u2808 \u258C",
-          "\u2590       \u2802\u258C",
-          "\u2590       \u2820\u258C",
-          "\u2590       \u2840\u258C",
-          "\u2590      \u2820 \u258C",
-          "\u2590      \u2802 \u258C",
-          "\u2590     \u2808  \u258C",
-          "\u2590     \u2802  \u258C",
-          "\u2590    \u2820   \u258C",
-          "\u2590    \u2840   \u258C",
-          "\u2590   \u2820    \u258C",
-          "\u2590   \u2802    \u258C",
-          "\u2590  \u2808     \u258C",
-          "\u2590  \u2802     \u258C",
-          "\u2590 \u2820      \u258C",
-          "\u2590 \u2840      \u258C",
-          "\u2590\u2820       \u258C"
-        ]
-      },
-      shark: {
-        interval: 120,
-        frames: [
-          "\u2590|\\____________\u258C",
-          "\u2590_|\\___________\u258C",
-          "\u2590__|\\__________\u258C",
-          "\u2590___|\\_________\u258C",
-          "\u2590____|\\________\u258C",
-          "\u2590_____|\\_______\u258C",
-          "\u2590______|\\______\u258C",
-          "\u2590_______|\\_____\u258C",
-          "\u2590________|\\____\u258C",
-          "\u2590_________|\\___\u258C",
-          "\u2590__________|\\__\u258C",
-          "\u2590___________|\\_\u258C",
-          "\u2590____________|\\\u258C",
-          "\u2590____________/|\u258C",
-          "\u2590___________/|_\u258C",
-          "\u2590__________/|__\u258C",
-          "\u2590_________/|___\u258C",
-          "\u2590________/|____\u258C",
-          "\u2590_______/|_____\u258C",
-          "\u2590______/|______\u258C",
-          "\u2590_____/|_______\u258C",
-          "\u2590____/|________\u258C",
-          "\u2590___/|_________\u258C",
-          "\u2590__/|__________\u258C",
-          "\u2590_/|___________\u258C",
-          "\u2590/|____________\u258C"
-        ]
-      },
-      dqpb: {
-        interval: 100,
-        frames: [
-          "d",
-          "q",
-          "p",
-          "b"
-        ]
-      },
-      weather: {
-        interval: 100,
-        frames: [
-          "\u2600\uFE0F ",
-          "\u2600\uFE0F ",
-          "\u2600\uFE0F ",
-          "\u{1F324} ",
-          "\u26C5\uFE0F ",
-          "\u{1F325} ",
-          "\u2601\uFE0F ",
-          "\u{1F327} ",
-          "\u{1F328} ",
-          "\u{1F327} ",
-          "\u{1F328} ",
-          "\u{1F327} ",
-          "\u{1F328} ",
-          "\u26C8 ",
-          "\u{1F328} ",
-          "\u{1F327} ",
-          "\u{1F328} ",
-          "\u2601\uFE0F ",
-          "\u{1F325} ",
-          "\u26C5\uFE0F ",
-          "\u{1F324} ",
-          "\u2600\uFE0F ",
-          "\u2600\uFE0F "
-        ]
-      },
-      christmas: {
-        interval: 400,
-        frames: [
-          "\u{1F332}",
-          "\u{1F384}"
-        ]
-      },
-      grenade: {
-        interval: 80,
-        frames: [
-          "\u060C  ",
-          "\u2032  ",
-          " \xB4 ",
-          " \u203E ",
-          "  \u2E0C",
-          "  \u2E0A",
-          "  |",
-          "  \u204E",
-          "  \u2055",
-          " \u0DF4 ",
-          "  \u2053",
-          "   ",
-          "   ",
-          "   "
-        ]
-      },
-      point: {
-        interval: 125,
-        frames: [
-          "\u2219\u2219\u2219",
-          "\u25CF\u2219\u2219",
-          "\u2219\u25CF\u2219",
-          "\u2219\u2219\u25CF",
-          "\u2219\u2219\u2219"
-        ]
-      },
-      layer: {
-        interval: 150,
-        frames: [
-          "-",
-          "=",
-          "\u2261"
-        ]
-      },
-      betaWave: {
-        interval: 80,
-        frames: [
-          "\u03C1\u03B2\u03B2\u03B2\u03B2\u03B2\u03B2",
-          "\u03B2\u03C1\u03B2\u03B2\u03B2\u03B2\u03B2",
-          "\u03B2\u03B2\u03C1\u03B2\u03B2\u03B2\u03B2",
-          "\u03B2\u03B2\u03B2\u03C1\u03B2\u03B2\u03B2",
-          "\u03B2\u03B2\u03B2\u03B2\u03C1\u03B2\u03B2",
-          "\u03B2\u03B2\u03B2\u03B2\u03B2\u03C1\u03B2",
-          "\u03B2\u03B2\u03B2\u03B2\u03B2\u03B2\u03C1"
-        ]
-      },
-      fingerDance: {
-        interval: 160,
-        frames: [
-          "\u{1F918} ",
-          "\u{1F91F} ",
-          "\u{1F596} ",
-          "\u270B ",
-          "\u{1F91A} ",
-          "\u{1F446} "
-        ]
-      },
-      fistBump: {
-        interval: 80,
-        frames: [
-          "\u{1F91C}\u3000\u3000\u3000\u3000\u{1F91B} ",
-          "\u{1F91C}\u3000\u3000\u3000\u3000\u{1F91B} ",
-          "\u{1F91C}\u3000\u3000\u3000\u3000\u{1F91B} ",
-          "\u3000\u{1F91C}\u3000\u3000\u{1F91B}\u3000 ",
-          "\u3000\u3000\u{1F91C}\u{1F91B}\u3000\u3000 ",
-          "\u3000\u{1F91C}\u2728\u{1F91B}\u3000\u3000 ",
-          "\u{1F91C}\u3000\u2728\u3000\u{1F91B}\u3000 "
-        ]
-      },
-      soccerHeader: {
-        interval: 80,
-        frames: [
-          " \u{1F9D1}\u26BD\uFE0F       \u{1F9D1} ",
-          "\u{1F9D1}  \u26BD\uFE0F      \u{1F9D1} ",
-          "\u{1F9D1}   \u26BD\uFE0F     \u{1F9D1} ",
-          "\u{1F9D1}    \u26BD\uFE0F    \u{1F9D1} ",
-          "\u{1F9D1}     \u26BD\uFE0F   \u{1F9D1} ",
-          "\u{1F9D1}      \u26BD\uFE0F  \u{1F9D1} ",
-          "\u{1F9D1}       \u26BD\uFE0F\u{1F9D1}  ",
-          "\u{1F9D1}      \u26BD\uFE0F  \u{1F9D1} ",
-          "\u{1F9D1}     \u26BD\uFE0F   \u{1F9D1} ",
-          "\u{1F9D1}    \u26BD\uFE0F    \u{1F9D1} ",
-          "\u{1F9D1}   \u26BD\uFE0F     \u{1F9D1} ",
-          "\u{1F9D1}  \u26BD\uFE0F      \u{1F9D1} "
-        ]
-      },
-      mindblown: {
-        interval: 160,
-        frames: [
-          "\u{1F610} ",
-          "\u{1F610} ",
-          "\u{1F62E} ",
-          "\u{1F62E} ",
-          "\u{1F626} ",
-          "\u{1F626} ",
-          "\u{1F627} ",
-          "\u{1F627} ",
-          "\u{1F92F} ",
-          "\u{1F4A5} ",
-          "\u2728 ",
-          "\u3000 ",
-          "\u3000 ",
-          "\u3000 "
-        ]
-      },
-      speaker: {
-        interval: 160,
-        frames: [
-          "\u{1F508} ",
-          "\u{1F509} ",
-          "\u{1F50A} ",
-          "\u{1F509} "
-        ]
-      },
-      orangePulse: {
-        interval: 100,
-        frames: [
-          "\u{1F538} ",
-          "\u{1F536} ",
-          "\u{1F7E0} ",
-          "\u{1F7E0} ",
-          "\u{1F536} "
-        ]
-      },
-      bluePulse: {
-        interval: 100,
-        frames: [
-          "\u{1F539} ",
-          "\u{1F537} ",
-          "\u{1F535} ",
-          "\u{1F535} ",
-          "\u{1F537} "
-        ]
-      },
-      orangeBluePulse: {
-        interval: 100,
-        frames: [
-          "\u{1F538} ",
-          "\u{1F536} ",
-          "\u{1F7E0} ",
-          "\u{1F7E0} ",
-          "\u{1F536} ",
-          "\u{1F539} ",
-          "\u{1F537} ",
-          "\u{1F535} ",
-          "\u{1F535} ",
-          "\u{1F537} "
-        ]
-      },
-      timeTravel: {
-        interval: 100,
-        frames: [
-          "\u{1F55B} ",
-          "\u{1F55A} ",
-          "\u{1F559} ",
-          "\u{1F558} ",
-          "\u{1F557} ",
-          "\u{1F556} ",
-          "\u{1F555} ",
-          "\u{1F554} ",
-          "\u{1F553} ",
-          "\u{1F552} ",
-          "\u{1F551} ",
-          "\u{1F550} "
-        ]
-      },
-      aesthetic: {
-        interval: 80,
-        frames: [
-          "\u25B0\u25B1\u25B1\u25B1\u25B1\u25B1\u25B1",
-          "\u25B0\u25B0\u25B1\u25B1\u25B1\u25B1\u25B1",
-          "\u25B0\u25B0\u25B0\u25B1\u25B1\u25B1\u25B1",
-          "\u25B0\u25B0\u25B0\u25B0\u25B1\u25B1\u25B1",
-          "\u25B0\u25B0\u25B0\u25B0\u25B0\u25B1\u25B1",
-          "\u25B0\u25B0\u25B0\u25B0\u25B0\u25B0\u25B1",
-          "\u25B0\u25B0\u25B0\u25B0\u25B0\u25B0\u25B0",
-          "\u25B0\u25B1\u25B1\u25B1\u25B1\u25B1\u25B1"
-        ]
-      },
-      dwarfFortress: {
-        interval: 80,
-        frames: [
-          " \u2588\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "\u263A\u2588\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "\u263A\u2588\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "\u263A\u2593\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "\u263A\u2593\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "\u263A\u2592\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "\u263A\u2592\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "\u263A\u2591\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "\u263A\u2591\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "\u263A \u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u263A\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u263A\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u263A\u2593\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u263A\u2593\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u263A\u2592\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u263A\u2592\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u263A\u2591\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u263A\u2591\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u263A \u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u263A\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u263A\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u263A\u2593\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u263A\u2593\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u263A\u2592\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u263A\u2592\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u263A\u2591\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u263A\u2591\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u263A \u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u263A\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u263A\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u263A\u2593\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u263A\u2593\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u263A\u2592\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u263A\u2592\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u263A\u2591\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u263A\u2591\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u263A \u2588\u2588\xA3\xA3\xA3  ",
-          "    \u263A\u2588\u2588\xA3\xA3\xA3  ",
-          "    \u263A\u2588\u2588\xA3\xA3\xA3  ",
-          "    \u263A\u2593\u2588\xA3\xA3\xA3  ",
-          "    \u263A\u2593\u2588\xA3\xA3\xA3  ",
-          "    \u263A\u2592\u2588\xA3\xA3\xA3  ",
-          "    \u263A\u2592\u2588\xA3\xA3\xA3  ",
-          "    \u263A\u2591\u2588\xA3\xA3\xA3  ",
-          "    \u263A\u2591\u2588\xA3\xA3\xA3  ",
-          "    \u263A \u2588\xA3\xA3\xA3  ",
-          "     \u263A\u2588\xA3\xA3\xA3  ",
-          "     \u263A\u2588\xA3\xA3\xA3  ",
-          "     \u263A\u2593\xA3\xA3\xA3  ",
-          "     \u263A\u2593\xA3\xA3\xA3  ",
-          "     \u263A\u2592\xA3\xA3\xA3  ",
-          "     \u263A\u2592\xA3\xA3\xA3  ",
-          "     \u263A\u2591\xA3\xA3\xA3  ",
-          "     \u263A\u2591\xA3\xA3\xA3  ",
-          "     \u263A \xA3\xA3\xA3  ",
-          "      \u263A\xA3\xA3\xA3  ",
-          "      \u263A\xA3\xA3\xA3  ",
-          "      \u263A\u2593\xA3\xA3  ",
-          "      \u263A\u2593\xA3\xA3  ",
-          "      \u263A\u2592\xA3\xA3  ",
-          "      \u263A\u2592\xA3\xA3  ",
-          "      \u263A\u2591\xA3\xA3  ",
-          "      \u263A\u2591\xA3\xA3  ",
-          "      \u263A \xA3\xA3  ",
-          "       \u263A\xA3\xA3  ",
-          "       \u263A\xA3\xA3  ",
-          "       \u263A\u2593\xA3  ",
-          "       \u263A\u2593\xA3  ",
-          "       \u263A\u2592\xA3  ",
-          "       \u263A\u2592\xA3  ",
-          "       \u263A\u2591\xA3  ",
-          "       \u263A\u2591\xA3  ",
-          "       \u263A \xA3  ",
-          "        \u263A\xA3  ",
-          "        \u263A\xA3  ",
-          "        \u263A\u2593  ",
-          "        \u263A\u2593  ",
-          "        \u263A\u2592  ",
-          "        \u263A\u2592  ",
-          "        \u263A\u2591  ",
-          "        \u263A\u2591  ",
-          "        \u263A   ",
-          "        \u263A  &",
-          "        \u263A \u263C&",
-          "       \u263A \u263C &",
-          "       \u263A\u263C  &",
-          "      \u263A\u263C  & ",
-          "      \u203C   & ",
-          "     \u263A   &  ",
-          "    \u203C    &  ",
-          "   \u263A    &   ",
-          "  \u203C     &   ",
-          " \u263A     &    ",
-          "\u203C      &    ",
-          "      &     ",
-          "      &     ",
-          "     &   \u2591  ",
-          "     &   \u2592  ",
-          "    &    \u2593  ",
-          "    &    \xA3  ",
-          "   &    \u2591\xA3  ",
-          "   &    \u2592\xA3  ",
-          "  &     \u2593\xA3  ",
-          "  &     \xA3\xA3  ",
-          " &     \u2591\xA3\xA3  ",
-          " &     \u2592\xA3\xA3  ",
-          "&      \u2593\xA3\xA3  ",
-          "&      \xA3\xA3\xA3  ",
-          "      \u2591\xA3\xA3\xA3  ",
-          "      \u2592\xA3\xA3\xA3  ",
-          "      \u2593\xA3\xA3\xA3  ",
-          "      \u2588\xA3\xA3\xA3  ",
-          "     \u2591\u2588\xA3\xA3\xA3  ",
-          "     \u2592\u2588\xA3\xA3\xA3  ",
-          "     \u2593\u2588\xA3\xA3\xA3  ",
-          "     \u2588\u2588\xA3\xA3\xA3  ",
-          "    \u2591\u2588\u2588\xA3\xA3\xA3  ",
-          "    \u2592\u2588\u2588\xA3\xA3\xA3  ",
-          "    \u2593\u2588\u2588\xA3\xA3\xA3  ",
-          "    \u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u2591\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u2592\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u2593\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "   \u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u2591\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u2592\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u2593\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          "  \u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u2591\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u2592\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u2593\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u2588\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
-          " \u2588\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  "
-        ]
-      },
-      fish: {
-        interval: 80,
-        frames: [
-          "~~~~~~~~~~~~~~~~~~~~",
-          "> ~~~~~~~~~~~~~~~~~~",
-          "\xBA> ~~~~~~~~~~~~~~~~~",
-          "(\xBA> ~~~~~~~~~~~~~~~~",
-          "((\xBA> ~~~~~~~~~~~~~~~",
-          "<((\xBA> ~~~~~~~~~~~~~~",
-          "><((\xBA> ~~~~~~~~~~~~~",
-          " ><((\xBA> ~~~~~~~~~~~~",
-          "~ ><((\xBA> ~~~~~~~~~~~",
-          "~~ <>((\xBA> ~~~~~~~~~~",
-          "~~~ ><((\xBA> ~~~~~~~~~",
-          "~~~~ <>((\xBA> ~~~~~~~~",
-          "~~~~~ ><((\xBA> ~~~~~~~",
-          "~~~~~~ <>((\xBA> ~~~~~~",
-          "~~~~~~~ ><((\xBA> ~~~~~",
-          "~~~~~~~~ <>((\xBA> ~~~~",
-          "~~~~~~~~~ ><((\xBA> ~~~",
-          "~~~~~~~~~~ <>((\xBA> ~~",
-          "~~~~~~~~~~~ ><((\xBA> ~",
-          "~~~~~~~~~~~~ <>((\xBA> ",
-          "~~~~~~~~~~~~~ ><((\xBA>",
-          "~~~~~~~~~~~~~~ <>((\xBA",
-          "~~~~~~~~~~~~~~~ ><((",
-          "~~~~~~~~~~~~~~~~ <>(",
-          "~~~~~~~~~~~~~~~~~ ><",
-          "~~~~~~~~~~~~~~~~~~ <",
-          "~~~~~~~~~~~~~~~~~~~~"
-        ]
-      }
-    };
-  }
-});
-
-// node_modules/cli-spinners/index.js
-var cli_spinners_default, spinnersList;
-var init_cli_spinners = __esm({
-  "node_modules/cli-spinners/index.js"() {
-    init_spinners();
-    cli_spinners_default = spinners_default;
-    spinnersList = Object.keys(spinners_default);
-  }
-});
-
-// node_modules/yoctocolors/base.js
-var import_node_tty2, hasColors, format, reset, bold, dim, italic, underline, underlineDouble, underlineCurly, underlineDotted, underlineDashed, overline, inverse, hidden, strikethrough, black, red, green, yellow, blue, magenta, cyan, white, gray, bgBlack, bgRed, bgGreen, bgYellow, bgBlue, bgMagenta, bgCyan, bgWhite, bgGray, redBright, greenBright, yellowBright, blueBright, magentaBright, cyanBright, whiteBright, bgRedBright, bgGreenBright, bgYellowBright, bgBlueBright, bgMagentaBright, bgCyanBright, bgWhiteBright, underlineBlack, underlineRed, underlineGreen, underlineYellow, underlineBlue, underlineMagenta, underlineCyan, underlineWhite, underlineGray, underlineRedBright, underlineGreenBright, underlineYellowBright, underlineBlueBright, underlineMagentaBright, underlineCyanBright, underlineWhiteBright;
-var init_base = __esm({
-  "node_modules/yoctocolors/base.js"() {
-    import_node_tty2 = __toESM(require("node:tty"), 1);
-    hasColors = import_node_tty2.default?.WriteStream?.prototype?.hasColors?.() ?? false;
-    format = (open2, close) => {
-      if (!hasColors) {
-        return (input) => input;
-      }
-      const openCode = `\x1B[${open2}m`;
-      const closeCode = `\x1B[${close}m`;
-      return (input) => {
-        const string = input + "";
-        let index = string.indexOf(closeCode);
-        if (index === -1) {
-          return openCode + string + closeCode;
-        }
-        let result = openCode;
-        let lastIndex = 0;
-        const reopenOnNestedClose = close === 22;
-        const replaceCode = (reopenOnNestedClose ? closeCode : "") + openCode;
-        while (index !== -1) {
-          result += string.slice(lastIndex, index) + replaceCode;
-          lastIndex = index + closeCode.length;
-          index = string.indexOf(closeCode, lastIndex);
-        }
-        result += string.slice(lastIndex) + closeCode;
-        return result;
-      };
-    };
-    reset = format(0, 0);
-    bold = format(1, 22);
-    dim = format(2, 22);
-    italic = format(3, 23);
-    underline = format(4, 24);
-    underlineDouble = format("4:2", 24);
-    underlineCurly = format("4:3", 24);
-    underlineDotted = format("4:4", 24);
-    underlineDashed = format("4:5", 24);
-    overline = format(53, 55);
-    inverse = format(7, 27);
-    hidden = format(8, 28);
-    strikethrough = format(9, 29);
-    black = format(30, 39);
-    red = format(31, 39);
-    green = format(32, 39);
-    yellow = format(33, 39);
-    blue = format(34, 39);
-    magenta = format(35, 39);
-    cyan = format(36, 39);
-    white = format(37, 39);
-    gray = format(90, 39);
-    bgBlack = format(40, 49);
-    bgRed = format(41, 49);
-    bgGreen = format(42, 49);
-    bgYellow = format(43, 49);
-    bgBlue = format(44, 49);
-    bgMagenta = format(45, 49);
-    bgCyan = format(46, 49);
-    bgWhite = format(47, 49);
-    bgGray = format(100, 49);
-    redBright = format(91, 39);
-    greenBright = format(92, 39);
-    yellowBright = format(93, 39);
-    blueBright = format(94, 39);
-    magentaBright = format(95, 39);
-    cyanBright = format(96, 39);
-    whiteBright = format(97, 39);
-    bgRedBright = format(101, 49);
-    bgGreenBright = format(102, 49);
-    bgYellowBright = format(103, 49);
-    bgBlueBright = format(104, 49);
-    bgMagentaBright = format(105, 49);
-    bgCyanBright = format(106, 49);
-    bgWhiteBright = format(107, 49);
-    underlineBlack = format("58;5;0", 59);
-    underlineRed = format("58;5;1", 59);
-    underlineGreen = format("58;5;2", 59);
-    underlineYellow = format("58;5;3", 59);
-    underlineBlue = format("58;5;4", 59);
-    underlineMagenta = format("58;5;5", 59);
-    underlineCyan = format("58;5;6", 59);
-    underlineWhite = format("58;5;7", 59);
-    underlineGray = format("58;5;8", 59);
-    underlineRedBright = format("58;5;9", 59);
-    underlineGreenBright = format("58;5;10", 59);
-    underlineYellowBright = format("58;5;11", 59);
-    underlineBlueBright = format("58;5;12", 59);
-    underlineMagentaBright = format("58;5;13", 59);
-    underlineCyanBright = format("58;5;14", 59);
-    underlineWhiteBright = format("58;5;15", 59);
-  }
-});
-
-// node_modules/yoctocolors/index.js
-var init_yoctocolors = __esm({
-  "node_modules/yoctocolors/index.js"() {
-    init_base();
-    init_base();
-  }
-});
-
-// node_modules/is-unicode-supported/index.js
-function isUnicodeSupported() {
-  const { env: env2 } = import_node_process4.default;
-  const { TERM, TERM_PROGRAM } = env2;
-  if (import_node_process4.default.platform !== "win32") {
-    return TERM !== "linux";
-  }
-  return Boolean(env2.WT_SESSION) || Boolean(env2.TERMINUS_SUBLIME) || env2.ConEmuTask === "{cmd::Cmder}" || TERM_PROGRAM === "Terminus-Sublime" || TERM_PROGRAM === "vscode" || TERM === "xterm-256color" || TERM === "alacritty" || TERM === "rxvt-unicode" || TERM === "rxvt-unicode-256color" || env2.TERMINAL_EMULATOR === "JetBrains-JediTerm";
-}
-var import_node_process4;
-var init_is_unicode_supported = __esm({
-  "node_modules/is-unicode-supported/index.js"() {
-    import_node_process4 = __toESM(require("node:process"), 1);
-  }
-});
-
-// node_modules/log-symbols/symbols.js
-var symbols_exports = {};
-__export(symbols_exports, {
-  error: () => error,
-  info: () => info,
-  success: () => success,
-  warning: () => warning
-});
-var _isUnicodeSupported, info, success, warning, error;
-var init_symbols = __esm({
-  "node_modules/log-symbols/symbols.js"() {
-    init_yoctocolors();
-    init_is_unicode_supported();
-    _isUnicodeSupported = isUnicodeSupported();
-    info = blue(_isUnicodeSupported ? "\u2139" : "i");
-    success = green(_isUnicodeSupported ? "\u2714" : "\u221A");
-    warning = yellow(_isUnicodeSupported ? "\u26A0" : "\u203C");
-    error = red(_isUnicodeSupported ? "\u2716" : "\xD7");
-  }
-});
-
-// node_modules/log-symbols/index.js
-var init_log_symbols = __esm({
-  "node_modules/log-symbols/index.js"() {
-    init_symbols();
-  }
-});
-
-// node_modules/ansi-regex/index.js
-function ansiRegex({ onlyFirst = false } = {}) {
-  return new RegExp(pattern, onlyFirst ? void 0 : "g");
-}
-var ST, stringControls, osc, controlString, linuxPalette, csi, escape, pattern;
-var init_ansi_regex = __esm({
-  "node_modules/ansi-regex/index.js"() {
-    ST = String.raw`(?:\u001B\u005C|\u009C)`;
-    stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
-    osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
-    controlString = String.raw`(?:\u001B[PX^_k]|[\u0090\u0098\u009E\u009F])[^${stringControls}]*${ST}`;
-    linuxPalette = String.raw`\u001B\](?:P[\dA-Fa-f]{7}|R)(?:\u0007|${ST})?`;
-    csi = String.raw`(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]`;
-    escape = String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`;
-    pattern = `${linuxPalette}|${osc}|${controlString}|${csi}|${escape}`;
-  }
-});
-
-// node_modules/strip-ansi/index.js
-function stripAnsi(string) {
-  if (typeof string !== "string") {
-    throw new TypeError(`Expected a \`string\`, got \`${typeof string}\``);
-  }
-  if (!string.includes("\x1B") && !string.includes("\x9B")) {
-    return string;
-  }
-  return string.replace(regex, "");
-}
-var regex;
-var init_strip_ansi = __esm({
-  "node_modules/strip-ansi/index.js"() {
-    init_ansi_regex();
-    regex = ansiRegex();
-  }
-});
-
-// node_modules/get-east-asian-width/lookup-data.js
-var ambiguousMinimalCodePoint, ambiguousMaximumCodePoint, ambiguousRanges, fullwidthMinimalCodePoint, fullwidthMaximumCodePoint, fullwidthRanges, wideMinimalCodePoint, wideMaximumCodePoint, wideRanges;
-var init_lookup_data = __esm({
-  "node_modules/get-east-asian-width/lookup-data.js"() {
-    ambiguousMinimalCodePoint = 161;
-    ambiguousMaximumCodePoint = 1114109;
-    ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
-    fullwidthMinimalCodePoint = 12288;
-    fullwidthMaximumCodePoint = 65510;
-    fullwidthRanges = [12288, 12288, 65281, 65376, 65504, 65510];
-    wideMinimalCodePoint = 4352;
-    wideMaximumCodePoint = 262141;
-    wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
-  }
-});
-
-// node_modules/get-east-asian-width/utilities.js
-var isInRange;
-var init_utilities2 = __esm({
-  "node_modules/get-east-asian-width/utilities.js"() {
-    isInRange = (ranges, codePoint) => {
-      let low = 0;
-      let high = Math.floor(ranges.length / 2) - 1;
-      while (low <= high) {
-        const mid = Math.floor((low + high) / 2);
-        const i2 = mid * 2;
-        if (codePoint < ranges[i2]) {
-          high = mid - 1;
-        } else if (codePoint > ranges[i2 + 1]) {
-          low = mid + 1;
-        } else {
-          return true;
-        }
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/get-east-asian-width/lookup.js
-function findWideFastPathRange(ranges) {
-  let fastPathStart = ranges[0];
-  let fastPathEnd = ranges[1];
-  for (let index = 0; index < ranges.length; index += 2) {
-    const start = ranges[index];
-    const end = ranges[index + 1];
-    if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) {
-      return [start, end];
-    }
-    if (end - start > fastPathEnd - fastPathStart) {
-      fastPathStart = start;
-      fastPathEnd = end;
-    }
-  }
-  return [fastPathStart, fastPathEnd];
-}
-var commonCjkCodePoint, wideFastPathStart, wideFastPathEnd, isAmbiguous, isFullwidth, isWide;
-var init_lookup = __esm({
-  "node_modules/get-east-asian-width/lookup.js"() {
-    init_lookup_data();
-    init_utilities2();
-    commonCjkCodePoint = 19968;
-    [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
-    isAmbiguous = (codePoint) => {
-      if (codePoint < ambiguousMinimalCodePoint || codePoint > ambiguousMaximumCodePoint) {
-        return false;
-      }
-      return isInRange(ambiguousRanges, codePoint);
-    };
-    isFullwidth = (codePoint) => {
-      if (codePoint < fullwidthMinimalCodePoint || codePoint > fullwidthMaximumCodePoint) {
-        return false;
-      }
-      return isInRange(fullwidthRanges, codePoint);
-    };
-    isWide = (codePoint) => {
-      if (codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd) {
-        return true;
-      }
-      if (codePoint < wideMinimalCodePoint || codePoint > wideMaximumCodePoint) {
-        return false;
-      }
-      return isInRange(wideRanges, codePoint);
-    };
-  }
-});
-
-// node_modules/get-east-asian-width/index.js
-function validate(codePoint) {
-  if (!Number.isSafeInteger(codePoint)) {
-    throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
-  }
-}
-function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
-  validate(codePoint);
-  if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) {
-    return 2;
-  }
-  return 1;
-}
-var init_get_east_asian_width = __esm({
-  "node_modules/get-east-asian-width/index.js"() {
-    init_lookup();
-  }
-});
-
-// node_modules/string-width/index.js
-function isDoubleWidthNonRgiEmojiSequence(segment) {
-  if (segment.length > 50) {
-    return false;
-  }
-  if (unqualifiedKeycapRegex.test(segment)) {
-    return true;
-  }
-  if (segment.includes("\u200D")) {
-    const pictographics = segment.match(extendedPictographicRegex);
-    return pictographics !== null && pictographics.length >= 2;
-  }
-  return false;
-}
-function baseVisible(segment) {
-  const index = segment.search(visibleCharacterRegex);
-  return index === -1 ? void 0 : segment.slice(index);
-}
-function isHangulLeadingJamo(codePoint) {
-  return codePoint >= 4352 && codePoint <= 4447 || codePoint >= 43360 && codePoint <= 43388;
-}
-function isHangulVowelJamo(codePoint) {
-  return codePoint >= 4448 && codePoint <= 4519 || codePoint >= 55216 && codePoint <= 55238;
-}
-function isHangulTrailingJamo(codePoint) {
-  return codePoint >= 4520 && codePoint <= 4607 || codePoint >= 55243 && codePoint <= 55291;
-}
-function isHangulJamo(codePoint) {
-  return isHangulLeadingJamo(codePoint) || isHangulVowelJamo(codePoint) || isHangulTrailingJamo(codePoint);
-}
-function hangulClusterWidth(visibleSegment, eastAsianWidthOptions) {
-  const codePoints = [];
-  for (const character of visibleSegment) {
-    if (!visibleCharacterRegex.test(character)) {
-      continue;
-    }
-    codePoints.push(character.codePointAt(0));
-  }
-  if (codePoints.length === 0) {
-    return void 0;
-  }
-  let width = 0;
-  for (let index = 0; index < codePoints.length; index++) {
-    const codePoint = codePoints[index];
-    if (!isHangulJamo(codePoint)) {
-      if (width === 0) {
-        return void 0;
-      }
-      for (let remaining = index; remaining < codePoints.length; remaining++) {
-        width += eastAsianWidth(codePoints[remaining], eastAsianWidthOptions);
-      }
-      return width;
-    }
-    if (isHangulLeadingJamo(codePoint) && isHangulVowelJamo(codePoints[index + 1])) {
-      width += 2;
-      index += isHangulTrailingJamo(codePoints[index + 2]) ? 2 : 1;
-      continue;
-    }
-    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
-  }
-  return width;
-}
-function trailingWidth(visibleSegment, eastAsianWidthOptions) {
-  let extra = 0;
-  let first = true;
-  for (const character of visibleSegment) {
-    if (first) {
-      first = false;
-      continue;
-    }
-    if (spacingMarkRegex.test(character) || character >= "\uFF00" && character <= "\uFFEF") {
-      extra += eastAsianWidth(character.codePointAt(0), eastAsianWidthOptions);
-    }
-  }
-  return extra;
-}
-function stringWidth(input, options = {}) {
-  if (typeof input !== "string" || input.length === 0) {
-    return 0;
-  }
-  const {
-    ambiguousIsNarrow = true,
-    countAnsiEscapeCodes = false
-  } = options;
-  let string = input;
-  if (!countAnsiEscapeCodes && (string.includes("\x1B") || string.includes("\x9B"))) {
-    string = stripAnsi(string);
-  }
-  if (string.length === 0) {
-    return 0;
-  }
-  if (/^[\u0020-\u007E]*$/.test(string)) {
-    return string.length;
-  }
-  let width = 0;
-  const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
-  for (const { segment } of segmenter.segment(string)) {
-    const visibleSegment = baseVisible(segment);
-    if (visibleSegment === void 0) {
-      continue;
-    }
-    if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {
-      width += 2;
-      continue;
-    }
-    const hangulWidth = hangulClusterWidth(visibleSegment, eastAsianWidthOptions);
-    if (hangulWidth !== void 0) {
-      width += hangulWidth;
-      continue;
-    }
-    const codePoint = visibleSegment.codePointAt(0);
-    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
-    width += trailingWidth(visibleSegment, eastAsianWidthOptions);
-  }
-  return width;
-}
-var segmenter, visibleCharacterRegex, spacingMarkRegex, rgiEmojiRegex, unqualifiedKeycapRegex, extendedPictographicRegex;
-var init_string_width = __esm({
-  "node_modules/string-width/index.js"() {
-    init_strip_ansi();
-    init_get_east_asian_width();
-    segmenter = new Intl.Segmenter();
-    visibleCharacterRegex = new RegExp("[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]", "v");
-    spacingMarkRegex = new RegExp("\\p{Spacing_Mark}", "v");
-    rgiEmojiRegex = new RegExp("^\\p{RGI_Emoji}$", "v");
-    unqualifiedKeycapRegex = /^[\d#*]\u20E3$/;
-    extendedPictographicRegex = new RegExp("\\p{Extended_Pictographic}", "gu");
-  }
-});
-
-// node_modules/is-interactive/index.js
-function isInteractive({ stream: stream2 = process.stdout } = {}) {
-  return Boolean(
-    stream2 && stream2.isTTY && process.env.TERM !== "dumb" && !("CI" in process.env)
-  );
-}
-var init_is_interactive = __esm({
-  "node_modules/is-interactive/index.js"() {
-  }
-});
-
-// node_modules/stdin-discarder/index.js
-var import_node_process5, ASCII_ETX_CODE, StdinDiscarder, stdinDiscarder, stdin_discarder_default;
-var init_stdin_discarder = __esm({
-  "node_modules/stdin-discarder/index.js"() {
-    import_node_process5 = __toESM(require("node:process"), 1);
-    ASCII_ETX_CODE = 3;
-    StdinDiscarder = class {
-      #activeCount = 0;
-      #stdin;
-      #stdinWasPaused = false;
-      #stdinWasRaw = false;
-      #handleInputBound = (chunk2) => {
-        if (!chunk2?.length) {
-          return;
-        }
-        const code2 = typeof chunk2 === "string" ? chunk2.codePointAt(0) : chunk2[0];
-        if (code2 === ASCII_ETX_CODE) {
-          import_node_process5.default.kill(import_node_process5.default.pid, "SIGINT");
-        }
-      };
-      start() {
-        this.#activeCount++;
-        if (this.#activeCount === 1) {
-          this.#realStart();
-        }
-      }
-      stop() {
-        if (this.#activeCount === 0) {
-          return;
-        }
-        if (--this.#activeCount === 0) {
-          this.#realStop();
-        }
-      }
-      #realStart() {
-        const { stdin } = import_node_process5.default;
-        if (import_node_process5.default.platform === "win32" || !stdin?.isTTY || typeof stdin.setRawMode !== "function") {
-          this.#stdin = void 0;
-          return;
-        }
-        this.#stdin = stdin;
-        this.#stdinWasPaused = stdin.isPaused();
-        this.#stdinWasRaw = Boolean(stdin.isRaw);
-        stdin.setRawMode(true);
-        stdin.prependListener("data", this.#handleInputBound);
-        if (this.#stdinWasPaused) {
-          stdin.resume();
-        }
-      }
-      #realStop() {
-        if (!this.#stdin) {
-          return;
-        }
-        const stdin = this.#stdin;
-        stdin.off("data", this.#handleInputBound);
-        if (stdin.isTTY) {
-          stdin.setRawMode?.(this.#stdinWasRaw);
-        }
-        if (this.#stdinWasPaused) {
-          stdin.pause();
-        }
-        this.#stdin = void 0;
-        this.#stdinWasPaused = false;
-        this.#stdinWasRaw = false;
-      }
-    };
-    stdinDiscarder = new StdinDiscarder();
-    stdin_discarder_default = Object.freeze(stdinDiscarder);
-  }
-});
-
-// node_modules/ora/index.js
-var ora_exports = {};
-__export(ora_exports, {
-  default: () => ora,
-  oraPromise: () => oraPromise,
-  spinners: () => cli_spinners_default
-});
-function ora(options) {
-  return new Ora(options);
-}
-async function oraPromise(action, options) {
-  const actionIsFunction = typeof action === "function";
-  const actionIsPromise = typeof action?.then === "function";
-  if (!actionIsFunction && !actionIsPromise) {
-    throw new TypeError("Parameter `action` must be a Function or a Promise");
-  }
-  const {
-    successText,
-    failText,
-    successSymbol,
-    failSymbol
-  } = typeof options === "object" && options !== null ? options : {};
-  const spinner = ora(options).start();
-  try {
-    const promise = actionIsFunction ? action(spinner) : action;
-    const result = await promise;
-    const text = successText === void 0 ? void 0 : typeof successText === "string" ? successText : successText(result);
-    if (successSymbol === void 0) {
-      spinner.succeed(text);
-    } else {
-      spinner.stopAndPersist({ symbol: successSymbol, text });
-    }
-    return result;
-  } catch (error2) {
-    const text = failText === void 0 ? void 0 : typeof failText === "string" ? failText : failText(error2);
-    if (failSymbol === void 0) {
-      spinner.fail(text);
-    } else {
-      spinner.stopAndPersist({ symbol: failSymbol, text });
-    }
-    throw error2;
-  }
-}
-var import_node_process6, import_node_util, RENDER_DEFERRAL_TIMEOUT, SYNCHRONIZED_OUTPUT_ENABLE, SYNCHRONIZED_OUTPUT_DISABLE, activeHooksPerStream, validColors, Ora;
-var init_ora = __esm({
-  "node_modules/ora/index.js"() {
-    import_node_process6 = __toESM(require("node:process"), 1);
-    import_node_util = require("node:util");
-    init_source();
-    init_cli_cursor();
-    init_cli_spinners();
-    init_log_symbols();
-    init_string_width();
-    init_is_interactive();
-    init_is_unicode_supported();
-    init_stdin_discarder();
-    init_cli_spinners();
-    RENDER_DEFERRAL_TIMEOUT = 200;
-    SYNCHRONIZED_OUTPUT_ENABLE = "\x1B[?2026h";
-    SYNCHRONIZED_OUTPUT_DISABLE = "\x1B[?2026l";
-    activeHooksPerStream = /* @__PURE__ */ new Map();
-    validColors = /* @__PURE__ */ new Set(["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white", "gray"]);
-    Ora = class {
-      #linesToClear = 0;
-      #frameIndex = -1;
-      #lastFrameTime = 0;
-      #options;
-      #spinner;
-      #stream;
-      #id;
-      #hookedStreams = /* @__PURE__ */ new Map();
-      #isInternalWrite = false;
-      #drainHandler;
-      #deferRenderTimer;
-      #isDiscardingStdin = false;
-      #color;
-      // Helper to execute writes while preventing hook recursion
-      #internalWrite(fn) {
-        this.#isInternalWrite = true;
-        try {
-          return fn();
-        } finally {
-          this.#isInternalWrite = false;
-        }
-      }
-      // Helper to render if still spinning
-      #tryRender() {
-        if (this.isSpinning) {
-          this.render();
-        }
-      }
-      #stringifyChunk(chunk2, encoding) {
-        if (chunk2 === void 0 || chunk2 === null) {
-          return "";
-        }
-        if (typeof chunk2 === "string") {
-          return chunk2;
-        }
-        if (Buffer.isBuffer(chunk2) || ArrayBuffer.isView(chunk2)) {
-          const normalizedEncoding = typeof encoding === "string" && encoding && encoding !== "buffer" ? encoding : "utf8";
-          return Buffer.from(chunk2).toString(normalizedEncoding);
-        }
-        return String(chunk2);
-      }
-      #chunkTerminatesLine(chunkString) {
-        if (!chunkString) {
-          return false;
-        }
-        const lastCharacter = chunkString.at(-1);
-        return lastCharacter === "\n" || lastCharacter === "\r";
-      }
-      #scheduleRenderDeferral() {
-        if (this.#deferRenderTimer) {
-          return;
-        }
-        this.#deferRenderTimer = setTimeout(() => {
-          this.#deferRenderTimer = void 0;
-          if (this.isSpinning) {
-            this.#tryRender();
-          }
-        }, RENDER_DEFERRAL_TIMEOUT);
-        if (typeof this.#deferRenderTimer?.unref === "function") {
-          this.#deferRenderTimer.unref();
-        }
-      }
-      #clearRenderDeferral() {
-        if (this.#deferRenderTimer) {
-          clearTimeout(this.#deferRenderTimer);
-          this.#deferRenderTimer = void 0;
-        }
-      }
-      // Helper to build complete line with symbol, text, prefix, and suffix
-      #buildOutputLine(symbol, text, prefixText, suffixText) {
-        const fullPrefixText = this.#getFullPrefixText(prefixText, " ");
-        const separatorText = symbol ? " " : "";
-        const fullText = typeof text === "string" ? separatorText + text : "";
-        const fullSuffixText = this.#getFullSuffixText(suffixText, " ");
-        return fullPrefixText + symbol + fullText + fullSuffixText;
-      }
-      constructor(options) {
-        if (typeof options === "string") {
-          options = {
-            text: options
-          };
-        }
-        this.#options = {
-          color: "cyan",
-          stream: import_node_process6.default.stderr,
-          discardStdin: true,
-          hideCursor: true,
-          ...options
-        };
-        this.color = this.#options.color;
-        this.#stream = this.#options.stream;
-        if (typeof this.#options.isEnabled !== "boolean") {
-          this.#options.isEnabled = isInteractive({ stream: this.#stream });
-        }
-        if (typeof this.#options.isSilent !== "boolean") {
-          this.#options.isSilent = false;
-        }
-        if (this.#options.interval !== void 0 && !(Number.isInteger(this.#options.interval) && this.#options.interval > 0)) {
-          throw new Error("The `interval` option must be a positive integer");
-        }
-        const userInterval = this.#options.interval;
-        this.spinner = this.#options.spinner;
-        this.#options.interval = userInterval;
-        this.text = this.#options.text;
-        this.prefixText = this.#options.prefixText;
-        this.suffixText = this.#options.suffixText;
-        this.indent = this.#options.indent;
-        if (import_node_process6.default.env.NODE_ENV === "test") {
-          this._stream = this.#stream;
-          this._isEnabled = this.#options.isEnabled;
-          Object.defineProperty(this, "_linesToClear", {
-            get() {
-              return this.#linesToClear;
-            },
-            set(newValue) {
-              this.#linesToClear = newValue;
-            }
-          });
-          Object.defineProperty(this, "_frameIndex", {
-            get() {
-              return this.#frameIndex;
-            }
-          });
-          Object.defineProperty(this, "_lineCount", {
-            get() {
-              const columns = this.#stream.columns ?? 80;
-              const prefixText = typeof this.#options.prefixText === "function" ? "" : this.#options.prefixText;
-              const suffixText = typeof this.#options.suffixText === "function" ? "" : this.#options.suffixText;
-              const fullPrefixText = typeof prefixText === "string" && prefixText !== "" ? prefixText + " " : "";
-              const fullSuffixText = typeof suffixText === "string" && suffixText !== "" ? " " + suffixText : "";
-              const spinnerChar = "-";
-              const fullText = " ".repeat(this.#options.indent) + fullPrefixText + spinnerChar + (typeof this.#options.text === "string" ? " " + this.#options.text : "") + fullSuffixText;
-              return this.#computeLineCountFrom(fullText, columns);
-            }
-          });
-        }
-      }
-      get indent() {
-        return this.#options.indent;
-      }
-      set indent(indent = 0) {
-        if (!(indent >= 0 && Number.isInteger(indent))) {
-          throw new Error("The `indent` option must be an integer from 0 and up");
-        }
-        this.#options.indent = indent;
-      }
-      get interval() {
-        return this.#options.interval ?? this.#spinner.interval ?? 100;
-      }
-      get spinner() {
-        return this.#spinner;
-      }
-      set spinner(spinner) {
-        this.#frameIndex = -1;
-        this.#options.interval = void 0;
-        if (typeof spinner === "object") {
-          if (!Array.isArray(spinner.frames) || spinner.frames.length === 0 || spinner.frames.some((frame) => typeof frame !== "string")) {
-            throw new Error("The given spinner must have a non-empty `frames` array of strings");
-          }
-          if (spinner.interval !== void 0 && !(Number.isInteger(spinner.interval) && spinner.interval > 0)) {
-            throw new Error("`spinner.interval` must be a positive integer if provided");
-          }
-          this.#spinner = spinner;
-        } else if (!isUnicodeSupported()) {
-          this.#spinner = cli_spinners_default.line;
-        } else if (spinner === void 0) {
-          this.#spinner = cli_spinners_default.dots;
-        } else if (spinner !== "default" && cli_spinners_default[spinner]) {
-          this.#spinner = cli_spinners_default[spinner];
-        } else {
-          throw new Error(`There is no built-in spinner named '${spinner}'. See https://github.com/sindresorhus/cli-spinners/blob/main/spinners.json for a full list.`);
-        }
-      }
-      get text() {
-        return this.#options.text;
-      }
-      set text(value = "") {
-        this.#options.text = value;
-      }
-      get prefixText() {
-        return this.#options.prefixText;
-      }
-      set prefixText(value = "") {
-        this.#options.prefixText = value;
-      }
-      get suffixText() {
-        return this.#options.suffixText;
-      }
-      set suffixText(value = "") {
-        this.#options.suffixText = value;
-      }
-      get isSpinning() {
-        return this.#id !== void 0;
-      }
-      #formatAffix(value, separator, placeBefore = false) {
-        const resolved = typeof value === "function" ? value() : value;
-        if (typeof resolved === "string" && resolved !== "") {
-          return placeBefore ? separator + resolved : resolved + separator;
-        }
-        return "";
-      }
-      #getFullPrefixText(prefixText = this.#options.prefixText, postfix = " ") {
-        return this.#formatAffix(prefixText, postfix, false);
-      }
-      #getFullSuffixText(suffixText = this.#options.suffixText, prefix = " ") {
-        return this.#formatAffix(suffixText, prefix, true);
-      }
-      #computeLineCountFrom(text, columns) {
-        let count2 = 0;
-        for (const line of (0, import_node_util.stripVTControlCharacters)(text).split("\n")) {
-          count2 += Math.max(1, Math.ceil(stringWidth(line) / columns));
-        }
-        return count2;
-      }
-      get color() {
-        return this.#color;
-      }
-      set color(value) {
-        if (value !== void 0 && value !== false && !validColors.has(value)) {
-          throw new Error("The `color` option must be a valid color or `false` to disable");
-        }
-        this.#color = value;
-      }
-      get isEnabled() {
-        return this.#options.isEnabled && !this.#options.isSilent;
-      }
-      set isEnabled(value) {
-        if (typeof value !== "boolean") {
-          throw new TypeError("The `isEnabled` option must be a boolean");
-        }
-        this.#options.isEnabled = value;
-      }
-      get isSilent() {
-        return this.#options.isSilent;
-      }
-      set isSilent(value) {
-        if (typeof value !== "boolean") {
-          throw new TypeError("The `isSilent` option must be a boolean");
-        }
-        this.#options.isSilent = value;
-      }
-      frame() {
-        const now = Date.now();
-        if (this.#frameIndex === -1 || now - this.#lastFrameTime >= this.interval) {
-          this.#frameIndex = (this.#frameIndex + 1) % this.#spinner.frames.length;
-          this.#lastFrameTime = now;
-        }
-        const { frames } = this.#spinner;
-        let frame = frames[this.#frameIndex];
-        if (this.#color) {
-          frame = source_default[this.#color](frame);
-        }
-        const fullPrefixText = this.#getFullPrefixText(this.#options.prefixText, " ");
-        const fullText = typeof this.text === "string" ? " " + this.text : "";
-        const fullSuffixText = this.#getFullSuffixText(this.#options.suffixText, " ");
-        return fullPrefixText + frame + fullText + fullSuffixText;
-      }
-      clear() {
-        if (!this.isEnabled || !this.#stream.isTTY) {
-          return this;
-        }
-        this.#internalWrite(() => {
-          this.#stream.cursorTo(0);
-          for (let index = 0; index < this.#linesToClear; index++) {
-            if (index > 0) {
-              this.#stream.moveCursor(0, -1);
-            }
-            this.#stream.clearLine(1);
-          }
-          if (this.#options.indent) {
-            this.#stream.cursorTo(this.#options.indent);
-          }
-        });
-        this.#linesToClear = 0;
-        return this;
-      }
-      // Helper to hook a single stream
-      #hookStream(stream2) {
-        if (!stream2 || this.#hookedStreams.has(stream2) || !stream2.isTTY || typeof stream2.write !== "function") {
-          return;
-        }
-        if (activeHooksPerStream.has(stream2)) {
-          console.warn("[ora] Multiple concurrent spinners detected. This may cause visual corruption. Use one spinner at a time.");
-        }
-        const originalWrite = stream2.write;
-        this.#hookedStreams.set(stream2, originalWrite);
-        activeHooksPerStream.set(stream2, this);
-        stream2.write = (chunk2, encoding, callback) => this.#hookedWrite(stream2, originalWrite, chunk2, encoding, callback);
-      }
-      /**
-      Intercept stream writes while spinner is active to handle external writes cleanly without visual corruption.
-      Hooks process stdio streams and the active spinner stream so console.log(), console.error(), and direct writes stay tidy.
-      */
-      #installHook() {
-        if (!this.isEnabled || this.#hookedStreams.size > 0) {
-          return;
-        }
-        const streamsToHook = /* @__PURE__ */ new Set([this.#stream, import_node_process6.default.stdout, import_node_process6.default.stderr]);
-        for (const stream2 of streamsToHook) {
-          this.#hookStream(stream2);
-        }
-      }
-      #uninstallHook() {
-        for (const [stream2, originalWrite] of this.#hookedStreams) {
-          stream2.write = originalWrite;
-          if (activeHooksPerStream.get(stream2) === this) {
-            activeHooksPerStream.delete(stream2);
-          }
-        }
-        this.#hookedStreams.clear();
-      }
-      // eslint-disable-next-line max-params -- Need stream and originalWrite for multi-stream support
-      #hookedWrite(stream2, originalWrite, chunk2, encoding, callback) {
-        if (typeof encoding === "function") {
-          callback = encoding;
-          encoding = void 0;
-        }
-        if (this.#isInternalWrite) {
-          return originalWrite.call(stream2, chunk2, encoding, callback);
-        }
-        this.clear();
-        const chunkString = this.#stringifyChunk(chunk2, encoding);
-        const chunkTerminatesLine = this.#chunkTerminatesLine(chunkString);
-        const writeResult = originalWrite.call(stream2, chunk2, encoding, callback);
-        if (chunkTerminatesLine) {
-          this.#clearRenderDeferral();
-        } else if (chunkString.length > 0) {
-          this.#scheduleRenderDeferral();
-        }
-        if (this.isSpinning && !this.#deferRenderTimer) {
-          this.render();
-        }
-        return writeResult;
-      }
-      render() {
-        if (!this.isEnabled || this.#drainHandler || this.#deferRenderTimer) {
-          return this;
-        }
-        const useSynchronizedOutput = this.#stream.isTTY;
-        let shouldDisableSynchronizedOutput = false;
-        try {
-          if (useSynchronizedOutput) {
-            this.#internalWrite(() => this.#stream.write(SYNCHRONIZED_OUTPUT_ENABLE));
-            shouldDisableSynchronizedOutput = true;
-          }
-          this.clear();
-          let frameContent = this.frame();
-          const columns = this.#stream.columns ?? 80;
-          const actualLineCount = this.#computeLineCountFrom(frameContent, columns);
-          const consoleHeight = this.#stream.rows;
-          if (consoleHeight && consoleHeight > 1 && actualLineCount > consoleHeight) {
-            const lines = frameContent.split("\n");
-            const maxLines = consoleHeight - 1;
-            frameContent = [...lines.slice(0, maxLines), "... (content truncated to fit terminal)"].join("\n");
-          }
-          const canContinue = this.#internalWrite(() => this.#stream.write(frameContent));
-          if (canContinue === false && this.#stream.isTTY) {
-            this.#drainHandler = () => {
-              this.#drainHandler = void 0;
-              this.#tryRender();
-            };
-            this.#stream.once("drain", this.#drainHandler);
-          }
-          this.#linesToClear = this.#computeLineCountFrom(frameContent, columns);
-        } finally {
-          if (shouldDisableSynchronizedOutput) {
-            this.#internalWrite(() => this.#stream.write(SYNCHRONIZED_OUTPUT_DISABLE));
-          }
-        }
-        return this;
-      }
-      start(text) {
-        if (text !== void 0) {
-          this.text = text;
-        }
-        if (this.isSilent) {
-          return this;
-        }
-        if (!this.isEnabled) {
-          const symbol = this.text ? "-" : "";
-          const line = " ".repeat(this.#options.indent) + this.#buildOutputLine(symbol, this.text, this.#options.prefixText, this.#options.suffixText);
-          if (line.trim() !== "") {
-            this.#internalWrite(() => this.#stream.write(line + "\n"));
-          }
-          return this;
-        }
-        if (this.isSpinning) {
-          return this;
-        }
-        if (this.#options.hideCursor) {
-          cli_cursor_default.hide(this.#stream);
-        }
-        if (this.#options.discardStdin && import_node_process6.default.stdin.isTTY) {
-          stdin_discarder_default.start();
-          this.#isDiscardingStdin = true;
-        }
-        this.#installHook();
-        this.render();
-        this.#id = setInterval(this.render.bind(this), this.interval);
-        return this;
-      }
-      stop() {
-        clearInterval(this.#id);
-        this.#id = void 0;
-        this.#frameIndex = -1;
-        this.#lastFrameTime = 0;
-        this.#clearRenderDeferral();
-        this.#uninstallHook();
-        if (this.#drainHandler) {
-          this.#stream.removeListener("drain", this.#drainHandler);
-          this.#drainHandler = void 0;
-        }
-        if (this.isEnabled) {
-          this.clear();
-          if (this.#options.hideCursor) {
-            cli_cursor_default.show(this.#stream);
-          }
-        }
-        if (this.#isDiscardingStdin) {
-          this.#isDiscardingStdin = false;
-          stdin_discarder_default.stop();
-        }
-        return this;
-      }
-      succeed(text) {
-        return this.stopAndPersist({ symbol: symbols_exports.success, text });
-      }
-      fail(text) {
-        return this.stopAndPersist({ symbol: symbols_exports.error, text });
-      }
-      warn(text) {
-        return this.stopAndPersist({ symbol: symbols_exports.warning, text });
-      }
-      info(text) {
-        return this.stopAndPersist({ symbol: symbols_exports.info, text });
-      }
-      stopAndPersist(options = {}) {
-        if (this.isSilent) {
-          return this;
-        }
-        const symbol = options.symbol ?? " ";
-        const text = options.text ?? this.text;
-        const prefixText = options.prefixText ?? this.#options.prefixText;
-        const suffixText = options.suffixText ?? this.#options.suffixText;
-        const textToWrite = this.#buildOutputLine(symbol, text, prefixText, suffixText) + "\n";
-        this.stop();
-        this.#internalWrite(() => this.#stream.write(textToWrite));
-        return this;
-      }
-    };
-  }
-});
-
-// src/render/progress.ts
-function spinnerAllowed(stream2, interactive) {
-  return interactive && stream2.isTTY === true && typeof stream2.columns === "number" && stream2.columns > 0;
-}
-async function createProgress(stream2, interactive, colors = PLAIN) {
-  const line = (text) => void stream2.write(`${text}
-`);
-  if (!spinnerAllowed(stream2, interactive)) {
-    return {
-      start: () => {
-      },
-      update: () => {
-      },
-      log: line,
-      succeed: line,
-      fail: line,
-      stop: () => {
-      }
-    };
-  }
-  const { default: ora2 } = await Promise.resolve().then(() => (init_ora(), ora_exports));
-  let spinner;
-  return {
-    start: (text) => {
-      spinner = ora2({
-        text,
-        stream: stream2,
-        isEnabled: true,
-        color: colors.enabled ? "cyan" : false,
-        discardStdin: false
-      }).start();
-    },
-    update: (text) => {
-      if (spinner) spinner.text = text;
-    },
-    log: (text) => {
-      if (spinner?.isSpinning) {
-        spinner.clear();
-        line(text);
-        spinner.render();
-      } else line(text);
-    },
-    succeed: (text) => spinner ? void spinner.stopAndPersist({ symbol: colors.green("\u2714"), text }) : line(text),
-    fail: (text) => spinner ? void spinner.stopAndPersist({ symbol: colors.red("\u2716"), text }) : line(text),
-    stop: () => void spinner?.stop()
-  };
-}
-var init_progress = __esm({
-  "src/render/progress.ts"() {
-    "use strict";
-    init_color();
-  }
-});
-
-// src/cli/confirm.ts
-async function confirmOnTerminal(ctx, question) {
-  const stdin = ctx.io.stdin;
-  if (!stdin) return false;
-  const signal = ctx.io.signal;
-  const cancelled = () => new InterruptedError("cancelled at the confirmation prompt; nothing was changed.");
-  if (signal?.aborted) throw cancelled();
-  const rl = (0, import_node_readline.createInterface)({
-    input: stdin,
-    output: ctx.io.stderr,
-    terminal: false
-  });
-  let onAbort;
-  try {
-    ctx.err(question);
-    const answer2 = await new Promise((resolve) => {
-      rl.once("line", resolve);
-      rl.once("close", () => resolve(""));
-      onAbort = () => resolve(void 0);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-    if (answer2 === void 0) {
-      ctx.err("\n");
-      throw cancelled();
-    }
-    return answer2.trim() === "yes";
-  } finally {
-    if (onAbort) signal?.removeEventListener("abort", onAbort);
-    rl.close();
-  }
-}
-var import_node_readline;
-var init_confirm = __esm({
-  "src/cli/confirm.ts"() {
-    "use strict";
-    import_node_readline = require("node:readline");
-    init_errors();
-  }
-});
-
-// schemas/accounts.schema.json
-var accounts_schema_default;
-var init_accounts_schema = __esm({
-  "schemas/accounts.schema.json"() {
-    accounts_schema_default = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://github.com/pactflow-accounts/pactflow-accounts/schemas/accounts.schema.json",
-      title: "pactflow-accounts desired-state file",
-      description: "The PactFlow system accounts a team wants, kept in git and applied by pactflow-accounts.",
-      type: "object",
-      additionalProperties: false,
-      required: ["version", "systemAccounts"],
-      properties: {
-        version: {
-          description: "Format version of this file. Must be 1.",
-          const: 1
-        },
-        policy: {
-          description: "How the tool treats live accounts this file does not list, which accounts it governs, and how much one apply may change.",
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            unmanaged: {
-              description: "What to do with live system accounts in scope that this file does not list: ignore (default, list them only), disable, or delete.",
-              enum: ["ignore", "disable", "delete"]
-            },
-            unmanagedRoles: {
-              description: "What to do with live custom roles that this file's roles list does not name: ignore (default, leave them) or delete. A role still held by any account or person is never deleted, and each delete counts against maxDeletes.",
-              enum: ["ignore", "delete"]
-            },
-            scope: {
-              description: "Which live system accounts this file governs, by name glob (* and ? wildcards, case-insensitive). Default: all.",
-              type: "object",
-              additionalProperties: false,
-              properties: {
-                include: {
-                  description: "Name globs of the accounts governed. Omitted: every account.",
-                  type: "array",
-                  items: { description: 'A name glob, e.g. "ci-*".', type: "string", minLength: 1 }
-                },
-                exclude: {
-                  description: "Name globs of accounts left alone even when they match include.",
-                  type: "array",
-                  items: {
-                    description: 'A name glob, e.g. "ci-legacy-*".',
-                    type: "string",
-                    minLength: 1
-                  }
-                }
-              }
-            },
-            protected: {
-              description: "Live account names or globs (* and ?, as in scope) this tool never changes, disables or deletes (matched case-insensitively). A pattern that matches no live account is a warning in the plan.",
-              type: "array",
-              items: { description: "An account name or glob.", type: "string", minLength: 1 }
-            },
-            limits: {
-              description: "Blast-radius budgets: apply refuses a plan over one (exit code 3) unless raised for one run with --allow-... flags.",
-              type: "object",
-              additionalProperties: false,
-              properties: {
-                maxDeletes: {
-                  description: "Most accounts and custom roles one apply may delete. Default 0.",
-                  type: "integer",
-                  minimum: 0
-                },
-                maxDisables: {
-                  description: "Most existing accounts one apply may disable. Default 5.",
-                  type: "integer",
-                  minimum: 0
-                },
-                maxAdminChanges: {
-                  description: "Most Administrator grants or revocations in one apply. Default 1.",
-                  type: "integer",
-                  minimum: 0
-                }
-              }
-            }
-          }
-        },
-        defaults: {
-          description: "Values applied to every account that does not set the field itself.",
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            roles: {
-              description: "Default role names for every account without its own roles.",
-              type: "array",
-              items: { description: 'A role name, e.g. "CI/CD".', type: "string", minLength: 1 }
-            },
-            teams: {
-              description: "Default team names for every account without its own teams.",
-              type: "array",
-              items: { description: "A team name.", type: "string", minLength: 1 }
-            }
-          }
-        },
-        roles: {
-          description: "Custom roles this file owns: each is created, or updated to exactly these permission scopes. Built-in roles (Administrator, CI/CD, User, ...) can be referenced by accounts but never defined here.",
-          type: "array",
-          items: {
-            description: "One custom role, identified by its name.",
-            type: "object",
-            additionalProperties: false,
-            required: ["name", "permissions"],
-            properties: {
-              name: {
-                description: "The role's name: its identity, unique case-insensitively, and not the name of a built-in role.",
-                type: "string",
-                minLength: 1
-              },
-              description: {
-                description: "What the role is for, as PactFlow shows it. Omitted: the live description is kept.",
-                type: "string"
-              },
-              permissions: {
-                description: "The role's permission scopes, exactly this set (order does not matter), each resource:action[:scope], e.g. contract_data:manage:team.",
-                type: "array",
-                items: {
-                  description: 'A permission scope, e.g. "contract_data:read:*".',
-                  type: "string",
-                  minLength: 1
-                }
-              }
-            }
-          }
-        },
-        systemAccounts: {
-          description: "The system accounts this file manages.",
-          type: "array",
-          items: {
-            description: "One system account, identified by its name.",
-            type: "object",
-            additionalProperties: false,
-            required: ["name"],
-            properties: {
-              name: {
-                description: "The account's name: its identity, unique case-insensitively within the file.",
-                type: "string"
-              },
-              email: {
-                description: "Optional contact email of the account.",
-                type: "string"
-              },
-              state: {
-                description: "enabled (default), disabled (kept with its tokens, cannot log in), or deleted (removed with its tokens).",
-                enum: ["enabled", "disabled", "deleted"]
-              },
-              admin: {
-                description: "true: the account holds the Administrator role; false: it does not. Omitted: left as it is unless roles says otherwise.",
-                type: "boolean"
-              },
-              roles: {
-                description: "Role names the account holds: exactly this set (order and case do not matter). Omitted: not managed, unless defaults.roles is set.",
-                type: "array",
-                items: { description: 'A role name, e.g. "CI/CD".', type: "string", minLength: 1 }
-              },
-              teams: {
-                description: "Team names the account is a member of: exactly these memberships for this account. Omitted: not managed, unless defaults.teams is set.",
-                type: "array",
-                items: { description: "A team name.", type: "string", minLength: 1 }
-              },
-              previousNames: {
-                description: "Earlier names of this account: an existing account under one of them is renamed, keeping its uuid and tokens.",
-                type: "array",
-                items: { description: "An earlier account name.", type: "string", minLength: 1 }
-              }
-            }
-          }
-        }
-      }
-    };
-  }
-});
-
-// src/config/accounts-schema.generated.ts
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.version === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema31.required, parentSchema: schema31, data };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.systemAccounts === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "systemAccounts" }, message: "must have required property 'systemAccounts'", schema: schema31.required, parentSchema: schema31, data };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "policy" || key0 === "defaults" || key0 === "roles" || key0 === "systemAccounts")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== void 0) {
-      let data0 = data.version;
-      if (1 !== data0) {
-        const err3 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema31.properties.version, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.policy !== void 0) {
-      let data1 = data.policy;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        for (const key1 in data1) {
-          if (!(key1 === "unmanaged" || key1 === "unmanagedRoles" || key1 === "scope" || key1 === "protected" || key1 === "limits")) {
-            const err4 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.policy, data: data1 };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (data1.unmanaged !== void 0) {
-          let data2 = data1.unmanaged;
-          if (!(data2 === "ignore" || data2 === "disable" || data2 === "delete")) {
-            const err5 = { instancePath: instancePath + "/policy/unmanaged", schemaPath: "#/properties/policy/properties/unmanaged/enum", keyword: "enum", params: { allowedValues: schema31.properties.policy.properties.unmanaged.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.policy.properties.unmanaged.enum, parentSchema: schema31.properties.policy.properties.unmanaged, data: data2 };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors++;
-          }
-        }
-        if (data1.unmanagedRoles !== void 0) {
-          let data3 = data1.unmanagedRoles;
-          if (!(data3 === "ignore" || data3 === "delete")) {
-            const err6 = { instancePath: instancePath + "/policy/unmanagedRoles", schemaPath: "#/properties/policy/properties/unmanagedRoles/enum", keyword: "enum", params: { allowedValues: schema31.properties.policy.properties.unmanagedRoles.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.policy.properties.unmanagedRoles.enum, parentSchema: schema31.properties.policy.properties.unmanagedRoles, data: data3 };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        if (data1.scope !== void 0) {
-          let data4 = data1.scope;
-          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-            for (const key2 in data4) {
-              if (!(key2 === "include" || key2 === "exclude")) {
-                const err7 = { instancePath: instancePath + "/policy/scope", schemaPath: "#/properties/policy/properties/scope/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.policy.properties.scope, data: data4 };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-            }
-            if (data4.include !== void 0) {
-              let data5 = data4.include;
-              if (Array.isArray(data5)) {
-                const len0 = data5.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data6 = data5[i0];
-                  if (typeof data6 === "string") {
-                    if (func1(data6) < 1) {
-                      const err8 = { instancePath: instancePath + "/policy/scope/include/" + i0, schemaPath: "#/properties/policy/properties/scope/properties/include/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.policy.properties.scope.properties.include.items, data: data6 };
-                      if (vErrors === null) {
-                        vErrors = [err8];
-                      } else {
-                        vErrors.push(err8);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err9 = { instancePath: instancePath + "/policy/scope/include/" + i0, schemaPath: "#/properties/policy/properties/scope/properties/include/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.policy.properties.scope.properties.include.items.type, parentSchema: schema31.properties.policy.properties.scope.properties.include.items, data: data6 };
-                    if (vErrors === null) {
-                      vErrors = [err9];
-                    } else {
-                      vErrors.push(err9);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err10 = { instancePath: instancePath + "/policy/scope/include", schemaPath: "#/properties/policy/properties/scope/properties/include/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.policy.properties.scope.properties.include.type, parentSchema: schema31.properties.policy.properties.scope.properties.include, data: data5 };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-            }
-            if (data4.exclude !== void 0) {
-              let data7 = data4.exclude;
-              if (Array.isArray(data7)) {
-                const len1 = data7.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  let data8 = data7[i1];
-                  if (typeof data8 === "string") {
-                    if (func1(data8) < 1) {
-                      const err11 = { instancePath: instancePath + "/policy/scope/exclude/" + i1, schemaPath: "#/properties/policy/properties/scope/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.policy.properties.scope.properties.exclude.items, data: data8 };
-                      if (vErrors === null) {
-                        vErrors = [err11];
-                      } else {
-                        vErrors.push(err11);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err12 = { instancePath: instancePath + "/policy/scope/exclude/" + i1, schemaPath: "#/properties/policy/properties/scope/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.policy.properties.scope.properties.exclude.items.type, parentSchema: schema31.properties.policy.properties.scope.properties.exclude.items, data: data8 };
-                    if (vErrors === null) {
-                      vErrors = [err12];
-                    } else {
-                      vErrors.push(err12);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err13 = { instancePath: instancePath + "/policy/scope/exclude", schemaPath: "#/properties/policy/properties/scope/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.policy.properties.scope.properties.exclude.type, parentSchema: schema31.properties.policy.properties.scope.properties.exclude, data: data7 };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err14 = { instancePath: instancePath + "/policy/scope", schemaPath: "#/properties/policy/properties/scope/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.policy.properties.scope.type, parentSchema: schema31.properties.policy.properties.scope, data: data4 };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data1.protected !== void 0) {
-          let data9 = data1.protected;
-          if (Array.isArray(data9)) {
-            const len2 = data9.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              let data10 = data9[i2];
-              if (typeof data10 === "string") {
-                if (func1(data10) < 1) {
-                  const err15 = { instancePath: instancePath + "/policy/protected/" + i2, schemaPath: "#/properties/policy/properties/protected/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.policy.properties.protected.items, data: data10 };
-                  if (vErrors === null) {
-                    vErrors = [err15];
-                  } else {
-                    vErrors.push(err15);
-                  }
-                  errors++;
-                }
-              } else {
-                const err16 = { instancePath: instancePath + "/policy/protected/" + i2, schemaPath: "#/properties/policy/properties/protected/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.policy.properties.protected.items.type, parentSchema: schema31.properties.policy.properties.protected.items, data: data10 };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err17 = { instancePath: instancePath + "/policy/protected", schemaPath: "#/properties/policy/properties/protected/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.policy.properties.protected.type, parentSchema: schema31.properties.policy.properties.protected, data: data9 };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data1.limits !== void 0) {
-          let data11 = data1.limits;
-          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-            for (const key3 in data11) {
-              if (!(key3 === "maxDeletes" || key3 === "maxDisables" || key3 === "maxAdminChanges")) {
-                const err18 = { instancePath: instancePath + "/policy/limits", schemaPath: "#/properties/policy/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.policy.properties.limits, data: data11 };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-            if (data11.maxDeletes !== void 0) {
-              let data12 = data11.maxDeletes;
-              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-                const err19 = { instancePath: instancePath + "/policy/limits/maxDeletes", schemaPath: "#/properties/policy/properties/limits/properties/maxDeletes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.policy.properties.limits.properties.maxDeletes.type, parentSchema: schema31.properties.policy.properties.limits.properties.maxDeletes, data: data12 };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-              if (typeof data12 == "number" && isFinite(data12)) {
-                if (data12 < 0 || isNaN(data12)) {
-                  const err20 = { instancePath: instancePath + "/policy/limits/maxDeletes", schemaPath: "#/properties/policy/properties/limits/properties/maxDeletes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.policy.properties.limits.properties.maxDeletes, data: data12 };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data11.maxDisables !== void 0) {
-              let data13 = data11.maxDisables;
-              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                const err21 = { instancePath: instancePath + "/policy/limits/maxDisables", schemaPath: "#/properties/policy/properties/limits/properties/maxDisables/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.policy.properties.limits.properties.maxDisables.type, parentSchema: schema31.properties.policy.properties.limits.properties.maxDisables, data: data13 };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-              if (typeof data13 == "number" && isFinite(data13)) {
-                if (data13 < 0 || isNaN(data13)) {
-                  const err22 = { instancePath: instancePath + "/policy/limits/maxDisables", schemaPath: "#/properties/policy/properties/limits/properties/maxDisables/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.policy.properties.limits.properties.maxDisables, data: data13 };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data11.maxAdminChanges !== void 0) {
-              let data14 = data11.maxAdminChanges;
-              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-                const err23 = { instancePath: instancePath + "/policy/limits/maxAdminChanges", schemaPath: "#/properties/policy/properties/limits/properties/maxAdminChanges/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.policy.properties.limits.properties.maxAdminChanges.type, parentSchema: schema31.properties.policy.properties.limits.properties.maxAdminChanges, data: data14 };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-              if (typeof data14 == "number" && isFinite(data14)) {
-                if (data14 < 0 || isNaN(data14)) {
-                  const err24 = { instancePath: instancePath + "/policy/limits/maxAdminChanges", schemaPath: "#/properties/policy/properties/limits/properties/maxAdminChanges/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.policy.properties.limits.properties.maxAdminChanges, data: data14 };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-              }
-            }
-          } else {
-            const err25 = { instancePath: instancePath + "/policy/limits", schemaPath: "#/properties/policy/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.policy.properties.limits.type, parentSchema: schema31.properties.policy.properties.limits, data: data11 };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err26 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.policy.type, parentSchema: schema31.properties.policy, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.defaults !== void 0) {
-      let data15 = data.defaults;
-      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        for (const key4 in data15) {
-          if (!(key4 === "roles" || key4 === "teams")) {
-            const err27 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.defaults, data: data15 };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data15.roles !== void 0) {
-          let data16 = data15.roles;
-          if (Array.isArray(data16)) {
-            const len3 = data16.length;
-            for (let i3 = 0; i3 < len3; i3++) {
-              let data17 = data16[i3];
-              if (typeof data17 === "string") {
-                if (func1(data17) < 1) {
-                  const err28 = { instancePath: instancePath + "/defaults/roles/" + i3, schemaPath: "#/properties/defaults/properties/roles/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.defaults.properties.roles.items, data: data17 };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-              } else {
-                const err29 = { instancePath: instancePath + "/defaults/roles/" + i3, schemaPath: "#/properties/defaults/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.defaults.properties.roles.items.type, parentSchema: schema31.properties.defaults.properties.roles.items, data: data17 };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err30 = { instancePath: instancePath + "/defaults/roles", schemaPath: "#/properties/defaults/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.defaults.properties.roles.type, parentSchema: schema31.properties.defaults.properties.roles, data: data16 };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data15.teams !== void 0) {
-          let data18 = data15.teams;
-          if (Array.isArray(data18)) {
-            const len4 = data18.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              let data19 = data18[i4];
-              if (typeof data19 === "string") {
-                if (func1(data19) < 1) {
-                  const err31 = { instancePath: instancePath + "/defaults/teams/" + i4, schemaPath: "#/properties/defaults/properties/teams/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.defaults.properties.teams.items, data: data19 };
-                  if (vErrors === null) {
-                    vErrors = [err31];
-                  } else {
-                    vErrors.push(err31);
-                  }
-                  errors++;
-                }
-              } else {
-                const err32 = { instancePath: instancePath + "/defaults/teams/" + i4, schemaPath: "#/properties/defaults/properties/teams/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.defaults.properties.teams.items.type, parentSchema: schema31.properties.defaults.properties.teams.items, data: data19 };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err33 = { instancePath: instancePath + "/defaults/teams", schemaPath: "#/properties/defaults/properties/teams/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.defaults.properties.teams.type, parentSchema: schema31.properties.defaults.properties.teams, data: data18 };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err34 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.defaults.type, parentSchema: schema31.properties.defaults, data: data15 };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.roles !== void 0) {
-      let data20 = data.roles;
-      if (Array.isArray(data20)) {
-        const len5 = data20.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          let data21 = data20[i5];
-          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-            if (data21.name === void 0) {
-              const err35 = { instancePath: instancePath + "/roles/" + i5, schemaPath: "#/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema31.properties.roles.items.required, parentSchema: schema31.properties.roles.items, data: data21 };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-            if (data21.permissions === void 0) {
-              const err36 = { instancePath: instancePath + "/roles/" + i5, schemaPath: "#/properties/roles/items/required", keyword: "required", params: { missingProperty: "permissions" }, message: "must have required property 'permissions'", schema: schema31.properties.roles.items.required, parentSchema: schema31.properties.roles.items, data: data21 };
-              if (vErrors === null) {
-                vErrors = [err36];
-              } else {
-                vErrors.push(err36);
-              }
-              errors++;
-            }
-            for (const key5 in data21) {
-              if (!(key5 === "name" || key5 === "description" || key5 === "permissions")) {
-                const err37 = { instancePath: instancePath + "/roles/" + i5, schemaPath: "#/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.roles.items, data: data21 };
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-            }
-            if (data21.name !== void 0) {
-              let data22 = data21.name;
-              if (typeof data22 === "string") {
-                if (func1(data22) < 1) {
-                  const err38 = { instancePath: instancePath + "/roles/" + i5 + "/name", schemaPath: "#/properties/roles/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.roles.items.properties.name, data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err38];
-                  } else {
-                    vErrors.push(err38);
-                  }
-                  errors++;
-                }
-              } else {
-                const err39 = { instancePath: instancePath + "/roles/" + i5 + "/name", schemaPath: "#/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.roles.items.properties.name.type, parentSchema: schema31.properties.roles.items.properties.name, data: data22 };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-            if (data21.description !== void 0) {
-              let data23 = data21.description;
-              if (typeof data23 !== "string") {
-                const err40 = { instancePath: instancePath + "/roles/" + i5 + "/description", schemaPath: "#/properties/roles/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.roles.items.properties.description.type, parentSchema: schema31.properties.roles.items.properties.description, data: data23 };
-                if (vErrors === null) {
-                  vErrors = [err40];
-                } else {
-                  vErrors.push(err40);
-                }
-                errors++;
-              }
-            }
-            if (data21.permissions !== void 0) {
-              let data24 = data21.permissions;
-              if (Array.isArray(data24)) {
-                const len6 = data24.length;
-                for (let i6 = 0; i6 < len6; i6++) {
-                  let data25 = data24[i6];
-                  if (typeof data25 === "string") {
-                    if (func1(data25) < 1) {
-                      const err41 = { instancePath: instancePath + "/roles/" + i5 + "/permissions/" + i6, schemaPath: "#/properties/roles/items/properties/permissions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.roles.items.properties.permissions.items, data: data25 };
-                      if (vErrors === null) {
-                        vErrors = [err41];
-                      } else {
-                        vErrors.push(err41);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err42 = { instancePath: instancePath + "/roles/" + i5 + "/permissions/" + i6, schemaPath: "#/properties/roles/items/properties/permissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.roles.items.properties.permissions.items.type, parentSchema: schema31.properties.roles.items.properties.permissions.items, data: data25 };
-                    if (vErrors === null) {
-                      vErrors = [err42];
-                    } else {
-                      vErrors.push(err42);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err43 = { instancePath: instancePath + "/roles/" + i5 + "/permissions", schemaPath: "#/properties/roles/items/properties/permissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.items.properties.permissions.type, parentSchema: schema31.properties.roles.items.properties.permissions, data: data24 };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err44 = { instancePath: instancePath + "/roles/" + i5, schemaPath: "#/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.roles.items.type, parentSchema: schema31.properties.roles.items, data: data21 };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.type, parentSchema: schema31.properties.roles, data: data20 };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-    }
-    if (data.systemAccounts !== void 0) {
-      let data26 = data.systemAccounts;
-      if (Array.isArray(data26)) {
-        const len7 = data26.length;
-        for (let i7 = 0; i7 < len7; i7++) {
-          let data27 = data26[i7];
-          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-            if (data27.name === void 0) {
-              const err46 = { instancePath: instancePath + "/systemAccounts/" + i7, schemaPath: "#/properties/systemAccounts/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema31.properties.systemAccounts.items.required, parentSchema: schema31.properties.systemAccounts.items, data: data27 };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-            for (const key6 in data27) {
-              if (!(key6 === "name" || key6 === "email" || key6 === "state" || key6 === "admin" || key6 === "roles" || key6 === "teams" || key6 === "previousNames")) {
-                const err47 = { instancePath: instancePath + "/systemAccounts/" + i7, schemaPath: "#/properties/systemAccounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.systemAccounts.items, data: data27 };
-                if (vErrors === null) {
-                  vErrors = [err47];
-                } else {
-                  vErrors.push(err47);
-                }
-                errors++;
-              }
-            }
-            if (data27.name !== void 0) {
-              let data28 = data27.name;
-              if (typeof data28 !== "string") {
-                const err48 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/name", schemaPath: "#/properties/systemAccounts/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.systemAccounts.items.properties.name.type, parentSchema: schema31.properties.systemAccounts.items.properties.name, data: data28 };
-                if (vErrors === null) {
-                  vErrors = [err48];
-                } else {
-                  vErrors.push(err48);
-                }
-                errors++;
-              }
-            }
-            if (data27.email !== void 0) {
-              let data29 = data27.email;
-              if (typeof data29 !== "string") {
-                const err49 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/email", schemaPath: "#/properties/systemAccounts/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.systemAccounts.items.properties.email.type, parentSchema: schema31.properties.systemAccounts.items.properties.email, data: data29 };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
-                }
-                errors++;
-              }
-            }
-            if (data27.state !== void 0) {
-              let data30 = data27.state;
-              if (!(data30 === "enabled" || data30 === "disabled" || data30 === "deleted")) {
-                const err50 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/state", schemaPath: "#/properties/systemAccounts/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema31.properties.systemAccounts.items.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.systemAccounts.items.properties.state.enum, parentSchema: schema31.properties.systemAccounts.items.properties.state, data: data30 };
-                if (vErrors === null) {
-                  vErrors = [err50];
-                } else {
-                  vErrors.push(err50);
-                }
-                errors++;
-              }
-            }
-            if (data27.admin !== void 0) {
-              let data31 = data27.admin;
-              if (typeof data31 !== "boolean") {
-                const err51 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/admin", schemaPath: "#/properties/systemAccounts/items/properties/admin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.systemAccounts.items.properties.admin.type, parentSchema: schema31.properties.systemAccounts.items.properties.admin, data: data31 };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-            if (data27.roles !== void 0) {
-              let data32 = data27.roles;
-              if (Array.isArray(data32)) {
-                const len8 = data32.length;
-                for (let i8 = 0; i8 < len8; i8++) {
-                  let data33 = data32[i8];
-                  if (typeof data33 === "string") {
-                    if (func1(data33) < 1) {
-                      const err52 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/roles/" + i8, schemaPath: "#/properties/systemAccounts/items/properties/roles/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.systemAccounts.items.properties.roles.items, data: data33 };
-                      if (vErrors === null) {
-                        vErrors = [err52];
-                      } else {
-                        vErrors.push(err52);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err53 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/roles/" + i8, schemaPath: "#/properties/systemAccounts/items/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.systemAccounts.items.properties.roles.items.type, parentSchema: schema31.properties.systemAccounts.items.properties.roles.items, data: data33 };
-                    if (vErrors === null) {
-                      vErrors = [err53];
-                    } else {
-                      vErrors.push(err53);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err54 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/roles", schemaPath: "#/properties/systemAccounts/items/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.systemAccounts.items.properties.roles.type, parentSchema: schema31.properties.systemAccounts.items.properties.roles, data: data32 };
-                if (vErrors === null) {
-                  vErrors = [err54];
-                } else {
-                  vErrors.push(err54);
-                }
-                errors++;
-              }
-            }
-            if (data27.teams !== void 0) {
-              let data34 = data27.teams;
-              if (Array.isArray(data34)) {
-                const len9 = data34.length;
-                for (let i9 = 0; i9 < len9; i9++) {
-                  let data35 = data34[i9];
-                  if (typeof data35 === "string") {
-                    if (func1(data35) < 1) {
-                      const err55 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/teams/" + i9, schemaPath: "#/properties/systemAccounts/items/properties/teams/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.systemAccounts.items.properties.teams.items, data: data35 };
-                      if (vErrors === null) {
-                        vErrors = [err55];
-                      } else {
-                        vErrors.push(err55);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err56 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/teams/" + i9, schemaPath: "#/properties/systemAccounts/items/properties/teams/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.systemAccounts.items.properties.teams.items.type, parentSchema: schema31.properties.systemAccounts.items.properties.teams.items, data: data35 };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err57 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/teams", schemaPath: "#/properties/systemAccounts/items/properties/teams/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.systemAccounts.items.properties.teams.type, parentSchema: schema31.properties.systemAccounts.items.properties.teams, data: data34 };
-                if (vErrors === null) {
-                  vErrors = [err57];
-                } else {
-                  vErrors.push(err57);
-                }
-                errors++;
-              }
-            }
-            if (data27.previousNames !== void 0) {
-              let data36 = data27.previousNames;
-              if (Array.isArray(data36)) {
-                const len10 = data36.length;
-                for (let i10 = 0; i10 < len10; i10++) {
-                  let data37 = data36[i10];
-                  if (typeof data37 === "string") {
-                    if (func1(data37) < 1) {
-                      const err58 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/previousNames/" + i10, schemaPath: "#/properties/systemAccounts/items/properties/previousNames/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.systemAccounts.items.properties.previousNames.items, data: data37 };
-                      if (vErrors === null) {
-                        vErrors = [err58];
-                      } else {
-                        vErrors.push(err58);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err59 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/previousNames/" + i10, schemaPath: "#/properties/systemAccounts/items/properties/previousNames/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.systemAccounts.items.properties.previousNames.items.type, parentSchema: schema31.properties.systemAccounts.items.properties.previousNames.items, data: data37 };
-                    if (vErrors === null) {
-                      vErrors = [err59];
-                    } else {
-                      vErrors.push(err59);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err60 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/previousNames", schemaPath: "#/properties/systemAccounts/items/properties/previousNames/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.systemAccounts.items.properties.previousNames.type, parentSchema: schema31.properties.systemAccounts.items.properties.previousNames, data: data36 };
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err61 = { instancePath: instancePath + "/systemAccounts/" + i7, schemaPath: "#/properties/systemAccounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.systemAccounts.items.type, parentSchema: schema31.properties.systemAccounts.items, data: data27 };
-            if (vErrors === null) {
-              vErrors = [err61];
-            } else {
-              vErrors.push(err61);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err62 = { instancePath: instancePath + "/systemAccounts", schemaPath: "#/properties/systemAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.systemAccounts.type, parentSchema: schema31.properties.systemAccounts, data: data26 };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
-    if (vErrors === null) {
-      vErrors = [err63];
-    } else {
-      vErrors.push(err63);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
-}
-var __getOwnPropNames2, __commonJS2, require_ucs2length, stdin_default, schema31, func1;
-var init_accounts_schema_generated = __esm({
-  "src/config/accounts-schema.generated.ts"() {
-    "use strict";
-    __getOwnPropNames2 = Object.getOwnPropertyNames;
-    __commonJS2 = (cb, mod) => function __require() {
-      try {
-        return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-      } catch (e) {
-        throw mod = 0, e;
-      }
-    };
-    require_ucs2length = __commonJS2({
-      "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
-        "use strict";
-        Object.defineProperty(exports2, "__esModule", { value: true });
-        function ucs2length(str2) {
-          const len = str2.length;
-          let length = 0;
-          let pos = 0;
-          let value;
-          while (pos < len) {
-            length++;
-            value = str2.charCodeAt(pos++);
-            if (value >= 55296 && value <= 56319 && pos < len) {
-              value = str2.charCodeAt(pos);
-              if ((value & 64512) === 56320)
-                pos++;
-            }
-          }
-          return length;
-        }
-        exports2.default = ucs2length;
-        ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-      }
-    });
-    stdin_default = validate20;
-    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/pactflow-accounts/pactflow-accounts/schemas/accounts.schema.json", "title": "pactflow-accounts desired-state file", "description": "The PactFlow system accounts a team wants, kept in git and applied by pactflow-accounts.", "type": "object", "additionalProperties": false, "required": ["version", "systemAccounts"], "properties": { "version": { "description": "Format version of this file. Must be 1.", "const": 1 }, "policy": { "description": "How the tool treats live accounts this file does not list, which accounts it governs, and how much one apply may change.", "type": "object", "additionalProperties": false, "properties": { "unmanaged": { "description": "What to do with live system accounts in scope that this file does not list: ignore (default, list them only), disable, or delete.", "enum": ["ignore", "disable", "delete"] }, "unmanagedRoles": { "description": "What to do with live custom roles that this file's roles list does not name: ignore (default, leave them) or delete. A role still held by any account or person is never deleted, and each delete counts against maxDeletes.", "enum": ["ignore", "delete"] }, "scope": { "description": "Which live system accounts this file governs, by name glob (* and ? wildcards, case-insensitive). Default: all.", "type": "object", "additionalProperties": false, "properties": { "include": { "description": "Name globs of the accounts governed. Omitted: every account.", "type": "array", "items": { "description": 'A name glob, e.g. "ci-*".', "type": "string", "minLength": 1 } }, "exclude": { "description": "Name globs of accounts left alone even when they match include.", "type": "array", "items": { "description": 'A name glob, e.g. "ci-legacy-*".', "type": "string", "minLength": 1 } } } }, "protected": { "description": "Live account names or globs (* and ?, as in scope) this tool never changes, disables or deletes (matched case-insensitively). A pattern that matches no live account is a warning in the plan.", "type": "array", "items": { "description": "An account name or glob.", "type": "string", "minLength": 1 } }, "limits": { "description": "Blast-radius budgets: apply refuses a plan over one (exit code 3) unless raised for one run with --allow-... flags.", "type": "object", "additionalProperties": false, "properties": { "maxDeletes": { "description": "Most accounts and custom roles one apply may delete. Default 0.", "type": "integer", "minimum": 0 }, "maxDisables": { "description": "Most existing accounts one apply may disable. Default 5.", "type": "integer", "minimum": 0 }, "maxAdminChanges": { "description": "Most Administrator grants or revocations in one apply. Default 1.", "type": "integer", "minimum": 0 } } } } }, "defaults": { "description": "Values applied to every account that does not set the field itself.", "type": "object", "additionalProperties": false, "properties": { "roles": { "description": "Default role names for every account without its own roles.", "type": "array", "items": { "description": 'A role name, e.g. "CI/CD".', "type": "string", "minLength": 1 } }, "teams": { "description": "Default team names for every account without its own teams.", "type": "array", "items": { "description": "A team name.", "type": "string", "minLength": 1 } } } }, "roles": { "description": "Custom roles this file owns: each is created, or updated to exactly these permission scopes. Built-in roles (Administrator, CI/CD, User, ...) can be referenced by accounts but never defined here.", "type": "array", "items": { "description": "One custom role, identified by its name.", "type": "object", "additionalProperties": false, "required": ["name", "permissions"], "properties": { "name": { "description": "The role's name: its identity, unique case-insensitively, and not the name of a built-in role.", "type": "string", "minLength": 1 }, "description": { "description": "What the role is for, as PactFlow shows it. Omitted: the live description is kept.", "type": "string" }, "permissions": { "description": "The role's permission scopes, exactly this set (order does not matter), each resource:action[:scope], e.g. contract_data:manage:team.", "type": "array", "items": { "description": 'A permission scope, e.g. "contract_data:read:*".', "type": "string", "minLength": 1 } } } } }, "systemAccounts": { "description": "The system accounts this file manages.", "type": "array", "items": { "description": "One system account, identified by its name.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "The account's name: its identity, unique case-insensitively within the file.", "type": "string" }, "email": { "description": "Optional contact email of the account.", "type": "string" }, "state": { "description": "enabled (default), disabled (kept with its tokens, cannot log in), or deleted (removed with its tokens).", "enum": ["enabled", "disabled", "deleted"] }, "admin": { "description": "true: the account holds the Administrator role; false: it does not. Omitted: left as it is unless roles says otherwise.", "type": "boolean" }, "roles": { "description": "Role names the account holds: exactly this set (order and case do not matter). Omitted: not managed, unless defaults.roles is set.", "type": "array", "items": { "description": 'A role name, e.g. "CI/CD".', "type": "string", "minLength": 1 } }, "teams": { "description": "Team names the account is a member of: exactly these memberships for this account. Omitted: not managed, unless defaults.teams is set.", "type": "array", "items": { "description": "A team name.", "type": "string", "minLength": 1 } }, "previousNames": { "description": "Earlier names of this account: an existing account under one of them is renamed, keeping its uuid and tokens.", "type": "array", "items": { "description": "An earlier account name.", "type": "string", "minLength": 1 } } } } } } };
-    func1 = require_ucs2length().default;
-    validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-  }
-});
-
-// node_modules/js-yaml/dist/js-yaml.mjs
-function getDefaultExportFromCjs(x) {
-  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
-}
-function requireCommon() {
-  if (hasRequiredCommon) return common;
-  hasRequiredCommon = 1;
-  function isNothing(subject) {
-    return typeof subject === "undefined" || subject === null;
-  }
-  function isObject2(subject) {
-    return typeof subject === "object" && subject !== null;
-  }
-  function toArray(sequence) {
-    if (Array.isArray(sequence)) return sequence;
-    else if (isNothing(sequence)) return [];
-    return [sequence];
-  }
-  function extend(target, source) {
-    if (source) {
-      const sourceKeys = Object.keys(source);
-      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
-        const key = sourceKeys[index];
-        target[key] = source[key];
-      }
-    }
-    return target;
-  }
-  function repeat(string, count2) {
-    let result = "";
-    for (let cycle = 0; cycle < count2; cycle += 1) {
-      result += string;
-    }
-    return result;
-  }
-  function isNegativeZero(number) {
-    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
-  }
-  common.isNothing = isNothing;
-  common.isObject = isObject2;
-  common.toArray = toArray;
-  common.repeat = repeat;
-  common.isNegativeZero = isNegativeZero;
-  common.extend = extend;
-  return common;
-}
-function requireException() {
-  if (hasRequiredException) return exception;
-  hasRequiredException = 1;
-  function formatError(exception2, compact) {
-    let where2 = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
-    if (exception2.mark.name) {
-      where2 += 'in "' + exception2.mark.name + '" ';
-    }
-    where2 += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
-    if (!compact && exception2.mark.snippet) {
-      where2 += "\n\n" + exception2.mark.snippet;
-    }
-    return message + " " + where2;
-  }
-  function YAMLException2(reason2, mark) {
-    Error.call(this);
-    this.name = "YAMLException";
-    this.reason = reason2;
-    this.mark = mark;
-    this.message = formatError(this, false);
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    } else {
-      this.stack = new Error().stack || "";
-    }
-  }
-  YAMLException2.prototype = Object.create(Error.prototype);
-  YAMLException2.prototype.constructor = YAMLException2;
-  YAMLException2.prototype.toString = function toString2(compact) {
-    return this.name + ": " + formatError(this, compact);
-  };
-  exception = YAMLException2;
-  return exception;
-}
-function requireSnippet() {
-  if (hasRequiredSnippet) return snippet;
-  hasRequiredSnippet = 1;
-  const common2 = requireCommon();
-  function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
-    let head = "";
-    let tail = "";
-    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-    if (position - lineStart > maxHalfLength) {
-      head = " ... ";
-      lineStart = position - maxHalfLength + head.length;
-    }
-    if (lineEnd - position > maxHalfLength) {
-      tail = " ...";
-      lineEnd = position + maxHalfLength - tail.length;
-    }
-    return {
-      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
-      pos: position - lineStart + head.length
-      // relative position
-    };
-  }
-  function padStart(string, max) {
-    return common2.repeat(" ", max - string.length) + string;
-  }
-  function makeSnippet(mark, options) {
-    options = Object.create(options || null);
-    if (!mark.buffer) return null;
-    if (!options.maxLength) options.maxLength = 79;
-    if (typeof options.indent !== "number") options.indent = 1;
-    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
-    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
-    const re = /\r?\n|\r|\0/g;
-    const lineStarts = [0];
-    const lineEnds = [];
-    let match;
-    let foundLineNo = -1;
-    while (match = re.exec(mark.buffer)) {
-      lineEnds.push(match.index);
-      lineStarts.push(match.index + match[0].length);
-      if (mark.position <= match.index && foundLineNo < 0) {
-        foundLineNo = lineStarts.length - 2;
-      }
-    }
-    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-    let result = "";
-    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
-    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
-    for (let i2 = 1; i2 <= options.linesBefore; i2++) {
-      if (foundLineNo - i2 < 0) break;
-      const line2 = getLine(
-        mark.buffer,
-        lineStarts[foundLineNo - i2],
-        lineEnds[foundLineNo - i2],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i2]),
-        maxLineLength
-      );
-      result = common2.repeat(" ", options.indent) + padStart((mark.line - i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
-    }
-    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
-    for (let i2 = 1; i2 <= options.linesAfter; i2++) {
-      if (foundLineNo + i2 >= lineEnds.length) break;
-      const line2 = getLine(
-        mark.buffer,
-        lineStarts[foundLineNo + i2],
-        lineEnds[foundLineNo + i2],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i2]),
-        maxLineLength
-      );
-      result += common2.repeat(" ", options.indent) + padStart((mark.line + i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
-    }
-    return result.replace(/\n$/, "");
-  }
-  snippet = makeSnippet;
-  return snippet;
-}
-function requireType() {
-  if (hasRequiredType) return type;
-  hasRequiredType = 1;
-  const YAMLException2 = requireException();
-  const TYPE_CONSTRUCTOR_OPTIONS = [
-    "kind",
-    "multi",
-    "resolve",
-    "construct",
-    "instanceOf",
-    "predicate",
-    "represent",
-    "representName",
-    "defaultStyle",
-    "styleAliases"
-  ];
-  const YAML_NODE_KINDS = [
-    "scalar",
-    "sequence",
-    "mapping"
-  ];
-  function compileStyleAliases(map2) {
-    const result = {};
-    if (map2 !== null) {
-      Object.keys(map2).forEach(function(style) {
-        map2[style].forEach(function(alias) {
-          result[String(alias)] = style;
-        });
-      });
-    }
-    return result;
-  }
-  function Type2(tag, options) {
-    options = options || {};
-    Object.keys(options).forEach(function(name) {
-      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
-      }
-    });
-    this.options = options;
-    this.tag = tag;
-    this.kind = options["kind"] || null;
-    this.resolve = options["resolve"] || function() {
-      return true;
-    };
-    this.construct = options["construct"] || function(data) {
-      return data;
-    };
-    this.instanceOf = options["instanceOf"] || null;
-    this.predicate = options["predicate"] || null;
-    this.represent = options["represent"] || null;
-    this.representName = options["representName"] || null;
-    this.defaultStyle = options["defaultStyle"] || null;
-    this.multi = options["multi"] || false;
-    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
-    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
-    }
-  }
-  type = Type2;
-  return type;
-}
-function requireSchema() {
-  if (hasRequiredSchema) return schema;
-  hasRequiredSchema = 1;
-  const YAMLException2 = requireException();
-  const Type2 = requireType();
-  function compileList(schema2, name) {
-    const result = [];
-    schema2[name].forEach(function(currentType) {
-      let newIndex = result.length;
-      result.forEach(function(previousType, previousIndex) {
-        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
-          newIndex = previousIndex;
-        }
-      });
-      result[newIndex] = currentType;
-    });
-    return result;
-  }
-  function compileMap() {
-    const result = {
-      scalar: {},
-      sequence: {},
-      mapping: {},
-      fallback: {},
-      multi: {
-        scalar: [],
-        sequence: [],
-        mapping: [],
-        fallback: []
-      }
-    };
-    function collectType(type2) {
-      if (type2.multi) {
-        result.multi[type2.kind].push(type2);
-        result.multi["fallback"].push(type2);
-      } else {
-        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
-      }
-    }
-    for (let index = 0, length = arguments.length; index < length; index += 1) {
-      arguments[index].forEach(collectType);
-    }
-    return result;
-  }
-  function Schema2(definition) {
-    return this.extend(definition);
-  }
-  Schema2.prototype.extend = function extend(definition) {
-    let implicit = [];
-    let explicit = [];
-    if (definition instanceof Type2) {
-      explicit.push(definition);
-    } else if (Array.isArray(definition)) {
-      explicit = explicit.concat(definition);
-    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
-      if (definition.implicit) implicit = implicit.concat(definition.implicit);
-      if (definition.explicit) explicit = explicit.concat(definition.explicit);
-    } else {
-      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
-    }
-    implicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-      if (type2.loadKind && type2.loadKind !== "scalar") {
-        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-      }
-      if (type2.multi) {
-        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
-      }
-    });
-    explicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-    });
-    const result = Object.create(Schema2.prototype);
-    result.implicit = (this.implicit || []).concat(implicit);
-    result.explicit = (this.explicit || []).concat(explicit);
-    result.compiledImplicit = compileList(result, "implicit");
-    result.compiledExplicit = compileList(result, "explicit");
-    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
-    return result;
-  };
-  schema = Schema2;
-  return schema;
-}
-function requireStr() {
-  if (hasRequiredStr) return str;
-  hasRequiredStr = 1;
-  const Type2 = requireType();
-  str = new Type2("tag:yaml.org,2002:str", {
-    kind: "scalar",
-    construct: function(data) {
-      return data !== null ? data : "";
-    }
-  });
-  return str;
-}
-function requireSeq() {
-  if (hasRequiredSeq) return seq;
-  hasRequiredSeq = 1;
-  const Type2 = requireType();
-  seq = new Type2("tag:yaml.org,2002:seq", {
-    kind: "sequence",
-    construct: function(data) {
-      return data !== null ? data : [];
-    }
-  });
-  return seq;
-}
-function requireMap() {
-  if (hasRequiredMap) return map;
-  hasRequiredMap = 1;
-  const Type2 = requireType();
-  map = new Type2("tag:yaml.org,2002:map", {
-    kind: "mapping",
-    construct: function(data) {
-      return data !== null ? data : {};
-    }
-  });
-  return map;
-}
-function requireFailsafe() {
-  if (hasRequiredFailsafe) return failsafe;
-  hasRequiredFailsafe = 1;
-  const Schema2 = requireSchema();
-  failsafe = new Schema2({
-    explicit: [
-      requireStr(),
-      requireSeq(),
-      requireMap()
-    ]
-  });
-  return failsafe;
-}
-function require_null() {
-  if (hasRequired_null) return _null;
-  hasRequired_null = 1;
-  const Type2 = requireType();
-  function resolveYamlNull(data) {
-    if (data === null) return true;
-    const max = data.length;
-    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-  }
-  function constructYamlNull() {
-    return null;
-  }
-  function isNull2(object) {
-    return object === null;
-  }
-  _null = new Type2("tag:yaml.org,2002:null", {
-    kind: "scalar",
-    resolve: resolveYamlNull,
-    construct: constructYamlNull,
-    predicate: isNull2,
-    represent: {
-      canonical: function() {
-        return "~";
-      },
-      lowercase: function() {
-        return "null";
-      },
-      uppercase: function() {
-        return "NULL";
-      },
-      camelcase: function() {
-        return "Null";
-      },
-      empty: function() {
-        return "";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return _null;
-}
-function requireBool() {
-  if (hasRequiredBool) return bool;
-  hasRequiredBool = 1;
-  const Type2 = requireType();
-  function resolveYamlBoolean(data) {
-    if (data === null) return false;
-    const max = data.length;
-    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-  }
-  function constructYamlBoolean(data) {
-    return data === "true" || data === "True" || data === "TRUE";
-  }
-  function isBoolean2(object) {
-    return Object.prototype.toString.call(object) === "[object Boolean]";
-  }
-  bool = new Type2("tag:yaml.org,2002:bool", {
-    kind: "scalar",
-    resolve: resolveYamlBoolean,
-    construct: constructYamlBoolean,
-    predicate: isBoolean2,
-    represent: {
-      lowercase: function(object) {
-        return object ? "true" : "false";
-      },
-      uppercase: function(object) {
-        return object ? "TRUE" : "FALSE";
-      },
-      camelcase: function(object) {
-        return object ? "True" : "False";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return bool;
-}
-function requireInt() {
-  if (hasRequiredInt) return int;
-  hasRequiredInt = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  function isHexCode(c3) {
-    return c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 70 || c3 >= 97 && c3 <= 102;
-  }
-  function isOctCode(c3) {
-    return c3 >= 48 && c3 <= 55;
-  }
-  function isDecCode(c3) {
-    return c3 >= 48 && c3 <= 57;
-  }
-  function resolveYamlInteger(data) {
-    if (data === null) return false;
-    const max = data.length;
-    let index = 0;
-    let hasDigits = false;
-    if (!max) return false;
-    let ch = data[index];
-    if (ch === "-" || ch === "+") {
-      ch = data[++index];
-    }
-    if (ch === "0") {
-      if (index + 1 === max) return true;
-      ch = data[++index];
-      if (ch === "b") {
-        index++;
-        for (; index < max; index++) {
-          ch = data[index];
-          if (ch !== "0" && ch !== "1") return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "x") {
-        index++;
-        for (; index < max; index++) {
-          if (!isHexCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "o") {
-        index++;
-        for (; index < max; index++) {
-          if (!isOctCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-    }
-    for (; index < max; index++) {
-      if (!isDecCode(data.charCodeAt(index))) {
-        return false;
-      }
-      hasDigits = true;
-    }
-    if (!hasDigits) return false;
-    return isFinite(parseYamlInteger(data));
-  }
-  function parseYamlInteger(data) {
-    let value = data;
-    let sign = 1;
-    let ch = value[0];
-    if (ch === "-" || ch === "+") {
-      if (ch === "-") sign = -1;
-      value = value.slice(1);
-      ch = value[0];
-    }
-    if (value === "0") return 0;
-    if (ch === "0") {
-      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
-      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
-      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
-    }
-    return sign * parseInt(value, 10);
-  }
-  function constructYamlInteger(data) {
-    return parseYamlInteger(data);
-  }
-  function isInteger2(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
-  }
-  int = new Type2("tag:yaml.org,2002:int", {
-    kind: "scalar",
-    resolve: resolveYamlInteger,
-    construct: constructYamlInteger,
-    predicate: isInteger2,
-    represent: {
-      binary: function(obj) {
-        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-      },
-      octal: function(obj) {
-        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
-      },
-      decimal: function(obj) {
-        return obj.toString(10);
-      },
-      hexadecimal: function(obj) {
-        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-      }
-    },
-    defaultStyle: "decimal",
-    styleAliases: {
-      binary: [2, "bin"],
-      octal: [8, "oct"],
-      decimal: [10, "dec"],
-      hexadecimal: [16, "hex"]
-    }
-  });
-  return int;
-}
-function requireFloat() {
-  if (hasRequiredFloat) return float;
-  hasRequiredFloat = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  const YAML_FLOAT_PATTERN = new RegExp(
-    // 2.5e4, 2.5 and integers
-    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
-    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  function resolveYamlFloat(data) {
-    if (data === null) return false;
-    if (!YAML_FLOAT_PATTERN.test(data)) {
-      return false;
-    }
-    if (isFinite(parseFloat(data, 10))) {
-      return true;
-    }
-    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
-  }
-  function constructYamlFloat(data) {
-    let value = data.toLowerCase();
-    const sign = value[0] === "-" ? -1 : 1;
-    if ("+-".indexOf(value[0]) >= 0) {
-      value = value.slice(1);
-    }
-    if (value === ".inf") {
-      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    } else if (value === ".nan") {
-      return NaN;
-    }
-    return sign * parseFloat(value, 10);
-  }
-  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object, style) {
-    if (isNaN(object)) {
-      switch (style) {
-        case "lowercase":
-          return ".nan";
-        case "uppercase":
-          return ".NAN";
-        case "camelcase":
-          return ".NaN";
-      }
-    } else if (Number.POSITIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return ".inf";
-        case "uppercase":
-          return ".INF";
-        case "camelcase":
-          return ".Inf";
-      }
-    } else if (Number.NEGATIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return "-.inf";
-        case "uppercase":
-          return "-.INF";
-        case "camelcase":
-          return "-.Inf";
-      }
-    } else if (common2.isNegativeZero(object)) {
-      return "-0.0";
-    }
-    const res = object.toString(10);
-    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-  }
-  function isFloat(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
-  }
-  float = new Type2("tag:yaml.org,2002:float", {
-    kind: "scalar",
-    resolve: resolveYamlFloat,
-    construct: constructYamlFloat,
-    predicate: isFloat,
-    represent: representYamlFloat,
-    defaultStyle: "lowercase"
-  });
-  return float;
-}
-function requireJson() {
-  if (hasRequiredJson) return json;
-  hasRequiredJson = 1;
-  json = requireFailsafe().extend({
-    implicit: [
-      require_null(),
-      requireBool(),
-      requireInt(),
-      requireFloat()
-    ]
-  });
-  return json;
-}
-function requireCore() {
-  if (hasRequiredCore) return core;
-  hasRequiredCore = 1;
-  core = requireJson();
-  return core;
-}
-function requireTimestamp() {
-  if (hasRequiredTimestamp) return timestamp;
-  hasRequiredTimestamp = 1;
-  const Type2 = requireType();
-  const YAML_DATE_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-  );
-  const YAML_TIMESTAMP_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-  );
-  function resolveYamlTimestamp(data) {
-    if (data === null) return false;
-    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-    return false;
-  }
-  function constructYamlTimestamp(data) {
-    let fraction2 = 0;
-    let delta = null;
-    let match = YAML_DATE_REGEXP.exec(data);
-    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-    if (match === null) throw new Error("Date resolve error");
-    const year = +match[1];
-    const month = +match[2] - 1;
-    const day2 = +match[3];
-    if (!match[4]) {
-      return new Date(Date.UTC(year, month, day2));
-    }
-    const hour = +match[4];
-    const minute = +match[5];
-    const second = +match[6];
-    if (match[7]) {
-      fraction2 = match[7].slice(0, 3);
-      while (fraction2.length < 3) {
-        fraction2 += "0";
-      }
-      fraction2 = +fraction2;
-    }
-    if (match[9]) {
-      const tzHour = +match[10];
-      const tzMinute = +(match[11] || 0);
-      delta = (tzHour * 60 + tzMinute) * 6e4;
-      if (match[9] === "-") delta = -delta;
-    }
-    const date = new Date(Date.UTC(year, month, day2, hour, minute, second, fraction2));
-    if (delta) date.setTime(date.getTime() - delta);
-    return date;
-  }
-  function representYamlTimestamp(object) {
-    return object.toISOString();
-  }
-  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
-    kind: "scalar",
-    resolve: resolveYamlTimestamp,
-    construct: constructYamlTimestamp,
-    instanceOf: Date,
-    represent: representYamlTimestamp
-  });
-  return timestamp;
-}
-function requireMerge() {
-  if (hasRequiredMerge) return merge;
-  hasRequiredMerge = 1;
-  const Type2 = requireType();
-  function resolveYamlMerge(data) {
-    return data === "<<" || data === null;
-  }
-  merge = new Type2("tag:yaml.org,2002:merge", {
-    kind: "scalar",
-    resolve: resolveYamlMerge
-  });
-  return merge;
-}
-function requireBinary() {
-  if (hasRequiredBinary) return binary;
-  hasRequiredBinary = 1;
-  const Type2 = requireType();
-  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-  function resolveYamlBinary(data) {
-    if (data === null) return false;
-    let bitlen = 0;
-    const max = data.length;
-    const map2 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      const code2 = map2.indexOf(data.charAt(idx));
-      if (code2 > 64) continue;
-      if (code2 < 0) return false;
-      bitlen += 6;
-    }
-    return bitlen % 8 === 0;
-  }
-  function constructYamlBinary(data) {
-    const input = data.replace(/[\r\n=]/g, "");
-    const max = input.length;
-    const map2 = BASE64_MAP;
-    let bits = 0;
-    const result = [];
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 4 === 0 && idx) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
-      }
-      bits = bits << 6 | map2.indexOf(input.charAt(idx));
-    }
-    const tailbits = max % 4 * 6;
-    if (tailbits === 0) {
-      result.push(bits >> 16 & 255);
-      result.push(bits >> 8 & 255);
-      result.push(bits & 255);
-    } else if (tailbits === 18) {
-      result.push(bits >> 10 & 255);
-      result.push(bits >> 2 & 255);
-    } else if (tailbits === 12) {
-      result.push(bits >> 4 & 255);
-    }
-    return new Uint8Array(result);
-  }
-  function representYamlBinary(object) {
-    let result = "";
-    let bits = 0;
-    const max = object.length;
-    const map2 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 3 === 0 && idx) {
-        result += map2[bits >> 18 & 63];
-        result += map2[bits >> 12 & 63];
-        result += map2[bits >> 6 & 63];
-        result += map2[bits & 63];
-      }
-      bits = (bits << 8) + object[idx];
-    }
-    const tail = max % 3;
-    if (tail === 0) {
-      result += map2[bits >> 18 & 63];
-      result += map2[bits >> 12 & 63];
-      result += map2[bits >> 6 & 63];
-      result += map2[bits & 63];
-    } else if (tail === 2) {
-      result += map2[bits >> 10 & 63];
-      result += map2[bits >> 4 & 63];
-      result += map2[bits << 2 & 63];
-      result += map2[64];
-    } else if (tail === 1) {
-      result += map2[bits >> 2 & 63];
-      result += map2[bits << 4 & 63];
-      result += map2[64];
-      result += map2[64];
-    }
-    return result;
-  }
-  function isBinary(obj) {
-    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
-  }
-  binary = new Type2("tag:yaml.org,2002:binary", {
-    kind: "scalar",
-    resolve: resolveYamlBinary,
-    construct: constructYamlBinary,
-    predicate: isBinary,
-    represent: representYamlBinary
-  });
-  return binary;
-}
-function requireOmap() {
-  if (hasRequiredOmap) return omap;
-  hasRequiredOmap = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const _toString = Object.prototype.toString;
-  function resolveYamlOmap(data) {
-    if (data === null) return true;
-    const objectKeys = {};
-    const object = data;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      let pairHasKey = false;
-      if (_toString.call(pair) !== "[object Object]") return false;
-      let pairKey;
-      for (pairKey in pair) {
-        if (_hasOwnProperty.call(pair, pairKey)) {
-          if (!pairHasKey) pairHasKey = true;
-          else return false;
-        }
-      }
-      if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-      Object.defineProperty(objectKeys, pairKey, { value: true });
-    }
-    return true;
-  }
-  function constructYamlOmap(data) {
-    return data !== null ? data : [];
-  }
-  omap = new Type2("tag:yaml.org,2002:omap", {
-    kind: "sequence",
-    resolve: resolveYamlOmap,
-    construct: constructYamlOmap
-  });
-  return omap;
-}
-function requirePairs() {
-  if (hasRequiredPairs) return pairs;
-  hasRequiredPairs = 1;
-  const Type2 = requireType();
-  const _toString = Object.prototype.toString;
-  function resolveYamlPairs(data) {
-    if (data === null) return true;
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      if (_toString.call(pair) !== "[object Object]") return false;
-      const keys = Object.keys(pair);
-      if (keys.length !== 1) return false;
-      result[index] = [keys[0], pair[keys[0]]];
-    }
-    return true;
-  }
-  function constructYamlPairs(data) {
-    if (data === null) return [];
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      const keys = Object.keys(pair);
-      result[index] = [keys[0], pair[keys[0]]];
-    }
-    return result;
-  }
-  pairs = new Type2("tag:yaml.org,2002:pairs", {
-    kind: "sequence",
-    resolve: resolveYamlPairs,
-    construct: constructYamlPairs
-  });
-  return pairs;
-}
-function requireSet() {
-  if (hasRequiredSet) return set;
-  hasRequiredSet = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  function resolveYamlSet(data) {
-    if (data === null) return true;
-    const object = data;
-    for (const key in object) {
-      if (_hasOwnProperty.call(object, key)) {
-        if (object[key] !== null) return false;
-      }
-    }
-    return true;
-  }
-  function constructYamlSet(data) {
-    return data !== null ? data : {};
-  }
-  set = new Type2("tag:yaml.org,2002:set", {
-    kind: "mapping",
-    resolve: resolveYamlSet,
-    construct: constructYamlSet
-  });
-  return set;
-}
-function require_default() {
-  if (hasRequired_default) return _default;
-  hasRequired_default = 1;
-  _default = requireCore().extend({
-    implicit: [
-      requireTimestamp(),
-      requireMerge()
-    ],
-    explicit: [
-      requireBinary(),
-      requireOmap(),
-      requirePairs(),
-      requireSet()
-    ]
-  });
-  return _default;
-}
-function requireLoader() {
-  if (hasRequiredLoader) return loader;
-  hasRequiredLoader = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const makeSnippet = requireSnippet();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CONTEXT_FLOW_IN = 1;
-  const CONTEXT_FLOW_OUT = 2;
-  const CONTEXT_BLOCK_IN = 3;
-  const CONTEXT_BLOCK_OUT = 4;
-  const CHOMPING_CLIP = 1;
-  const CHOMPING_STRIP = 2;
-  const CHOMPING_KEEP = 3;
-  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
-  function _class(obj) {
-    return Object.prototype.toString.call(obj);
-  }
-  function isEol(c3) {
-    return c3 === 10 || c3 === 13;
-  }
-  function isWhiteSpace(c3) {
-    return c3 === 9 || c3 === 32;
-  }
-  function isWsOrEol(c3) {
-    return c3 === 9 || c3 === 32 || c3 === 10 || c3 === 13;
-  }
-  function isFlowIndicator(c3) {
-    return c3 === 44 || c3 === 91 || c3 === 93 || c3 === 123 || c3 === 125;
-  }
-  function fromHexCode(c3) {
-    if (c3 >= 48 && c3 <= 57) {
-      return c3 - 48;
-    }
-    const lc = c3 | 32;
-    if (lc >= 97 && lc <= 102) {
-      return lc - 97 + 10;
-    }
-    return -1;
-  }
-  function escapedHexLen(c3) {
-    if (c3 === 120) {
-      return 2;
-    }
-    if (c3 === 117) {
-      return 4;
-    }
-    if (c3 === 85) {
-      return 8;
-    }
-    return 0;
-  }
-  function fromDecimalCode(c3) {
-    if (c3 >= 48 && c3 <= 57) {
-      return c3 - 48;
-    }
-    return -1;
-  }
-  function simpleEscapeSequence(c3) {
-    switch (c3) {
-      case 48:
-        return "\0";
-      case 97:
-        return "\x07";
-      case 98:
-        return "\b";
-      case 116:
-        return "	";
-      case 9:
-        return "	";
-      case 110:
-        return "\n";
-      case 118:
-        return "\v";
-      case 102:
-        return "\f";
-      case 114:
-        return "\r";
-      case 101:
-        return "\x1B";
-      case 32:
-        return " ";
-      case 34:
-        return '"';
-      case 47:
-        return "/";
-      case 92:
-        return "\\";
-      case 78:
-        return "\x85";
-      case 95:
-        return "\xA0";
-      case 76:
-        return "\u2028";
-      case 80:
-        return "\u2029";
-      default:
-        return "";
-    }
-  }
-  function charFromCodepoint(c3) {
-    if (c3 <= 65535) {
-      return String.fromCharCode(c3);
-    }
-    return String.fromCharCode(
-      (c3 - 65536 >> 10) + 55296,
-      (c3 - 65536 & 1023) + 56320
-    );
-  }
-  function setProperty(object, key, value) {
-    if (key === "__proto__") {
-      Object.defineProperty(object, key, {
-        configurable: true,
-        enumerable: true,
-        writable: true,
-        value
-      });
-    } else {
-      object[key] = value;
-    }
-  }
-  const simpleEscapeCheck = new Array(256);
-  const simpleEscapeMap = new Array(256);
-  for (let i2 = 0; i2 < 256; i2++) {
-    simpleEscapeCheck[i2] = simpleEscapeSequence(i2) ? 1 : 0;
-    simpleEscapeMap[i2] = simpleEscapeSequence(i2);
-  }
-  function State(input, options) {
-    this.input = input;
-    this.filename = options["filename"] || null;
-    this.schema = options["schema"] || DEFAULT_SCHEMA2;
-    this.onWarning = options["onWarning"] || null;
-    this.legacy = options["legacy"] || false;
-    this.json = options["json"] || false;
-    this.listener = options["listener"] || null;
-    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
-    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.typeMap = this.schema.compiledTypeMap;
-    this.length = input.length;
-    this.position = 0;
-    this.line = 0;
-    this.lineStart = 0;
-    this.lineIndent = 0;
-    this.depth = 0;
-    this.totalMergeKeys = 0;
-    this.firstTabInLine = -1;
-    this.documents = [];
-    this.anchorMapTransactions = [];
-  }
-  function generateError(state, message) {
-    const mark = {
-      name: state.filename,
-      buffer: state.input.slice(0, -1),
-      // omit trailing \0
-      position: state.position,
-      line: state.line,
-      column: state.position - state.lineStart
-    };
-    mark.snippet = makeSnippet(mark);
-    return new YAMLException2(message, mark);
-  }
-  function throwError(state, message) {
-    throw generateError(state, message);
-  }
-  function throwWarning(state, message) {
-    if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
-    }
-  }
-  function storeAnchor(state, name, value) {
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length !== 0) {
-      const transaction = transactions[transactions.length - 1];
-      if (!_hasOwnProperty.call(transaction, name)) {
-        transaction[name] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name),
-          value: state.anchorMap[name]
-        };
-      }
-    }
-    state.anchorMap[name] = value;
-  }
-  function beginAnchorTransaction(state) {
-    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
-  }
-  function commitAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length === 0) return;
-    const parent = transactions[transactions.length - 1];
-    const names2 = Object.keys(transaction);
-    for (let index = 0, length = names2.length; index < length; index += 1) {
-      const name = names2[index];
-      if (!_hasOwnProperty.call(parent, name)) {
-        parent[name] = transaction[name];
-      }
-    }
-  }
-  function rollbackAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const names2 = Object.keys(transaction);
-    for (let index = names2.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names2[index]];
-      if (entry.existed) {
-        state.anchorMap[names2[index]] = entry.value;
-      } else {
-        delete state.anchorMap[names2[index]];
-      }
-    }
-  }
-  function snapshotState(state) {
-    return {
-      position: state.position,
-      line: state.line,
-      lineStart: state.lineStart,
-      lineIndent: state.lineIndent,
-      firstTabInLine: state.firstTabInLine,
-      tag: state.tag,
-      anchor: state.anchor,
-      kind: state.kind,
-      result: state.result
-    };
-  }
-  function restoreState(state, snapshot) {
-    state.position = snapshot.position;
-    state.line = snapshot.line;
-    state.lineStart = snapshot.lineStart;
-    state.lineIndent = snapshot.lineIndent;
-    state.firstTabInLine = snapshot.firstTabInLine;
-    state.tag = snapshot.tag;
-    state.anchor = snapshot.anchor;
-    state.kind = snapshot.kind;
-    state.result = snapshot.result;
-  }
-  const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name, args) {
-      if (state.version !== null) {
-        throwError(state, "duplication of %YAML directive");
-      }
-      if (args.length !== 1) {
-        throwError(state, "YAML directive accepts exactly one argument");
-      }
-      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-      if (match === null) {
-        throwError(state, "ill-formed argument of the YAML directive");
-      }
-      const major2 = parseInt(match[1], 10);
-      const minor2 = parseInt(match[2], 10);
-      if (major2 !== 1) {
-        throwError(state, "unacceptable YAML version of the document");
-      }
-      state.version = args[0];
-      state.checkLineBreaks = minor2 < 2;
-      if (minor2 !== 1 && minor2 !== 2) {
-        throwWarning(state, "unsupported YAML version of the document");
-      }
-    },
-    TAG: function handleTagDirective(state, name, args) {
-      let prefix;
-      if (args.length !== 2) {
-        throwError(state, "TAG directive accepts exactly two arguments");
-      }
-      const handle = args[0];
-      prefix = args[1];
-      if (!PATTERN_TAG_HANDLE.test(handle)) {
-        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-      }
-      if (_hasOwnProperty.call(state.tagMap, handle)) {
-        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
-      }
-      if (!PATTERN_TAG_URI.test(prefix)) {
-        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-      }
-      try {
-        prefix = decodeURIComponent(prefix);
-      } catch (err) {
-        throwError(state, "tag prefix is malformed: " + prefix);
-      }
-      state.tagMap[handle] = prefix;
-    }
-  };
-  function captureSegment(state, start, end, checkJson) {
-    if (start < end) {
-      const _result = state.input.slice(start, end);
-      if (checkJson) {
-        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
-          const _character = _result.charCodeAt(_position);
-          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-            throwError(state, "expected valid JSON character");
-          }
-        }
-      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-        throwError(state, "the stream contains non-printable characters");
-      }
-      state.result += _result;
-    }
-  }
-  function chargeMergeWork(state) {
-    state.totalMergeKeys++;
-    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
-    }
-  }
-  function mergeMappings(state, destination, source, overridableKeys) {
-    if (!common2.isObject(source)) {
-      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
-    }
-    chargeMergeWork(state);
-    const sourceKeys = Object.keys(source);
-    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
-      const key = sourceKeys[index];
-      chargeMergeWork(state);
-      if (!_hasOwnProperty.call(destination, key)) {
-        setProperty(destination, key, source[key]);
-        overridableKeys[key] = true;
-      }
-    }
-  }
-  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
-    if (Array.isArray(keyNode)) {
-      keyNode = Array.prototype.slice.call(keyNode);
-      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
-        if (Array.isArray(keyNode[index])) {
-          throwError(state, "nested arrays are not supported inside keys");
-        }
-        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
-          keyNode[index] = "[object Object]";
-        }
-      }
-    }
-    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-      keyNode = "[object Object]";
-    }
-    keyNode = String(keyNode);
-    if (_result === null) {
-      _result = {};
-    }
-    if (keyTag === "tag:yaml.org,2002:merge") {
-      if (Array.isArray(valueNode)) {
-        if (valueNode.length > 100) {
-          throwError(state, "abnormal merge sequence size");
-        }
-        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
-          mergeMappings(state, _result, valueNode[index], overridableKeys);
-        }
-      } else {
-        mergeMappings(state, _result, valueNode, overridableKeys);
-      }
-    } else {
-      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-        state.line = startLine || state.line;
-        state.lineStart = startLineStart || state.lineStart;
-        state.position = startPos || state.position;
-        throwError(state, "duplicated mapping key");
-      }
-      setProperty(_result, keyNode, valueNode);
-      delete overridableKeys[keyNode];
-    }
-    return _result;
-  }
-  function readLineBreak(state) {
-    const ch = state.input.charCodeAt(state.position);
-    if (ch === 10) {
-      state.position++;
-    } else if (ch === 13) {
-      state.position++;
-      if (state.input.charCodeAt(state.position) === 10) {
-        state.position++;
-      }
-    } else {
-      throwError(state, "a line break is expected");
-    }
-    state.line += 1;
-    state.lineStart = state.position;
-    state.firstTabInLine = -1;
-  }
-  function skipSeparationSpace(state, allowComments, checkIndent) {
-    let lineBreaks = 0;
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      while (isWhiteSpace(ch)) {
-        if (ch === 9 && state.firstTabInLine === -1) {
-          state.firstTabInLine = state.position;
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (allowComments && ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (ch !== 10 && ch !== 13 && ch !== 0);
-      }
-      if (isEol(ch)) {
-        readLineBreak(state);
-        ch = state.input.charCodeAt(state.position);
-        lineBreaks++;
-        state.lineIndent = 0;
-        while (ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
-        }
-      } else {
-        break;
-      }
-    }
-    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-      throwWarning(state, "deficient indentation");
-    }
-    return lineBreaks;
-  }
-  function testDocumentSeparator(state) {
-    let _position = state.position;
-    let ch = state.input.charCodeAt(_position);
-    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
-      _position += 3;
-      ch = state.input.charCodeAt(_position);
-      if (ch === 0 || isWsOrEol(ch)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeFoldedLines(state, count2) {
-    if (count2 === 1) {
-      state.result += " ";
-    } else if (count2 > 1) {
-      state.result += common2.repeat("\n", count2 - 1);
-    }
-  }
-  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-    let captureStart;
-    let captureEnd;
-    let hasPendingContent;
-    let _line;
-    let _lineStart;
-    let _lineIndent;
-    const _kind = state.kind;
-    const _result = state.result;
-    let ch = state.input.charCodeAt(state.position);
-    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-      return false;
-    }
-    if (ch === 63 || ch === 45) {
-      const following = state.input.charCodeAt(state.position + 1);
-      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-        return false;
-      }
-    }
-    state.kind = "scalar";
-    state.result = "";
-    captureStart = captureEnd = state.position;
-    hasPendingContent = false;
-    while (ch !== 0) {
-      if (ch === 58) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-          break;
-        }
-      } else if (ch === 35) {
-        const preceding = state.input.charCodeAt(state.position - 1);
-        if (isWsOrEol(preceding)) {
-          break;
-        }
-      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
-        break;
-      } else if (isEol(ch)) {
-        _line = state.line;
-        _lineStart = state.lineStart;
-        _lineIndent = state.lineIndent;
-        skipSeparationSpace(state, false, -1);
-        if (state.lineIndent >= nodeIndent) {
-          hasPendingContent = true;
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        } else {
-          state.position = captureEnd;
-          state.line = _line;
-          state.lineStart = _lineStart;
-          state.lineIndent = _lineIndent;
-          break;
-        }
-      }
-      if (hasPendingContent) {
-        captureSegment(state, captureStart, captureEnd, false);
-        writeFoldedLines(state, state.line - _line);
-        captureStart = captureEnd = state.position;
-        hasPendingContent = false;
-      }
-      if (!isWhiteSpace(ch)) {
-        captureEnd = state.position + 1;
-      }
-      ch = state.input.charCodeAt(++state.position);
-    }
-    captureSegment(state, captureStart, captureEnd, false);
-    if (state.result) {
-      return true;
-    }
-    state.kind = _kind;
-    state.result = _result;
-    return false;
-  }
-  function readSingleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 39) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 39) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (ch === 39) {
-          captureStart = state.position;
-          state.position++;
-          captureEnd = state.position;
-        } else {
-          return true;
-        }
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a single quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a single quoted scalar");
-  }
-  function readDoubleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 34) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 34) {
-        captureSegment(state, captureStart, state.position, true);
-        state.position++;
-        return true;
-      } else if (ch === 92) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (isEol(ch)) {
-          skipSeparationSpace(state, false, nodeIndent);
-        } else if (ch < 256 && simpleEscapeCheck[ch]) {
-          state.result += simpleEscapeMap[ch];
-          state.position++;
-        } else if ((tmp = escapedHexLen(ch)) > 0) {
-          let hexLength = tmp;
-          let hexResult = 0;
-          for (; hexLength > 0; hexLength--) {
-            ch = state.input.charCodeAt(++state.position);
-            if ((tmp = fromHexCode(ch)) >= 0) {
-              hexResult = (hexResult << 4) + tmp;
-            } else {
-              throwError(state, "expected hexadecimal character");
-            }
-          }
-          state.result += charFromCodepoint(hexResult);
-          state.position++;
-        } else {
-          throwError(state, "unknown escape sequence");
-        }
-        captureStart = captureEnd = state.position;
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a double quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a double quoted scalar");
-  }
-  function readFlowCollection(state, nodeIndent) {
-    let readNext = true;
-    let _line;
-    let _lineStart;
-    let _pos;
-    const _tag = state.tag;
-    let _result;
-    const _anchor = state.anchor;
-    let terminator;
-    let isPair;
-    let isExplicitPair;
-    let isMapping;
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyNode;
-    let keyTag;
-    let valueNode;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 91) {
-      terminator = 93;
-      isMapping = false;
-      _result = [];
-    } else if (ch === 123) {
-      terminator = 125;
-      isMapping = true;
-      _result = {};
-    } else {
-      return false;
-    }
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    ch = state.input.charCodeAt(++state.position);
-    while (ch !== 0) {
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === terminator) {
-        state.position++;
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = isMapping ? "mapping" : "sequence";
-        state.result = _result;
-        return true;
-      } else if (!readNext) {
-        throwError(state, "missed comma between flow collection entries");
-      } else if (ch === 44) {
-        throwError(state, "expected the node content, but found ','");
-      }
-      keyTag = keyNode = valueNode = null;
-      isPair = isExplicitPair = false;
-      if (ch === 63) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following)) {
-          isPair = isExplicitPair = true;
-          state.position++;
-          skipSeparationSpace(state, true, nodeIndent);
-        }
-      }
-      _line = state.line;
-      _lineStart = state.lineStart;
-      _pos = state.position;
-      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      keyTag = state.tag;
-      keyNode = state.result;
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if ((isExplicitPair || state.line === _line) && ch === 58) {
-        isPair = true;
-        ch = state.input.charCodeAt(++state.position);
-        skipSeparationSpace(state, true, nodeIndent);
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        valueNode = state.result;
-      }
-      if (isMapping) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
-      } else if (isPair) {
-        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
-      } else {
-        _result.push(keyNode);
-      }
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 44) {
-        readNext = true;
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        readNext = false;
-      }
-    }
-    throwError(state, "unexpected end of the stream within a flow collection");
-  }
-  function readBlockScalar(state, nodeIndent) {
-    let folding;
-    let chomping = CHOMPING_CLIP;
-    let didReadContent = false;
-    let detectedIndent = false;
-    let textIndent = nodeIndent;
-    let emptyLines = 0;
-    let atMoreIndented = false;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 124) {
-      folding = false;
-    } else if (ch === 62) {
-      folding = true;
-    } else {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    while (ch !== 0) {
-      ch = state.input.charCodeAt(++state.position);
-      if (ch === 43 || ch === 45) {
-        if (CHOMPING_CLIP === chomping) {
-          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-        } else {
-          throwError(state, "repeat of a chomping mode identifier");
-        }
-      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-        if (tmp === 0) {
-          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-        } else if (!detectedIndent) {
-          textIndent = nodeIndent + tmp - 1;
-          detectedIndent = true;
-        } else {
-          throwError(state, "repeat of an indentation width identifier");
-        }
-      } else {
-        break;
-      }
-    }
-    if (isWhiteSpace(ch)) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (isWhiteSpace(ch));
-      if (ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (!isEol(ch) && ch !== 0);
-      }
-    }
-    while (ch !== 0) {
-      readLineBreak(state);
-      state.lineIndent = 0;
-      ch = state.input.charCodeAt(state.position);
-      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-        state.lineIndent++;
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (!detectedIndent && state.lineIndent > textIndent) {
-        textIndent = state.lineIndent;
-      }
-      if (isEol(ch)) {
-        emptyLines++;
-        continue;
-      }
-      if (!detectedIndent && textIndent === 0) {
-        throwError(state, "missing indentation for block scalar");
-      }
-      if (state.lineIndent < textIndent) {
-        if (chomping === CHOMPING_KEEP) {
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (chomping === CHOMPING_CLIP) {
-          if (didReadContent) {
-            state.result += "\n";
-          }
-        }
-        break;
-      }
-      if (folding) {
-        if (isWhiteSpace(ch)) {
-          atMoreIndented = true;
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (atMoreIndented) {
-          atMoreIndented = false;
-          state.result += common2.repeat("\n", emptyLines + 1);
-        } else if (emptyLines === 0) {
-          if (didReadContent) {
-            state.result += " ";
-          }
-        } else {
-          state.result += common2.repeat("\n", emptyLines);
-        }
-      } else {
-        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-      }
-      didReadContent = true;
-      detectedIndent = true;
-      emptyLines = 0;
-      const captureStart = state.position;
-      while (!isEol(ch) && ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      captureSegment(state, captureStart, state.position, false);
-    }
-    return true;
-  }
-  function readBlockSequence(state, nodeIndent) {
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = [];
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      if (ch !== 45) {
-        break;
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      if (!isWsOrEol(following)) {
-        break;
-      }
-      detected = true;
-      state.position++;
-      if (skipSeparationSpace(state, true, -1)) {
-        if (state.lineIndent <= nodeIndent) {
-          _result.push(null);
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        }
-      }
-      const _line = state.line;
-      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-      _result.push(state.result);
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a sequence entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "sequence";
-      state.result = _result;
-      return true;
-    }
-    return false;
-  }
-  function readBlockMapping(state, nodeIndent, flowIndent) {
-    let allowCompact;
-    let _keyLine;
-    let _keyLineStart;
-    let _keyPos;
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = {};
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyTag = null;
-    let keyNode = null;
-    let valueNode = null;
-    let atExplicitKey = false;
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (!atExplicitKey && state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      const _line = state.line;
-      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
-        if (ch === 63) {
-          if (atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-            keyTag = keyNode = valueNode = null;
-          }
-          detected = true;
-          atExplicitKey = true;
-          allowCompact = true;
-        } else if (atExplicitKey) {
-          atExplicitKey = false;
-          allowCompact = true;
-        } else {
-          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-        }
-        state.position += 1;
-        ch = following;
-      } else {
-        _keyLine = state.line;
-        _keyLineStart = state.lineStart;
-        _keyPos = state.position;
-        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          break;
-        }
-        if (state.line === _line) {
-          ch = state.input.charCodeAt(state.position);
-          while (isWhiteSpace(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          if (ch === 58) {
-            ch = state.input.charCodeAt(++state.position);
-            if (!isWsOrEol(ch)) {
-              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-            }
-            if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-              keyTag = keyNode = valueNode = null;
-            }
-            detected = true;
-            atExplicitKey = false;
-            allowCompact = false;
-            keyTag = state.tag;
-            keyNode = state.result;
-          } else if (detected) {
-            throwError(state, "can not read an implicit mapping pair; a colon is missed");
-          } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
-            return true;
-          }
-        } else if (detected) {
-          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-        } else {
-          state.tag = _tag;
-          state.anchor = _anchor;
-          return true;
-        }
-      }
-      if (state.line === _line || state.lineIndent > nodeIndent) {
-        if (atExplicitKey) {
-          _keyLine = state.line;
-          _keyLineStart = state.lineStart;
-          _keyPos = state.position;
-        }
-        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-          if (atExplicitKey) {
-            keyNode = state.result;
-          } else {
-            valueNode = state.result;
-          }
-        }
-        if (!atExplicitKey) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
-          keyTag = keyNode = valueNode = null;
-        }
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-      }
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a mapping entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (atExplicitKey) {
-      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "mapping";
-      state.result = _result;
-    }
-    return detected;
-  }
-  function readTagProperty(state) {
-    let isVerbatim = false;
-    let isNamed = false;
-    let tagHandle;
-    let tagName;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 33) return false;
-    if (state.tag !== null) {
-      throwError(state, "duplication of a tag property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    if (ch === 60) {
-      isVerbatim = true;
-      ch = state.input.charCodeAt(++state.position);
-    } else if (ch === 33) {
-      isNamed = true;
-      tagHandle = "!!";
-      ch = state.input.charCodeAt(++state.position);
-    } else {
-      tagHandle = "!";
-    }
-    let _position = state.position;
-    if (isVerbatim) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (ch !== 0 && ch !== 62);
-      if (state.position < state.length) {
-        tagName = state.input.slice(_position, state.position);
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        throwError(state, "unexpected end of the stream within a verbatim tag");
-      }
-    } else {
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        if (ch === 33) {
-          if (!isNamed) {
-            tagHandle = state.input.slice(_position - 1, state.position + 1);
-            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-              throwError(state, "named tag handle cannot contain such characters");
-            }
-            isNamed = true;
-            _position = state.position + 1;
-          } else {
-            throwError(state, "tag suffix cannot contain exclamation marks");
-          }
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      tagName = state.input.slice(_position, state.position);
-      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-        throwError(state, "tag suffix cannot contain flow indicator characters");
-      }
-    }
-    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-      throwError(state, "tag name cannot contain such characters: " + tagName);
-    }
-    try {
-      tagName = decodeURIComponent(tagName);
-    } catch (err) {
-      throwError(state, "tag name is malformed: " + tagName);
-    }
-    if (isVerbatim) {
-      state.tag = tagName;
-    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-      state.tag = state.tagMap[tagHandle] + tagName;
-    } else if (tagHandle === "!") {
-      state.tag = "!" + tagName;
-    } else if (tagHandle === "!!") {
-      state.tag = "tag:yaml.org,2002:" + tagName;
-    } else {
-      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
-    }
-    return true;
-  }
-  function readAnchorProperty(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 38) return false;
-    if (state.anchor !== null) {
-      throwError(state, "duplication of an anchor property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an anchor node must contain at least one character");
-    }
-    state.anchor = state.input.slice(_position, state.position);
-    return true;
-  }
-  function readAlias(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 42) return false;
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an alias node must contain at least one character");
-    }
-    const alias = state.input.slice(_position, state.position);
-    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-      throwError(state, 'unidentified alias "' + alias + '"');
-    }
-    state.result = state.anchorMap[alias];
-    skipSeparationSpace(state, true, -1);
-    return true;
-  }
-  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
-    const fallbackState = snapshotState(state);
-    beginAnchorTransaction(state);
-    restoreState(state, propertyStart);
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
-      commitAnchorTransaction(state);
-      return true;
-    }
-    rollbackAnchorTransaction(state);
-    restoreState(state, fallbackState);
-    return false;
-  }
-  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
-    let allowBlockScalars;
-    let allowBlockCollections;
-    let indentStatus = 1;
-    let atNewLine = false;
-    let hasContent = false;
-    let propertyStart = null;
-    let type2;
-    let flowIndent;
-    let blockIndent;
-    if (state.depth >= state.maxDepth) {
-      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
-    }
-    state.depth += 1;
-    if (state.listener !== null) {
-      state.listener("open", state);
-    }
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-    if (allowToSeek) {
-      if (skipSeparationSpace(state, true, -1)) {
-        atNewLine = true;
-        if (state.lineIndent > parentIndent) {
-          indentStatus = 1;
-        } else if (state.lineIndent === parentIndent) {
-          indentStatus = 0;
-        } else if (state.lineIndent < parentIndent) {
-          indentStatus = -1;
-        }
-      }
-    }
-    if (indentStatus === 1) {
-      while (true) {
-        const ch = state.input.charCodeAt(state.position);
-        const propertyState = snapshotState(state);
-        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
-          break;
-        }
-        if (!readTagProperty(state) && !readAnchorProperty(state)) {
-          break;
-        }
-        if (propertyStart === null) {
-          propertyStart = propertyState;
-        }
-        if (skipSeparationSpace(state, true, -1)) {
-          atNewLine = true;
-          allowBlockCollections = allowBlockStyles;
-          if (state.lineIndent > parentIndent) {
-            indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
-            indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
-            indentStatus = -1;
-          }
-        } else {
-          allowBlockCollections = false;
-        }
-      }
-    }
-    if (allowBlockCollections) {
-      allowBlockCollections = atNewLine || allowCompact;
-    }
-    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-        flowIndent = parentIndent;
-      } else {
-        flowIndent = parentIndent + 1;
-      }
-      blockIndent = state.position - state.lineStart;
-      if (indentStatus === 1) {
-        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
-          hasContent = true;
-        } else {
-          const ch = state.input.charCodeAt(state.position);
-          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-            state,
-            propertyStart,
-            propertyStart.position - propertyStart.lineStart,
-            flowIndent
-          )) {
-            hasContent = true;
-          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
-            hasContent = true;
-          } else if (readAlias(state)) {
-            hasContent = true;
-            if (state.tag !== null || state.anchor !== null) {
-              throwError(state, "alias node should not have any properties");
-            }
-          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-            hasContent = true;
-            if (state.tag === null) {
-              state.tag = "?";
-            }
-          }
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-        }
-      } else if (indentStatus === 0) {
-        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
-      }
-    }
-    if (state.tag === null) {
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, state.result);
-      }
-    } else if (state.tag === "?") {
-      if (state.result !== null && state.kind !== "scalar") {
-        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
-      }
-      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-        type2 = state.implicitTypes[typeIndex];
-        if (type2.resolve(state.result)) {
-          state.result = type2.construct(state.result);
-          state.tag = type2.tag;
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-          break;
-        }
-      }
-    } else if (state.tag !== "!") {
-      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-        type2 = state.typeMap[state.kind || "fallback"][state.tag];
-      } else {
-        type2 = null;
-        const typeList = state.typeMap.multi[state.kind || "fallback"];
-        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
-            type2 = typeList[typeIndex];
-            break;
-          }
-        }
-      }
-      if (!type2) {
-        throwError(state, "unknown tag !<" + state.tag + ">");
-      }
-      if (state.result !== null && type2.kind !== state.kind) {
-        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
-      }
-      if (!type2.resolve(state.result, state.tag)) {
-        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
-      } else {
-        state.result = type2.construct(state.result, state.tag);
-        if (state.anchor !== null) {
-          storeAnchor(state, state.anchor, state.result);
-        }
-      }
-    }
-    if (state.listener !== null) {
-      state.listener("close", state);
-    }
-    state.depth -= 1;
-    return state.tag !== null || state.anchor !== null || hasContent;
-  }
-  function readDocument(state) {
-    const documentStart = state.position;
-    let hasDirectives = false;
-    let ch;
-    state.version = null;
-    state.checkLineBreaks = state.legacy;
-    state.tagMap = /* @__PURE__ */ Object.create(null);
-    state.anchorMap = /* @__PURE__ */ Object.create(null);
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if (state.lineIndent > 0 || ch !== 37) {
-        break;
-      }
-      hasDirectives = true;
-      ch = state.input.charCodeAt(++state.position);
-      let _position = state.position;
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      const directiveName = state.input.slice(_position, state.position);
-      const directiveArgs = [];
-      if (directiveName.length < 1) {
-        throwError(state, "directive name must not be less than one character in length");
-      }
-      while (ch !== 0) {
-        while (isWhiteSpace(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (ch !== 0 && !isEol(ch));
-          break;
-        }
-        if (isEol(ch)) break;
-        _position = state.position;
-        while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        directiveArgs.push(state.input.slice(_position, state.position));
-      }
-      if (ch !== 0) readLineBreak(state);
-      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-        directiveHandlers[directiveName](state, directiveName, directiveArgs);
-      } else {
-        throwWarning(state, 'unknown document directive "' + directiveName + '"');
-      }
-    }
-    skipSeparationSpace(state, true, -1);
-    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-      state.position += 3;
-      skipSeparationSpace(state, true, -1);
-    } else if (hasDirectives) {
-      throwError(state, "directives end mark is expected");
-    }
-    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-    skipSeparationSpace(state, true, -1);
-    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-      throwWarning(state, "non-ASCII line breaks are interpreted as content");
-    }
-    state.documents.push(state.result);
-    if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      if (state.input.charCodeAt(state.position) === 46) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
-      }
-      return;
-    }
-    if (state.position < state.length - 1) {
-      throwError(state, "end of the stream or a document separator is expected");
-    }
-  }
-  function loadDocuments(input, options) {
-    input = String(input);
-    options = options || {};
-    if (input.length !== 0) {
-      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-        input += "\n";
-      }
-      if (input.charCodeAt(0) === 65279) {
-        input = input.slice(1);
-      }
-    }
-    const state = new State(input, options);
-    const nullpos = input.indexOf("\0");
-    if (nullpos !== -1) {
-      state.position = nullpos;
-      throwError(state, "null byte is not allowed in input");
-    }
-    state.input += "\0";
-    while (state.input.charCodeAt(state.position) === 32) {
-      state.lineIndent += 1;
-      state.position += 1;
-    }
-    while (state.position < state.length - 1) {
-      readDocument(state);
-    }
-    return state.documents;
-  }
-  function loadAll2(input, iterator, options) {
-    if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
-      options = iterator;
-      iterator = null;
-    }
-    const documents = loadDocuments(input, options);
-    if (typeof iterator !== "function") {
-      return documents;
-    }
-    for (let index = 0, length = documents.length; index < length; index += 1) {
-      iterator(documents[index]);
-    }
-  }
-  function load22(input, options) {
-    const documents = loadDocuments(input, options);
-    if (documents.length === 0) {
-      return void 0;
-    } else if (documents.length === 1) {
-      return documents[0];
-    }
-    throw new YAMLException2("expected a single document in the stream, but found more");
-  }
-  loader.loadAll = loadAll2;
-  loader.load = load22;
-  return loader;
-}
-function requireDumper() {
-  if (hasRequiredDumper) return dumper;
-  hasRequiredDumper = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _toString = Object.prototype.toString;
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CHAR_BOM = 65279;
-  const CHAR_TAB = 9;
-  const CHAR_LINE_FEED = 10;
-  const CHAR_CARRIAGE_RETURN = 13;
-  const CHAR_SPACE = 32;
-  const CHAR_EXCLAMATION = 33;
-  const CHAR_DOUBLE_QUOTE = 34;
-  const CHAR_SHARP = 35;
-  const CHAR_PERCENT = 37;
-  const CHAR_AMPERSAND = 38;
-  const CHAR_SINGLE_QUOTE = 39;
-  const CHAR_ASTERISK = 42;
-  const CHAR_COMMA = 44;
-  const CHAR_MINUS = 45;
-  const CHAR_COLON = 58;
-  const CHAR_EQUALS = 61;
-  const CHAR_GREATER_THAN = 62;
-  const CHAR_QUESTION = 63;
-  const CHAR_COMMERCIAL_AT = 64;
-  const CHAR_LEFT_SQUARE_BRACKET = 91;
-  const CHAR_RIGHT_SQUARE_BRACKET = 93;
-  const CHAR_GRAVE_ACCENT = 96;
-  const CHAR_LEFT_CURLY_BRACKET = 123;
-  const CHAR_VERTICAL_LINE = 124;
-  const CHAR_RIGHT_CURLY_BRACKET = 125;
-  const ESCAPE_SEQUENCES = {};
-  ESCAPE_SEQUENCES[0] = "\\0";
-  ESCAPE_SEQUENCES[7] = "\\a";
-  ESCAPE_SEQUENCES[8] = "\\b";
-  ESCAPE_SEQUENCES[9] = "\\t";
-  ESCAPE_SEQUENCES[10] = "\\n";
-  ESCAPE_SEQUENCES[11] = "\\v";
-  ESCAPE_SEQUENCES[12] = "\\f";
-  ESCAPE_SEQUENCES[13] = "\\r";
-  ESCAPE_SEQUENCES[27] = "\\e";
-  ESCAPE_SEQUENCES[34] = '\\"';
-  ESCAPE_SEQUENCES[92] = "\\\\";
-  ESCAPE_SEQUENCES[133] = "\\N";
-  ESCAPE_SEQUENCES[160] = "\\_";
-  ESCAPE_SEQUENCES[8232] = "\\L";
-  ESCAPE_SEQUENCES[8233] = "\\P";
-  const DEPRECATED_BOOLEANS_SYNTAX = [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "on",
-    "On",
-    "ON",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "off",
-    "Off",
-    "OFF"
-  ];
-  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
-  function compileStyleMap(schema2, map2) {
-    if (map2 === null) return {};
-    const result = {};
-    const keys = Object.keys(map2);
-    for (let index = 0, length = keys.length; index < length; index += 1) {
-      let tag = keys[index];
-      let style = String(map2[tag]);
-      if (tag.slice(0, 2) === "!!") {
-        tag = "tag:yaml.org,2002:" + tag.slice(2);
-      }
-      const type2 = schema2.compiledTypeMap["fallback"][tag];
-      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
-        style = type2.styleAliases[style];
-      }
-      result[tag] = style;
-    }
-    return result;
-  }
-  function encodeHex(character) {
-    let handle;
-    let length;
-    const string = character.toString(16).toUpperCase();
-    if (character <= 255) {
-      handle = "x";
-      length = 2;
-    } else if (character <= 65535) {
-      handle = "u";
-      length = 4;
-    } else if (character <= 4294967295) {
-      handle = "U";
-      length = 8;
-    } else {
-      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
-    }
-    return "\\" + handle + common2.repeat("0", length - string.length) + string;
-  }
-  const QUOTING_TYPE_SINGLE = 1;
-  const QUOTING_TYPE_DOUBLE = 2;
-  function State(options) {
-    this.schema = options["schema"] || DEFAULT_SCHEMA2;
-    this.indent = Math.max(1, options["indent"] || 2);
-    this.noArrayIndent = options["noArrayIndent"] || false;
-    this.skipInvalid = options["skipInvalid"] || false;
-    this.flowLevel = common2.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
-    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
-    this.sortKeys = options["sortKeys"] || false;
-    this.lineWidth = options["lineWidth"] || 80;
-    this.noRefs = options["noRefs"] || false;
-    this.noCompatMode = options["noCompatMode"] || false;
-    this.condenseFlow = options["condenseFlow"] || false;
-    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
-    this.forceQuotes = options["forceQuotes"] || false;
-    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.explicitTypes = this.schema.compiledExplicit;
-    this.tag = null;
-    this.result = "";
-    this.duplicates = [];
-    this.usedDuplicates = null;
-  }
-  function indentString(string, spaces) {
-    const ind = common2.repeat(" ", spaces);
-    let position = 0;
-    let result = "";
-    const length = string.length;
-    while (position < length) {
-      let line;
-      const next = string.indexOf("\n", position);
-      if (next === -1) {
-        line = string.slice(position);
-        position = length;
-      } else {
-        line = string.slice(position, next + 1);
-        position = next + 1;
-      }
-      if (line.length && line !== "\n") result += ind;
-      result += line;
-    }
-    return result;
-  }
-  function generateNextLine(state, level) {
-    return "\n" + common2.repeat(" ", state.indent * level);
-  }
-  function testImplicitResolving(state, str2) {
-    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-      const type2 = state.implicitTypes[index];
-      if (type2.resolve(str2)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function isWhitespace(c3) {
-    return c3 === CHAR_SPACE || c3 === CHAR_TAB;
-  }
-  function isPrintable(c3) {
-    return c3 >= 32 && c3 <= 126 || c3 >= 161 && c3 <= 55295 && c3 !== 8232 && c3 !== 8233 || c3 >= 57344 && c3 <= 65533 && c3 !== CHAR_BOM || c3 >= 65536 && c3 <= 1114111;
-  }
-  function isNsCharOrWhitespace(c3) {
-    return isPrintable(c3) && c3 !== CHAR_BOM && // - b-char
-    c3 !== CHAR_CARRIAGE_RETURN && c3 !== CHAR_LINE_FEED;
-  }
-  function isPlainSafe(c3, prev, inblock) {
-    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c3);
-    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c3);
-    return (
-      // ns-plain-safe
-      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
-      c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
-      c3 !== CHAR_SHARP && // false on '#'
-      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
-      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c3 === CHAR_SHARP || // change to true on '[^ ]#'
-      prev === CHAR_COLON && cIsNsChar
-    );
-  }
-  function isPlainSafeFirst(c3) {
-    return isPrintable(c3) && c3 !== CHAR_BOM && !isWhitespace(c3) && // - s-white
-    // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c3 !== CHAR_MINUS && c3 !== CHAR_QUESTION && c3 !== CHAR_COLON && c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c3 !== CHAR_SHARP && c3 !== CHAR_AMPERSAND && c3 !== CHAR_ASTERISK && c3 !== CHAR_EXCLAMATION && c3 !== CHAR_VERTICAL_LINE && c3 !== CHAR_EQUALS && c3 !== CHAR_GREATER_THAN && c3 !== CHAR_SINGLE_QUOTE && c3 !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
-    c3 !== CHAR_PERCENT && c3 !== CHAR_COMMERCIAL_AT && c3 !== CHAR_GRAVE_ACCENT;
-  }
-  function isPlainSafeLast(c3) {
-    return !isWhitespace(c3) && c3 !== CHAR_COLON;
-  }
-  function codePointAt(string, pos) {
-    const first = string.charCodeAt(pos);
-    let second;
-    if (first >= 55296 && first <= 56319 && pos + 1 < string.length) {
-      second = string.charCodeAt(pos + 1);
-      if (second >= 56320 && second <= 57343) {
-        return (first - 55296) * 1024 + second - 56320 + 65536;
-      }
-    }
-    return first;
-  }
-  function needIndentIndicator(string) {
-    const leadingSpaceRe = /^\n* /;
-    return leadingSpaceRe.test(string);
-  }
-  const STYLE_PLAIN = 1;
-  const STYLE_SINGLE = 2;
-  const STYLE_LITERAL = 3;
-  const STYLE_FOLDED = 4;
-  const STYLE_DOUBLE = 5;
-  function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
-    let i2;
-    let char = 0;
-    let prevChar = null;
-    let hasLineBreak = false;
-    let hasFoldableLine = false;
-    const shouldTrackWidth = lineWidth !== -1;
-    let previousLineBreak = -1;
-    let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
-    if (singleLineOnly || forceQuotes) {
-      for (i2 = 0; i2 < string.length; char >= 65536 ? i2 += 2 : i2++) {
-        char = codePointAt(string, i2);
-        if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-    } else {
-      for (i2 = 0; i2 < string.length; char >= 65536 ? i2 += 2 : i2++) {
-        char = codePointAt(string, i2);
-        if (char === CHAR_LINE_FEED) {
-          hasLineBreak = true;
-          if (shouldTrackWidth) {
-            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-            i2 - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
-            previousLineBreak = i2;
-          }
-        } else if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i2 - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
-    }
-    if (!hasLineBreak && !hasFoldableLine) {
-      if (plain && !forceQuotes && !testAmbiguousType(string)) {
-        return STYLE_PLAIN;
-      }
-      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-    }
-    if (indentPerLevel > 9 && needIndentIndicator(string)) {
-      return STYLE_DOUBLE;
-    }
-    if (!forceQuotes) {
-      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-    }
-    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-  }
-  function writeScalar(state, string, level, iskey, inblock) {
-    state.dump = (function() {
-      if (string.length === 0) {
-        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
-      }
-      if (!state.noCompatMode) {
-        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
-          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
-        }
-      }
-      const indent = state.indent * Math.max(1, level);
-      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
-      const singleLineOnly = iskey || // No block styles in flow mode.
-      state.flowLevel > -1 && level >= state.flowLevel;
-      function testAmbiguity(string2) {
-        return testImplicitResolving(state, string2);
-      }
-      switch (chooseScalarStyle(
-        string,
-        singleLineOnly,
-        state.indent,
-        lineWidth,
-        testAmbiguity,
-        state.quotingType,
-        state.forceQuotes && !iskey,
-        inblock
-      )) {
-        case STYLE_PLAIN:
-          return string;
-        case STYLE_SINGLE:
-          return "'" + string.replace(/'/g, "''") + "'";
-        case STYLE_LITERAL:
-          return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
-        case STYLE_FOLDED:
-          return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
-        case STYLE_DOUBLE:
-          return '"' + escapeString(string) + '"';
-        default:
-          throw new YAMLException2("impossible error: invalid scalar style");
-      }
-    })();
-  }
-  function blockHeader(string, indentPerLevel) {
-    const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
-    const clip2 = string[string.length - 1] === "\n";
-    const keep = clip2 && (string[string.length - 2] === "\n" || string === "\n");
-    const chomp = keep ? "+" : clip2 ? "" : "-";
-    return indentIndicator + chomp + "\n";
-  }
-  function dropEndingNewline(string) {
-    return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
-  }
-  function foldString(string, width) {
-    const lineRe = /(\n+)([^\n]*)/g;
-    let result = (function() {
-      let nextLF = string.indexOf("\n");
-      nextLF = nextLF !== -1 ? nextLF : string.length;
-      lineRe.lastIndex = nextLF;
-      return foldLine(string.slice(0, nextLF), width);
-    })();
-    let prevMoreIndented = string[0] === "\n" || string[0] === " ";
-    let moreIndented;
-    let match;
-    while (match = lineRe.exec(string)) {
-      const prefix = match[1];
-      const line = match[2];
-      moreIndented = line[0] === " ";
-      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-      prevMoreIndented = moreIndented;
-    }
-    return result;
-  }
-  function foldLine(line, width) {
-    if (line === "" || line[0] === " ") return line;
-    const breakRe = / [^ ]/g;
-    let match;
-    let start = 0;
-    let end;
-    let curr = 0;
-    let next = 0;
-    let result = "";
-    while (match = breakRe.exec(line)) {
-      next = match.index;
-      if (next - start > width) {
-        end = curr > start ? curr : next;
-        result += "\n" + line.slice(start, end);
-        start = end + 1;
-      }
-      curr = next;
-    }
-    result += "\n";
-    if (line.length - start > width && curr > start) {
-      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
-    } else {
-      result += line.slice(start);
-    }
-    return result.slice(1);
-  }
-  function escapeString(string) {
-    let result = "";
-    let char = 0;
-    for (let i2 = 0; i2 < string.length; char >= 65536 ? i2 += 2 : i2++) {
-      char = codePointAt(string, i2);
-      const escapeSeq = ESCAPE_SEQUENCES[char];
-      if (!escapeSeq && isPrintable(char)) {
-        result += string[i2];
-        if (char >= 65536) result += string[i2 + 1];
-      } else {
-        result += escapeSeq || encodeHex(char);
-      }
-    }
-    return result;
-  }
-  function writeFlowSequence(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value = object[index];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index), value);
-      }
-      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
-        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = "[" + _result + "]";
-  }
-  function writeBlockSequence(state, level, object, compact) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value = object[index];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index), value);
-      }
-      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
-        if (!compact || _result !== "") {
-          _result += generateNextLine(state, level);
-        }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          _result += "-";
-        } else {
-          _result += "- ";
-        }
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = _result || "[]";
-  }
-  function writeFlowMapping(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-      let pairBuffer = "";
-      if (_result !== "") pairBuffer += ", ";
-      if (state.condenseFlow) pairBuffer += '"';
-      const objectKey = objectKeyList[index];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level, objectKey, false, false)) {
-        continue;
-      }
-      if (state.dump.length > 1024) pairBuffer += "? ";
-      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-      if (!writeNode(state, level, objectValue, false, false)) {
-        continue;
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = "{" + _result + "}";
-  }
-  function writeBlockMapping(state, level, object, compact) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    if (state.sortKeys === true) {
-      objectKeyList.sort();
-    } else if (typeof state.sortKeys === "function") {
-      objectKeyList.sort(state.sortKeys);
-    } else if (state.sortKeys) {
-      throw new YAMLException2("sortKeys must be a boolean or a function");
-    }
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-      let pairBuffer = "";
-      if (!compact || _result !== "") {
-        pairBuffer += generateNextLine(state, level);
-      }
-      const objectKey = objectKeyList[index];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
-        continue;
-      }
-      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
-      if (explicitPair) {
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          pairBuffer += "?";
-        } else {
-          pairBuffer += "? ";
-        }
-      }
-      pairBuffer += state.dump;
-      if (explicitPair) {
-        pairBuffer += generateNextLine(state, level);
-      }
-      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
-        continue;
-      }
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-        pairBuffer += ":";
-      } else {
-        pairBuffer += ": ";
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = _result || "{}";
-  }
-  function detectType(state, object, explicit) {
-    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
-    for (let index = 0, length = typeList.length; index < length; index += 1) {
-      const type2 = typeList[index];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
-        if (explicit) {
-          if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object);
-          } else {
-            state.tag = type2.tag;
-          }
-        } else {
-          state.tag = "?";
-        }
-        if (type2.represent) {
-          const style = state.styleMap[type2.tag] || type2.defaultStyle;
-          let _result;
-          if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object, style);
-          } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object, style);
-          } else {
-            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
-          }
-          state.dump = _result;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
-    state.tag = null;
-    state.dump = object;
-    if (!detectType(state, object, false)) {
-      detectType(state, object, true);
-    }
-    const type2 = _toString.call(state.dump);
-    const inblock = block;
-    if (block) {
-      block = state.flowLevel < 0 || state.flowLevel > level;
-    }
-    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
-    let duplicateIndex;
-    let duplicate;
-    if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object);
-      duplicate = duplicateIndex !== -1;
-    }
-    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-      compact = false;
-    }
-    if (duplicate && state.usedDuplicates[duplicateIndex]) {
-      state.dump = "*ref_" + duplicateIndex;
-    } else {
-      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-        state.usedDuplicates[duplicateIndex] = true;
-      }
-      if (type2 === "[object Object]") {
-        if (block && Object.keys(state.dump).length !== 0) {
-          writeBlockMapping(state, level, state.dump, compact);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowMapping(state, level, state.dump);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object Array]") {
-        if (block && state.dump.length !== 0) {
-          if (state.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state, level - 1, state.dump, compact);
-          } else {
-            writeBlockSequence(state, level, state.dump, compact);
-          }
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowSequence(state, level, state.dump);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object String]") {
-        if (state.tag !== "?") {
-          writeScalar(state, state.dump, level, iskey, inblock);
-        }
-      } else if (type2 === "[object Undefined]") {
-        return false;
-      } else {
-        if (state.skipInvalid) return false;
-        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
-      }
-      if (state.tag !== null && state.tag !== "?") {
-        let tagStr = encodeURI(
-          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
-        ).replace(/!/g, "%21");
-        if (state.tag[0] === "!") {
-          tagStr = "!" + tagStr;
-        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
-          tagStr = "!!" + tagStr.slice(18);
-        } else {
-          tagStr = "!<" + tagStr + ">";
-        }
-        state.dump = tagStr + " " + state.dump;
-      }
-    }
-    return true;
-  }
-  function getDuplicateReferences(object, state) {
-    const objects = [];
-    const duplicatesIndexes = [];
-    inspectNode(object, objects, duplicatesIndexes);
-    const length = duplicatesIndexes.length;
-    for (let index = 0; index < length; index += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index]]);
-    }
-    state.usedDuplicates = new Array(length);
-  }
-  function inspectNode(object, objects, duplicatesIndexes) {
-    if (object !== null && typeof object === "object") {
-      const index = objects.indexOf(object);
-      if (index !== -1) {
-        if (duplicatesIndexes.indexOf(index) === -1) {
-          duplicatesIndexes.push(index);
-        }
-      } else {
-        objects.push(object);
-        if (Array.isArray(object)) {
-          for (let i2 = 0, length = object.length; i2 < length; i2 += 1) {
-            inspectNode(object[i2], objects, duplicatesIndexes);
-          }
-        } else {
-          const objectKeyList = Object.keys(object);
-          for (let i2 = 0, length = objectKeyList.length; i2 < length; i2 += 1) {
-            inspectNode(object[objectKeyList[i2]], objects, duplicatesIndexes);
-          }
-        }
-      }
-    }
-  }
-  function dump2(input, options) {
-    options = options || {};
-    const state = new State(options);
-    if (!state.noRefs) getDuplicateReferences(input, state);
-    let value = input;
-    if (state.replacer) {
-      value = state.replacer.call({ "": value }, "", value);
-    }
-    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
-    return "";
-  }
-  dumper.dump = dump2;
-  return dumper;
-}
-function requireJsYaml() {
-  if (hasRequiredJsYaml) return jsYaml;
-  hasRequiredJsYaml = 1;
-  const loader2 = requireLoader();
-  const dumper2 = requireDumper();
-  function renamed(from, to) {
-    return function() {
-      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
-    };
-  }
-  jsYaml.Type = requireType();
-  jsYaml.Schema = requireSchema();
-  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
-  jsYaml.JSON_SCHEMA = requireJson();
-  jsYaml.CORE_SCHEMA = requireCore();
-  jsYaml.DEFAULT_SCHEMA = require_default();
-  jsYaml.load = loader2.load;
-  jsYaml.loadAll = loader2.loadAll;
-  jsYaml.dump = dumper2.dump;
-  jsYaml.YAMLException = requireException();
-  jsYaml.types = {
-    binary: requireBinary(),
-    float: requireFloat(),
-    map: requireMap(),
-    null: require_null(),
-    pairs: requirePairs(),
-    set: requireSet(),
-    timestamp: requireTimestamp(),
-    bool: requireBool(),
-    int: requireInt(),
-    merge: requireMerge(),
-    omap: requireOmap(),
-    seq: requireSeq(),
-    str: requireStr()
-  };
-  jsYaml.safeLoad = renamed("safeLoad", "load");
-  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
-  jsYaml.safeDump = renamed("safeDump", "dump");
-  return jsYaml;
-}
-var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str, hasRequiredStr, seq, hasRequiredSeq, map, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool, hasRequiredBool, int, hasRequiredInt, float, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load2, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
-var init_js_yaml = __esm({
-  "node_modules/js-yaml/dist/js-yaml.mjs"() {
-    jsYaml = {};
-    loader = {};
-    common = {};
-    dumper = {};
-    jsYamlExports = requireJsYaml();
-    yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
-    ({
-      Type,
-      Schema,
-      FAILSAFE_SCHEMA,
-      JSON_SCHEMA,
-      CORE_SCHEMA,
-      DEFAULT_SCHEMA,
-      load: load2,
-      loadAll,
-      dump,
-      YAMLException,
-      types,
-      safeLoad,
-      safeLoadAll,
-      safeDump
-    } = yaml);
-  }
-});
-
-// src/config/bytes.ts
-function tooLarge(file) {
-  return diagnosticAt(
-    { file, line: 1, column: 1 },
-    "file-too-large",
-    "file is larger than 5 MB",
-    "a desired-state file of that size is not a list of accounts; check that -f names the right file"
-  );
-}
-function checkBytes(file, bytes) {
-  if (bytes.length > MAX_FILE_BYTES) return tooLarge(file);
-  const at = (offset) => ({ file, ...lineColumnOfByte(bytes, offset) });
-  const nul = bytes.indexOf(0);
-  if (nul >= 0)
-    return diagnosticAt(
-      at(nul),
-      "binary-file",
-      "file contains binary data (a NUL byte), not YAML text",
-      "check that -f names the desired-state YAML file"
-    );
-  const invalid = firstInvalidUtf8(bytes);
-  if (invalid >= 0) {
-    const byte = bytes[invalid].toString(16).padStart(2, "0");
-    return diagnosticAt(
-      at(invalid),
-      "not-utf8",
-      `file is not valid UTF-8 (byte 0x${byte})`,
-      "re-save the file as UTF-8"
-    );
-  }
-  return void 0;
-}
-function decodeText(bytes) {
-  const text = fatalUtf8().decode(bytes);
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
-function decodes(bytes, end, stream2) {
-  try {
-    fatalUtf8().decode(bytes.subarray(0, end), { stream: stream2 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-function firstInvalidUtf8(bytes) {
-  if (decodes(bytes, bytes.length, false)) return -1;
-  let good = 0;
-  let bad = bytes.length;
-  while (bad - good > 1) {
-    const mid = good + bad >>> 1;
-    if (decodes(bytes, mid, mid < bytes.length)) good = mid;
-    else bad = mid;
-  }
-  let start = bad - 1;
-  while (start > Math.max(0, bad - 4) && !decodes(bytes, start, false)) start--;
-  return start;
-}
-function lineColumnOfByte(bytes, offset) {
-  let line = 1;
-  let start = 0;
-  for (let i2 = 0; i2 < offset; i2++) {
-    if (bytes[i2] === 10) {
-      line++;
-      start = i2 + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
-}
-var MAX_FILE_BYTES, fatalUtf8;
-var init_bytes = __esm({
-  "src/config/bytes.ts"() {
-    "use strict";
-    init_diagnostics();
-    MAX_FILE_BYTES = 5 * 1024 * 1024;
-    fatalUtf8 = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  }
-});
-
-// src/config/loaded-yaml.ts
-function failedLoad(file, sha2562, diagnostics, locate = () => ({ line: 1, column: 1 })) {
-  return { file, sha256: sha2562, value: void 0, diagnostics, locate };
-}
-var init_loaded_yaml = __esm({
-  "src/config/loaded-yaml.ts"() {
-    "use strict";
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -13563,13 +3720,13 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -13589,7 +3746,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection2(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -13598,14 +3755,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias;
-    exports2.isCollection = isCollection;
+    exports2.isAlias = isAlias3;
+    exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap3;
+    exports2.isMap = isMap5;
     exports2.isNode = isNode;
-    exports2.isPair = isPair;
-    exports2.isScalar = isScalar;
-    exports2.isSeq = isSeq2;
+    exports2.isPair = isPair2;
+    exports2.isScalar = isScalar2;
+    exports2.isSeq = isSeq4;
   }
 });
 
@@ -13617,7 +3774,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -13626,9 +3783,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node, visitor, path8) {
       const ctrl = callVisitor(key, node, visitor, path8);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -13762,7 +3919,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit4;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -13772,7 +3929,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -13916,7 +4073,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -13943,7 +4100,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -13954,7 +4111,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -14134,7 +4291,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit4 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -14160,7 +4317,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
@@ -14255,7 +4412,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity2.SCALAR);
         this.value = value;
@@ -14267,12 +4424,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar2;
     exports2.isScalarValue = isScalarValue;
   }
 });
@@ -14283,7 +4440,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -14328,7 +4485,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -14339,7 +4496,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -14652,7 +4809,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -14795,7 +4952,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type2 === Scalar.Scalar.BLOCK_FOLDED ? false : type2 === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type2 === Scalar2.Scalar.BLOCK_FOLDED ? false : type2 === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -14850,7 +5007,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type2 !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type2 !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -14873,7 +5030,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type2 !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type2 !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -14898,20 +5055,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type: type2 } = item;
-      if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type2 !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type2 = Scalar.Scalar.QUOTE_DOUBLE;
+          type2 = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -15022,7 +5179,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -15051,7 +5208,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -15060,8 +5217,8 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var Scalar2 = require_Scalar();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -15075,7 +5232,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -15083,7 +5240,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -15135,7 +5292,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -15215,19 +5372,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -15276,7 +5433,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -15312,7 +5469,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -15379,12 +5536,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -15409,7 +5566,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -15476,7 +5633,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i2 < items.length - 1) {
           str2 += ",";
@@ -15534,7 +5691,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -15601,7 +5758,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -15699,7 +5856,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -15756,7 +5913,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -15849,17 +6006,17 @@ var require_string = __commonJS({
 });
 
 // node_modules/yaml/dist/schema/common/null.js
-var require_null2 = __commonJS({
+var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -15870,13 +6027,13 @@ var require_null2 = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar2.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -15921,7 +6078,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -15949,7 +6106,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
+        const node = new Scalar2.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -16013,7 +6170,7 @@ var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map2 = require_map();
-    var _null2 = require_null2();
+    var _null2 = require_null();
     var seq2 = require_seq();
     var string = require_string();
     var bool2 = require_bool();
@@ -16040,7 +6197,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map2 = require_map();
     var seq2 = require_seq();
     function intIdentify(value) {
@@ -16057,7 +6214,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -16108,7 +6265,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary2 = {
       identify: (value) => value instanceof Uint8Array,
@@ -16152,15 +6309,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type2 ?? (type2 = Scalar.Scalar.BLOCK_LITERAL);
-        if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type2 ?? (type2 = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type2 !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n2 = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n2);
           for (let i2 = 0, o2 = 0; i2 < n2; ++i2, o2 += lineWidth) {
             lines[i2] = str2.substr(o2, lineWidth);
           }
-          str2 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type2 === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type: type2, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -16175,7 +6332,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq2, onError) {
       if (identity2.isSeq(seq2)) {
@@ -16186,7 +6343,7 @@ var require_pairs = __commonJS({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -16329,7 +6486,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -16341,7 +6498,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -16349,7 +6506,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -16361,7 +6518,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -16389,7 +6546,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -16667,7 +6824,7 @@ var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map2 = require_map();
-    var _null2 = require_null2();
+    var _null2 = require_null();
     var seq2 = require_seq();
     var string = require_string();
     var binary2 = require_binary();
@@ -16711,7 +6868,7 @@ var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map2 = require_map();
-    var _null2 = require_null2();
+    var _null2 = require_null();
     var seq2 = require_seq();
     var string = require_string();
     var bool2 = require_bool();
@@ -16837,7 +6994,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -16852,7 +7009,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -16874,7 +7031,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
         if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
@@ -16882,7 +7039,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body2);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -17713,9 +7870,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -17751,7 +7908,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -17791,7 +7948,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap5 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -17814,7 +7971,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -17846,7 +8003,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap5) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -17862,7 +8019,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -17897,7 +8054,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -17946,7 +8103,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -17961,14 +8118,14 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type2 = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const type2 = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -18029,7 +8186,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type2 === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep + indent.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -18126,7 +8283,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -18144,7 +8301,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type: type2, source, end } = scalar;
@@ -18153,15 +8310,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type2) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -18366,7 +8523,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -18384,11 +8541,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -19018,7 +9175,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -19071,7 +9228,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -19082,15 +9239,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path8) => {
       let item = cst;
       for (const [field, index] of path8) {
         const tok = item?.[field];
@@ -19101,8 +9258,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+    visit4.parentCollection = (cst, path8) => {
+      const parent = visit4.itemAtPath(cst, path8.slice(0, -1));
       const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -19133,7 +9290,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit4;
   }
 });
 
@@ -19148,8 +9305,8 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isCollection2 = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -19232,8 +9389,8 @@ var require_cst = __commonJS({
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
-    exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar;
+    exports2.isCollection = isCollection2;
+    exports2.isScalar = isScalar2;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -20763,7 +10920,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -20789,7 +10946,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -20801,7 +10958,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -20825,8 +10982,8 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument2;
-    exports2.stringify = stringify;
+    exports2.parseDocument = parseDocument3;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -20841,7 +10998,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -20849,7 +11006,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit4 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document2.Document;
     exports2.Schema = Schema2.Schema;
@@ -20866,7 +11023,7 @@ var require_dist = __commonJS({
     exports2.isScalar = identity2.isScalar;
     exports2.isSeq = identity2.isSeq;
     exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar.Scalar;
+    exports2.Scalar = Scalar2.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
     exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
@@ -20877,8 +11034,4688 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit4.visit;
+    exports2.visitAsync = visit4.visitAsync;
+  }
+});
+
+// src/types/built-in-roles.ts
+var ADMINISTRATOR, TEAM_ADMINISTRATOR, BUILT_IN_ROLE_NAMES, isBuiltInRoleName;
+var init_built_in_roles = __esm({
+  "src/types/built-in-roles.ts"() {
+    "use strict";
+    ADMINISTRATOR = "Administrator";
+    TEAM_ADMINISTRATOR = "Team Administrator";
+    BUILT_IN_ROLE_NAMES = [
+      ADMINISTRATOR,
+      "User",
+      "CI/CD",
+      "Read-Only",
+      "Viewer",
+      "Guest",
+      TEAM_ADMINISTRATOR
+    ];
+    isBuiltInRoleName = (name) => BUILT_IN_ROLE_NAMES.some((b) => b.toLowerCase() === name.trim().toLowerCase());
+  }
+});
+
+// src/util/names.ts
+function nameKey(name) {
+  return name.normalize("NFC").toLowerCase();
+}
+function compareNames(a2, b) {
+  const x = nameKey(a2);
+  const y = nameKey(b);
+  if (x !== y) return x < y ? -1 : 1;
+  return a2 < b ? -1 : a2 > b ? 1 : 0;
+}
+var byName;
+var init_names = __esm({
+  "src/util/names.ts"() {
+    "use strict";
+    byName = (a2, b) => compareNames(a2.name, b.name);
+  }
+});
+
+// src/plan/converge.ts
+function targetRoles(live, spec, administrator) {
+  if (spec.roles === void 0 && spec.admin === void 0) return void 0;
+  const isAdmin = (r) => administrator ? r.uuid === administrator.uuid : r.name === ADMINISTRATOR;
+  const base = (spec.roles ?? live).filter((r) => !isAdmin(r));
+  const keepAdmin = spec.admin ?? (spec.roles === void 0 && live.some(isAdmin));
+  return [...base, ...keepAdmin && administrator ? [administrator] : []].sort(byName);
+}
+function convergeSteps(live, spec, administrator) {
+  const steps = [];
+  const current = assignableRoles(live);
+  const roles = targetRoles(current, spec, administrator);
+  if (roles && !sameIds(roles, current)) steps.push({ kind: "set-roles", roles });
+  if (spec.teams) {
+    for (const team of spec.teams)
+      if (!live.teams.some((t) => t.uuid === team.uuid)) steps.push({ kind: "add-team", team });
+    for (const team of live.teams)
+      if (!spec.teams.some((t) => t.uuid === team.uuid)) steps.push({ kind: "remove-team", team });
+  }
+  return steps;
+}
+var sameIds, assignableRoles;
+var init_converge = __esm({
+  "src/plan/converge.ts"() {
+    "use strict";
+    init_names();
+    init_built_in_roles();
+    sameIds = (a2, b) => a2.length === b.length && a2.every((x) => b.some((y) => y.uuid === x.uuid));
+    assignableRoles = (account) => account.roles.filter((r) => !r.serverManaged).map(({ uuid, name }) => ({ uuid, name }));
+  }
+});
+
+// src/plan/fingerprint.ts
+function fingerprintAccount(account) {
+  const canonical = account === void 0 ? "absent" : JSON.stringify([
+    account.uuid,
+    account.name,
+    account.email ?? null,
+    account.active,
+    account.roles.map((r) => r.uuid).sort(),
+    account.teams.map((t) => t.uuid).sort()
+  ]);
+  return `sha256:${sha256(canonical).slice(0, 32)}`;
+}
+function fingerprintRole(role2) {
+  const canonical = role2 === void 0 ? "absent" : JSON.stringify([role2.uuid, role2.name, role2.description ?? null, [...role2.permissions].sort()]);
+  return `sha256:${sha256(canonical).slice(0, 32)}`;
+}
+function hashChanges(changes, roleChanges = []) {
+  const accounts = changes.map((c3) => [
+    c3.account,
+    c3.uuid ?? null,
+    c3.action,
+    c3.origin,
+    c3.before,
+    c3.after,
+    c3.steps,
+    c3.refused ?? null
+  ]);
+  const roles = roleChanges.map((c3) => [
+    c3.role,
+    c3.uuid ?? null,
+    c3.action,
+    c3.before,
+    c3.after,
+    c3.steps,
+    c3.refused ?? null
+  ]);
+  const canonical = JSON.stringify(roles.length ? [accounts, roles] : accounts);
+  return sha256(canonical).slice(0, 12);
+}
+var import_node_crypto, sha256;
+var init_fingerprint = __esm({
+  "src/plan/fingerprint.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    sha256 = (text) => (0, import_node_crypto.hash)("sha256", text, "hex");
+  }
+});
+
+// src/plan/account.ts
+function changeFor(account, live, action, origin) {
+  return {
+    account,
+    ...live ? { uuid: live.uuid } : {},
+    action,
+    origin,
+    before: null,
+    after: null,
+    steps: [],
+    risks: [],
+    fingerprint: fingerprintAccount(live)
+  };
+}
+function fieldsOf(live, administrator) {
+  const roles = assignableRoles(live);
+  const isAdmin = (r) => administrator ? r.uuid === administrator.uuid : r.name === ADMINISTRATOR;
+  return {
+    name: live.name,
+    email: live.email ?? null,
+    state: live.active ? "enabled" : "disabled",
+    admin: roles.some(isAdmin),
+    roles: names(roles.filter((r) => !isAdmin(r))),
+    teams: names(live.teams)
+  };
+}
+function deleteChange(live, account, origin, administrator) {
+  return {
+    ...changeFor(account, live, "delete", origin),
+    before: fieldsOf(live, administrator),
+    after: null,
+    steps: [{ kind: "delete" }],
+    risks: ["delete"]
+  };
+}
+function planAccount(account, live, spec, administrator) {
+  if (!isKept(account)) return live ? deleteChange(live, account.name, "file", administrator) : void 0;
+  return live ? updateChange(account, live, spec, administrator) : createChange(account, spec, administrator);
+}
+function createChange(account, spec, administrator) {
+  const steps = [
+    { kind: "create", name: account.name, ...account.email ? { email: account.email } : {} }
+  ];
+  if (spec.roles || spec.admin !== void 0 || spec.teams)
+    steps.push({ kind: "reconcile", spec, ...administrator ? { administrator } : {} });
+  if (account.state === "disabled") steps.push({ kind: "disable" });
+  const after = {
+    name: account.name,
+    email: account.email ?? null,
+    state: account.state,
+    ...spec.admin !== void 0 || spec.roles ? { admin: spec.admin ?? false } : {},
+    ...spec.roles ? { roles: names(spec.roles) } : {},
+    ...spec.teams ? { teams: names(spec.teams) } : {}
+  };
+  return {
+    ...changeFor(account.name, void 0, "create", "file"),
+    after,
+    steps,
+    risks: spec.admin ? ["admin-grant"] : []
+  };
+}
+function updateChange(account, live, spec, administrator) {
+  const converge = convergeSteps(live, spec, administrator);
+  const renamed = live.name !== account.name;
+  const emailed = account.email !== void 0 && account.email !== live.email;
+  const restated = account.state === "enabled" !== live.active;
+  if (converge.length === 0 && !renamed && !emailed && !restated) return void 0;
+  const draft = { before: {}, after: {}, steps: [], risks: [] };
+  const now = fieldsOf(live, administrator);
+  const touch = (field, after2) => {
+    draft.before[field] = now[field];
+    draft.after[field] = after2;
+  };
+  if (renamed) {
+    draft.steps.push({ kind: "rename", name: account.name });
+    touch("name", account.name);
+  }
+  if (emailed) {
+    draft.steps.push({ kind: "set-email", email: account.email });
+    touch("email", account.email);
+  }
+  draft.steps.push(...converge);
+  if (converge.some((s) => s.kind === "set-roles")) roleFields(draft, now, live, spec, administrator);
+  if (converge.some((s) => s.kind === "add-team" || s.kind === "remove-team"))
+    touch("teams", names(spec.teams));
+  if (account.state === "enabled" && !live.active) draft.steps.push({ kind: "enable" });
+  if (account.state === "disabled" && live.active) {
+    draft.steps.push({ kind: "disable" });
+    draft.risks.push("disable");
+  }
+  if (account.state !== now.state) touch("state", account.state);
+  if (draft.steps.length === 0) return void 0;
+  const steps = draft.steps.sort((a2, b) => STEP_ORDER.indexOf(a2.kind) - STEP_ORDER.indexOf(b.kind));
+  const { before, after, risks } = draft;
+  return { ...changeFor(account.name, live, actionOf(steps), "file"), before, after, steps, risks };
+}
+function roleFields(draft, now, live, spec, administrator) {
+  const target = targetRoles(assignableRoles(live), spec, administrator);
+  const adminAfter = administrator ? target.some((r) => r.uuid === administrator.uuid) : false;
+  const rolesAfter2 = names(target.filter((r) => r.uuid !== administrator?.uuid));
+  if (adminAfter !== now.admin) {
+    draft.before.admin = now.admin;
+    draft.after.admin = adminAfter;
+    draft.risks.push(adminAfter ? "admin-grant" : "admin-revoke");
+  }
+  if (rolesAfter2.join("\n") !== now.roles.join("\n")) {
+    draft.before.roles = now.roles;
+    draft.after.roles = rolesAfter2;
+  }
+}
+function actionOf(steps) {
+  const kinds = new Set(steps.map((s) => s.kind));
+  if (kinds.has("rename")) return "rename";
+  if (kinds.has("disable")) return "disable";
+  if (kinds.has("enable")) return "enable";
+  return "update";
+}
+var names, STEP_ORDER, isKept;
+var init_account = __esm({
+  "src/plan/account.ts"() {
+    "use strict";
+    init_built_in_roles();
+    init_names();
+    init_converge();
+    init_fingerprint();
+    names = (refs) => refs.map((r) => r.name).sort(compareNames);
+    STEP_ORDER = [
+      "create",
+      "rename",
+      "set-email",
+      "set-roles",
+      "reconcile",
+      "add-team",
+      "remove-team",
+      "enable",
+      "disable",
+      "delete"
+    ];
+    isKept = (account) => account.state !== "deleted";
+  }
+});
+
+// src/util/glob.ts
+function compileGlob(pattern2) {
+  let source = "";
+  for (const char of nameKey(pattern2)) {
+    if (char === "*") source += ".*";
+    else if (char === "?") source += ".";
+    else source += char.replace(/[\\^$.|+(){}[\]]/g, "\\$&");
+  }
+  const re = new RegExp(`^${source}$`, "su");
+  return { test: (name) => re.test(nameKey(name)) };
+}
+function scopeMatcher(scope) {
+  const include = scope.include.map(compileGlob);
+  const exclude = scope.exclude.map(compileGlob);
+  return (name) => (include.length === 0 || include.some((re) => re.test(name))) && !exclude.some((re) => re.test(name));
+}
+function globCovers(outer, inner) {
+  const o2 = nameKey(outer);
+  const i2 = nameKey(inner);
+  if (o2 === i2 || /^\*+$/.test(o2)) return true;
+  const prefix = /^([^*?]*)\*+$/.exec(o2);
+  return prefix !== null && i2.startsWith(prefix[1]);
+}
+var init_glob = __esm({
+  "src/util/glob.ts"() {
+    "use strict";
+    init_names();
+  }
+});
+
+// src/export/export.ts
+function exportDesired(live, options = {}) {
+  const include = [...options.include ?? []];
+  const inScope = scopeMatcher({ include, exclude: [] });
+  const accounts = live.accounts.filter((a2) => inScope(a2.name));
+  const seen = /* @__PURE__ */ new Map();
+  for (const a2 of accounts) {
+    const other = seen.get(a2.name.toLowerCase());
+    if (other !== void 0) {
+      throw new UsageError(
+        `live accounts "${other}" and "${a2.name}" differ only in case; a desired-state file cannot name both`,
+        "Rename one of them in PactFlow, then export again."
+      );
+    }
+    seen.set(a2.name.toLowerCase(), a2.name);
+  }
+  const administrator = live.roles.find((r) => r.name.toLowerCase() === ADMINISTRATOR.toLowerCase());
+  const systemAccounts3 = accounts.map((a2) => {
+    const { name, email, state, admin, roles: roles2, teams } = fieldsOf(a2, administrator);
+    return { name, ...email ? { email } : {}, state, admin, roles: roles2, teams };
+  });
+  const roles = live.roles.filter((r) => !r.systemDefined && !r.serverManaged).map((r) => ({
+    name: r.name,
+    ...r.description ? { description: r.description } : {},
+    permissions: [...r.permissions]
+  }));
+  return {
+    version: 1,
+    policy: {
+      unmanaged: "ignore",
+      ...include.length ? { scope: { include } } : {}
+    },
+    ...roles.length ? { roles } : {},
+    systemAccounts: systemAccounts3
+  };
+}
+function renderExportYaml(file, meta) {
+  const doc = new import_yaml.Document(file);
+  doc.commentBefore = [
+    ` yaml-language-server: $schema=${meta.schema}`,
+    "",
+    ` System accounts and custom roles exported from ${meta.baseUrl} by pactflow-accounts.`,
+    " `pactflow-accounts plan -f <this file>` shows no changes until you edit it.",
+    " Each account: state enabled|disabled|deleted, admin (Administrator role), roles and teams",
+    " (exact sets). Add previousNames when you rename one, so it keeps its uuid and tokens."
+  ].join("\n");
+  const accounts = doc.get("systemAccounts", true);
+  if ((0, import_yaml.isSeq)(accounts)) {
+    for (const item of accounts.items) {
+      if (!(0, import_yaml.isMap)(item)) continue;
+      for (const key of ["roles", "teams"]) {
+        const list2 = item.get(key, true);
+        if ((0, import_yaml.isSeq)(list2)) list2.flow = true;
+      }
+    }
+  }
+  const roles = doc.get("roles", true);
+  if ((0, import_yaml.isSeq)(roles)) {
+    for (const item of roles.items) {
+      const list2 = (0, import_yaml.isMap)(item) ? item.get("permissions", true) : void 0;
+      if ((0, import_yaml.isSeq)(list2)) list2.flow = true;
+    }
+    roles.commentBefore = " Custom roles: each is kept at exactly these permission scopes. Built-in roles are never listed.";
+  }
+  const policy = doc.get("policy", true);
+  if (policy) {
+    policy.commentBefore = " unmanaged: what to do with live accounts in scope that are not listed (ignore | disable | delete).\n With ignore, a drift check can still flag accounts made by hand: plan --detailed-exitcode --unmanaged-is-drift.\n limits (defaults): maxDeletes 0, maxDisables 5, maxAdminChanges 1 per apply.";
+  }
+  (0, import_yaml.visit)(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && new RegExp("\\p{Cf}", "u").test(node.value)) node.type = "QUOTE_DOUBLE";
+    }
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(new RegExp("\\p{Cf}", "gu"), (ch) => {
+    const hex = ch.codePointAt(0).toString(16).toUpperCase();
+    return hex.length > 4 ? `\\U${hex.padStart(8, "0")}` : `\\u${hex.padStart(4, "0")}`;
+  });
+}
+var import_yaml;
+var init_export = __esm({
+  "src/export/export.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_errors();
+    init_account();
+    init_built_in_roles();
+    init_glob();
+  }
+});
+
+// src/adopt/source-text.ts
+function applyEdits(source, edits) {
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort(
+    (a2, b) => a2.edit.start - b.edit.start || a2.edit.end - a2.edit.start - (b.edit.end - b.edit.start) || (a2.edit.rank ?? 0) - (b.edit.rank ?? 0) || a2.order - b.order
+  );
+  let out = "";
+  let at = 0;
+  for (const { edit } of ordered) {
+    if (edit.start < at) throw new Error(`adopt: overlapping edits at offset ${edit.start}`);
+    out += source.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + source.slice(at);
+}
+function lineStart(source, offset) {
+  return source.lastIndexOf("\n", offset - 1) + 1;
+}
+function nextLineStart(source, end) {
+  if (end > 0 && source[end - 1] === "\n") return end;
+  const newline = source.indexOf("\n", end);
+  return newline === -1 ? source.length : newline + 1;
+}
+function indentOf(source, start) {
+  let i2 = start;
+  while (source[i2] === " ") i2++;
+  return i2 - start;
+}
+function columnOf(source, offset) {
+  return offset - lineStart(source, offset);
+}
+function lineAt(source, start) {
+  const newline = source.indexOf("\n", start);
+  return source.slice(start, newline === -1 ? source.length : newline);
+}
+function previousLineStart(source, start) {
+  return start === 0 ? void 0 : lineStart(source, start - 1);
+}
+function dashBefore(source, nodeStart) {
+  let i2 = nodeStart - 1;
+  while (i2 >= 0 && source[i2] !== "\n") {
+    if (source[i2] === "-" && (i2 === 0 || /[\s]/.test(source[i2 - 1])) && /\s/.test(source[i2 + 1] ?? " "))
+      return i2;
+    i2--;
+  }
+  return nodeStart;
+}
+function colonAfter(source, keyEnd) {
+  const colon = source.indexOf(":", keyEnd);
+  if (colon === -1) return keyEnd;
+  const props = /^(?:[ \t]+[&!][^\s]+)*/.exec(source.slice(colon + 1))[0];
+  return colon + 1 + props.length;
+}
+var isBlankLine, isCommentLine;
+var init_source_text = __esm({
+  "src/adopt/source-text.ts"() {
+    "use strict";
+    isBlankLine = (source, start) => lineAt(source, start).trim() === "";
+    isCommentLine = (source, start) => lineAt(source, start).trimStart().startsWith("#");
+  }
+});
+
+// src/adopt/collection-edits.ts
+function itemRange(item) {
+  if ((0, import_yaml2.isPair)(item)) {
+    const key = item.key.range;
+    const value = item.value?.range;
+    return [key[0], value ? value[1] : key[1]];
+  }
+  const range = item.range;
+  return [range[0], range[1]];
+}
+function editItems(source, coll, removed, added, keyEnd, appendAt) {
+  if (removed.size === 0 && added.length === 0) return [];
+  return coll.flow ? editFlowItems(source, coll, removed, added) : editBlockItems(source, coll, removed, added, { keyEnd, appendAt });
+}
+function editFlowItems(source, coll, removed, added) {
+  const ranges = coll.items.map((item) => itemRange(item));
+  const kept = ranges.map((_, i2) => i2).filter((i2) => !removed.has(i2));
+  const [open2, close] = flowBrackets(source, coll);
+  const padded = source[open2 + 1] === " ";
+  if (kept.length === 0) {
+    const inner = added.length === 0 ? "" : padded ? ` ${added.join(", ")} ` : added.join(", ");
+    return [{ start: open2 + 1, end: close, text: inner }];
+  }
+  const edits = [];
+  const lastKept = kept[kept.length - 1];
+  for (const i2 of removed) {
+    if (i2 < lastKept) edits.push({ start: ranges[i2][0], end: ranges[i2 + 1][0], text: "" });
+  }
+  const end = ranges[ranges.length - 1][1];
+  if (lastKept < ranges.length - 1) edits.push({ start: ranges[lastKept][1], end, text: "" });
+  if (added.length) edits.push({ start: end, end, text: added.map((t) => `, ${t}`).join("") });
+  return edits;
+}
+function flowBrackets(source, coll) {
+  const [start, end] = coll.range;
+  const close = source.lastIndexOf(source[start] === "{" ? "}" : "]", end - 1);
+  return [start, close];
+}
+function editBlockItems(source, coll, removed, added, where2) {
+  const items = coll.items;
+  const isMap5 = items.some((i2) => (0, import_yaml2.isPair)(i2));
+  const edits = [];
+  for (const i2 of removed)
+    edits.push(isMap5 ? removePairLines(source, items, i2) : removeSeqLines(source, items[i2]));
+  const last = items[items.length - 1];
+  const at = where2.appendAt ?? nextLineStart(source, itemRange(last)[1]);
+  if (added.length) {
+    const start = isMap5 ? itemRange(items[0])[0] : dashBefore(source, itemRange(items[0])[0]);
+    const indent = " ".repeat(columnOf(source, start));
+    const lines = added.map((t) => `${indent}${isMap5 ? "" : "- "}${t.replace(/\n/g, `
+${indent}  `)}
+`).join("");
+    edits.push({
+      start: at,
+      end: at,
+      text: (at === source.length && !source.endsWith("\n") ? "\n" : "") + lines,
+      rank: isMap5 ? 1 : 0
+    });
+  }
+  if (!isMap5 && removed.size === items.length && added.length === 0 && where2.keyEnd !== void 0) {
+    const colon = colonAfter(source, where2.keyEnd);
+    edits.push({ start: colon, end: colon, text: " []" });
+  }
+  return edits;
+}
+function removeSeqLines(source, item) {
+  const [start, end] = itemRange(item);
+  return { start: lineStart(source, dashBefore(source, start)), end: nextLineStart(source, end), text: "" };
+}
+function removePairLines(source, items, i2) {
+  const [start, end] = itemRange(items[i2]);
+  const lineHead = source.slice(lineStart(source, start), start);
+  const next = items[i2 + 1];
+  if (lineHead.trim() !== "" && next) {
+    const nextStart = itemRange(next)[0];
+    if (!source.slice(start, nextStart).includes("#")) return { start, end: nextStart, text: "" };
+    return { start, end: nextLineStart(source, end) - 1, text: "" };
+  }
+  return { start: lineStart(source, start), end: nextLineStart(source, end), text: "" };
+}
+var import_yaml2;
+var init_collection_edits = __esm({
+  "src/adopt/collection-edits.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_source_text();
+  }
+});
+
+// src/adopt/scalar-text.ts
+function doubleQuoted(value) {
+  return JSON.stringify(value).replace(MUST_ESCAPE_ALL, (ch) => {
+    const hex = ch.codePointAt(0).toString(16).toUpperCase();
+    return hex.length > 4 ? `\\U${hex.padStart(8, "0")}` : `\\u${hex.padStart(4, "0")}`;
+  });
+}
+function plainIsSafe(value, inFlow) {
+  if (value === "" || MUST_ESCAPE.test(value)) return false;
+  if (inFlow && /[,[\]{}]/.test(value)) return false;
+  return (0, import_yaml3.stringify)(value, { lineWidth: 0 }) === `${value}
+`;
+}
+function scalarText(value, options = {}) {
+  if (typeof value === "boolean") return String(value);
+  if (MUST_ESCAPE.test(value) || options.like === import_yaml3.Scalar.QUOTE_DOUBLE) return doubleQuoted(value);
+  if (options.like === import_yaml3.Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+  return plainIsSafe(value, options.inFlow ?? false) ? value : doubleQuoted(value);
+}
+function flowListText(texts, padded = false) {
+  if (texts.length === 0) return "[]";
+  return padded ? `[ ${texts.join(", ")} ]` : `[${texts.join(", ")}]`;
+}
+function flowNames(names2) {
+  return flowListText(names2.map((n2) => scalarText(n2, { inFlow: true })));
+}
+var import_yaml3, MUST_ESCAPE, MUST_ESCAPE_ALL;
+var init_scalar_text = __esm({
+  "src/adopt/scalar-text.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    MUST_ESCAPE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+    MUST_ESCAPE_ALL = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
+  }
+});
+
+// src/adopt/file-editor.ts
+function pairOf(map2, key) {
+  return map2.items.find((p) => keyOf(p) === key);
+}
+var import_yaml4, FileEditor, within, keyOf;
+var init_file_editor = __esm({
+  "src/adopt/file-editor.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_names();
+    init_collection_edits();
+    init_scalar_text();
+    FileEditor = class {
+      constructor(source, doc) {
+        this.source = source;
+        this.doc = doc;
+      }
+      source;
+      doc;
+      edits = [];
+      /** Aliases written out by `detach`, so a later change of the same place changes that edit. */
+      aliasEdits = /* @__PURE__ */ new Map();
+      /** Anchors whose aliases were written out, for the summary. */
+      detached = [];
+      /** Writes `text` in place of a node's value (an alias's too). */
+      replace(node, text) {
+        const pending = this.aliasEdits.get(node);
+        if (pending) {
+          pending.text = text;
+          return;
+        }
+        this.detach(node);
+        const [start, end] = node.range;
+        const edit = { start, end, text };
+        this.edits.push(edit);
+        if ((0, import_yaml4.isAlias)(node)) this.aliasEdits.set(node, edit);
+      }
+      /**
+       * Before a node that aliases refer to changes (or goes): each alias outside `except` becomes a
+       * copy of the node's current value, and the anchor goes. Returns how many aliases were written.
+       */
+      detach(node, except) {
+        const anchor = (0, import_yaml4.isAlias)(node) ? void 0 : node.anchor;
+        if (!anchor) return 0;
+        const aliases2 = this.aliasesOf(node).filter(
+          (a2) => !this.aliasEdits.has(a2) && (!except || !within(a2.range, except))
+        );
+        if (aliases2.length === 0) return 0;
+        const copy = this.valueText(node);
+        for (const alias of aliases2) {
+          const edit = { start: alias.range[0], end: alias.range[1], text: copy };
+          this.edits.push(edit);
+          this.aliasEdits.set(alias, edit);
+        }
+        if (!except || !within(node.range, except)) this.removeAnchor(node, anchor);
+        this.detached.push(anchor);
+        return aliases2.length;
+      }
+      /** Removes source[start, end), and with it every edit already made inside that range. */
+      removeRange(start, end) {
+        const inside = (e) => e.start === e.end ? e.start > start && e.start < end : e.start >= start && e.end <= end;
+        for (let i2 = this.edits.length - 1; i2 >= 0; i2--) if (inside(this.edits[i2])) this.edits.splice(i2, 1);
+        this.edits.push({ start, end, text: "" });
+      }
+      /** Sets `key` of a mapping to a string or boolean, keeping the quoting of the value it replaces. */
+      setScalar(map2, key, value) {
+        const pair = pairOf(map2, key);
+        if (!pair) return this.appendPair(map2, key, scalarText(value, { inFlow: map2.flow ?? false }));
+        const node = pair.value;
+        const like = (0, import_yaml4.isScalar)(node) ? node.type : void 0;
+        this.replace(node, scalarText(value, { ...like ? { like } : {}, inFlow: map2.flow ?? false }));
+      }
+      /** Removes `key` and its value from a mapping. */
+      removeKey(map2, key) {
+        const index = map2.items.findIndex((p) => keyOf(p) === key);
+        if (index === -1) return;
+        const value = map2.items[index].value;
+        if (value) this.detach(value);
+        this.edits.push(...editItems(this.source, map2, /* @__PURE__ */ new Set([index]), []));
+      }
+      /**
+       * Sets a list of names to exactly `wanted` (compared by name key): items that stay keep their
+       * text and comments, those that go are removed, new ones appended. A list given by an alias, or
+       * absent (from `defaults`), is written on this mapping as a new flow list.
+       */
+      setList(map2, key, wanted) {
+        const pair = pairOf(map2, key);
+        if (!pair) return this.appendPair(map2, key, flowNames(wanted));
+        const list2 = pair.value;
+        if (!(0, import_yaml4.isSeq)(list2) || !list2.items.every((i2) => (0, import_yaml4.isScalar)(i2) && typeof i2.value === "string")) {
+          if (list2) this.replace(list2, flowNames(wanted));
+          return;
+        }
+        const wantedKeys = new Map(wanted.map((n2) => [nameKey(n2), n2]));
+        const removed = /* @__PURE__ */ new Set();
+        list2.items.forEach((item, i2) => {
+          const k = nameKey(item.value);
+          if (wantedKeys.has(k)) wantedKeys.delete(k);
+          else removed.add(i2);
+        });
+        const added = [...wantedKeys.values()].map((n2) => scalarText(n2, { inFlow: list2.flow ?? false }));
+        if (removed.size === 0 && added.length === 0) return;
+        this.detach(list2);
+        const keyEnd = pair.key.range[1];
+        this.edits.push(...editItems(this.source, list2, removed, added, keyEnd));
+      }
+      appendPair(map2, key, valueText) {
+        this.edits.push(...editItems(this.source, map2, /* @__PURE__ */ new Set(), [`${key}: ${valueText}`]));
+      }
+      aliasesOf(node) {
+        const found = [];
+        (0, import_yaml4.visit)(this.doc, {
+          Alias: (_key, alias) => {
+            if (alias.source === node.anchor && alias.resolve(this.doc) === node) found.push(alias);
+          }
+        });
+        return found;
+      }
+      /** A node's value as text that can stand anywhere: block lists become flow lists. */
+      valueText(node) {
+        const [start, end] = node.range;
+        if ((0, import_yaml4.isScalar)(node) || (0, import_yaml4.isCollection)(node) && node.flow) return this.source.slice(start, end);
+        if ((0, import_yaml4.isSeq)(node) && node.items.every((i2) => (0, import_yaml4.isScalar)(i2)))
+          return flowListText(
+            node.items.map((i2) => {
+              const s = i2;
+              return typeof s.value === "string" ? scalarText(s.value, { like: s.type, inFlow: true }) : String(s.value);
+            })
+          );
+        if ((0, import_yaml4.isMap)(node)) throw new Error("adopt: an anchored mapping cannot be written out");
+        return this.source.slice(start, end);
+      }
+      /** Removes `&anchor` and one space beside it. */
+      removeAnchor(node, anchor) {
+        const at = this.source.lastIndexOf(`&${anchor}`, node.range[0]);
+        if (at === -1) return;
+        let start = at;
+        let end = at + anchor.length + 1;
+        if (this.source[start - 1] === " ") start--;
+        else if (this.source[end] === " ") end++;
+        this.edits.push({ start, end, text: "" });
+      }
+    };
+    within = (range, outer) => range[0] >= outer[0] && range[1] <= outer[1];
+    keyOf = (pair) => (0, import_yaml4.isScalar)(pair.key) ? pair.key.value : void 0;
+  }
+});
+
+// src/adopt/account.ts
+function adoptAccount(editor, entry, pairing, now, defaults2) {
+  const result = { name: entry.account.name, pairing: pairing.kind, kinds: [], notes: [] };
+  adoptName(editor, entry, pairing, now, result);
+  adoptEmail(editor, entry, now, result);
+  if (entry.account.state !== now.state) {
+    editor.setScalar(entry.map, "state", now.state);
+    result.kinds.push("state");
+  }
+  adoptRoles(editor, entry, now, defaults2.roles, result);
+  if (entry.account.teams !== void 0 && !sameSet(entry.account.teams, now.teams)) {
+    noteSource(entry, "teams", defaults2.teams, result);
+    editor.setList(entry.map, "teams", now.teams);
+    result.kinds.push("teams");
+  }
+  return result;
+}
+function adoptName(editor, entry, pairing, now, result) {
+  if (now.name === entry.account.name) return;
+  editor.setScalar(entry.map, "name", now.name);
+  result.renamedTo = now.name;
+  result.kinds.push("rename");
+  const previous = entry.account.previousNames;
+  if (pairing.kind === "previous-name") {
+    const left = previous.filter((p) => nameKey(p) !== nameKey(now.name));
+    if (left.length === 0) editor.removeKey(entry.map, "previousNames");
+    else editor.setList(entry.map, "previousNames", left);
+  } else if (nameKey(now.name) !== nameKey(entry.account.name)) {
+    const kept = previous.filter((p) => nameKey(p) !== nameKey(now.name));
+    editor.setList(entry.map, "previousNames", [...kept, entry.account.name]);
+  }
+}
+function adoptEmail(editor, entry, now, result) {
+  const email = entry.account.email;
+  if (email === void 0 || email === now.email) return;
+  if (now.email === null) editor.removeKey(entry.map, "email");
+  else editor.setScalar(entry.map, "email", now.email);
+  result.kinds.push("email");
+}
+function adoptRoles(editor, entry, now, defaultRoles, result) {
+  const { account, raw } = entry;
+  const listed3 = raw.roles ?? defaultRoles;
+  const listedAdmin = listed3?.some(isAdministrator) ?? false;
+  if (raw.admin !== void 0 && raw.admin !== now.admin) {
+    editor.setScalar(entry.map, "admin", now.admin);
+    result.kinds.push("admin");
+  }
+  if (account.roles === void 0 || listed3 === void 0) return;
+  const wanted = [...now.roles, ...now.admin && listedAdmin ? [ADMINISTRATOR] : []];
+  const current = [...account.roles, ...listedAdmin ? [ADMINISTRATOR] : []];
+  if (!sameSet(wanted, current)) {
+    noteSource(entry, "roles", defaultRoles, result);
+    editor.setList(entry.map, "roles", wanted);
+    result.kinds.push("roles");
+  }
+  if (raw.admin === void 0 && now.admin && !listedAdmin) {
+    editor.appendPair(entry.map, "admin", "true");
+    result.kinds.push("admin");
+  }
+}
+function noteSource(entry, key, fromDefaults, result) {
+  const pair = pairOf(entry.map, key);
+  const value = pair?.value;
+  if (!pair && fromDefaults !== void 0)
+    result.notes.push(`${key} came from defaults; now written on the account (the others keep the defaults)`);
+  else if (value && (0, import_yaml5.isAlias)(value))
+    result.notes.push(`${key} came from the alias *${value.source}; now written on the account`);
+}
+var import_yaml5, isAdministrator, sameSet;
+var init_account2 = __esm({
+  "src/adopt/account.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_built_in_roles();
+    init_names();
+    init_file_editor();
+    isAdministrator = (name) => nameKey(name) === nameKey(ADMINISTRATOR);
+    sameSet = (a2, b) => a2.length === b.length && new Set(a2.map(nameKey)).size === new Set([...a2, ...b].map(nameKey)).size;
+  }
+});
+
+// src/adopt/entries.ts
+function entryLines(source, item) {
+  const dash = dashBefore(source, item.range[0]);
+  const dashColumn = columnOf(source, dash);
+  let start = lineStart(source, dash);
+  for (let above = previousLineStart(source, start); above !== void 0; above = previousLineStart(source, above)) {
+    if (!isCommentLine(source, above) || indentOf(source, above) > dashColumn) break;
+    start = above;
+  }
+  let end = nextLineStart(source, item.range[1]);
+  while (end < source.length && isCommentLine(source, end) && indentOf(source, end) > dashColumn)
+    end = nextLineStart(source, end + 1);
+  const before = previousLineStart(source, start);
+  const blankBefore = before === void 0 || isBlankLine(source, before);
+  if (blankBefore && end < source.length && isBlankLine(source, end)) end = nextLineStart(source, end + 1);
+  return [start, end];
+}
+function editEntries(editor, list2, removed, added, keyEnd) {
+  const { source } = editor;
+  const texts = added.map((e) => entryText(e, list2.flow ?? false));
+  if (list2.flow || list2.items.length === 0) {
+    editor.edits.push(...editItems(source, list2, removed, texts));
+    return;
+  }
+  for (const i2 of removed) {
+    const item = list2.items[i2];
+    const span = entryLines(source, item);
+    (0, import_yaml6.visit)(item, {
+      Node: (_key, node) => {
+        if (node.anchor) editor.detach(node, span);
+      }
+    });
+    editor.removeRange(span[0], span[1]);
+  }
+  if (texts.length) {
+    const last = list2.items[list2.items.length - 1];
+    editor.edits.push(...editItems(source, list2, /* @__PURE__ */ new Set(), texts, void 0, entryLines(source, last)[1]));
+  } else if (removed.size === list2.items.length) {
+    const colon = colonAfter(source, keyEnd);
+    editor.edits.push({ start: colon, end: colon, text: " []" });
+  }
+}
+function entryText(entry, flow) {
+  const fields = [["name", scalarText(entry.name, { inFlow: flow })]];
+  if (entry.email !== void 0) fields.push(["email", scalarText(entry.email, { inFlow: flow })]);
+  if (entry.state !== void 0) fields.push(["state", entry.state]);
+  if (entry.admin !== void 0) fields.push(["admin", String(entry.admin)]);
+  if (entry.roles !== void 0) fields.push(["roles", flowNames(entry.roles)]);
+  if (entry.teams !== void 0) fields.push(["teams", flowNames(entry.teams)]);
+  const pairs2 = fields.map(([k, v]) => `${k}: ${v}`);
+  return flow ? `{${pairs2.join(", ")}}` : pairs2.join("\n");
+}
+var import_yaml6;
+var init_entries = __esm({
+  "src/adopt/entries.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_collection_edits();
+    init_scalar_text();
+    init_source_text();
+  }
+});
+
+// src/adopt/pairing.ts
+function pairEntries(desired, live, administrator) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const a2 of live.accounts) byName2.set(nameKey(a2.name), [...byName2.get(nameKey(a2.name)) ?? [], a2]);
+  const claimed = /* @__PURE__ */ new Set();
+  const pairings = desired.accounts.map((account) => matchByName(account, byName2, claimed));
+  const inScope = scopeMatcher(desired.policy);
+  let pool = live.accounts.filter((a2) => !claimed.has(a2.uuid) && inScope(a2.name));
+  const unpaired = desired.accounts.map((account, i2) => ({ account, i: i2 })).filter(({ account, i: i2 }) => pairings[i2].kind === "none" && account.state !== "deleted");
+  for (const kind of ["email", "probable"]) {
+    const chosen = unpaired.filter(({ i: i2 }) => pairings[i2].kind === "none").map(({ account, i: i2 }) => ({ i: i2, candidates: pool.filter((a2) => fits(kind, account, a2, administrator)) })).filter((c3) => c3.candidates.length === 1);
+    const uses = /* @__PURE__ */ new Map();
+    for (const c3 of chosen) uses.set(c3.candidates[0].uuid, (uses.get(c3.candidates[0].uuid) ?? 0) + 1);
+    for (const c3 of chosen) {
+      const candidate = c3.candidates[0];
+      if (uses.get(candidate.uuid) !== 1) continue;
+      pairings[c3.i] = { kind, live: candidate };
+      pool = pool.filter((a2) => a2.uuid !== candidate.uuid);
+    }
+  }
+  return { pairings, unlisted: pool };
+}
+function matchByName(account, byName2, claimed) {
+  const exact = byName2.get(nameKey(account.name)) ?? [];
+  for (const a2 of exact) claimed.add(a2.uuid);
+  if (exact.length > 1) return { kind: "ambiguous" };
+  if (exact[0]) return { kind: "name", live: exact[0] };
+  const previous = account.previousNames.flatMap(
+    (p) => (byName2.get(nameKey(p)) ?? []).filter((a2) => !claimed.has(a2.uuid)).map((a2) => ({ p, a: a2 }))
+  );
+  if (previous.length > 1) return { kind: "ambiguous" };
+  if (!previous[0]) return { kind: "none" };
+  claimed.add(previous[0].a.uuid);
+  return { kind: "previous-name", live: previous[0].a, previous: previous[0].p };
+}
+function fits(kind, account, live, administrator) {
+  if (kind === "email")
+    return account.email !== void 0 && live.email?.toLowerCase() === account.email.toLowerCase();
+  return sameProfile(account, fieldsOf(live, administrator));
+}
+function sameProfile(account, now) {
+  if (account.state !== now.state) return false;
+  if (account.roles !== void 0 && setKey(account.roles) !== setKey(now.roles)) return false;
+  const admin = account.admin ?? (account.roles !== void 0 ? false : void 0);
+  if (admin !== void 0 && admin !== now.admin) return false;
+  return account.teams === void 0 || setKey(account.teams) === setKey(now.teams);
+}
+var setKey;
+var init_pairing = __esm({
+  "src/adopt/pairing.ts"() {
+    "use strict";
+    init_account();
+    init_glob();
+    init_names();
+    setKey = (names2) => names2.map(nameKey).sort().filter((n2, i2, all2) => all2[i2 - 1] !== n2).join("\n");
+  }
+});
+
+// src/adopt/roles.ts
+function adoptRoles2(editor, list2, roles, live) {
+  const byName2 = new Map(live.map((r) => [nameKey(r.name), r]));
+  const adopted = [];
+  const missing = [];
+  roles.forEach((role2, i2) => {
+    const map2 = list2?.items[i2];
+    const current = byName2.get(nameKey(role2.name));
+    if (!current) missing.push(role2.name);
+    if (!current || current.systemDefined || current.serverManaged || !(0, import_yaml7.isMap)(map2)) return;
+    const changed = [];
+    if (current.name !== role2.name) {
+      editor.setScalar(map2, "name", current.name);
+      changed.push("name");
+    }
+    const description = current.description || null;
+    if (role2.description !== void 0 && (role2.description || null) !== description) {
+      if (description === null) editor.removeKey(map2, "description");
+      else editor.setScalar(map2, "description", description);
+      changed.push("description");
+    }
+    const permissions = [...new Set(current.permissions)].sort();
+    if (permissions.join("\n") !== role2.permissions.join("\n")) {
+      editor.setList(map2, "permissions", permissions);
+      changed.push("permissions");
+    }
+    if (changed.length) adopted.push({ name: role2.name, changed });
+  });
+  return { adopted, missing };
+}
+var import_yaml7;
+var init_roles = __esm({
+  "src/adopt/roles.ts"() {
+    "use strict";
+    import_yaml7 = __toESM(require_dist(), 1);
+    init_names();
+  }
+});
+
+// src/adopt/adopt.ts
+function adoptFile(source, desired, live, options = {}) {
+  const doc = (0, import_yaml8.parseDocument)(source, { uniqueKeys: true, strict: true, merge: false });
+  const editor = new FileEditor(source, doc);
+  const file = doc.toJS({ maxAliasCount: -1 });
+  const list2 = doc.get("systemAccounts", true);
+  const adminRole = live.roles.find((r) => nameKey(r.name) === nameKey(ADMINISTRATOR));
+  const administrator = adminRole && { uuid: adminRole.uuid, name: adminRole.name };
+  const targets = options.targets?.length ? new Set(options.targets.map(nameKey)) : void 0;
+  const targeted = (...names2) => !targets || names2.some((n2) => targets.has(nameKey(n2)));
+  const { pairings, unlisted } = pairEntries(desired, live, administrator);
+  const accounts = [];
+  const removed = /* @__PURE__ */ new Set();
+  desired.accounts.forEach((account, i2) => {
+    const pairing = pairings[i2];
+    const liveName = "live" in pairing ? [pairing.live.name] : [];
+    if (!targeted(account.name, ...account.previousNames, ...liveName)) return;
+    const entry = { map: list2.items[i2], raw: file.systemAccounts[i2], account };
+    const adopted = adoptEntry(editor, entry, pairing, administrator, file.defaults ?? {});
+    if (adopted?.kinds.includes("deletion")) removed.add(i2);
+    if (adopted && adopted.kinds.length) accounts.push(adopted);
+  });
+  const toAdd = options.includeUnmanaged ? unlisted.filter((a2) => targeted(a2.name)) : [];
+  const entries2 = exportDesired({ ...live, accounts: toAdd }).systemAccounts;
+  const keyEnd = doc.contents.items.find((p) => isKey(p.key, "systemAccounts")).key;
+  editEntries(editor, list2, removed, entries2, keyEnd.range[1]);
+  const roles = targets ? { adopted: [], missing: [] } : adoptCustomRoles(editor, doc, desired, live);
+  return {
+    text: applyEdits(source, editor.edits),
+    accounts,
+    added: entries2.map((e) => e.name),
+    roles: roles.adopted,
+    missingRoles: roles.missing,
+    detachedAnchors: [...new Set(editor.detached)]
+  };
+}
+function adoptEntry(editor, entry, pairing, administrator, defaults2) {
+  if (pairing.kind === "ambiguous") return void 0;
+  if (pairing.kind === "none") {
+    if (entry.account.state === "deleted") return void 0;
+    return { name: entry.account.name, pairing: "none", kinds: ["deletion"], notes: [] };
+  }
+  const now = fieldsOf(pairing.live, administrator);
+  return adoptAccount(editor, entry, pairing, now, defaults2);
+}
+function adoptCustomRoles(editor, doc, desired, live) {
+  const list2 = doc.get("roles", true);
+  return adoptRoles2(editor, (0, import_yaml8.isSeq)(list2) ? list2 : void 0, desired.roles, live.roles);
+}
+var import_yaml8, isKey;
+var init_adopt = __esm({
+  "src/adopt/adopt.ts"() {
+    "use strict";
+    import_yaml8 = __toESM(require_dist(), 1);
+    init_export();
+    init_account();
+    init_built_in_roles();
+    init_names();
+    init_account2();
+    init_entries();
+    init_file_editor();
+    init_pairing();
+    init_roles();
+    init_source_text();
+    isKey = (key, name) => typeof key === "object" && key !== null && "value" in key && key.value === name;
+  }
+});
+
+// node_modules/diff/libesm/diff/base.js
+var Diff;
+var init_base = __esm({
+  "node_modules/diff/libesm/diff/base.js"() {
+    Diff = class {
+      diff(oldStr, newStr, options = {}) {
+        let callback;
+        if (typeof options === "function") {
+          callback = options;
+          options = {};
+        } else if ("callback" in options) {
+          callback = options.callback;
+        }
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+      }
+      diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+          value = this.postProcess(value, options);
+          if (callback) {
+            setTimeout(function() {
+              callback(value);
+            }, 0);
+            return void 0;
+          } else {
+            return value;
+          }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+          maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        const execEditLength = () => {
+          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+            let basePath;
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
+              bestPath[diagonalPath - 1] = void 0;
+            }
+            let canAdd = false;
+            if (addPath) {
+              const addPathNewPos = addPath.oldPos - diagonalPath;
+              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+            }
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+            if (!canAdd && !canRemove) {
+              bestPath[diagonalPath] = void 0;
+              continue;
+            }
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+              basePath = this.addToPath(addPath, true, false, 0, options);
+            } else {
+              basePath = this.addToPath(removePath, false, true, 1, options);
+            }
+            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+            } else {
+              bestPath[diagonalPath] = basePath;
+              if (basePath.oldPos + 1 >= oldLen) {
+                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+              }
+              if (newPos + 1 >= newLen) {
+                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+              }
+            }
+          }
+          editLength++;
+        };
+        if (callback) {
+          (function exec() {
+            setTimeout(function() {
+              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                return callback(void 0);
+              }
+              if (!execEditLength()) {
+                exec();
+              }
+            }, 0);
+          })();
+        } else {
+          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+            const ret = execEditLength();
+            if (ret) {
+              return ret;
+            }
+          }
+        }
+      }
+      addToPath(path8, added, removed, oldPosInc, options) {
+        const last = path8.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+          return {
+            oldPos: path8.oldPos + oldPosInc,
+            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+          };
+        } else {
+          return {
+            oldPos: path8.oldPos + oldPosInc,
+            lastComponent: { count: 1, added, removed, previousComponent: last }
+          };
+        }
+      }
+      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+          newPos++;
+          oldPos++;
+          commonCount++;
+          if (options.oneChangePerToken) {
+            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+          }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+      }
+      equals(left, right, options) {
+        if (options.comparator) {
+          return options.comparator(left, right);
+        } else {
+          return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+        }
+      }
+      removeEmpty(array) {
+        const ret = [];
+        for (let i2 = 0; i2 < array.length; i2++) {
+          if (array[i2]) {
+            ret.push(array[i2]);
+          }
+        }
+        return ret;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      castInput(value, options) {
+        return value;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      tokenize(value, options) {
+        return Array.from(value);
+      }
+      join(chars) {
+        return chars.join("");
+      }
+      postProcess(changeObjects, options) {
+        return changeObjects;
+      }
+      get useLongestToken() {
+        return false;
+      }
+      buildValues(lastComponent, newTokens, oldTokens) {
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+          components.push(lastComponent);
+          nextComponent = lastComponent.previousComponent;
+          delete lastComponent.previousComponent;
+          lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+          const component = components[componentPos];
+          if (!component.removed) {
+            if (!component.added && this.useLongestToken) {
+              let value = newTokens.slice(newPos, newPos + component.count);
+              value = value.map(function(value2, i2) {
+                const oldValue = oldTokens[oldPos + i2];
+                return oldValue.length > value2.length ? oldValue : value2;
+              });
+              component.value = this.join(value);
+            } else {
+              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+            }
+            newPos += component.count;
+            if (!component.added) {
+              oldPos += component.count;
+            }
+          } else {
+            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+            oldPos += component.count;
+          }
+        }
+        return components;
+      }
+    };
+  }
+});
+
+// node_modules/diff/libesm/diff/line.js
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line = linesAndNewlines[i2];
+    if (i2 % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+var LineDiff, lineDiff;
+var init_line = __esm({
+  "node_modules/diff/libesm/diff/line.js"() {
+    init_base();
+    LineDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      equals(left, right, options) {
+        if (options.ignoreWhitespace) {
+          if (!options.newlineIsToken || !left.includes("\n")) {
+            left = left.trim();
+          }
+          if (!options.newlineIsToken || !right.includes("\n")) {
+            right = right.trim();
+          }
+        } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+          if (left.endsWith("\n")) {
+            left = left.slice(0, -1);
+          }
+          if (right.endsWith("\n")) {
+            right = right.slice(0, -1);
+          }
+        }
+        return super.equals(left, right, options);
+      }
+    };
+    lineDiff = new LineDiff();
+  }
+});
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current = diff[i2], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i2 - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i2 < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
+        } else {
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName) {
+    ret.push("Index: " + patch.oldFileName);
+  }
+  if (headerOptions.includeUnderline) {
+    ret.push("===================================================================");
+  }
+  if (headerOptions.includeFileHeaders) {
+    ret.push("--- " + patch.oldFileName + (typeof patch.oldHeader === "undefined" ? "" : "	" + patch.oldHeader));
+    ret.push("+++ " + patch.newFileName + (typeof patch.newHeader === "undefined" ? "" : "	" + patch.newHeader));
+  }
+  for (let i2 = 0; i2 < patch.hunks.length; i2++) {
+    const hunk = patch.hunks[i2];
+    if (hunk.oldLines === 0) {
+      hunk.oldStart -= 1;
+    }
+    if (hunk.newLines === 0) {
+      hunk.newStart -= 1;
+    }
+    ret.push("@@ -" + hunk.oldStart + "," + hunk.oldLines + " +" + hunk.newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+var INCLUDE_HEADERS;
+var init_create = __esm({
+  "node_modules/diff/libesm/patch/create.js"() {
+    init_line();
+    INCLUDE_HEADERS = {
+      includeIndex: true,
+      includeUnderline: true,
+      includeFileHeaders: true
+    };
+  }
+});
+
+// node_modules/diff/libesm/index.js
+var init_libesm = __esm({
+  "node_modules/diff/libesm/index.js"() {
+    init_create();
+  }
+});
+
+// src/adopt/report.ts
+function renderAdoptDiff(file, before, after) {
+  if (before === after) return "";
+  const [from, to] = file.startsWith("/") ? [file, file] : [`a/${file}`, `b/${file}`];
+  return createTwoFilesPatch(from, to, before, after, void 0, void 0, { context: 3 }).split("\n").slice(1).map(visible).join("\n");
+}
+function summaryLine(result) {
+  if (!hasChanges(result)) return "nothing to adopt: the file matches PactFlow";
+  const parts = [];
+  for (const [kind, word] of KIND_WORDS) {
+    const n2 = result.accounts.filter((a2) => a2.kinds.includes(kind)).length;
+    if (n2) parts.push(word === "state" ? `${n2} ${n2 === 1 ? "state" : "states"}` : count(n2, word));
+  }
+  if (result.added.length) parts.push(`${result.added.length} added`);
+  const roles = result.roles.length ? count(result.roles.length, "custom role") : "";
+  const accounts = result.accounts.length + result.added.length;
+  if (accounts === 0) return `adopted ${roles}`;
+  const head = `adopted ${count(accounts, "account")}: ${parts.join(", ")}`;
+  return roles ? `${head}; ${roles}` : head;
+}
+function detailLines(result) {
+  const lines = [];
+  for (const a2 of result.accounts) {
+    const name = visible(a2.name);
+    const to = a2.renamedTo === void 0 ? "" : ` \u2192 ${visible(a2.renamedTo)}`;
+    const how = PAIRING_WORDS[a2.pairing];
+    lines.push(`  ${name}${to}: ${a2.kinds.join(", ")}${how ? ` (${how})` : ""}`);
+    for (const note of a2.notes) lines.push(`    ${note}`);
+  }
+  for (const name of result.added) lines.push(`  ${visible(name)}: added (in PactFlow, not in the file)`);
+  for (const r of result.roles) lines.push(`  custom role ${visible(r.name)}: ${r.changed.join(", ")}`);
+  for (const name of result.missingRoles)
+    lines.push(`  custom role ${visible(name)}: not in PactFlow; left in the file (plan will create it)`);
+  for (const anchor of result.detachedAnchors)
+    lines.push(
+      `  anchor &${visible(anchor)}: written out where it was used, so the other accounts keep their value`
+    );
+  return lines;
+}
+var hasChanges, KIND_WORDS, PAIRING_WORDS;
+var init_report = __esm({
+  "src/adopt/report.ts"() {
+    "use strict";
+    init_libesm();
+    init_escape();
+    init_plural();
+    hasChanges = (result) => result.accounts.length > 0 || result.added.length > 0 || result.roles.length > 0;
+    KIND_WORDS = [
+      ["state", "state"],
+      ["admin", "admin"],
+      ["roles", "role"],
+      ["teams", "team"],
+      ["email", "email"],
+      ["rename", "rename"],
+      ["deletion", "deletion"]
+    ];
+    PAIRING_WORDS = {
+      name: void 0,
+      "previous-name": "the file renames it by previousNames, which PactFlow has not done: the live name is back",
+      email: "renamed in PactFlow: paired by its email",
+      probable: "probable rename: the only live account not in the file with the same roles, teams and state; review it",
+      none: "deleted in PactFlow: no live account pairs with it, so its entry goes"
+    };
+  }
+});
+
+// src/diagnostics.ts
+function compareDiagnostics(a2, b) {
+  return a2.file.localeCompare(b.file) || a2.line - b.line || a2.column - b.column || a2.summary.localeCompare(b.summary);
+}
+function hasErrors(diagnostics) {
+  return diagnostics.some((d) => d.severity === "error");
+}
+function diagnosticAt(where2, code2, summary, detail, severity = "error") {
+  return {
+    severity,
+    code: code2,
+    summary,
+    file: where2.file,
+    line: where2.line,
+    column: where2.column,
+    ...detail ? { detail } : {}
+  };
+}
+var init_diagnostics = __esm({
+  "src/diagnostics.ts"() {
+    "use strict";
+  }
+});
+
+// src/config/bytes.ts
+function tooLarge(file) {
+  return diagnosticAt(
+    { file, line: 1, column: 1 },
+    "file-too-large",
+    "file is larger than 5 MB",
+    "a desired-state file of that size is not a list of accounts; check that -f names the right file"
+  );
+}
+function checkBytes(file, bytes) {
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(file);
+  const at = (offset) => ({ file, ...lineColumnOfByte(bytes, offset) });
+  const nul = bytes.indexOf(0);
+  if (nul >= 0)
+    return diagnosticAt(
+      at(nul),
+      "binary-file",
+      "file contains binary data (a NUL byte), not YAML text",
+      "check that -f names the desired-state YAML file"
+    );
+  const invalid = firstInvalidUtf8(bytes);
+  if (invalid >= 0) {
+    const byte = bytes[invalid].toString(16).padStart(2, "0");
+    return diagnosticAt(
+      at(invalid),
+      "not-utf8",
+      `file is not valid UTF-8 (byte 0x${byte})`,
+      "re-save the file as UTF-8"
+    );
+  }
+  return void 0;
+}
+function decodeText(bytes) {
+  const text = fatalUtf8().decode(bytes);
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function decodes(bytes, end, stream2) {
+  try {
+    fatalUtf8().decode(bytes.subarray(0, end), { stream: stream2 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function firstInvalidUtf8(bytes) {
+  if (decodes(bytes, bytes.length, false)) return -1;
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = good + bad >>> 1;
+    if (decodes(bytes, mid, mid < bytes.length)) good = mid;
+    else bad = mid;
+  }
+  let start = bad - 1;
+  while (start > Math.max(0, bad - 4) && !decodes(bytes, start, false)) start--;
+  return start;
+}
+function lineColumnOfByte(bytes, offset) {
+  let line = 1;
+  let start = 0;
+  for (let i2 = 0; i2 < offset; i2++) {
+    if (bytes[i2] === 10) {
+      line++;
+      start = i2 + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+var MAX_FILE_BYTES, fatalUtf8;
+var init_bytes = __esm({
+  "src/config/bytes.ts"() {
+    "use strict";
+    init_diagnostics();
+    MAX_FILE_BYTES = 5 * 1024 * 1024;
+    fatalUtf8 = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  }
+});
+
+// node_modules/js-yaml/dist/js-yaml.mjs
+function getDefaultExportFromCjs(x) {
+  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+}
+function requireCommon() {
+  if (hasRequiredCommon) return common;
+  hasRequiredCommon = 1;
+  function isNothing(subject) {
+    return typeof subject === "undefined" || subject === null;
+  }
+  function isObject2(subject) {
+    return typeof subject === "object" && subject !== null;
+  }
+  function toArray(sequence) {
+    if (Array.isArray(sequence)) return sequence;
+    else if (isNothing(sequence)) return [];
+    return [sequence];
+  }
+  function extend(target, source) {
+    if (source) {
+      const sourceKeys = Object.keys(source);
+      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
+        const key = sourceKeys[index];
+        target[key] = source[key];
+      }
+    }
+    return target;
+  }
+  function repeat(string, count2) {
+    let result = "";
+    for (let cycle = 0; cycle < count2; cycle += 1) {
+      result += string;
+    }
+    return result;
+  }
+  function isNegativeZero(number) {
+    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
+  }
+  common.isNothing = isNothing;
+  common.isObject = isObject2;
+  common.toArray = toArray;
+  common.repeat = repeat;
+  common.isNegativeZero = isNegativeZero;
+  common.extend = extend;
+  return common;
+}
+function requireException() {
+  if (hasRequiredException) return exception;
+  hasRequiredException = 1;
+  function formatError(exception2, compact) {
+    let where2 = "";
+    const message = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message;
+    if (exception2.mark.name) {
+      where2 += 'in "' + exception2.mark.name + '" ';
+    }
+    where2 += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+    if (!compact && exception2.mark.snippet) {
+      where2 += "\n\n" + exception2.mark.snippet;
+    }
+    return message + " " + where2;
+  }
+  function YAMLException2(reason2, mark) {
+    Error.call(this);
+    this.name = "YAMLException";
+    this.reason = reason2;
+    this.mark = mark;
+    this.message = formatError(this, false);
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    } else {
+      this.stack = new Error().stack || "";
+    }
+  }
+  YAMLException2.prototype = Object.create(Error.prototype);
+  YAMLException2.prototype.constructor = YAMLException2;
+  YAMLException2.prototype.toString = function toString2(compact) {
+    return this.name + ": " + formatError(this, compact);
+  };
+  exception = YAMLException2;
+  return exception;
+}
+function requireSnippet() {
+  if (hasRequiredSnippet) return snippet;
+  hasRequiredSnippet = 1;
+  const common2 = requireCommon();
+  function getLine(buffer, lineStart2, lineEnd, position, maxLineLength) {
+    let head = "";
+    let tail = "";
+    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+    if (position - lineStart2 > maxHalfLength) {
+      head = " ... ";
+      lineStart2 = position - maxHalfLength + head.length;
+    }
+    if (lineEnd - position > maxHalfLength) {
+      tail = " ...";
+      lineEnd = position + maxHalfLength - tail.length;
+    }
+    return {
+      str: head + buffer.slice(lineStart2, lineEnd).replace(/\t/g, "\u2192") + tail,
+      pos: position - lineStart2 + head.length
+      // relative position
+    };
+  }
+  function padStart(string, max) {
+    return common2.repeat(" ", max - string.length) + string;
+  }
+  function makeSnippet(mark, options) {
+    options = Object.create(options || null);
+    if (!mark.buffer) return null;
+    if (!options.maxLength) options.maxLength = 79;
+    if (typeof options.indent !== "number") options.indent = 1;
+    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
+    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
+    const re = /\r?\n|\r|\0/g;
+    const lineStarts = [0];
+    const lineEnds = [];
+    let match;
+    let foundLineNo = -1;
+    while (match = re.exec(mark.buffer)) {
+      lineEnds.push(match.index);
+      lineStarts.push(match.index + match[0].length);
+      if (mark.position <= match.index && foundLineNo < 0) {
+        foundLineNo = lineStarts.length - 2;
+      }
+    }
+    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    let result = "";
+    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
+    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
+    for (let i2 = 1; i2 <= options.linesBefore; i2++) {
+      if (foundLineNo - i2 < 0) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo - i2],
+        lineEnds[foundLineNo - i2],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i2]),
+        maxLineLength
+      );
+      result = common2.repeat(" ", options.indent) + padStart((mark.line - i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+    }
+    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
+    for (let i2 = 1; i2 <= options.linesAfter; i2++) {
+      if (foundLineNo + i2 >= lineEnds.length) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo + i2],
+        lineEnds[foundLineNo + i2],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i2]),
+        maxLineLength
+      );
+      result += common2.repeat(" ", options.indent) + padStart((mark.line + i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+    }
+    return result.replace(/\n$/, "");
+  }
+  snippet = makeSnippet;
+  return snippet;
+}
+function requireType() {
+  if (hasRequiredType) return type;
+  hasRequiredType = 1;
+  const YAMLException2 = requireException();
+  const TYPE_CONSTRUCTOR_OPTIONS = [
+    "kind",
+    "multi",
+    "resolve",
+    "construct",
+    "instanceOf",
+    "predicate",
+    "represent",
+    "representName",
+    "defaultStyle",
+    "styleAliases"
+  ];
+  const YAML_NODE_KINDS = [
+    "scalar",
+    "sequence",
+    "mapping"
+  ];
+  function compileStyleAliases(map2) {
+    const result = {};
+    if (map2 !== null) {
+      Object.keys(map2).forEach(function(style) {
+        map2[style].forEach(function(alias) {
+          result[String(alias)] = style;
+        });
+      });
+    }
+    return result;
+  }
+  function Type2(tag, options) {
+    options = options || {};
+    Object.keys(options).forEach(function(name) {
+      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+      }
+    });
+    this.options = options;
+    this.tag = tag;
+    this.kind = options["kind"] || null;
+    this.resolve = options["resolve"] || function() {
+      return true;
+    };
+    this.construct = options["construct"] || function(data) {
+      return data;
+    };
+    this.instanceOf = options["instanceOf"] || null;
+    this.predicate = options["predicate"] || null;
+    this.represent = options["represent"] || null;
+    this.representName = options["representName"] || null;
+    this.defaultStyle = options["defaultStyle"] || null;
+    this.multi = options["multi"] || false;
+    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
+    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+    }
+  }
+  type = Type2;
+  return type;
+}
+function requireSchema() {
+  if (hasRequiredSchema) return schema;
+  hasRequiredSchema = 1;
+  const YAMLException2 = requireException();
+  const Type2 = requireType();
+  function compileList(schema2, name) {
+    const result = [];
+    schema2[name].forEach(function(currentType) {
+      let newIndex = result.length;
+      result.forEach(function(previousType, previousIndex) {
+        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
+          newIndex = previousIndex;
+        }
+      });
+      result[newIndex] = currentType;
+    });
+    return result;
+  }
+  function compileMap() {
+    const result = {
+      scalar: {},
+      sequence: {},
+      mapping: {},
+      fallback: {},
+      multi: {
+        scalar: [],
+        sequence: [],
+        mapping: [],
+        fallback: []
+      }
+    };
+    function collectType(type2) {
+      if (type2.multi) {
+        result.multi[type2.kind].push(type2);
+        result.multi["fallback"].push(type2);
+      } else {
+        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+      }
+    }
+    for (let index = 0, length = arguments.length; index < length; index += 1) {
+      arguments[index].forEach(collectType);
+    }
+    return result;
+  }
+  function Schema2(definition) {
+    return this.extend(definition);
+  }
+  Schema2.prototype.extend = function extend(definition) {
+    let implicit = [];
+    let explicit = [];
+    if (definition instanceof Type2) {
+      explicit.push(definition);
+    } else if (Array.isArray(definition)) {
+      explicit = explicit.concat(definition);
+    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
+      if (definition.implicit) implicit = implicit.concat(definition.implicit);
+      if (definition.explicit) explicit = explicit.concat(definition.explicit);
+    } else {
+      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
+    }
+    implicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      if (type2.loadKind && type2.loadKind !== "scalar") {
+        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+      }
+      if (type2.multi) {
+        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
+      }
+    });
+    explicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+    });
+    const result = Object.create(Schema2.prototype);
+    result.implicit = (this.implicit || []).concat(implicit);
+    result.explicit = (this.explicit || []).concat(explicit);
+    result.compiledImplicit = compileList(result, "implicit");
+    result.compiledExplicit = compileList(result, "explicit");
+    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
+    return result;
+  };
+  schema = Schema2;
+  return schema;
+}
+function requireStr() {
+  if (hasRequiredStr) return str;
+  hasRequiredStr = 1;
+  const Type2 = requireType();
+  str = new Type2("tag:yaml.org,2002:str", {
+    kind: "scalar",
+    construct: function(data) {
+      return data !== null ? data : "";
+    }
+  });
+  return str;
+}
+function requireSeq() {
+  if (hasRequiredSeq) return seq;
+  hasRequiredSeq = 1;
+  const Type2 = requireType();
+  seq = new Type2("tag:yaml.org,2002:seq", {
+    kind: "sequence",
+    construct: function(data) {
+      return data !== null ? data : [];
+    }
+  });
+  return seq;
+}
+function requireMap() {
+  if (hasRequiredMap) return map;
+  hasRequiredMap = 1;
+  const Type2 = requireType();
+  map = new Type2("tag:yaml.org,2002:map", {
+    kind: "mapping",
+    construct: function(data) {
+      return data !== null ? data : {};
+    }
+  });
+  return map;
+}
+function requireFailsafe() {
+  if (hasRequiredFailsafe) return failsafe;
+  hasRequiredFailsafe = 1;
+  const Schema2 = requireSchema();
+  failsafe = new Schema2({
+    explicit: [
+      requireStr(),
+      requireSeq(),
+      requireMap()
+    ]
+  });
+  return failsafe;
+}
+function require_null2() {
+  if (hasRequired_null) return _null;
+  hasRequired_null = 1;
+  const Type2 = requireType();
+  function resolveYamlNull(data) {
+    if (data === null) return true;
+    const max = data.length;
+    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+  }
+  function constructYamlNull() {
+    return null;
+  }
+  function isNull2(object) {
+    return object === null;
+  }
+  _null = new Type2("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: resolveYamlNull,
+    construct: constructYamlNull,
+    predicate: isNull2,
+    represent: {
+      canonical: function() {
+        return "~";
+      },
+      lowercase: function() {
+        return "null";
+      },
+      uppercase: function() {
+        return "NULL";
+      },
+      camelcase: function() {
+        return "Null";
+      },
+      empty: function() {
+        return "";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return _null;
+}
+function requireBool() {
+  if (hasRequiredBool) return bool;
+  hasRequiredBool = 1;
+  const Type2 = requireType();
+  function resolveYamlBoolean(data) {
+    if (data === null) return false;
+    const max = data.length;
+    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+  }
+  function constructYamlBoolean(data) {
+    return data === "true" || data === "True" || data === "TRUE";
+  }
+  function isBoolean2(object) {
+    return Object.prototype.toString.call(object) === "[object Boolean]";
+  }
+  bool = new Type2("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: resolveYamlBoolean,
+    construct: constructYamlBoolean,
+    predicate: isBoolean2,
+    represent: {
+      lowercase: function(object) {
+        return object ? "true" : "false";
+      },
+      uppercase: function(object) {
+        return object ? "TRUE" : "FALSE";
+      },
+      camelcase: function(object) {
+        return object ? "True" : "False";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return bool;
+}
+function requireInt() {
+  if (hasRequiredInt) return int;
+  hasRequiredInt = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  function isHexCode(c3) {
+    return c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 70 || c3 >= 97 && c3 <= 102;
+  }
+  function isOctCode(c3) {
+    return c3 >= 48 && c3 <= 55;
+  }
+  function isDecCode(c3) {
+    return c3 >= 48 && c3 <= 57;
+  }
+  function resolveYamlInteger(data) {
+    if (data === null) return false;
+    const max = data.length;
+    let index = 0;
+    let hasDigits = false;
+    if (!max) return false;
+    let ch = data[index];
+    if (ch === "-" || ch === "+") {
+      ch = data[++index];
+    }
+    if (ch === "0") {
+      if (index + 1 === max) return true;
+      ch = data[++index];
+      if (ch === "b") {
+        index++;
+        for (; index < max; index++) {
+          ch = data[index];
+          if (ch !== "0" && ch !== "1") return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "x") {
+        index++;
+        for (; index < max; index++) {
+          if (!isHexCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "o") {
+        index++;
+        for (; index < max; index++) {
+          if (!isOctCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+    }
+    for (; index < max; index++) {
+      if (!isDecCode(data.charCodeAt(index))) {
+        return false;
+      }
+      hasDigits = true;
+    }
+    if (!hasDigits) return false;
+    return isFinite(parseYamlInteger(data));
+  }
+  function parseYamlInteger(data) {
+    let value = data;
+    let sign = 1;
+    let ch = value[0];
+    if (ch === "-" || ch === "+") {
+      if (ch === "-") sign = -1;
+      value = value.slice(1);
+      ch = value[0];
+    }
+    if (value === "0") return 0;
+    if (ch === "0") {
+      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
+      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
+      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
+    }
+    return sign * parseInt(value, 10);
+  }
+  function constructYamlInteger(data) {
+    return parseYamlInteger(data);
+  }
+  function isInteger2(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
+  }
+  int = new Type2("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: resolveYamlInteger,
+    construct: constructYamlInteger,
+    predicate: isInteger2,
+    represent: {
+      binary: function(obj) {
+        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+      },
+      octal: function(obj) {
+        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+      },
+      decimal: function(obj) {
+        return obj.toString(10);
+      },
+      hexadecimal: function(obj) {
+        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+      }
+    },
+    defaultStyle: "decimal",
+    styleAliases: {
+      binary: [2, "bin"],
+      octal: [8, "oct"],
+      decimal: [10, "dec"],
+      hexadecimal: [16, "hex"]
+    }
+  });
+  return int;
+}
+function requireFloat() {
+  if (hasRequiredFloat) return float;
+  hasRequiredFloat = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  const YAML_FLOAT_PATTERN = new RegExp(
+    // 2.5e4, 2.5 and integers
+    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
+    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  function resolveYamlFloat(data) {
+    if (data === null) return false;
+    if (!YAML_FLOAT_PATTERN.test(data)) {
+      return false;
+    }
+    if (isFinite(parseFloat(data, 10))) {
+      return true;
+    }
+    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
+  }
+  function constructYamlFloat(data) {
+    let value = data.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".indexOf(value[0]) >= 0) {
+      value = value.slice(1);
+    }
+    if (value === ".inf") {
+      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    } else if (value === ".nan") {
+      return NaN;
+    }
+    return sign * parseFloat(value, 10);
+  }
+  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+  function representYamlFloat(object, style) {
+    if (isNaN(object)) {
+      switch (style) {
+        case "lowercase":
+          return ".nan";
+        case "uppercase":
+          return ".NAN";
+        case "camelcase":
+          return ".NaN";
+      }
+    } else if (Number.POSITIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return ".inf";
+        case "uppercase":
+          return ".INF";
+        case "camelcase":
+          return ".Inf";
+      }
+    } else if (Number.NEGATIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return "-.inf";
+        case "uppercase":
+          return "-.INF";
+        case "camelcase":
+          return "-.Inf";
+      }
+    } else if (common2.isNegativeZero(object)) {
+      return "-0.0";
+    }
+    const res = object.toString(10);
+    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+  }
+  function isFloat(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
+  }
+  float = new Type2("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: resolveYamlFloat,
+    construct: constructYamlFloat,
+    predicate: isFloat,
+    represent: representYamlFloat,
+    defaultStyle: "lowercase"
+  });
+  return float;
+}
+function requireJson() {
+  if (hasRequiredJson) return json;
+  hasRequiredJson = 1;
+  json = requireFailsafe().extend({
+    implicit: [
+      require_null2(),
+      requireBool(),
+      requireInt(),
+      requireFloat()
+    ]
+  });
+  return json;
+}
+function requireCore() {
+  if (hasRequiredCore) return core;
+  hasRequiredCore = 1;
+  core = requireJson();
+  return core;
+}
+function requireTimestamp() {
+  if (hasRequiredTimestamp) return timestamp;
+  hasRequiredTimestamp = 1;
+  const Type2 = requireType();
+  const YAML_DATE_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+  );
+  const YAML_TIMESTAMP_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+  );
+  function resolveYamlTimestamp(data) {
+    if (data === null) return false;
+    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+    return false;
+  }
+  function constructYamlTimestamp(data) {
+    let fraction2 = 0;
+    let delta = null;
+    let match = YAML_DATE_REGEXP.exec(data);
+    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+    if (match === null) throw new Error("Date resolve error");
+    const year = +match[1];
+    const month = +match[2] - 1;
+    const day2 = +match[3];
+    if (!match[4]) {
+      return new Date(Date.UTC(year, month, day2));
+    }
+    const hour = +match[4];
+    const minute = +match[5];
+    const second = +match[6];
+    if (match[7]) {
+      fraction2 = match[7].slice(0, 3);
+      while (fraction2.length < 3) {
+        fraction2 += "0";
+      }
+      fraction2 = +fraction2;
+    }
+    if (match[9]) {
+      const tzHour = +match[10];
+      const tzMinute = +(match[11] || 0);
+      delta = (tzHour * 60 + tzMinute) * 6e4;
+      if (match[9] === "-") delta = -delta;
+    }
+    const date = new Date(Date.UTC(year, month, day2, hour, minute, second, fraction2));
+    if (delta) date.setTime(date.getTime() - delta);
+    return date;
+  }
+  function representYamlTimestamp(object) {
+    return object.toISOString();
+  }
+  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
+    kind: "scalar",
+    resolve: resolveYamlTimestamp,
+    construct: constructYamlTimestamp,
+    instanceOf: Date,
+    represent: representYamlTimestamp
+  });
+  return timestamp;
+}
+function requireMerge() {
+  if (hasRequiredMerge) return merge;
+  hasRequiredMerge = 1;
+  const Type2 = requireType();
+  function resolveYamlMerge(data) {
+    return data === "<<" || data === null;
+  }
+  merge = new Type2("tag:yaml.org,2002:merge", {
+    kind: "scalar",
+    resolve: resolveYamlMerge
+  });
+  return merge;
+}
+function requireBinary() {
+  if (hasRequiredBinary) return binary;
+  hasRequiredBinary = 1;
+  const Type2 = requireType();
+  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+  function resolveYamlBinary(data) {
+    if (data === null) return false;
+    let bitlen = 0;
+    const max = data.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      const code2 = map2.indexOf(data.charAt(idx));
+      if (code2 > 64) continue;
+      if (code2 < 0) return false;
+      bitlen += 6;
+    }
+    return bitlen % 8 === 0;
+  }
+  function constructYamlBinary(data) {
+    const input = data.replace(/[\r\n=]/g, "");
+    const max = input.length;
+    const map2 = BASE64_MAP;
+    let bits = 0;
+    const result = [];
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 4 === 0 && idx) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      }
+      bits = bits << 6 | map2.indexOf(input.charAt(idx));
+    }
+    const tailbits = max % 4 * 6;
+    if (tailbits === 0) {
+      result.push(bits >> 16 & 255);
+      result.push(bits >> 8 & 255);
+      result.push(bits & 255);
+    } else if (tailbits === 18) {
+      result.push(bits >> 10 & 255);
+      result.push(bits >> 2 & 255);
+    } else if (tailbits === 12) {
+      result.push(bits >> 4 & 255);
+    }
+    return new Uint8Array(result);
+  }
+  function representYamlBinary(object) {
+    let result = "";
+    let bits = 0;
+    const max = object.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 3 === 0 && idx) {
+        result += map2[bits >> 18 & 63];
+        result += map2[bits >> 12 & 63];
+        result += map2[bits >> 6 & 63];
+        result += map2[bits & 63];
+      }
+      bits = (bits << 8) + object[idx];
+    }
+    const tail = max % 3;
+    if (tail === 0) {
+      result += map2[bits >> 18 & 63];
+      result += map2[bits >> 12 & 63];
+      result += map2[bits >> 6 & 63];
+      result += map2[bits & 63];
+    } else if (tail === 2) {
+      result += map2[bits >> 10 & 63];
+      result += map2[bits >> 4 & 63];
+      result += map2[bits << 2 & 63];
+      result += map2[64];
+    } else if (tail === 1) {
+      result += map2[bits >> 2 & 63];
+      result += map2[bits << 4 & 63];
+      result += map2[64];
+      result += map2[64];
+    }
+    return result;
+  }
+  function isBinary(obj) {
+    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+  }
+  binary = new Type2("tag:yaml.org,2002:binary", {
+    kind: "scalar",
+    resolve: resolveYamlBinary,
+    construct: constructYamlBinary,
+    predicate: isBinary,
+    represent: representYamlBinary
+  });
+  return binary;
+}
+function requireOmap() {
+  if (hasRequiredOmap) return omap;
+  hasRequiredOmap = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _toString = Object.prototype.toString;
+  function resolveYamlOmap(data) {
+    if (data === null) return true;
+    const objectKeys = {};
+    const object = data;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      let pairHasKey = false;
+      if (_toString.call(pair) !== "[object Object]") return false;
+      let pairKey;
+      for (pairKey in pair) {
+        if (_hasOwnProperty.call(pair, pairKey)) {
+          if (!pairHasKey) pairHasKey = true;
+          else return false;
+        }
+      }
+      if (!pairHasKey) return false;
+      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      Object.defineProperty(objectKeys, pairKey, { value: true });
+    }
+    return true;
+  }
+  function constructYamlOmap(data) {
+    return data !== null ? data : [];
+  }
+  omap = new Type2("tag:yaml.org,2002:omap", {
+    kind: "sequence",
+    resolve: resolveYamlOmap,
+    construct: constructYamlOmap
+  });
+  return omap;
+}
+function requirePairs() {
+  if (hasRequiredPairs) return pairs;
+  hasRequiredPairs = 1;
+  const Type2 = requireType();
+  const _toString = Object.prototype.toString;
+  function resolveYamlPairs(data) {
+    if (data === null) return true;
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      if (_toString.call(pair) !== "[object Object]") return false;
+      const keys = Object.keys(pair);
+      if (keys.length !== 1) return false;
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return true;
+  }
+  function constructYamlPairs(data) {
+    if (data === null) return [];
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      const keys = Object.keys(pair);
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return result;
+  }
+  pairs = new Type2("tag:yaml.org,2002:pairs", {
+    kind: "sequence",
+    resolve: resolveYamlPairs,
+    construct: constructYamlPairs
+  });
+  return pairs;
+}
+function requireSet() {
+  if (hasRequiredSet) return set;
+  hasRequiredSet = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  function resolveYamlSet(data) {
+    if (data === null) return true;
+    const object = data;
+    for (const key in object) {
+      if (_hasOwnProperty.call(object, key)) {
+        if (object[key] !== null) return false;
+      }
+    }
+    return true;
+  }
+  function constructYamlSet(data) {
+    return data !== null ? data : {};
+  }
+  set = new Type2("tag:yaml.org,2002:set", {
+    kind: "mapping",
+    resolve: resolveYamlSet,
+    construct: constructYamlSet
+  });
+  return set;
+}
+function require_default() {
+  if (hasRequired_default) return _default;
+  hasRequired_default = 1;
+  _default = requireCore().extend({
+    implicit: [
+      requireTimestamp(),
+      requireMerge()
+    ],
+    explicit: [
+      requireBinary(),
+      requireOmap(),
+      requirePairs(),
+      requireSet()
+    ]
+  });
+  return _default;
+}
+function requireLoader() {
+  if (hasRequiredLoader) return loader;
+  hasRequiredLoader = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const makeSnippet = requireSnippet();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CONTEXT_FLOW_IN = 1;
+  const CONTEXT_FLOW_OUT = 2;
+  const CONTEXT_BLOCK_IN = 3;
+  const CONTEXT_BLOCK_OUT = 4;
+  const CHOMPING_CLIP = 1;
+  const CHOMPING_STRIP = 2;
+  const CHOMPING_KEEP = 3;
+  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
+  function _class(obj) {
+    return Object.prototype.toString.call(obj);
+  }
+  function isEol(c3) {
+    return c3 === 10 || c3 === 13;
+  }
+  function isWhiteSpace(c3) {
+    return c3 === 9 || c3 === 32;
+  }
+  function isWsOrEol(c3) {
+    return c3 === 9 || c3 === 32 || c3 === 10 || c3 === 13;
+  }
+  function isFlowIndicator(c3) {
+    return c3 === 44 || c3 === 91 || c3 === 93 || c3 === 123 || c3 === 125;
+  }
+  function fromHexCode(c3) {
+    if (c3 >= 48 && c3 <= 57) {
+      return c3 - 48;
+    }
+    const lc = c3 | 32;
+    if (lc >= 97 && lc <= 102) {
+      return lc - 97 + 10;
+    }
+    return -1;
+  }
+  function escapedHexLen(c3) {
+    if (c3 === 120) {
+      return 2;
+    }
+    if (c3 === 117) {
+      return 4;
+    }
+    if (c3 === 85) {
+      return 8;
+    }
+    return 0;
+  }
+  function fromDecimalCode(c3) {
+    if (c3 >= 48 && c3 <= 57) {
+      return c3 - 48;
+    }
+    return -1;
+  }
+  function simpleEscapeSequence(c3) {
+    switch (c3) {
+      case 48:
+        return "\0";
+      case 97:
+        return "\x07";
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 9:
+        return "	";
+      case 110:
+        return "\n";
+      case 118:
+        return "\v";
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case 32:
+        return " ";
+      case 34:
+        return '"';
+      case 47:
+        return "/";
+      case 92:
+        return "\\";
+      case 78:
+        return "\x85";
+      case 95:
+        return "\xA0";
+      case 76:
+        return "\u2028";
+      case 80:
+        return "\u2029";
+      default:
+        return "";
+    }
+  }
+  function charFromCodepoint(c3) {
+    if (c3 <= 65535) {
+      return String.fromCharCode(c3);
+    }
+    return String.fromCharCode(
+      (c3 - 65536 >> 10) + 55296,
+      (c3 - 65536 & 1023) + 56320
+    );
+  }
+  function setProperty(object, key, value) {
+    if (key === "__proto__") {
+      Object.defineProperty(object, key, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value
+      });
+    } else {
+      object[key] = value;
+    }
+  }
+  const simpleEscapeCheck = new Array(256);
+  const simpleEscapeMap = new Array(256);
+  for (let i2 = 0; i2 < 256; i2++) {
+    simpleEscapeCheck[i2] = simpleEscapeSequence(i2) ? 1 : 0;
+    simpleEscapeMap[i2] = simpleEscapeSequence(i2);
+  }
+  function State(input, options) {
+    this.input = input;
+    this.filename = options["filename"] || null;
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.onWarning = options["onWarning"] || null;
+    this.legacy = options["legacy"] || false;
+    this.json = options["json"] || false;
+    this.listener = options["listener"] || null;
+    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
+    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.typeMap = this.schema.compiledTypeMap;
+    this.length = input.length;
+    this.position = 0;
+    this.line = 0;
+    this.lineStart = 0;
+    this.lineIndent = 0;
+    this.depth = 0;
+    this.totalMergeKeys = 0;
+    this.firstTabInLine = -1;
+    this.documents = [];
+    this.anchorMapTransactions = [];
+  }
+  function generateError(state, message) {
+    const mark = {
+      name: state.filename,
+      buffer: state.input.slice(0, -1),
+      // omit trailing \0
+      position: state.position,
+      line: state.line,
+      column: state.position - state.lineStart
+    };
+    mark.snippet = makeSnippet(mark);
+    return new YAMLException2(message, mark);
+  }
+  function throwError(state, message) {
+    throw generateError(state, message);
+  }
+  function throwWarning(state, message) {
+    if (state.onWarning) {
+      state.onWarning.call(null, generateError(state, message));
+    }
+  }
+  function storeAnchor(state, name, value) {
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length !== 0) {
+      const transaction = transactions[transactions.length - 1];
+      if (!_hasOwnProperty.call(transaction, name)) {
+        transaction[name] = {
+          existed: _hasOwnProperty.call(state.anchorMap, name),
+          value: state.anchorMap[name]
+        };
+      }
+    }
+    state.anchorMap[name] = value;
+  }
+  function beginAnchorTransaction(state) {
+    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  }
+  function commitAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length === 0) return;
+    const parent = transactions[transactions.length - 1];
+    const names2 = Object.keys(transaction);
+    for (let index = 0, length = names2.length; index < length; index += 1) {
+      const name = names2[index];
+      if (!_hasOwnProperty.call(parent, name)) {
+        parent[name] = transaction[name];
+      }
+    }
+  }
+  function rollbackAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const names2 = Object.keys(transaction);
+    for (let index = names2.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names2[index]];
+      if (entry.existed) {
+        state.anchorMap[names2[index]] = entry.value;
+      } else {
+        delete state.anchorMap[names2[index]];
+      }
+    }
+  }
+  function snapshotState(state) {
+    return {
+      position: state.position,
+      line: state.line,
+      lineStart: state.lineStart,
+      lineIndent: state.lineIndent,
+      firstTabInLine: state.firstTabInLine,
+      tag: state.tag,
+      anchor: state.anchor,
+      kind: state.kind,
+      result: state.result
+    };
+  }
+  function restoreState(state, snapshot) {
+    state.position = snapshot.position;
+    state.line = snapshot.line;
+    state.lineStart = snapshot.lineStart;
+    state.lineIndent = snapshot.lineIndent;
+    state.firstTabInLine = snapshot.firstTabInLine;
+    state.tag = snapshot.tag;
+    state.anchor = snapshot.anchor;
+    state.kind = snapshot.kind;
+    state.result = snapshot.result;
+  }
+  const directiveHandlers = {
+    YAML: function handleYamlDirective(state, name, args) {
+      if (state.version !== null) {
+        throwError(state, "duplication of %YAML directive");
+      }
+      if (args.length !== 1) {
+        throwError(state, "YAML directive accepts exactly one argument");
+      }
+      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match === null) {
+        throwError(state, "ill-formed argument of the YAML directive");
+      }
+      const major2 = parseInt(match[1], 10);
+      const minor2 = parseInt(match[2], 10);
+      if (major2 !== 1) {
+        throwError(state, "unacceptable YAML version of the document");
+      }
+      state.version = args[0];
+      state.checkLineBreaks = minor2 < 2;
+      if (minor2 !== 1 && minor2 !== 2) {
+        throwWarning(state, "unsupported YAML version of the document");
+      }
+    },
+    TAG: function handleTagDirective(state, name, args) {
+      let prefix;
+      if (args.length !== 2) {
+        throwError(state, "TAG directive accepts exactly two arguments");
+      }
+      const handle = args[0];
+      prefix = args[1];
+      if (!PATTERN_TAG_HANDLE.test(handle)) {
+        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+      }
+      if (_hasOwnProperty.call(state.tagMap, handle)) {
+        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
+      }
+      if (!PATTERN_TAG_URI.test(prefix)) {
+        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+      }
+      try {
+        prefix = decodeURIComponent(prefix);
+      } catch (err) {
+        throwError(state, "tag prefix is malformed: " + prefix);
+      }
+      state.tagMap[handle] = prefix;
+    }
+  };
+  function captureSegment(state, start, end, checkJson) {
+    if (start < end) {
+      const _result = state.input.slice(start, end);
+      if (checkJson) {
+        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
+          const _character = _result.charCodeAt(_position);
+          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
+            throwError(state, "expected valid JSON character");
+          }
+        }
+      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+        throwError(state, "the stream contains non-printable characters");
+      }
+      state.result += _result;
+    }
+  }
+  function chargeMergeWork(state) {
+    state.totalMergeKeys++;
+    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
+      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+    }
+  }
+  function mergeMappings(state, destination, source, overridableKeys) {
+    if (!common2.isObject(source)) {
+      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+    }
+    chargeMergeWork(state);
+    const sourceKeys = Object.keys(source);
+    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
+      const key = sourceKeys[index];
+      chargeMergeWork(state);
+      if (!_hasOwnProperty.call(destination, key)) {
+        setProperty(destination, key, source[key]);
+        overridableKeys[key] = true;
+      }
+    }
+  }
+  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+    if (Array.isArray(keyNode)) {
+      keyNode = Array.prototype.slice.call(keyNode);
+      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
+        if (Array.isArray(keyNode[index])) {
+          throwError(state, "nested arrays are not supported inside keys");
+        }
+        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
+          keyNode[index] = "[object Object]";
+        }
+      }
+    }
+    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+      keyNode = "[object Object]";
+    }
+    keyNode = String(keyNode);
+    if (_result === null) {
+      _result = {};
+    }
+    if (keyTag === "tag:yaml.org,2002:merge") {
+      if (Array.isArray(valueNode)) {
+        if (valueNode.length > 100) {
+          throwError(state, "abnormal merge sequence size");
+        }
+        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
+          mergeMappings(state, _result, valueNode[index], overridableKeys);
+        }
+      } else {
+        mergeMappings(state, _result, valueNode, overridableKeys);
+      }
+    } else {
+      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state.line = startLine || state.line;
+        state.lineStart = startLineStart || state.lineStart;
+        state.position = startPos || state.position;
+        throwError(state, "duplicated mapping key");
+      }
+      setProperty(_result, keyNode, valueNode);
+      delete overridableKeys[keyNode];
+    }
+    return _result;
+  }
+  function readLineBreak(state) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 10) {
+      state.position++;
+    } else if (ch === 13) {
+      state.position++;
+      if (state.input.charCodeAt(state.position) === 10) {
+        state.position++;
+      }
+    } else {
+      throwError(state, "a line break is expected");
+    }
+    state.line += 1;
+    state.lineStart = state.position;
+    state.firstTabInLine = -1;
+  }
+  function skipSeparationSpace(state, allowComments, checkIndent) {
+    let lineBreaks = 0;
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      while (isWhiteSpace(ch)) {
+        if (ch === 9 && state.firstTabInLine === -1) {
+          state.firstTabInLine = state.position;
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (allowComments && ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 10 && ch !== 13 && ch !== 0);
+      }
+      if (isEol(ch)) {
+        readLineBreak(state);
+        ch = state.input.charCodeAt(state.position);
+        lineBreaks++;
+        state.lineIndent = 0;
+        while (ch === 32) {
+          state.lineIndent++;
+          ch = state.input.charCodeAt(++state.position);
+        }
+      } else {
+        break;
+      }
+    }
+    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+      throwWarning(state, "deficient indentation");
+    }
+    return lineBreaks;
+  }
+  function testDocumentSeparator(state) {
+    let _position = state.position;
+    let ch = state.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+      _position += 3;
+      ch = state.input.charCodeAt(_position);
+      if (ch === 0 || isWsOrEol(ch)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeFoldedLines(state, count2) {
+    if (count2 === 1) {
+      state.result += " ";
+    } else if (count2 > 1) {
+      state.result += common2.repeat("\n", count2 - 1);
+    }
+  }
+  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+    let captureStart;
+    let captureEnd;
+    let hasPendingContent;
+    let _line;
+    let _lineStart;
+    let _lineIndent;
+    const _kind = state.kind;
+    const _result = state.result;
+    let ch = state.input.charCodeAt(state.position);
+    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+      return false;
+    }
+    if (ch === 63 || ch === 45) {
+      const following = state.input.charCodeAt(state.position + 1);
+      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+        return false;
+      }
+    }
+    state.kind = "scalar";
+    state.result = "";
+    captureStart = captureEnd = state.position;
+    hasPendingContent = false;
+    while (ch !== 0) {
+      if (ch === 58) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+          break;
+        }
+      } else if (ch === 35) {
+        const preceding = state.input.charCodeAt(state.position - 1);
+        if (isWsOrEol(preceding)) {
+          break;
+        }
+      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+        break;
+      } else if (isEol(ch)) {
+        _line = state.line;
+        _lineStart = state.lineStart;
+        _lineIndent = state.lineIndent;
+        skipSeparationSpace(state, false, -1);
+        if (state.lineIndent >= nodeIndent) {
+          hasPendingContent = true;
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        } else {
+          state.position = captureEnd;
+          state.line = _line;
+          state.lineStart = _lineStart;
+          state.lineIndent = _lineIndent;
+          break;
+        }
+      }
+      if (hasPendingContent) {
+        captureSegment(state, captureStart, captureEnd, false);
+        writeFoldedLines(state, state.line - _line);
+        captureStart = captureEnd = state.position;
+        hasPendingContent = false;
+      }
+      if (!isWhiteSpace(ch)) {
+        captureEnd = state.position + 1;
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    captureSegment(state, captureStart, captureEnd, false);
+    if (state.result) {
+      return true;
+    }
+    state.kind = _kind;
+    state.result = _result;
+    return false;
+  }
+  function readSingleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 39) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 39) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (ch === 39) {
+          captureStart = state.position;
+          state.position++;
+          captureEnd = state.position;
+        } else {
+          return true;
+        }
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a single quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a single quoted scalar");
+  }
+  function readDoubleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 34) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 34) {
+        captureSegment(state, captureStart, state.position, true);
+        state.position++;
+        return true;
+      } else if (ch === 92) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (isEol(ch)) {
+          skipSeparationSpace(state, false, nodeIndent);
+        } else if (ch < 256 && simpleEscapeCheck[ch]) {
+          state.result += simpleEscapeMap[ch];
+          state.position++;
+        } else if ((tmp = escapedHexLen(ch)) > 0) {
+          let hexLength = tmp;
+          let hexResult = 0;
+          for (; hexLength > 0; hexLength--) {
+            ch = state.input.charCodeAt(++state.position);
+            if ((tmp = fromHexCode(ch)) >= 0) {
+              hexResult = (hexResult << 4) + tmp;
+            } else {
+              throwError(state, "expected hexadecimal character");
+            }
+          }
+          state.result += charFromCodepoint(hexResult);
+          state.position++;
+        } else {
+          throwError(state, "unknown escape sequence");
+        }
+        captureStart = captureEnd = state.position;
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a double quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a double quoted scalar");
+  }
+  function readFlowCollection(state, nodeIndent) {
+    let readNext = true;
+    let _line;
+    let _lineStart;
+    let _pos;
+    const _tag = state.tag;
+    let _result;
+    const _anchor = state.anchor;
+    let terminator;
+    let isPair2;
+    let isExplicitPair;
+    let isMapping;
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyNode;
+    let keyTag;
+    let valueNode;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 91) {
+      terminator = 93;
+      isMapping = false;
+      _result = [];
+    } else if (ch === 123) {
+      terminator = 125;
+      isMapping = true;
+      _result = {};
+    } else {
+      return false;
+    }
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    ch = state.input.charCodeAt(++state.position);
+    while (ch !== 0) {
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === terminator) {
+        state.position++;
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = isMapping ? "mapping" : "sequence";
+        state.result = _result;
+        return true;
+      } else if (!readNext) {
+        throwError(state, "missed comma between flow collection entries");
+      } else if (ch === 44) {
+        throwError(state, "expected the node content, but found ','");
+      }
+      keyTag = keyNode = valueNode = null;
+      isPair2 = isExplicitPair = false;
+      if (ch === 63) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following)) {
+          isPair2 = isExplicitPair = true;
+          state.position++;
+          skipSeparationSpace(state, true, nodeIndent);
+        }
+      }
+      _line = state.line;
+      _lineStart = state.lineStart;
+      _pos = state.position;
+      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state.tag;
+      keyNode = state.result;
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if ((isExplicitPair || state.line === _line) && ch === 58) {
+        isPair2 = true;
+        ch = state.input.charCodeAt(++state.position);
+        skipSeparationSpace(state, true, nodeIndent);
+        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state.result;
+      }
+      if (isMapping) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+      } else if (isPair2) {
+        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+      } else {
+        _result.push(keyNode);
+      }
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 44) {
+        readNext = true;
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        readNext = false;
+      }
+    }
+    throwError(state, "unexpected end of the stream within a flow collection");
+  }
+  function readBlockScalar(state, nodeIndent) {
+    let folding;
+    let chomping = CHOMPING_CLIP;
+    let didReadContent = false;
+    let detectedIndent = false;
+    let textIndent = nodeIndent;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 124) {
+      folding = false;
+    } else if (ch === 62) {
+      folding = true;
+    } else {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    while (ch !== 0) {
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 43 || ch === 45) {
+        if (CHOMPING_CLIP === chomping) {
+          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+        } else {
+          throwError(state, "repeat of a chomping mode identifier");
+        }
+      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+        if (tmp === 0) {
+          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+        } else if (!detectedIndent) {
+          textIndent = nodeIndent + tmp - 1;
+          detectedIndent = true;
+        } else {
+          throwError(state, "repeat of an indentation width identifier");
+        }
+      } else {
+        break;
+      }
+    }
+    if (isWhiteSpace(ch)) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (isWhiteSpace(ch));
+      if (ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (!isEol(ch) && ch !== 0);
+      }
+    }
+    while (ch !== 0) {
+      readLineBreak(state);
+      state.lineIndent = 0;
+      ch = state.input.charCodeAt(state.position);
+      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+        state.lineIndent++;
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (!detectedIndent && state.lineIndent > textIndent) {
+        textIndent = state.lineIndent;
+      }
+      if (isEol(ch)) {
+        emptyLines++;
+        continue;
+      }
+      if (!detectedIndent && textIndent === 0) {
+        throwError(state, "missing indentation for block scalar");
+      }
+      if (state.lineIndent < textIndent) {
+        if (chomping === CHOMPING_KEEP) {
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (chomping === CHOMPING_CLIP) {
+          if (didReadContent) {
+            state.result += "\n";
+          }
+        }
+        break;
+      }
+      if (folding) {
+        if (isWhiteSpace(ch)) {
+          atMoreIndented = true;
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          state.result += common2.repeat("\n", emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) {
+            state.result += " ";
+          }
+        } else {
+          state.result += common2.repeat("\n", emptyLines);
+        }
+      } else {
+        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      }
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      const captureStart = state.position;
+      while (!isEol(ch) && ch !== 0) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      captureSegment(state, captureStart, state.position, false);
+    }
+    return true;
+  }
+  function readBlockSequence(state, nodeIndent) {
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = [];
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      if (ch !== 45) {
+        break;
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      if (!isWsOrEol(following)) {
+        break;
+      }
+      detected = true;
+      state.position++;
+      if (skipSeparationSpace(state, true, -1)) {
+        if (state.lineIndent <= nodeIndent) {
+          _result.push(null);
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        }
+      }
+      const _line = state.line;
+      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state.result);
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a sequence entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "sequence";
+      state.result = _result;
+      return true;
+    }
+    return false;
+  }
+  function readBlockMapping(state, nodeIndent, flowIndent) {
+    let allowCompact;
+    let _keyLine;
+    let _keyLineStart;
+    let _keyPos;
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = {};
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyTag = null;
+    let keyNode = null;
+    let valueNode = null;
+    let atExplicitKey = false;
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (!atExplicitKey && state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      const _line = state.line;
+      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
+        if (ch === 63) {
+          if (atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            keyTag = keyNode = valueNode = null;
+          }
+          detected = true;
+          atExplicitKey = true;
+          allowCompact = true;
+        } else if (atExplicitKey) {
+          atExplicitKey = false;
+          allowCompact = true;
+        } else {
+          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+        }
+        state.position += 1;
+        ch = following;
+      } else {
+        _keyLine = state.line;
+        _keyLineStart = state.lineStart;
+        _keyPos = state.position;
+        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          break;
+        }
+        if (state.line === _line) {
+          ch = state.input.charCodeAt(state.position);
+          while (isWhiteSpace(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          if (ch === 58) {
+            ch = state.input.charCodeAt(++state.position);
+            if (!isWsOrEol(ch)) {
+              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+            }
+            if (atExplicitKey) {
+              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = false;
+            allowCompact = false;
+            keyTag = state.tag;
+            keyNode = state.result;
+          } else if (detected) {
+            throwError(state, "can not read an implicit mapping pair; a colon is missed");
+          } else {
+            state.tag = _tag;
+            state.anchor = _anchor;
+            return true;
+          }
+        } else if (detected) {
+          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+        } else {
+          state.tag = _tag;
+          state.anchor = _anchor;
+          return true;
+        }
+      }
+      if (state.line === _line || state.lineIndent > nodeIndent) {
+        if (atExplicitKey) {
+          _keyLine = state.line;
+          _keyLineStart = state.lineStart;
+          _keyPos = state.position;
+        }
+        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+          if (atExplicitKey) {
+            keyNode = state.result;
+          } else {
+            valueNode = state.result;
+          }
+        }
+        if (!atExplicitKey) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          keyTag = keyNode = valueNode = null;
+        }
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+      }
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a mapping entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (atExplicitKey) {
+      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "mapping";
+      state.result = _result;
+    }
+    return detected;
+  }
+  function readTagProperty(state) {
+    let isVerbatim = false;
+    let isNamed = false;
+    let tagHandle;
+    let tagName;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 33) return false;
+    if (state.tag !== null) {
+      throwError(state, "duplication of a tag property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    if (ch === 60) {
+      isVerbatim = true;
+      ch = state.input.charCodeAt(++state.position);
+    } else if (ch === 33) {
+      isNamed = true;
+      tagHandle = "!!";
+      ch = state.input.charCodeAt(++state.position);
+    } else {
+      tagHandle = "!";
+    }
+    let _position = state.position;
+    if (isVerbatim) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (ch !== 0 && ch !== 62);
+      if (state.position < state.length) {
+        tagName = state.input.slice(_position, state.position);
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        throwError(state, "unexpected end of the stream within a verbatim tag");
+      }
+    } else {
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        if (ch === 33) {
+          if (!isNamed) {
+            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+              throwError(state, "named tag handle cannot contain such characters");
+            }
+            isNamed = true;
+            _position = state.position + 1;
+          } else {
+            throwError(state, "tag suffix cannot contain exclamation marks");
+          }
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      tagName = state.input.slice(_position, state.position);
+      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+        throwError(state, "tag suffix cannot contain flow indicator characters");
+      }
+    }
+    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+      throwError(state, "tag name cannot contain such characters: " + tagName);
+    }
+    try {
+      tagName = decodeURIComponent(tagName);
+    } catch (err) {
+      throwError(state, "tag name is malformed: " + tagName);
+    }
+    if (isVerbatim) {
+      state.tag = tagName;
+    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+      state.tag = state.tagMap[tagHandle] + tagName;
+    } else if (tagHandle === "!") {
+      state.tag = "!" + tagName;
+    } else if (tagHandle === "!!") {
+      state.tag = "tag:yaml.org,2002:" + tagName;
+    } else {
+      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+    }
+    return true;
+  }
+  function readAnchorProperty(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 38) return false;
+    if (state.anchor !== null) {
+      throwError(state, "duplication of an anchor property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an anchor node must contain at least one character");
+    }
+    state.anchor = state.input.slice(_position, state.position);
+    return true;
+  }
+  function readAlias(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 42) return false;
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an alias node must contain at least one character");
+    }
+    const alias = state.input.slice(_position, state.position);
+    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+      throwError(state, 'unidentified alias "' + alias + '"');
+    }
+    state.result = state.anchorMap[alias];
+    skipSeparationSpace(state, true, -1);
+    return true;
+  }
+  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state);
+    beginAnchorTransaction(state);
+    restoreState(state, propertyStart);
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
+      commitAnchorTransaction(state);
+      return true;
+    }
+    rollbackAnchorTransaction(state);
+    restoreState(state, fallbackState);
+    return false;
+  }
+  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    let allowBlockScalars;
+    let allowBlockCollections;
+    let indentStatus = 1;
+    let atNewLine = false;
+    let hasContent = false;
+    let propertyStart = null;
+    let type2;
+    let flowIndent;
+    let blockIndent;
+    if (state.depth >= state.maxDepth) {
+      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    }
+    state.depth += 1;
+    if (state.listener !== null) {
+      state.listener("open", state);
+    }
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+    if (allowToSeek) {
+      if (skipSeparationSpace(state, true, -1)) {
+        atNewLine = true;
+        if (state.lineIndent > parentIndent) {
+          indentStatus = 1;
+        } else if (state.lineIndent === parentIndent) {
+          indentStatus = 0;
+        } else if (state.lineIndent < parentIndent) {
+          indentStatus = -1;
+        }
+      }
+    }
+    if (indentStatus === 1) {
+      while (true) {
+        const ch = state.input.charCodeAt(state.position);
+        const propertyState = snapshotState(state);
+        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+          break;
+        }
+        if (!readTagProperty(state) && !readAnchorProperty(state)) {
+          break;
+        }
+        if (propertyStart === null) {
+          propertyStart = propertyState;
+        }
+        if (skipSeparationSpace(state, true, -1)) {
+          atNewLine = true;
+          allowBlockCollections = allowBlockStyles;
+          if (state.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        } else {
+          allowBlockCollections = false;
+        }
+      }
+    }
+    if (allowBlockCollections) {
+      allowBlockCollections = atNewLine || allowCompact;
+    }
+    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+        flowIndent = parentIndent;
+      } else {
+        flowIndent = parentIndent + 1;
+      }
+      blockIndent = state.position - state.lineStart;
+      if (indentStatus === 1) {
+        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+          hasContent = true;
+        } else {
+          const ch = state.input.charCodeAt(state.position);
+          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
+            state,
+            propertyStart,
+            propertyStart.position - propertyStart.lineStart,
+            flowIndent
+          )) {
+            hasContent = true;
+          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+            hasContent = true;
+          } else if (readAlias(state)) {
+            hasContent = true;
+            if (state.tag !== null || state.anchor !== null) {
+              throwError(state, "alias node should not have any properties");
+            }
+          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            hasContent = true;
+            if (state.tag === null) {
+              state.tag = "?";
+            }
+          }
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+        }
+      } else if (indentStatus === 0) {
+        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+      }
+    }
+    if (state.tag === null) {
+      if (state.anchor !== null) {
+        storeAnchor(state, state.anchor, state.result);
+      }
+    } else if (state.tag === "?") {
+      if (state.result !== null && state.kind !== "scalar") {
+        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+      }
+      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state.implicitTypes[typeIndex];
+        if (type2.resolve(state.result)) {
+          state.result = type2.construct(state.result);
+          state.tag = type2.tag;
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+          break;
+        }
+      }
+    } else if (state.tag !== "!") {
+      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+      } else {
+        type2 = null;
+        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
+          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+            type2 = typeList[typeIndex];
+            break;
+          }
+        }
+      }
+      if (!type2) {
+        throwError(state, "unknown tag !<" + state.tag + ">");
+      }
+      if (state.result !== null && type2.kind !== state.kind) {
+        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      }
+      if (!type2.resolve(state.result, state.tag)) {
+        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      } else {
+        state.result = type2.construct(state.result, state.tag);
+        if (state.anchor !== null) {
+          storeAnchor(state, state.anchor, state.result);
+        }
+      }
+    }
+    if (state.listener !== null) {
+      state.listener("close", state);
+    }
+    state.depth -= 1;
+    return state.tag !== null || state.anchor !== null || hasContent;
+  }
+  function readDocument(state) {
+    const documentStart = state.position;
+    let hasDirectives = false;
+    let ch;
+    state.version = null;
+    state.checkLineBreaks = state.legacy;
+    state.tagMap = /* @__PURE__ */ Object.create(null);
+    state.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if (state.lineIndent > 0 || ch !== 37) {
+        break;
+      }
+      hasDirectives = true;
+      ch = state.input.charCodeAt(++state.position);
+      let _position = state.position;
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      const directiveName = state.input.slice(_position, state.position);
+      const directiveArgs = [];
+      if (directiveName.length < 1) {
+        throwError(state, "directive name must not be less than one character in length");
+      }
+      while (ch !== 0) {
+        while (isWhiteSpace(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (ch !== 0 && !isEol(ch));
+          break;
+        }
+        if (isEol(ch)) break;
+        _position = state.position;
+        while (ch !== 0 && !isWsOrEol(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        directiveArgs.push(state.input.slice(_position, state.position));
+      }
+      if (ch !== 0) readLineBreak(state);
+      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+      } else {
+        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+      }
+    }
+    skipSeparationSpace(state, true, -1);
+    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+      state.position += 3;
+      skipSeparationSpace(state, true, -1);
+    } else if (hasDirectives) {
+      throwError(state, "directives end mark is expected");
+    }
+    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state, true, -1);
+    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    }
+    state.documents.push(state.result);
+    if (state.position === state.lineStart && testDocumentSeparator(state)) {
+      if (state.input.charCodeAt(state.position) === 46) {
+        state.position += 3;
+        skipSeparationSpace(state, true, -1);
+      }
+      return;
+    }
+    if (state.position < state.length - 1) {
+      throwError(state, "end of the stream or a document separator is expected");
+    }
+  }
+  function loadDocuments(input, options) {
+    input = String(input);
+    options = options || {};
+    if (input.length !== 0) {
+      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+        input += "\n";
+      }
+      if (input.charCodeAt(0) === 65279) {
+        input = input.slice(1);
+      }
+    }
+    const state = new State(input, options);
+    const nullpos = input.indexOf("\0");
+    if (nullpos !== -1) {
+      state.position = nullpos;
+      throwError(state, "null byte is not allowed in input");
+    }
+    state.input += "\0";
+    while (state.input.charCodeAt(state.position) === 32) {
+      state.lineIndent += 1;
+      state.position += 1;
+    }
+    while (state.position < state.length - 1) {
+      readDocument(state);
+    }
+    return state.documents;
+  }
+  function loadAll2(input, iterator, options) {
+    if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
+      options = iterator;
+      iterator = null;
+    }
+    const documents = loadDocuments(input, options);
+    if (typeof iterator !== "function") {
+      return documents;
+    }
+    for (let index = 0, length = documents.length; index < length; index += 1) {
+      iterator(documents[index]);
+    }
+  }
+  function load22(input, options) {
+    const documents = loadDocuments(input, options);
+    if (documents.length === 0) {
+      return void 0;
+    } else if (documents.length === 1) {
+      return documents[0];
+    }
+    throw new YAMLException2("expected a single document in the stream, but found more");
+  }
+  loader.loadAll = loadAll2;
+  loader.load = load22;
+  return loader;
+}
+function requireDumper() {
+  if (hasRequiredDumper) return dumper;
+  hasRequiredDumper = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _toString = Object.prototype.toString;
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CHAR_BOM = 65279;
+  const CHAR_TAB = 9;
+  const CHAR_LINE_FEED = 10;
+  const CHAR_CARRIAGE_RETURN = 13;
+  const CHAR_SPACE = 32;
+  const CHAR_EXCLAMATION = 33;
+  const CHAR_DOUBLE_QUOTE = 34;
+  const CHAR_SHARP = 35;
+  const CHAR_PERCENT = 37;
+  const CHAR_AMPERSAND = 38;
+  const CHAR_SINGLE_QUOTE = 39;
+  const CHAR_ASTERISK = 42;
+  const CHAR_COMMA = 44;
+  const CHAR_MINUS = 45;
+  const CHAR_COLON = 58;
+  const CHAR_EQUALS = 61;
+  const CHAR_GREATER_THAN = 62;
+  const CHAR_QUESTION = 63;
+  const CHAR_COMMERCIAL_AT = 64;
+  const CHAR_LEFT_SQUARE_BRACKET = 91;
+  const CHAR_RIGHT_SQUARE_BRACKET = 93;
+  const CHAR_GRAVE_ACCENT = 96;
+  const CHAR_LEFT_CURLY_BRACKET = 123;
+  const CHAR_VERTICAL_LINE = 124;
+  const CHAR_RIGHT_CURLY_BRACKET = 125;
+  const ESCAPE_SEQUENCES = {};
+  ESCAPE_SEQUENCES[0] = "\\0";
+  ESCAPE_SEQUENCES[7] = "\\a";
+  ESCAPE_SEQUENCES[8] = "\\b";
+  ESCAPE_SEQUENCES[9] = "\\t";
+  ESCAPE_SEQUENCES[10] = "\\n";
+  ESCAPE_SEQUENCES[11] = "\\v";
+  ESCAPE_SEQUENCES[12] = "\\f";
+  ESCAPE_SEQUENCES[13] = "\\r";
+  ESCAPE_SEQUENCES[27] = "\\e";
+  ESCAPE_SEQUENCES[34] = '\\"';
+  ESCAPE_SEQUENCES[92] = "\\\\";
+  ESCAPE_SEQUENCES[133] = "\\N";
+  ESCAPE_SEQUENCES[160] = "\\_";
+  ESCAPE_SEQUENCES[8232] = "\\L";
+  ESCAPE_SEQUENCES[8233] = "\\P";
+  const DEPRECATED_BOOLEANS_SYNTAX = [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "on",
+    "On",
+    "ON",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "off",
+    "Off",
+    "OFF"
+  ];
+  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+  function compileStyleMap(schema2, map2) {
+    if (map2 === null) return {};
+    const result = {};
+    const keys = Object.keys(map2);
+    for (let index = 0, length = keys.length; index < length; index += 1) {
+      let tag = keys[index];
+      let style = String(map2[tag]);
+      if (tag.slice(0, 2) === "!!") {
+        tag = "tag:yaml.org,2002:" + tag.slice(2);
+      }
+      const type2 = schema2.compiledTypeMap["fallback"][tag];
+      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+        style = type2.styleAliases[style];
+      }
+      result[tag] = style;
+    }
+    return result;
+  }
+  function encodeHex(character) {
+    let handle;
+    let length;
+    const string = character.toString(16).toUpperCase();
+    if (character <= 255) {
+      handle = "x";
+      length = 2;
+    } else if (character <= 65535) {
+      handle = "u";
+      length = 4;
+    } else if (character <= 4294967295) {
+      handle = "U";
+      length = 8;
+    } else {
+      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
+    }
+    return "\\" + handle + common2.repeat("0", length - string.length) + string;
+  }
+  const QUOTING_TYPE_SINGLE = 1;
+  const QUOTING_TYPE_DOUBLE = 2;
+  function State(options) {
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.indent = Math.max(1, options["indent"] || 2);
+    this.noArrayIndent = options["noArrayIndent"] || false;
+    this.skipInvalid = options["skipInvalid"] || false;
+    this.flowLevel = common2.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
+    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
+    this.sortKeys = options["sortKeys"] || false;
+    this.lineWidth = options["lineWidth"] || 80;
+    this.noRefs = options["noRefs"] || false;
+    this.noCompatMode = options["noCompatMode"] || false;
+    this.condenseFlow = options["condenseFlow"] || false;
+    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+    this.forceQuotes = options["forceQuotes"] || false;
+    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.explicitTypes = this.schema.compiledExplicit;
+    this.tag = null;
+    this.result = "";
+    this.duplicates = [];
+    this.usedDuplicates = null;
+  }
+  function indentString(string, spaces) {
+    const ind = common2.repeat(" ", spaces);
+    let position = 0;
+    let result = "";
+    const length = string.length;
+    while (position < length) {
+      let line;
+      const next = string.indexOf("\n", position);
+      if (next === -1) {
+        line = string.slice(position);
+        position = length;
+      } else {
+        line = string.slice(position, next + 1);
+        position = next + 1;
+      }
+      if (line.length && line !== "\n") result += ind;
+      result += line;
+    }
+    return result;
+  }
+  function generateNextLine(state, level) {
+    return "\n" + common2.repeat(" ", state.indent * level);
+  }
+  function testImplicitResolving(state, str2) {
+    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
+      const type2 = state.implicitTypes[index];
+      if (type2.resolve(str2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function isWhitespace(c3) {
+    return c3 === CHAR_SPACE || c3 === CHAR_TAB;
+  }
+  function isPrintable(c3) {
+    return c3 >= 32 && c3 <= 126 || c3 >= 161 && c3 <= 55295 && c3 !== 8232 && c3 !== 8233 || c3 >= 57344 && c3 <= 65533 && c3 !== CHAR_BOM || c3 >= 65536 && c3 <= 1114111;
+  }
+  function isNsCharOrWhitespace(c3) {
+    return isPrintable(c3) && c3 !== CHAR_BOM && // - b-char
+    c3 !== CHAR_CARRIAGE_RETURN && c3 !== CHAR_LINE_FEED;
+  }
+  function isPlainSafe(c3, prev, inblock) {
+    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c3);
+    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c3);
+    return (
+      // ns-plain-safe
+      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
+      c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
+      c3 !== CHAR_SHARP && // false on '#'
+      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
+      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c3 === CHAR_SHARP || // change to true on '[^ ]#'
+      prev === CHAR_COLON && cIsNsChar
+    );
+  }
+  function isPlainSafeFirst(c3) {
+    return isPrintable(c3) && c3 !== CHAR_BOM && !isWhitespace(c3) && // - s-white
+    // - (c-indicator ::=
+    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
+    c3 !== CHAR_MINUS && c3 !== CHAR_QUESTION && c3 !== CHAR_COLON && c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
+    c3 !== CHAR_SHARP && c3 !== CHAR_AMPERSAND && c3 !== CHAR_ASTERISK && c3 !== CHAR_EXCLAMATION && c3 !== CHAR_VERTICAL_LINE && c3 !== CHAR_EQUALS && c3 !== CHAR_GREATER_THAN && c3 !== CHAR_SINGLE_QUOTE && c3 !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    c3 !== CHAR_PERCENT && c3 !== CHAR_COMMERCIAL_AT && c3 !== CHAR_GRAVE_ACCENT;
+  }
+  function isPlainSafeLast(c3) {
+    return !isWhitespace(c3) && c3 !== CHAR_COLON;
+  }
+  function codePointAt(string, pos) {
+    const first = string.charCodeAt(pos);
+    let second;
+    if (first >= 55296 && first <= 56319 && pos + 1 < string.length) {
+      second = string.charCodeAt(pos + 1);
+      if (second >= 56320 && second <= 57343) {
+        return (first - 55296) * 1024 + second - 56320 + 65536;
+      }
+    }
+    return first;
+  }
+  function needIndentIndicator(string) {
+    const leadingSpaceRe = /^\n* /;
+    return leadingSpaceRe.test(string);
+  }
+  const STYLE_PLAIN = 1;
+  const STYLE_SINGLE = 2;
+  const STYLE_LITERAL = 3;
+  const STYLE_FOLDED = 4;
+  const STYLE_DOUBLE = 5;
+  function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
+    let i2;
+    let char = 0;
+    let prevChar = null;
+    let hasLineBreak = false;
+    let hasFoldableLine = false;
+    const shouldTrackWidth = lineWidth !== -1;
+    let previousLineBreak = -1;
+    let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
+    if (singleLineOnly || forceQuotes) {
+      for (i2 = 0; i2 < string.length; char >= 65536 ? i2 += 2 : i2++) {
+        char = codePointAt(string, i2);
+        if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+    } else {
+      for (i2 = 0; i2 < string.length; char >= 65536 ? i2 += 2 : i2++) {
+        char = codePointAt(string, i2);
+        if (char === CHAR_LINE_FEED) {
+          hasLineBreak = true;
+          if (shouldTrackWidth) {
+            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+            i2 - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
+            previousLineBreak = i2;
+          }
+        } else if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i2 - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
+    }
+    if (!hasLineBreak && !hasFoldableLine) {
+      if (plain && !forceQuotes && !testAmbiguousType(string)) {
+        return STYLE_PLAIN;
+      }
+      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+    }
+    if (indentPerLevel > 9 && needIndentIndicator(string)) {
+      return STYLE_DOUBLE;
+    }
+    if (!forceQuotes) {
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+  }
+  function writeScalar(state, string, level, iskey, inblock) {
+    state.dump = (function() {
+      if (string.length === 0) {
+        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+      }
+      if (!state.noCompatMode) {
+        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
+          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
+        }
+      }
+      const indent = state.indent * Math.max(1, level);
+      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const singleLineOnly = iskey || // No block styles in flow mode.
+      state.flowLevel > -1 && level >= state.flowLevel;
+      function testAmbiguity(string2) {
+        return testImplicitResolving(state, string2);
+      }
+      switch (chooseScalarStyle(
+        string,
+        singleLineOnly,
+        state.indent,
+        lineWidth,
+        testAmbiguity,
+        state.quotingType,
+        state.forceQuotes && !iskey,
+        inblock
+      )) {
+        case STYLE_PLAIN:
+          return string;
+        case STYLE_SINGLE:
+          return "'" + string.replace(/'/g, "''") + "'";
+        case STYLE_LITERAL:
+          return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
+        case STYLE_FOLDED:
+          return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
+        case STYLE_DOUBLE:
+          return '"' + escapeString(string) + '"';
+        default:
+          throw new YAMLException2("impossible error: invalid scalar style");
+      }
+    })();
+  }
+  function blockHeader(string, indentPerLevel) {
+    const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
+    const clip2 = string[string.length - 1] === "\n";
+    const keep = clip2 && (string[string.length - 2] === "\n" || string === "\n");
+    const chomp = keep ? "+" : clip2 ? "" : "-";
+    return indentIndicator + chomp + "\n";
+  }
+  function dropEndingNewline(string) {
+    return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+  }
+  function foldString(string, width) {
+    const lineRe = /(\n+)([^\n]*)/g;
+    let result = (function() {
+      let nextLF = string.indexOf("\n");
+      nextLF = nextLF !== -1 ? nextLF : string.length;
+      lineRe.lastIndex = nextLF;
+      return foldLine(string.slice(0, nextLF), width);
+    })();
+    let prevMoreIndented = string[0] === "\n" || string[0] === " ";
+    let moreIndented;
+    let match;
+    while (match = lineRe.exec(string)) {
+      const prefix = match[1];
+      const line = match[2];
+      moreIndented = line[0] === " ";
+      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      prevMoreIndented = moreIndented;
+    }
+    return result;
+  }
+  function foldLine(line, width) {
+    if (line === "" || line[0] === " ") return line;
+    const breakRe = / [^ ]/g;
+    let match;
+    let start = 0;
+    let end;
+    let curr = 0;
+    let next = 0;
+    let result = "";
+    while (match = breakRe.exec(line)) {
+      next = match.index;
+      if (next - start > width) {
+        end = curr > start ? curr : next;
+        result += "\n" + line.slice(start, end);
+        start = end + 1;
+      }
+      curr = next;
+    }
+    result += "\n";
+    if (line.length - start > width && curr > start) {
+      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+    } else {
+      result += line.slice(start);
+    }
+    return result.slice(1);
+  }
+  function escapeString(string) {
+    let result = "";
+    let char = 0;
+    for (let i2 = 0; i2 < string.length; char >= 65536 ? i2 += 2 : i2++) {
+      char = codePointAt(string, i2);
+      const escapeSeq = ESCAPE_SEQUENCES[char];
+      if (!escapeSeq && isPrintable(char)) {
+        result += string[i2];
+        if (char >= 65536) result += string[i2 + 1];
+      } else {
+        result += escapeSeq || encodeHex(char);
+      }
+    }
+    return result;
+  }
+  function writeFlowSequence(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = "[" + _result + "]";
+  }
+  function writeBlockSequence(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+        if (!compact || _result !== "") {
+          _result += generateNextLine(state, level);
+        }
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          _result += "-";
+        } else {
+          _result += "- ";
+        }
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = _result || "[]";
+  }
+  function writeFlowMapping(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (_result !== "") pairBuffer += ", ";
+      if (state.condenseFlow) pairBuffer += '"';
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level, objectKey, false, false)) {
+        continue;
+      }
+      if (state.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+      if (!writeNode(state, level, objectValue, false, false)) {
+        continue;
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = "{" + _result + "}";
+  }
+  function writeBlockMapping(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    if (state.sortKeys === true) {
+      objectKeyList.sort();
+    } else if (typeof state.sortKeys === "function") {
+      objectKeyList.sort(state.sortKeys);
+    } else if (state.sortKeys) {
+      throw new YAMLException2("sortKeys must be a boolean or a function");
+    }
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (!compact || _result !== "") {
+        pairBuffer += generateNextLine(state, level);
+      }
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+        continue;
+      }
+      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      if (explicitPair) {
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          pairBuffer += "?";
+        } else {
+          pairBuffer += "? ";
+        }
+      }
+      pairBuffer += state.dump;
+      if (explicitPair) {
+        pairBuffer += generateNextLine(state, level);
+      }
+      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+        continue;
+      }
+      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        pairBuffer += ":";
+      } else {
+        pairBuffer += ": ";
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = _result || "{}";
+  }
+  function detectType(state, object, explicit) {
+    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+    for (let index = 0, length = typeList.length; index < length; index += 1) {
+      const type2 = typeList[index];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+        if (explicit) {
+          if (type2.multi && type2.representName) {
+            state.tag = type2.representName(object);
+          } else {
+            state.tag = type2.tag;
+          }
+        } else {
+          state.tag = "?";
+        }
+        if (type2.represent) {
+          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          let _result;
+          if (_toString.call(type2.represent) === "[object Function]") {
+            _result = type2.represent(object, style);
+          } else if (_hasOwnProperty.call(type2.represent, style)) {
+            _result = type2.represent[style](object, style);
+          } else {
+            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
+          }
+          state.dump = _result;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
+    state.tag = null;
+    state.dump = object;
+    if (!detectType(state, object, false)) {
+      detectType(state, object, true);
+    }
+    const type2 = _toString.call(state.dump);
+    const inblock = block;
+    if (block) {
+      block = state.flowLevel < 0 || state.flowLevel > level;
+    }
+    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
+    let duplicateIndex;
+    let duplicate;
+    if (objectOrArray) {
+      duplicateIndex = state.duplicates.indexOf(object);
+      duplicate = duplicateIndex !== -1;
+    }
+    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+      compact = false;
+    }
+    if (duplicate && state.usedDuplicates[duplicateIndex]) {
+      state.dump = "*ref_" + duplicateIndex;
+    } else {
+      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+        state.usedDuplicates[duplicateIndex] = true;
+      }
+      if (type2 === "[object Object]") {
+        if (block && Object.keys(state.dump).length !== 0) {
+          writeBlockMapping(state, level, state.dump, compact);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowMapping(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object Array]") {
+        if (block && state.dump.length !== 0) {
+          if (state.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state, level - 1, state.dump, compact);
+          } else {
+            writeBlockSequence(state, level, state.dump, compact);
+          }
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowSequence(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object String]") {
+        if (state.tag !== "?") {
+          writeScalar(state, state.dump, level, iskey, inblock);
+        }
+      } else if (type2 === "[object Undefined]") {
+        return false;
+      } else {
+        if (state.skipInvalid) return false;
+        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
+      }
+      if (state.tag !== null && state.tag !== "?") {
+        let tagStr = encodeURI(
+          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+        ).replace(/!/g, "%21");
+        if (state.tag[0] === "!") {
+          tagStr = "!" + tagStr;
+        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
+          tagStr = "!!" + tagStr.slice(18);
+        } else {
+          tagStr = "!<" + tagStr + ">";
+        }
+        state.dump = tagStr + " " + state.dump;
+      }
+    }
+    return true;
+  }
+  function getDuplicateReferences(object, state) {
+    const objects = [];
+    const duplicatesIndexes = [];
+    inspectNode(object, objects, duplicatesIndexes);
+    const length = duplicatesIndexes.length;
+    for (let index = 0; index < length; index += 1) {
+      state.duplicates.push(objects[duplicatesIndexes[index]]);
+    }
+    state.usedDuplicates = new Array(length);
+  }
+  function inspectNode(object, objects, duplicatesIndexes) {
+    if (object !== null && typeof object === "object") {
+      const index = objects.indexOf(object);
+      if (index !== -1) {
+        if (duplicatesIndexes.indexOf(index) === -1) {
+          duplicatesIndexes.push(index);
+        }
+      } else {
+        objects.push(object);
+        if (Array.isArray(object)) {
+          for (let i2 = 0, length = object.length; i2 < length; i2 += 1) {
+            inspectNode(object[i2], objects, duplicatesIndexes);
+          }
+        } else {
+          const objectKeyList = Object.keys(object);
+          for (let i2 = 0, length = objectKeyList.length; i2 < length; i2 += 1) {
+            inspectNode(object[objectKeyList[i2]], objects, duplicatesIndexes);
+          }
+        }
+      }
+    }
+  }
+  function dump2(input, options) {
+    options = options || {};
+    const state = new State(options);
+    if (!state.noRefs) getDuplicateReferences(input, state);
+    let value = input;
+    if (state.replacer) {
+      value = state.replacer.call({ "": value }, "", value);
+    }
+    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+    return "";
+  }
+  dumper.dump = dump2;
+  return dumper;
+}
+function requireJsYaml() {
+  if (hasRequiredJsYaml) return jsYaml;
+  hasRequiredJsYaml = 1;
+  const loader2 = requireLoader();
+  const dumper2 = requireDumper();
+  function renamed(from, to) {
+    return function() {
+      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
+    };
+  }
+  jsYaml.Type = requireType();
+  jsYaml.Schema = requireSchema();
+  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
+  jsYaml.JSON_SCHEMA = requireJson();
+  jsYaml.CORE_SCHEMA = requireCore();
+  jsYaml.DEFAULT_SCHEMA = require_default();
+  jsYaml.load = loader2.load;
+  jsYaml.loadAll = loader2.loadAll;
+  jsYaml.dump = dumper2.dump;
+  jsYaml.YAMLException = requireException();
+  jsYaml.types = {
+    binary: requireBinary(),
+    float: requireFloat(),
+    map: requireMap(),
+    null: require_null2(),
+    pairs: requirePairs(),
+    set: requireSet(),
+    timestamp: requireTimestamp(),
+    bool: requireBool(),
+    int: requireInt(),
+    merge: requireMerge(),
+    omap: requireOmap(),
+    seq: requireSeq(),
+    str: requireStr()
+  };
+  jsYaml.safeLoad = renamed("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed("safeDump", "dump");
+  return jsYaml;
+}
+var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str, hasRequiredStr, seq, hasRequiredSeq, map, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool, hasRequiredBool, int, hasRequiredInt, float, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
+var init_js_yaml = __esm({
+  "node_modules/js-yaml/dist/js-yaml.mjs"() {
+    jsYaml = {};
+    loader = {};
+    common = {};
+    dumper = {};
+    jsYamlExports = requireJsYaml();
+    yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
+    ({
+      Type,
+      Schema,
+      FAILSAFE_SCHEMA,
+      JSON_SCHEMA,
+      CORE_SCHEMA,
+      DEFAULT_SCHEMA,
+      load,
+      loadAll,
+      dump,
+      YAMLException,
+      types,
+      safeLoad,
+      safeLoadAll,
+      safeDump
+    } = yaml);
+  }
+});
+
+// src/config/loaded-yaml.ts
+function failedLoad(file, sha2562, diagnostics, locate = () => ({ line: 1, column: 1 })) {
+  return { file, sha256: sha2562, value: void 0, diagnostics, locate };
+}
+var init_loaded_yaml = __esm({
+  "src/config/loaded-yaml.ts"() {
+    "use strict";
   }
 });
 
@@ -20889,7 +15726,7 @@ function yaml2() {
   return yamlModule ??= require_dist();
 }
 function parseWithPositions(file, sha2562, source) {
-  const { doc, position } = parseDocument(source);
+  const { doc, position } = parseDocument2(source);
   const locate = makeLocator(doc, position);
   const failed = (diagnostic) => failedLoad(file, sha2562, [diagnostic], locate);
   const syntax = syntaxDiagnostics(file, doc, source, position);
@@ -20914,10 +15751,10 @@ function parseWithPositions(file, sha2562, source) {
     );
   }
 }
-function parseDocument(source) {
-  const { LineCounter, parseDocument: parseDocument2 } = yaml2();
+function parseDocument2(source) {
+  const { LineCounter, parseDocument: parseDocument3 } = yaml2();
   const lineCounter = new LineCounter();
-  const doc = parseDocument2(source, {
+  const doc = parseDocument3(source, {
     lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
@@ -20931,8 +15768,8 @@ function parseDocument(source) {
   return { doc, position };
 }
 function isEmpty(doc) {
-  const { isScalar } = yaml2();
-  return doc.contents === null || isScalar(doc.contents) && doc.contents.value === null;
+  const { isScalar: isScalar2 } = yaml2();
+  return doc.contents === null || isScalar2(doc.contents) && doc.contents.value === null;
 }
 function syntaxDiagnostics(file, doc, source, position) {
   return doc.errors.map((error2) => {
@@ -20976,26 +15813,26 @@ function checkAliasExpansion(file, doc, position) {
   );
 }
 function measureExpansion(doc) {
-  const { isAlias, isMap: isMap3, isPair, isSeq: isSeq2, visit: visit2 } = yaml2();
+  const { isAlias: isAlias3, isMap: isMap5, isPair: isPair2, isSeq: isSeq4, visit: visit4 } = yaml2();
   const sizes = /* @__PURE__ */ new Map();
   const open2 = /* @__PURE__ */ new Set();
   let written = 0;
   let firstAlias = -1;
-  visit2(doc, {
+  visit4(doc, {
     Node(_, node) {
       written++;
-      if (isAlias(node) && firstAlias < 0) firstAlias = node.range?.[0] ?? 0;
+      if (isAlias3(node) && firstAlias < 0) firstAlias = node.range?.[0] ?? 0;
     }
   });
   const size = (node) => {
-    if (isAlias(node)) return size(node.resolve(doc));
-    if (!isMap3(node) && !isSeq2(node)) return node === null || node === void 0 ? 0 : 1;
+    if (isAlias3(node)) return size(node.resolve(doc));
+    if (!isMap5(node) && !isSeq4(node)) return node === null || node === void 0 ? 0 : 1;
     const known = sizes.get(node);
     if (known !== void 0) return known;
     if (open2.has(node)) return Infinity;
     open2.add(node);
     let total = 1;
-    for (const item of node.items) total += isPair(item) ? size(item.key) + size(item.value) : size(item);
+    for (const item of node.items) total += isPair2(item) ? size(item.key) + size(item.value) : size(item);
     open2.delete(node);
     sizes.set(node, total);
     return total;
@@ -21010,17 +15847,17 @@ function measureExpansion(doc) {
   return { written, added: Math.max(0, expanded - written), firstAlias };
 }
 function makeLocator(doc, position) {
-  const { isAlias, isMap: isMap3, isPair, isScalar, isSeq: isSeq2 } = yaml2();
+  const { isAlias: isAlias3, isMap: isMap5, isPair: isPair2, isScalar: isScalar2, isSeq: isSeq4 } = yaml2();
   return (path8, options = {}) => {
     let node = doc.contents;
     let best = node && node.range ? node.range[0] : 0;
     for (let i2 = 0; i2 < path8.length; i2++) {
       const segment = path8[i2];
       const last = i2 === path8.length - 1;
-      if (isAlias(node)) break;
-      if (isMap3(node)) {
+      if (isAlias3(node)) break;
+      if (isMap5(node)) {
         const pair = node.items.find(
-          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment)
+          (p) => isPair2(p) && isScalar2(p.key) && String(p.key.value) === String(segment)
         );
         if (!pair) break;
         const keyNode = pair.key;
@@ -21030,7 +15867,7 @@ function makeLocator(doc, position) {
         }
         node = pair.value;
         best = node?.range?.[0] ?? keyNode.range?.[0] ?? best;
-      } else if (isSeq2(node) && typeof segment === "number") {
+      } else if (isSeq4(node) && typeof segment === "number") {
         node = node.items[segment];
         if (!node) break;
         best = node.range?.[0] ?? best;
@@ -21085,7 +15922,7 @@ async function readStream(file, location, signal) {
   return Buffer.concat(chunks);
 }
 function streamOf(fd, info2) {
-  if ((0, import_node_tty3.isatty)(fd)) return new import_node_tty3.ReadStream(fd);
+  if ((0, import_node_tty.isatty)(fd)) return new import_node_tty.ReadStream(fd);
   if (info2.isFIFO() || info2.isSocket()) return new import_node_net.Socket({ fd, readable: true, writable: false });
   return (0, import_node_fs.createReadStream)("", { fd });
 }
@@ -21096,7 +15933,7 @@ function cannotRead(file, error2) {
     "Give the desired-state file with -f FILE (default: accounts.yaml), or create one with `pactflow-accounts export --out accounts.yaml`."
   );
 }
-var import_node_fs, import_promises, import_node_net, import_node_stream, import_node_tty3, interrupted;
+var import_node_fs, import_promises, import_node_net, import_node_stream, import_node_tty, interrupted;
 var init_read_file = __esm({
   "src/config/read-file.ts"() {
     "use strict";
@@ -21104,7 +15941,7 @@ var init_read_file = __esm({
     import_promises = require("node:fs/promises");
     import_node_net = require("node:net");
     import_node_stream = require("node:stream");
-    import_node_tty3 = require("node:tty");
+    import_node_tty = require("node:tty");
     init_errors();
     init_bytes();
     interrupted = () => new InterruptedError("interrupted while the desired-state file was read");
@@ -21135,7 +15972,7 @@ function parseYamlSource(file, bytes) {
 function parseWithoutPositions(source) {
   if (NEEDS_YAML.test(source)) return void 0;
   try {
-    const value = load2(source, { schema: CORE_SCHEMA, json: false });
+    const value = load(source, { schema: CORE_SCHEMA, json: false });
     return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
   } catch {
     return void 0;
@@ -21153,6 +15990,1027 @@ var init_load = __esm({
     init_read_file();
     NEEDS_YAML = /^%|(?:^|[\s[{,:])(?:\*|[-+]?0b)/m;
     sha256Of = (bytes) => (0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex");
+  }
+});
+
+// schemas/accounts.schema.json
+var accounts_schema_default;
+var init_accounts_schema = __esm({
+  "schemas/accounts.schema.json"() {
+    accounts_schema_default = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://github.com/pactflow-accounts/pactflow-accounts/schemas/accounts.schema.json",
+      title: "pactflow-accounts desired-state file",
+      description: "The PactFlow system accounts a team wants, kept in git and applied by pactflow-accounts.",
+      type: "object",
+      additionalProperties: false,
+      required: ["version", "systemAccounts"],
+      properties: {
+        version: {
+          description: "Format version of this file. Must be 1.",
+          const: 1
+        },
+        policy: {
+          description: "How the tool treats live accounts this file does not list, which accounts it governs, and how much one apply may change.",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            unmanaged: {
+              description: "What to do with live system accounts in scope that this file does not list: ignore (default, list them only), disable, or delete.",
+              enum: ["ignore", "disable", "delete"]
+            },
+            unmanagedRoles: {
+              description: "What to do with live custom roles that this file's roles list does not name: ignore (default, leave them) or delete. A role still held by any account or person is never deleted, and each delete counts against maxDeletes.",
+              enum: ["ignore", "delete"]
+            },
+            scope: {
+              description: "Which live system accounts this file governs, by name glob (* and ? wildcards, case-insensitive). Default: all.",
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                include: {
+                  description: "Name globs of the accounts governed. Omitted: every account.",
+                  type: "array",
+                  items: { description: 'A name glob, e.g. "ci-*".', type: "string", minLength: 1 }
+                },
+                exclude: {
+                  description: "Name globs of accounts left alone even when they match include.",
+                  type: "array",
+                  items: {
+                    description: 'A name glob, e.g. "ci-legacy-*".',
+                    type: "string",
+                    minLength: 1
+                  }
+                }
+              }
+            },
+            protected: {
+              description: "Live account names or globs (* and ?, as in scope) this tool never changes, disables or deletes (matched case-insensitively). A pattern that matches no live account is a warning in the plan.",
+              type: "array",
+              items: { description: "An account name or glob.", type: "string", minLength: 1 }
+            },
+            limits: {
+              description: "Blast-radius budgets: apply refuses a plan over one (exit code 3) unless raised for one run with --allow-... flags.",
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                maxDeletes: {
+                  description: "Most accounts and custom roles one apply may delete. Default 0.",
+                  type: "integer",
+                  minimum: 0
+                },
+                maxDisables: {
+                  description: "Most existing accounts one apply may disable. Default 5.",
+                  type: "integer",
+                  minimum: 0
+                },
+                maxAdminChanges: {
+                  description: "Most Administrator grants or revocations in one apply. Default 1.",
+                  type: "integer",
+                  minimum: 0
+                }
+              }
+            }
+          }
+        },
+        defaults: {
+          description: "Values applied to every account that does not set the field itself.",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            roles: {
+              description: "Default role names for every account without its own roles.",
+              type: "array",
+              items: { description: 'A role name, e.g. "CI/CD".', type: "string", minLength: 1 }
+            },
+            teams: {
+              description: "Default team names for every account without its own teams.",
+              type: "array",
+              items: { description: "A team name.", type: "string", minLength: 1 }
+            }
+          }
+        },
+        roles: {
+          description: "Custom roles this file owns: each is created, or updated to exactly these permission scopes. Built-in roles (Administrator, CI/CD, User, ...) can be referenced by accounts but never defined here.",
+          type: "array",
+          items: {
+            description: "One custom role, identified by its name.",
+            type: "object",
+            additionalProperties: false,
+            required: ["name", "permissions"],
+            properties: {
+              name: {
+                description: "The role's name: its identity, unique case-insensitively, and not the name of a built-in role.",
+                type: "string",
+                minLength: 1
+              },
+              description: {
+                description: "What the role is for, as PactFlow shows it. Omitted: the live description is kept.",
+                type: "string"
+              },
+              permissions: {
+                description: "The role's permission scopes, exactly this set (order does not matter), each resource:action[:scope], e.g. contract_data:manage:team.",
+                type: "array",
+                items: {
+                  description: 'A permission scope, e.g. "contract_data:read:*".',
+                  type: "string",
+                  minLength: 1
+                }
+              }
+            }
+          }
+        },
+        systemAccounts: {
+          description: "The system accounts this file manages.",
+          type: "array",
+          items: {
+            description: "One system account, identified by its name.",
+            type: "object",
+            additionalProperties: false,
+            required: ["name"],
+            properties: {
+              name: {
+                description: "The account's name: its identity, unique case-insensitively within the file.",
+                type: "string"
+              },
+              email: {
+                description: "Optional contact email of the account.",
+                type: "string"
+              },
+              state: {
+                description: "enabled (default), disabled (kept with its tokens, cannot log in), or deleted (removed with its tokens).",
+                enum: ["enabled", "disabled", "deleted"]
+              },
+              admin: {
+                description: "true: the account holds the Administrator role; false: it does not. Omitted: left as it is unless roles says otherwise.",
+                type: "boolean"
+              },
+              roles: {
+                description: "Role names the account holds: exactly this set (order and case do not matter). Omitted: not managed, unless defaults.roles is set.",
+                type: "array",
+                items: { description: 'A role name, e.g. "CI/CD".', type: "string", minLength: 1 }
+              },
+              teams: {
+                description: "Team names the account is a member of: exactly these memberships for this account. Omitted: not managed, unless defaults.teams is set.",
+                type: "array",
+                items: { description: "A team name.", type: "string", minLength: 1 }
+              },
+              previousNames: {
+                description: "Earlier names of this account: an existing account under one of them is renamed, keeping its uuid and tokens.",
+                type: "array",
+                items: { description: "An earlier account name.", type: "string", minLength: 1 }
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/util/suggest.ts
+function editDistance(a2, b) {
+  const s = a2.toLowerCase();
+  const t = b.toLowerCase();
+  let previous = Array.from({ length: t.length + 1 }, (_, i2) => i2);
+  for (let i2 = 1; i2 <= s.length; i2++) {
+    const current = [i2];
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i2 - 1] === t[j - 1] ? 0 : 1;
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
+    }
+    previous = current;
+  }
+  return previous[t.length];
+}
+function closest(word, candidates) {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  const squash = (x) => x.toLowerCase().replace(/[^a-z0-9]/g, "");
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = squash(candidate) === squash(word) ? 0.5 : editDistance(word, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= limit ? best : void 0;
+}
+function didYouMean(word, candidates) {
+  const match = closest(word, candidates);
+  return match === void 0 ? "" : ` (did you mean "${match}"?)`;
+}
+var init_suggest = __esm({
+  "src/util/suggest.ts"() {
+    "use strict";
+  }
+});
+
+// src/config/accounts-schema.generated.ts
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.version === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.systemAccounts === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "systemAccounts" }, message: "must have required property 'systemAccounts'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "version" || key0 === "policy" || key0 === "defaults" || key0 === "roles" || key0 === "systemAccounts")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data0 = data.version;
+      if (1 !== data0) {
+        const err3 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema31.properties.version, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.policy !== void 0) {
+      let data1 = data.policy;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        for (const key1 in data1) {
+          if (!(key1 === "unmanaged" || key1 === "unmanagedRoles" || key1 === "scope" || key1 === "protected" || key1 === "limits")) {
+            const err4 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.policy, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data1.unmanaged !== void 0) {
+          let data2 = data1.unmanaged;
+          if (!(data2 === "ignore" || data2 === "disable" || data2 === "delete")) {
+            const err5 = { instancePath: instancePath + "/policy/unmanaged", schemaPath: "#/properties/policy/properties/unmanaged/enum", keyword: "enum", params: { allowedValues: schema31.properties.policy.properties.unmanaged.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.policy.properties.unmanaged.enum, parentSchema: schema31.properties.policy.properties.unmanaged, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data1.unmanagedRoles !== void 0) {
+          let data3 = data1.unmanagedRoles;
+          if (!(data3 === "ignore" || data3 === "delete")) {
+            const err6 = { instancePath: instancePath + "/policy/unmanagedRoles", schemaPath: "#/properties/policy/properties/unmanagedRoles/enum", keyword: "enum", params: { allowedValues: schema31.properties.policy.properties.unmanagedRoles.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.policy.properties.unmanagedRoles.enum, parentSchema: schema31.properties.policy.properties.unmanagedRoles, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data1.scope !== void 0) {
+          let data4 = data1.scope;
+          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            for (const key2 in data4) {
+              if (!(key2 === "include" || key2 === "exclude")) {
+                const err7 = { instancePath: instancePath + "/policy/scope", schemaPath: "#/properties/policy/properties/scope/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.policy.properties.scope, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+            if (data4.include !== void 0) {
+              let data5 = data4.include;
+              if (Array.isArray(data5)) {
+                const len0 = data5.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data6 = data5[i0];
+                  if (typeof data6 === "string") {
+                    if (func1(data6) < 1) {
+                      const err8 = { instancePath: instancePath + "/policy/scope/include/" + i0, schemaPath: "#/properties/policy/properties/scope/properties/include/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.policy.properties.scope.properties.include.items, data: data6 };
+                      if (vErrors === null) {
+                        vErrors = [err8];
+                      } else {
+                        vErrors.push(err8);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err9 = { instancePath: instancePath + "/policy/scope/include/" + i0, schemaPath: "#/properties/policy/properties/scope/properties/include/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.policy.properties.scope.properties.include.items.type, parentSchema: schema31.properties.policy.properties.scope.properties.include.items, data: data6 };
+                    if (vErrors === null) {
+                      vErrors = [err9];
+                    } else {
+                      vErrors.push(err9);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err10 = { instancePath: instancePath + "/policy/scope/include", schemaPath: "#/properties/policy/properties/scope/properties/include/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.policy.properties.scope.properties.include.type, parentSchema: schema31.properties.policy.properties.scope.properties.include, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data4.exclude !== void 0) {
+              let data7 = data4.exclude;
+              if (Array.isArray(data7)) {
+                const len1 = data7.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data8 = data7[i1];
+                  if (typeof data8 === "string") {
+                    if (func1(data8) < 1) {
+                      const err11 = { instancePath: instancePath + "/policy/scope/exclude/" + i1, schemaPath: "#/properties/policy/properties/scope/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.policy.properties.scope.properties.exclude.items, data: data8 };
+                      if (vErrors === null) {
+                        vErrors = [err11];
+                      } else {
+                        vErrors.push(err11);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err12 = { instancePath: instancePath + "/policy/scope/exclude/" + i1, schemaPath: "#/properties/policy/properties/scope/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.policy.properties.scope.properties.exclude.items.type, parentSchema: schema31.properties.policy.properties.scope.properties.exclude.items, data: data8 };
+                    if (vErrors === null) {
+                      vErrors = [err12];
+                    } else {
+                      vErrors.push(err12);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err13 = { instancePath: instancePath + "/policy/scope/exclude", schemaPath: "#/properties/policy/properties/scope/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.policy.properties.scope.properties.exclude.type, parentSchema: schema31.properties.policy.properties.scope.properties.exclude, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/policy/scope", schemaPath: "#/properties/policy/properties/scope/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.policy.properties.scope.type, parentSchema: schema31.properties.policy.properties.scope, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data1.protected !== void 0) {
+          let data9 = data1.protected;
+          if (Array.isArray(data9)) {
+            const len2 = data9.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data10 = data9[i2];
+              if (typeof data10 === "string") {
+                if (func1(data10) < 1) {
+                  const err15 = { instancePath: instancePath + "/policy/protected/" + i2, schemaPath: "#/properties/policy/properties/protected/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.policy.properties.protected.items, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              } else {
+                const err16 = { instancePath: instancePath + "/policy/protected/" + i2, schemaPath: "#/properties/policy/properties/protected/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.policy.properties.protected.items.type, parentSchema: schema31.properties.policy.properties.protected.items, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/policy/protected", schemaPath: "#/properties/policy/properties/protected/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.policy.properties.protected.type, parentSchema: schema31.properties.policy.properties.protected, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data1.limits !== void 0) {
+          let data11 = data1.limits;
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            for (const key3 in data11) {
+              if (!(key3 === "maxDeletes" || key3 === "maxDisables" || key3 === "maxAdminChanges")) {
+                const err18 = { instancePath: instancePath + "/policy/limits", schemaPath: "#/properties/policy/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.policy.properties.limits, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data11.maxDeletes !== void 0) {
+              let data12 = data11.maxDeletes;
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+                const err19 = { instancePath: instancePath + "/policy/limits/maxDeletes", schemaPath: "#/properties/policy/properties/limits/properties/maxDeletes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.policy.properties.limits.properties.maxDeletes.type, parentSchema: schema31.properties.policy.properties.limits.properties.maxDeletes, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+              if (typeof data12 == "number" && isFinite(data12)) {
+                if (data12 < 0 || isNaN(data12)) {
+                  const err20 = { instancePath: instancePath + "/policy/limits/maxDeletes", schemaPath: "#/properties/policy/properties/limits/properties/maxDeletes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.policy.properties.limits.properties.maxDeletes, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data11.maxDisables !== void 0) {
+              let data13 = data11.maxDisables;
+              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+                const err21 = { instancePath: instancePath + "/policy/limits/maxDisables", schemaPath: "#/properties/policy/properties/limits/properties/maxDisables/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.policy.properties.limits.properties.maxDisables.type, parentSchema: schema31.properties.policy.properties.limits.properties.maxDisables, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+              if (typeof data13 == "number" && isFinite(data13)) {
+                if (data13 < 0 || isNaN(data13)) {
+                  const err22 = { instancePath: instancePath + "/policy/limits/maxDisables", schemaPath: "#/properties/policy/properties/limits/properties/maxDisables/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.policy.properties.limits.properties.maxDisables, data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data11.maxAdminChanges !== void 0) {
+              let data14 = data11.maxAdminChanges;
+              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+                const err23 = { instancePath: instancePath + "/policy/limits/maxAdminChanges", schemaPath: "#/properties/policy/properties/limits/properties/maxAdminChanges/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.policy.properties.limits.properties.maxAdminChanges.type, parentSchema: schema31.properties.policy.properties.limits.properties.maxAdminChanges, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (typeof data14 == "number" && isFinite(data14)) {
+                if (data14 < 0 || isNaN(data14)) {
+                  const err24 = { instancePath: instancePath + "/policy/limits/maxAdminChanges", schemaPath: "#/properties/policy/properties/limits/properties/maxAdminChanges/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.policy.properties.limits.properties.maxAdminChanges, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/policy/limits", schemaPath: "#/properties/policy/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.policy.properties.limits.type, parentSchema: schema31.properties.policy.properties.limits, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.policy.type, parentSchema: schema31.properties.policy, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.defaults !== void 0) {
+      let data15 = data.defaults;
+      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+        for (const key4 in data15) {
+          if (!(key4 === "roles" || key4 === "teams")) {
+            const err27 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.defaults, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data15.roles !== void 0) {
+          let data16 = data15.roles;
+          if (Array.isArray(data16)) {
+            const len3 = data16.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data17 = data16[i3];
+              if (typeof data17 === "string") {
+                if (func1(data17) < 1) {
+                  const err28 = { instancePath: instancePath + "/defaults/roles/" + i3, schemaPath: "#/properties/defaults/properties/roles/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.defaults.properties.roles.items, data: data17 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/defaults/roles/" + i3, schemaPath: "#/properties/defaults/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.defaults.properties.roles.items.type, parentSchema: schema31.properties.defaults.properties.roles.items, data: data17 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/defaults/roles", schemaPath: "#/properties/defaults/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.defaults.properties.roles.type, parentSchema: schema31.properties.defaults.properties.roles, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data15.teams !== void 0) {
+          let data18 = data15.teams;
+          if (Array.isArray(data18)) {
+            const len4 = data18.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data19 = data18[i4];
+              if (typeof data19 === "string") {
+                if (func1(data19) < 1) {
+                  const err31 = { instancePath: instancePath + "/defaults/teams/" + i4, schemaPath: "#/properties/defaults/properties/teams/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.defaults.properties.teams.items, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              } else {
+                const err32 = { instancePath: instancePath + "/defaults/teams/" + i4, schemaPath: "#/properties/defaults/properties/teams/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.defaults.properties.teams.items.type, parentSchema: schema31.properties.defaults.properties.teams.items, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/defaults/teams", schemaPath: "#/properties/defaults/properties/teams/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.defaults.properties.teams.type, parentSchema: schema31.properties.defaults.properties.teams, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.defaults.type, parentSchema: schema31.properties.defaults, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.roles !== void 0) {
+      let data20 = data.roles;
+      if (Array.isArray(data20)) {
+        const len5 = data20.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data21 = data20[i5];
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.name === void 0) {
+              const err35 = { instancePath: instancePath + "/roles/" + i5, schemaPath: "#/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema31.properties.roles.items.required, parentSchema: schema31.properties.roles.items, data: data21 };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data21.permissions === void 0) {
+              const err36 = { instancePath: instancePath + "/roles/" + i5, schemaPath: "#/properties/roles/items/required", keyword: "required", params: { missingProperty: "permissions" }, message: "must have required property 'permissions'", schema: schema31.properties.roles.items.required, parentSchema: schema31.properties.roles.items, data: data21 };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            for (const key5 in data21) {
+              if (!(key5 === "name" || key5 === "description" || key5 === "permissions")) {
+                const err37 = { instancePath: instancePath + "/roles/" + i5, schemaPath: "#/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.roles.items, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+            if (data21.name !== void 0) {
+              let data22 = data21.name;
+              if (typeof data22 === "string") {
+                if (func1(data22) < 1) {
+                  const err38 = { instancePath: instancePath + "/roles/" + i5 + "/name", schemaPath: "#/properties/roles/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.roles.items.properties.name, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              } else {
+                const err39 = { instancePath: instancePath + "/roles/" + i5 + "/name", schemaPath: "#/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.roles.items.properties.name.type, parentSchema: schema31.properties.roles.items.properties.name, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data21.description !== void 0) {
+              let data23 = data21.description;
+              if (typeof data23 !== "string") {
+                const err40 = { instancePath: instancePath + "/roles/" + i5 + "/description", schemaPath: "#/properties/roles/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.roles.items.properties.description.type, parentSchema: schema31.properties.roles.items.properties.description, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+            if (data21.permissions !== void 0) {
+              let data24 = data21.permissions;
+              if (Array.isArray(data24)) {
+                const len6 = data24.length;
+                for (let i6 = 0; i6 < len6; i6++) {
+                  let data25 = data24[i6];
+                  if (typeof data25 === "string") {
+                    if (func1(data25) < 1) {
+                      const err41 = { instancePath: instancePath + "/roles/" + i5 + "/permissions/" + i6, schemaPath: "#/properties/roles/items/properties/permissions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.roles.items.properties.permissions.items, data: data25 };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err42 = { instancePath: instancePath + "/roles/" + i5 + "/permissions/" + i6, schemaPath: "#/properties/roles/items/properties/permissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.roles.items.properties.permissions.items.type, parentSchema: schema31.properties.roles.items.properties.permissions.items, data: data25 };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err43 = { instancePath: instancePath + "/roles/" + i5 + "/permissions", schemaPath: "#/properties/roles/items/properties/permissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.items.properties.permissions.type, parentSchema: schema31.properties.roles.items.properties.permissions, data: data24 };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err44 = { instancePath: instancePath + "/roles/" + i5, schemaPath: "#/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.roles.items.type, parentSchema: schema31.properties.roles.items, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.type, parentSchema: schema31.properties.roles, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.systemAccounts !== void 0) {
+      let data26 = data.systemAccounts;
+      if (Array.isArray(data26)) {
+        const len7 = data26.length;
+        for (let i7 = 0; i7 < len7; i7++) {
+          let data27 = data26[i7];
+          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+            if (data27.name === void 0) {
+              const err46 = { instancePath: instancePath + "/systemAccounts/" + i7, schemaPath: "#/properties/systemAccounts/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema31.properties.systemAccounts.items.required, parentSchema: schema31.properties.systemAccounts.items, data: data27 };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+            for (const key6 in data27) {
+              if (!(key6 === "name" || key6 === "email" || key6 === "state" || key6 === "admin" || key6 === "roles" || key6 === "teams" || key6 === "previousNames")) {
+                const err47 = { instancePath: instancePath + "/systemAccounts/" + i7, schemaPath: "#/properties/systemAccounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.systemAccounts.items, data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            if (data27.name !== void 0) {
+              let data28 = data27.name;
+              if (typeof data28 !== "string") {
+                const err48 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/name", schemaPath: "#/properties/systemAccounts/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.systemAccounts.items.properties.name.type, parentSchema: schema31.properties.systemAccounts.items.properties.name, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data27.email !== void 0) {
+              let data29 = data27.email;
+              if (typeof data29 !== "string") {
+                const err49 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/email", schemaPath: "#/properties/systemAccounts/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.systemAccounts.items.properties.email.type, parentSchema: schema31.properties.systemAccounts.items.properties.email, data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+            if (data27.state !== void 0) {
+              let data30 = data27.state;
+              if (!(data30 === "enabled" || data30 === "disabled" || data30 === "deleted")) {
+                const err50 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/state", schemaPath: "#/properties/systemAccounts/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema31.properties.systemAccounts.items.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.systemAccounts.items.properties.state.enum, parentSchema: schema31.properties.systemAccounts.items.properties.state, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+            if (data27.admin !== void 0) {
+              let data31 = data27.admin;
+              if (typeof data31 !== "boolean") {
+                const err51 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/admin", schemaPath: "#/properties/systemAccounts/items/properties/admin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.systemAccounts.items.properties.admin.type, parentSchema: schema31.properties.systemAccounts.items.properties.admin, data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+            if (data27.roles !== void 0) {
+              let data32 = data27.roles;
+              if (Array.isArray(data32)) {
+                const len8 = data32.length;
+                for (let i8 = 0; i8 < len8; i8++) {
+                  let data33 = data32[i8];
+                  if (typeof data33 === "string") {
+                    if (func1(data33) < 1) {
+                      const err52 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/roles/" + i8, schemaPath: "#/properties/systemAccounts/items/properties/roles/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.systemAccounts.items.properties.roles.items, data: data33 };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err53 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/roles/" + i8, schemaPath: "#/properties/systemAccounts/items/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.systemAccounts.items.properties.roles.items.type, parentSchema: schema31.properties.systemAccounts.items.properties.roles.items, data: data33 };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err54 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/roles", schemaPath: "#/properties/systemAccounts/items/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.systemAccounts.items.properties.roles.type, parentSchema: schema31.properties.systemAccounts.items.properties.roles, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data27.teams !== void 0) {
+              let data34 = data27.teams;
+              if (Array.isArray(data34)) {
+                const len9 = data34.length;
+                for (let i9 = 0; i9 < len9; i9++) {
+                  let data35 = data34[i9];
+                  if (typeof data35 === "string") {
+                    if (func1(data35) < 1) {
+                      const err55 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/teams/" + i9, schemaPath: "#/properties/systemAccounts/items/properties/teams/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.systemAccounts.items.properties.teams.items, data: data35 };
+                      if (vErrors === null) {
+                        vErrors = [err55];
+                      } else {
+                        vErrors.push(err55);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err56 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/teams/" + i9, schemaPath: "#/properties/systemAccounts/items/properties/teams/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.systemAccounts.items.properties.teams.items.type, parentSchema: schema31.properties.systemAccounts.items.properties.teams.items, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err57 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/teams", schemaPath: "#/properties/systemAccounts/items/properties/teams/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.systemAccounts.items.properties.teams.type, parentSchema: schema31.properties.systemAccounts.items.properties.teams, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data27.previousNames !== void 0) {
+              let data36 = data27.previousNames;
+              if (Array.isArray(data36)) {
+                const len10 = data36.length;
+                for (let i10 = 0; i10 < len10; i10++) {
+                  let data37 = data36[i10];
+                  if (typeof data37 === "string") {
+                    if (func1(data37) < 1) {
+                      const err58 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/previousNames/" + i10, schemaPath: "#/properties/systemAccounts/items/properties/previousNames/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.systemAccounts.items.properties.previousNames.items, data: data37 };
+                      if (vErrors === null) {
+                        vErrors = [err58];
+                      } else {
+                        vErrors.push(err58);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err59 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/previousNames/" + i10, schemaPath: "#/properties/systemAccounts/items/properties/previousNames/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.systemAccounts.items.properties.previousNames.items.type, parentSchema: schema31.properties.systemAccounts.items.properties.previousNames.items, data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err60 = { instancePath: instancePath + "/systemAccounts/" + i7 + "/previousNames", schemaPath: "#/properties/systemAccounts/items/properties/previousNames/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.systemAccounts.items.properties.previousNames.type, parentSchema: schema31.properties.systemAccounts.items.properties.previousNames, data: data36 };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err61 = { instancePath: instancePath + "/systemAccounts/" + i7, schemaPath: "#/properties/systemAccounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.systemAccounts.items.type, parentSchema: schema31.properties.systemAccounts.items, data: data27 };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/systemAccounts", schemaPath: "#/properties/systemAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.systemAccounts.type, parentSchema: schema31.properties.systemAccounts, data: data26 };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    if (vErrors === null) {
+      vErrors = [err63];
+    } else {
+      vErrors.push(err63);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+var __getOwnPropNames2, __commonJS2, require_ucs2length, stdin_default, schema31, func1;
+var init_accounts_schema_generated = __esm({
+  "src/config/accounts-schema.generated.ts"() {
+    "use strict";
+    __getOwnPropNames2 = Object.getOwnPropertyNames;
+    __commonJS2 = (cb, mod) => function __require() {
+      try {
+        return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+      } catch (e) {
+        throw mod = 0, e;
+      }
+    };
+    require_ucs2length = __commonJS2({
+      "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
+        "use strict";
+        Object.defineProperty(exports2, "__esModule", { value: true });
+        function ucs2length(str2) {
+          const len = str2.length;
+          let length = 0;
+          let pos = 0;
+          let value;
+          while (pos < len) {
+            length++;
+            value = str2.charCodeAt(pos++);
+            if (value >= 55296 && value <= 56319 && pos < len) {
+              value = str2.charCodeAt(pos);
+              if ((value & 64512) === 56320)
+                pos++;
+            }
+          }
+          return length;
+        }
+        exports2.default = ucs2length;
+        ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+      }
+    });
+    stdin_default = validate20;
+    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/pactflow-accounts/pactflow-accounts/schemas/accounts.schema.json", "title": "pactflow-accounts desired-state file", "description": "The PactFlow system accounts a team wants, kept in git and applied by pactflow-accounts.", "type": "object", "additionalProperties": false, "required": ["version", "systemAccounts"], "properties": { "version": { "description": "Format version of this file. Must be 1.", "const": 1 }, "policy": { "description": "How the tool treats live accounts this file does not list, which accounts it governs, and how much one apply may change.", "type": "object", "additionalProperties": false, "properties": { "unmanaged": { "description": "What to do with live system accounts in scope that this file does not list: ignore (default, list them only), disable, or delete.", "enum": ["ignore", "disable", "delete"] }, "unmanagedRoles": { "description": "What to do with live custom roles that this file's roles list does not name: ignore (default, leave them) or delete. A role still held by any account or person is never deleted, and each delete counts against maxDeletes.", "enum": ["ignore", "delete"] }, "scope": { "description": "Which live system accounts this file governs, by name glob (* and ? wildcards, case-insensitive). Default: all.", "type": "object", "additionalProperties": false, "properties": { "include": { "description": "Name globs of the accounts governed. Omitted: every account.", "type": "array", "items": { "description": 'A name glob, e.g. "ci-*".', "type": "string", "minLength": 1 } }, "exclude": { "description": "Name globs of accounts left alone even when they match include.", "type": "array", "items": { "description": 'A name glob, e.g. "ci-legacy-*".', "type": "string", "minLength": 1 } } } }, "protected": { "description": "Live account names or globs (* and ?, as in scope) this tool never changes, disables or deletes (matched case-insensitively). A pattern that matches no live account is a warning in the plan.", "type": "array", "items": { "description": "An account name or glob.", "type": "string", "minLength": 1 } }, "limits": { "description": "Blast-radius budgets: apply refuses a plan over one (exit code 3) unless raised for one run with --allow-... flags.", "type": "object", "additionalProperties": false, "properties": { "maxDeletes": { "description": "Most accounts and custom roles one apply may delete. Default 0.", "type": "integer", "minimum": 0 }, "maxDisables": { "description": "Most existing accounts one apply may disable. Default 5.", "type": "integer", "minimum": 0 }, "maxAdminChanges": { "description": "Most Administrator grants or revocations in one apply. Default 1.", "type": "integer", "minimum": 0 } } } } }, "defaults": { "description": "Values applied to every account that does not set the field itself.", "type": "object", "additionalProperties": false, "properties": { "roles": { "description": "Default role names for every account without its own roles.", "type": "array", "items": { "description": 'A role name, e.g. "CI/CD".', "type": "string", "minLength": 1 } }, "teams": { "description": "Default team names for every account without its own teams.", "type": "array", "items": { "description": "A team name.", "type": "string", "minLength": 1 } } } }, "roles": { "description": "Custom roles this file owns: each is created, or updated to exactly these permission scopes. Built-in roles (Administrator, CI/CD, User, ...) can be referenced by accounts but never defined here.", "type": "array", "items": { "description": "One custom role, identified by its name.", "type": "object", "additionalProperties": false, "required": ["name", "permissions"], "properties": { "name": { "description": "The role's name: its identity, unique case-insensitively, and not the name of a built-in role.", "type": "string", "minLength": 1 }, "description": { "description": "What the role is for, as PactFlow shows it. Omitted: the live description is kept.", "type": "string" }, "permissions": { "description": "The role's permission scopes, exactly this set (order does not matter), each resource:action[:scope], e.g. contract_data:manage:team.", "type": "array", "items": { "description": 'A permission scope, e.g. "contract_data:read:*".', "type": "string", "minLength": 1 } } } } }, "systemAccounts": { "description": "The system accounts this file manages.", "type": "array", "items": { "description": "One system account, identified by its name.", "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "description": "The account's name: its identity, unique case-insensitively within the file.", "type": "string" }, "email": { "description": "Optional contact email of the account.", "type": "string" }, "state": { "description": "enabled (default), disabled (kept with its tokens, cannot log in), or deleted (removed with its tokens).", "enum": ["enabled", "disabled", "deleted"] }, "admin": { "description": "true: the account holds the Administrator role; false: it does not. Omitted: left as it is unless roles says otherwise.", "type": "boolean" }, "roles": { "description": "Role names the account holds: exactly this set (order and case do not matter). Omitted: not managed, unless defaults.roles is set.", "type": "array", "items": { "description": 'A role name, e.g. "CI/CD".', "type": "string", "minLength": 1 } }, "teams": { "description": "Team names the account is a member of: exactly these memberships for this account. Omitted: not managed, unless defaults.teams is set.", "type": "array", "items": { "description": "A team name.", "type": "string", "minLength": 1 } }, "previousNames": { "description": "Earlier names of this account: an existing account under one of them is renamed, keeping its uuid and tokens.", "type": "array", "items": { "description": "An earlier account name.", "type": "string", "minLength": 1 } } } } } } };
+    func1 = require_ucs2length().default;
+    validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
 
@@ -21397,6 +17255,95 @@ var init_policy_rules = __esm({
   }
 });
 
+// src/permissions/scopes.ts
+function isRiskyScope(scope) {
+  return scope.includes(":manage:") || scope === "user:invite";
+}
+function roleScopes(role2) {
+  if (role2.permissions.length > 0 || !role2.systemDefined) return [...role2.permissions];
+  return [...BUILT_IN_PERMISSIONS[role2.name] ?? []];
+}
+function effectiveScopes(roleKeys, catalogue) {
+  const scopes = /* @__PURE__ */ new Set();
+  for (const key of roleKeys) for (const s of catalogue.get(key) ?? []) scopes.add(s);
+  return [...scopes].sort();
+}
+function diffScopes(before, after) {
+  const b = new Set(before);
+  const a2 = new Set(after);
+  return {
+    gained: after.filter((s) => !b.has(s)).sort(),
+    lost: before.filter((s) => !a2.has(s)).sort()
+  };
+}
+function summariseScopes(scopes) {
+  if (scopes.length === 0) return "none";
+  const managed = /* @__PURE__ */ new Map();
+  for (const scope of scopes) {
+    const [resource, action, where2] = scope.split(":");
+    if (action !== "manage" || resource === void 0) continue;
+    managed.set(resource, (managed.get(resource) ?? /* @__PURE__ */ new Set()).add(where2 ?? "*"));
+  }
+  const invite = scopes.includes("user:invite") ? "; invites users" : "";
+  const manages = [...managed].sort(([a2], [b]) => a2.localeCompare(b)).map(([resource, where2]) => where2.has("*") ? resource : `${resource} (${[...where2].sort().join(", ")})`).join(", ");
+  return `${count(scopes.length, "scope")}${manages ? `; manages ${manages}` : ""}${invite}`;
+}
+var BUILT_IN_PERMISSIONS, SCOPE_PATTERN, isEmptyDiff;
+var init_scopes = __esm({
+  "src/permissions/scopes.ts"() {
+    "use strict";
+    init_plural();
+    BUILT_IN_PERMISSIONS = {
+      Administrator: [
+        "authentication_settings:manage:*",
+        "contract_data:bulk_delete:*",
+        "contract_data:manage:*",
+        "deployment_and_release:record:*",
+        "environment:manage:*",
+        "role:manage:*",
+        "secret:manage:*",
+        "system_account:manage:*",
+        "system_preference:manage:*",
+        "team:manage:*",
+        "token:manage:own",
+        "user:invite",
+        "user:manage:*",
+        "webhook:manage:*"
+      ],
+      User: [
+        "ai:*",
+        "contract_data:bulk_delete:own",
+        "contract_data:bulk_delete:team",
+        "contract_data:manage:own",
+        "contract_data:manage:team",
+        "contract_data:read:*",
+        "environment:read:team",
+        "role:read:*",
+        "secret:manage:team",
+        "system_account:manage:team",
+        "system_account:read:*",
+        "team:read:*",
+        "token:manage:own",
+        "user:read:*",
+        "webhook:manage:team"
+      ],
+      "CI/CD": [
+        "contract_data:manage:own",
+        "contract_data:manage:team",
+        "contract_data:read:*",
+        "deployment_and_release:record:*",
+        "environment:read:*"
+      ],
+      "Read-Only": [],
+      Viewer: [],
+      Guest: [],
+      "Team Administrator": []
+    };
+    SCOPE_PATTERN = /^[a-z][a-z0-9_]*:(?:\*|[a-z][a-z0-9_]*)(?::(?:\*|[A-Za-z0-9_-]+))?$/;
+    isEmptyDiff = (d) => d.gained.length === 0 && d.lost.length === 0;
+  }
+});
+
 // src/config/role-rules.ts
 var ROLE_RULES;
 var init_role_rules = __esm({
@@ -21509,7 +17456,7 @@ var init_rules = __esm({
 
 // src/config/types.ts
 var DEFAULT_LIMITS;
-var init_types3 = __esm({
+var init_types = __esm({
   "src/config/types.ts"() {
     "use strict";
     DEFAULT_LIMITS = { maxDeletes: 0, maxDisables: 5, maxAdminChanges: 1 };
@@ -21530,10 +17477,10 @@ function normalizeConfig(file, loaded) {
 function normalizeAccount(file, entry, index, locator) {
   const roleList = entry.roles ?? file.defaults?.roles;
   const teamList = entry.teams ?? file.defaults?.teams;
-  const listedAdmin = roleList?.some(isAdministrator) ?? false;
+  const listedAdmin = roleList?.some(isAdministrator2) ?? false;
   const admin = entry.admin ?? (listedAdmin ? true : void 0);
-  const roles = listedAdmin ? roleList.filter((role2) => !isAdministrator(role2)) : roleList && [...roleList];
-  const roleIndexes = listedAdmin ? roleList.flatMap((role2, j) => isAdministrator(role2) ? [] : [j]) : roleList?.length ?? 0;
+  const roles = listedAdmin ? roleList.filter((role2) => !isAdministrator2(role2)) : roleList && [...roleList];
+  const roleIndexes = listedAdmin ? roleList.flatMap((role2, j) => isAdministrator2(role2) ? [] : [j]) : roleList?.length ?? 0;
   return {
     name: entry.name,
     ...entry.email === void 0 ? {} : { email: entry.email },
@@ -21578,13 +17525,13 @@ function normalizePolicy(file) {
     limits: { ...DEFAULT_LIMITS, ...file.policy?.limits }
   };
 }
-var LazyPosition, AccountSource, isAdministrator;
+var LazyPosition, AccountSource, isAdministrator2;
 var init_normalize = __esm({
   "src/config/normalize.ts"() {
     "use strict";
     init_rule_helpers();
     init_built_in_roles();
-    init_types3();
+    init_types();
     LazyPosition = class {
       constructor(loaded, segments) {
         this.loaded = loaded;
@@ -21635,7 +17582,7 @@ var init_normalize = __esm({
         return Array.from({ length: this.teamCount }, (_, j) => new LazyPosition(this.loaded, [...list2, j]));
       }
     };
-    isAdministrator = (role2) => role2.toLowerCase() === ADMINISTRATOR.toLowerCase();
+    isAdministrator2 = (role2) => role2.toLowerCase() === ADMINISTRATOR.toLowerCase();
   }
 });
 
@@ -21773,512 +17720,161 @@ var init_validate = __esm({
   }
 });
 
-// src/plan/account.ts
-function changeFor(account, live, action, origin) {
-  return {
-    account,
-    ...live ? { uuid: live.uuid } : {},
-    action,
-    origin,
-    before: null,
-    after: null,
-    steps: [],
-    risks: [],
-    fingerprint: fingerprintAccount(live)
-  };
-}
-function fieldsOf(live, administrator) {
-  const roles = assignableRoles(live);
-  const isAdmin = (r) => administrator ? r.uuid === administrator.uuid : r.name === ADMINISTRATOR;
-  return {
-    name: live.name,
-    email: live.email ?? null,
-    state: live.active ? "enabled" : "disabled",
-    admin: roles.some(isAdmin),
-    roles: names(roles.filter((r) => !isAdmin(r))),
-    teams: names(live.teams)
-  };
-}
-function deleteChange(live, account, origin, administrator) {
-  return {
-    ...changeFor(account, live, "delete", origin),
-    before: fieldsOf(live, administrator),
-    after: null,
-    steps: [{ kind: "delete" }],
-    risks: ["delete"]
-  };
-}
-function planAccount(account, live, spec, administrator) {
-  if (!isKept(account)) return live ? deleteChange(live, account.name, "file", administrator) : void 0;
-  return live ? updateChange(account, live, spec, administrator) : createChange(account, spec, administrator);
-}
-function createChange(account, spec, administrator) {
-  const steps = [
-    { kind: "create", name: account.name, ...account.email ? { email: account.email } : {} }
-  ];
-  if (spec.roles || spec.admin !== void 0 || spec.teams)
-    steps.push({ kind: "reconcile", spec, ...administrator ? { administrator } : {} });
-  if (account.state === "disabled") steps.push({ kind: "disable" });
-  const after = {
-    name: account.name,
-    email: account.email ?? null,
-    state: account.state,
-    ...spec.admin !== void 0 || spec.roles ? { admin: spec.admin ?? false } : {},
-    ...spec.roles ? { roles: names(spec.roles) } : {},
-    ...spec.teams ? { teams: names(spec.teams) } : {}
-  };
-  return {
-    ...changeFor(account.name, void 0, "create", "file"),
-    after,
-    steps,
-    risks: spec.admin ? ["admin-grant"] : []
-  };
-}
-function updateChange(account, live, spec, administrator) {
-  const converge = convergeSteps(live, spec, administrator);
-  const renamed = live.name !== account.name;
-  const emailed = account.email !== void 0 && account.email !== live.email;
-  const restated = account.state === "enabled" !== live.active;
-  if (converge.length === 0 && !renamed && !emailed && !restated) return void 0;
-  const draft = { before: {}, after: {}, steps: [], risks: [] };
-  const now = fieldsOf(live, administrator);
-  const touch = (field, after2) => {
-    draft.before[field] = now[field];
-    draft.after[field] = after2;
-  };
-  if (renamed) {
-    draft.steps.push({ kind: "rename", name: account.name });
-    touch("name", account.name);
-  }
-  if (emailed) {
-    draft.steps.push({ kind: "set-email", email: account.email });
-    touch("email", account.email);
-  }
-  draft.steps.push(...converge);
-  if (converge.some((s) => s.kind === "set-roles")) roleFields(draft, now, live, spec, administrator);
-  if (converge.some((s) => s.kind === "add-team" || s.kind === "remove-team"))
-    touch("teams", names(spec.teams));
-  if (account.state === "enabled" && !live.active) draft.steps.push({ kind: "enable" });
-  if (account.state === "disabled" && live.active) {
-    draft.steps.push({ kind: "disable" });
-    draft.risks.push("disable");
-  }
-  if (account.state !== now.state) touch("state", account.state);
-  if (draft.steps.length === 0) return void 0;
-  const steps = draft.steps.sort((a2, b) => STEP_ORDER.indexOf(a2.kind) - STEP_ORDER.indexOf(b.kind));
-  const { before, after, risks } = draft;
-  return { ...changeFor(account.name, live, actionOf(steps), "file"), before, after, steps, risks };
-}
-function roleFields(draft, now, live, spec, administrator) {
-  const target = targetRoles(assignableRoles(live), spec, administrator);
-  const adminAfter = administrator ? target.some((r) => r.uuid === administrator.uuid) : false;
-  const rolesAfter2 = names(target.filter((r) => r.uuid !== administrator?.uuid));
-  if (adminAfter !== now.admin) {
-    draft.before.admin = now.admin;
-    draft.after.admin = adminAfter;
-    draft.risks.push(adminAfter ? "admin-grant" : "admin-revoke");
-  }
-  if (rolesAfter2.join("\n") !== now.roles.join("\n")) {
-    draft.before.roles = now.roles;
-    draft.after.roles = rolesAfter2;
-  }
-}
-function actionOf(steps) {
-  const kinds = new Set(steps.map((s) => s.kind));
-  if (kinds.has("rename")) return "rename";
-  if (kinds.has("disable")) return "disable";
-  if (kinds.has("enable")) return "enable";
-  return "update";
-}
-var names, STEP_ORDER, isKept;
-var init_account = __esm({
-  "src/plan/account.ts"() {
+// src/render/marker.ts
+var MARKER;
+var init_marker = __esm({
+  "src/render/marker.ts"() {
     "use strict";
-    init_built_in_roles();
-    init_names();
-    init_converge();
-    init_fingerprint();
-    names = (refs) => refs.map((r) => r.name).sort(compareNames);
-    STEP_ORDER = [
-      "create",
-      "rename",
-      "set-email",
-      "set-roles",
-      "reconcile",
-      "add-team",
-      "remove-team",
-      "enable",
-      "disable",
-      "delete"
-    ];
-    isKept = (account) => account.state !== "deleted";
+    MARKER = "<!-- pactflow-accounts-plan -->";
   }
 });
 
-// src/plan/people.ts
-function givesNewNames(desired, live) {
-  const taken = new Set(live.accounts.map((a2) => nameKey(a2.name)));
-  return desired.accounts.some((a2) => a2.state !== "deleted" && !taken.has(nameKey(a2.name)));
-}
-function personNameClashes(changes, desired, live) {
-  if (!live.personNames) return [];
-  const people = new Map(live.personNames.map((n2) => [nameKey(n2), n2]));
-  const entries2 = new Map(desired.accounts.map((a2) => [a2.name, a2]));
-  return changes.flatMap((change) => {
-    const newName = change.steps.some((s) => s.kind === "create" || s.kind === "rename");
-    const person = newName ? people.get(nameKey(change.account)) : void 0;
-    const entry = entries2.get(change.account);
-    if (person === void 0 || !entry) return [];
-    const at = entry.source.entry;
-    return [
-      diagnosticAt(
-        at,
-        "name-of-a-person",
-        `${at.path}: the name "${change.account}" is taken by a person in PactFlow ("${person}"), and PactFlow refuses a system account by a person's name`,
-        "choose another name for the system account"
-      )
-    ];
-  });
-}
-var init_people = __esm({
-  "src/plan/people.ts"() {
+// src/plan/types.ts
+var ACTIONS, ACTION_PAST, ROLE_ACTIONS, hasChanges2;
+var init_types2 = __esm({
+  "src/plan/types.ts"() {
     "use strict";
-    init_diagnostics();
-    init_names();
-  }
-});
-
-// src/plan/resolve.ts
-function specResolver(roles, live, administrator, diagnostics) {
-  const error2 = (at, code2, summary, detail) => diagnostics.push(diagnosticAt(at, code2, `${at.path}: ${summary}`, detail));
-  const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
-  const resolved = { role: /* @__PURE__ */ new Map(), team: /* @__PURE__ */ new Map() };
-  const resolveName = (name, at, kind) => {
-    const known = resolved[kind].get(name);
-    if (known) return known;
-    const found = kind === "role" ? roles.get(nameKey(name)) : teams.get(nameKey(name));
-    if (!found) {
-      const names2 = kind === "role" ? [...roles.values()].filter((r) => !r.serverManaged).map((r) => r.name) : live.teams.map((t) => t.name);
-      diagnostics.push(unknownName(kind, name, at, names2));
-      return void 0;
-    }
-    if (kind === "role" && roles.get(nameKey(name)).serverManaged) {
-      error2(
-        at,
-        "server-managed-role",
-        `role "${found.name}" cannot be assigned`,
-        "PactFlow grants it to team administrators; remove it from the list"
-      );
-      return void 0;
-    }
-    const ref = found.uuid === void 0 ? { name: found.name } : { uuid: found.uuid, name: found.name };
-    resolved[kind].set(name, ref);
-    return ref;
-  };
-  return (account) => {
-    const roleRefs = account.roles?.map((name, i2) => resolveName(name, account.source.roles[i2], "role"));
-    const teamRefs = account.teams?.map((name, i2) => resolveName(name, account.source.teams[i2], "team"));
-    let ok2 = !roleRefs?.includes(void 0) && !teamRefs?.includes(void 0);
-    if ((account.admin !== void 0 || roleRefs) && !administrator) {
-      ok2 = false;
-      error2(
-        account.source.entry,
-        "no-administrator-role",
-        "this PactFlow has no Administrator role to manage"
-      );
-    }
-    if (!ok2) return void 0;
-    return {
-      ...roleRefs ? { roles: roleRefs } : {},
-      ...account.admin === void 0 ? {} : { admin: account.admin },
-      ...teamRefs ? { teams: teamRefs } : {}
+    ACTIONS = ["delete", "create", "rename", "disable", "enable", "update"];
+    ACTION_PAST = {
+      create: "created",
+      rename: "renamed",
+      update: "updated",
+      enable: "enabled",
+      disable: "disabled",
+      delete: "deleted"
     };
-  };
-}
-function unknownName(kind, name, at, names2) {
-  return diagnosticAt(
-    at,
-    `unknown-${kind}`,
-    `${at.path}: unknown ${kind} "${name}"${didYouMean(name, names2)}`,
-    `${kind}s in this PactFlow: ${names2.join(", ") || "none"}`
-  );
-}
-var init_resolve = __esm({
-  "src/plan/resolve.ts"() {
-    "use strict";
-    init_names();
-    init_diagnostics();
-    init_suggest();
+    ROLE_ACTIONS = ["delete", "create", "update"];
+    hasChanges2 = (plan) => plan.changes.length > 0 || plan.roleChanges.length > 0;
   }
 });
 
-// src/plan/targets.ts
-function narrowRoles(roles, changes, live, isTargeted) {
-  const needed = rolesNeeded(changes, live, isTargeted);
-  const kept = [];
-  const warnings = [];
-  for (const change of roles.changes) {
-    if (change.action === "delete" || !needed.has(keyOf(change))) continue;
-    const others = change.uuid === void 0 ? void 0 : alsoChanges(change, change.uuid, roles, live, isTargeted);
-    if (others) warnings.push(others);
-    else kept.push(change);
-  }
-  const after = new Map(roles.before);
-  for (const change of kept)
-    for (const step of change.steps)
-      if (step.kind !== "delete-role") after.set(keyOf(change), step.role.permissions);
-  return { roles: { ...roles, changes: kept, after }, warnings };
-}
-function rolesNeeded(changes, live, isTargeted) {
-  const planned = new Map(changes.flatMap((c3) => c3.uuid ? [[c3.uuid, c3]] : []));
-  const needed = /* @__PURE__ */ new Set();
-  for (const change of changes)
-    if (change.action === "create") for (const key of rolesAfter(change, void 0, [])) needed.add(key);
-  for (const account of live.accounts) {
-    if (!isTargeted(account) || planned.get(account.uuid)?.action === "delete") continue;
-    for (const key of rolesAfter(planned.get(account.uuid), account, [])) needed.add(key);
-  }
-  return needed;
-}
-function alsoChanges(change, uuid, roles, live, isTargeted) {
-  const scopes = change.after?.permissions;
-  if (scopes === void 0) return void 0;
-  const updated = new Map(roles.before).set(uuid, scopes);
-  const accounts = [];
-  for (const account of live.accounts) {
-    const keys = account.roles.map((r) => r.uuid);
-    if (isTargeted(account) || !keys.includes(uuid)) continue;
-    const diff = diffScopes(effectiveScopes(keys, roles.before), effectiveScopes(keys, updated));
-    if (!isEmptyDiff(diff)) accounts.push({ name: account.name, diff });
-  }
-  const people = live.humanRoleHolders?.[uuid] ?? 0;
-  if (accounts.length === 0 && people === 0) return void 0;
-  const shown3 = accounts.slice(0, 5).map((a2) => `${a2.name} (${scopeChanges(a2.diff)})`);
-  if (accounts.length > 5) shown3.push(count(accounts.length - 5, "more system account"));
-  if (people > 0) shown3.push(count(people, "person", "people"));
+// src/render/words.ts
+function countPlan(plan) {
+  const byAction = Object.fromEntries(ACTIONS.map((a2) => [a2, 0]));
+  for (const change of plan.changes) byAction[change.action]++;
   return {
-    code: "role-left-out",
-    message: `role "${change.role}" is left out of this plan: updating it would also change what ${listed2(shown3)} can do, which --target does not name. Plan without --target to update it.`
+    ...byAction,
+    changes: plan.changes.length,
+    privilegeGains: [...plan.changes, ...plan.roleChanges].filter((c3) => c3.risks.includes("privilege-gain")).length,
+    unchanged: plan.summary.unchanged,
+    unmanaged: leftAlone(plan).length
   };
 }
-function listed2(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-var keyOf, scopeChanges;
-var init_targets = __esm({
-  "src/plan/targets.ts"() {
-    "use strict";
-    init_scopes();
-    init_plural();
-    init_permissions();
-    init_roles2();
-    keyOf = (change) => change.uuid ?? roleKey({ name: change.role });
-    scopeChanges = (diff) => [...diff.gained.map((s) => `+${s}`), ...diff.lost.map((s) => `-${s}`)].join(" ");
+function fieldChange(field, before, after) {
+  const b = before?.[field];
+  const a2 = after?.[field];
+  if (b === void 0 && a2 === void 0) return void 0;
+  if (Array.isArray(a2) && Array.isArray(b)) {
+    const inBefore = new Set(b);
+    const inAfter = new Set(a2);
+    const added = a2.filter((v) => !inBefore.has(v));
+    const removed = b.filter((v) => !inAfter.has(v));
+    return { field, kind: "set", before: b, after: a2, added, removed };
   }
-});
-
-// src/plan/compute.ts
-var compute_exports = {};
-__export(compute_exports, {
-  computePlan: () => computePlan
-});
-function computePlan(desired, live, options) {
-  const roles = planRoles(desired, live);
-  const planning = startPlanning(desired, live, options, [...roles.diagnostics]);
-  const resolve = specResolver(roles.byName, live, planning.administrator, planning.diagnostics);
-  const listed3 = planFileAccounts(planning, resolve);
-  const unlisted = planUnmanaged(planning, listed3.claimed);
-  planning.diagnostics.push(...personNameClashes(listed3.changes, desired, live));
-  if (planning.diagnostics.length > 0) return { diagnostics: planning.diagnostics };
-  const changes = [...listed3.changes, ...unlisted.changes];
-  const { roles: rolePlan, warnings: leftOut } = options.targets?.length ? narrowRoles(roles, changes, live, (a2) => listed3.claimed.has(a2.uuid) || planning.targeted(a2.name)) : { roles, warnings: [] };
-  planning.warnings.push(...leftOut);
-  const roleChanges = rolePlan.changes;
-  attributePermissions(changes, rolePlan, live);
-  const guarding = guardContext(live, desired.policy);
-  markRefusals(changes, roleChanges, guarding);
-  changes.sort(
-    (a2, b) => byName({ name: a2.account }, { name: b.account }) || ACTIONS.indexOf(a2.action) - ACTIONS.indexOf(b.action)
-  );
-  unlisted.unmanaged.sort(byName);
-  const { warnings } = planning;
-  return {
-    diagnostics: [],
-    plan: {
-      formatVersion: 1,
-      generator: options.generator,
-      baseUrl: options.baseUrl,
-      desired: { file: desired.file, sha256: desired.sha256 },
-      caller: { uuid: live.caller.uuid, name: live.caller.name },
-      targets: options.targets?.length ? [...options.targets] : null,
-      summary: summarize(changes, roleChanges, { ...listed3, ...unlisted }),
-      hash: hashChanges(changes, roleChanges),
-      guards: checkGuards({ changes, roleChanges }, guarding),
-      changes,
-      roleChanges,
-      unmanaged: unlisted.unmanaged,
-      ...warnings.length ? { warnings } : {}
-    }
-  };
+  if (before === null || b === void 0) return { field, kind: "value", value: a2 };
+  if (after === null || a2 === void 0) return { field, kind: "value", value: b };
+  return { field, kind: "change", before: b, after: a2 };
 }
-function startPlanning(desired, live, options, diagnostics) {
-  const adminRole = live.roles.find((r) => nameKey(r.name) === nameKey(ADMINISTRATOR));
-  const liveByName = /* @__PURE__ */ new Map();
-  for (const account of live.accounts) {
-    const key = nameKey(account.name);
-    const same3 = liveByName.get(key);
-    if (same3) same3.push(account);
-    else liveByName.set(key, [account]);
-  }
-  const targets = options.targets?.length ? new Set(options.targets.map(nameKey)) : void 0;
-  return {
-    desired,
-    live,
-    administrator: adminRole && { uuid: adminRole.uuid, name: adminRole.name },
-    liveByName,
-    targeted: (...names2) => !targets || names2.some((n2) => targets.has(nameKey(n2))),
-    diagnostics,
-    warnings: unmatchedPatterns(desired, live)
-  };
-}
-function planFileAccounts(planning, resolve) {
-  const claimed = /* @__PURE__ */ new Set();
-  const changes = [];
-  let unchanged = 0;
-  for (const account of planning.desired.accounts) {
-    if (!planning.targeted(account.name, ...account.previousNames)) continue;
-    const match = matchLive(account, planning, claimed);
-    if (match === "left-out") continue;
-    if (match) claimed.add(match.uuid);
-    const spec = resolve(account);
-    if (!spec) continue;
-    const change = planAccount(account, match, spec, planning.administrator);
-    if (change) changes.push(change);
-    else unchanged++;
-  }
-  return { changes, claimed, unchanged };
-}
-function matchLive(account, planning, claimed) {
-  const exact = planning.liveByName.get(nameKey(account.name)) ?? [];
-  if (exact.length > 1) {
-    for (const candidate of exact) claimed.add(candidate.uuid);
-    planning.warnings.push({
-      code: "ambiguous-name",
-      message: `"${account.name}" is left out of this plan: ${exact.length} live accounts are named so, ignoring case (${exact.map((a2) => `"${a2.name}"`).join(", ")}). Rename or delete one of them in PactFlow, then plan again.`
-    });
-    return "left-out";
-  }
-  if (exact[0] || account.previousNames.length === 0) return exact[0];
-  const candidates = account.previousNames.flatMap((n2) => planning.liveByName.get(nameKey(n2)) ?? []).filter((c3) => !claimed.has(c3.uuid));
-  if (candidates.length > 1) {
-    const at = account.source.entry;
-    planning.diagnostics.push(
-      diagnosticAt(
-        at,
-        "ambiguous-rename",
-        `${at.path}: ${candidates.length} live accounts match previousNames of "${account.name}": ${candidates.map((c3) => `"${c3.name}"`).join(", ")}`,
-        "keep one previous name, or delete the extra live account"
-      )
-    );
-    return "left-out";
-  }
-  return candidates[0];
-}
-function planUnmanaged(planning, claimed) {
-  const { desired, live, administrator } = planning;
-  const protectedGlobs = desired.policy.protected.map((pattern2) => compileGlob(pattern2));
-  const inScope = scopeMatcher(desired.policy);
-  const policy = desired.policy.unmanaged;
-  const unmanaged = [];
-  const changes = [];
-  let outOfScope = 0;
-  for (const account of live.accounts) {
-    if (claimed.has(account.uuid) || !planning.targeted(account.name)) continue;
-    if (!inScope(account.name)) {
-      outOfScope++;
-      continue;
-    }
-    const base = { name: account.name, uuid: account.uuid, active: account.active };
-    if (protectedGlobs.some((re) => re.test(account.name)))
-      unmanaged.push({ ...base, disposition: "protected" });
-    else if (policy === "ignore") unmanaged.push({ ...base, disposition: "ignore" });
-    else if (policy === "disable" && !account.active)
-      unmanaged.push({ ...base, disposition: "already-disabled" });
-    else {
-      unmanaged.push({ ...base, disposition: policy });
-      changes.push(
-        policy === "delete" ? deleteChange(account, account.name, "unmanaged", administrator) : {
-          ...changeFor(account.name, account, "disable", "unmanaged"),
-          before: { state: "enabled" },
-          after: { state: "disabled" },
-          steps: [{ kind: "disable" }],
-          risks: ["disable"]
-        }
-      );
-    }
-  }
-  return { unmanaged, changes, outOfScope };
-}
-function markRefusals(changes, roleChanges, ctx) {
-  const refusals = findRefusals({ changes, roleChanges }, ctx);
-  changes.forEach((change, i2) => {
-    const refusal = refusals.accounts[i2];
-    if (refusal) change.refused = refusal;
-  });
-  roleChanges.forEach((change, i2) => {
-    const refusal = refusals.roles[i2];
-    if (refusal) change.refused = refusal;
-  });
-}
-function summarize(changes, roleChanges, counts) {
-  const all2 = [...changes, ...roleChanges];
-  const summary = Object.fromEntries(
-    ACTIONS.map((a2) => [a2, changes.filter((c3) => c3.action === a2).length])
-  );
-  summary.unchanged = counts.unchanged;
-  summary.unmanaged = counts.unmanaged.length;
-  summary.outOfScope = counts.outOfScope;
-  summary.refused = all2.filter((c3) => c3.refused).length;
-  summary.roleCreate = roleChanges.filter((c3) => c3.action === "create").length;
-  summary.roleUpdate = roleChanges.filter((c3) => c3.action === "update").length;
-  summary.roleDelete = roleChanges.filter((c3) => c3.action === "delete").length;
-  summary.privilegeGains = all2.filter((c3) => c3.risks.includes("privilege-gain")).length;
-  return summary;
-}
-function unmatchedPatterns(desired, live) {
-  const unmatched = (patterns) => patterns.filter((p) => {
-    const re = compileGlob(p);
-    return !live.accounts.some((a2) => re.test(a2.name));
-  });
-  return [
-    ...unmatched(desired.policy.protected).map((p) => ({
-      code: "unmatched-protected",
-      message: `policy.protected "${p}" matches no live system account, so it protects nothing. Check it for a typo.`
-    })),
-    ...unmatched(desired.policy.include).map((p) => ({
-      code: "unmatched-include",
-      message: `policy.scope.include "${p}" matches no live system account. Check it for a typo.`
-    }))
+function goesWithSentence(change, set2) {
+  const before = change.before ?? {};
+  const roles = [...before.admin ? ["Administrator"] : [], ...before.roles ?? []];
+  const teams = before.teams ?? [];
+  const parts = [
+    ...roles.length ? [`${noun(roles.length, "role", "roles")} ${set2(roles)}`] : [],
+    ...teams.length ? [`${noun(teams.length, "team", "teams")} ${set2(teams)}`] : []
   ];
+  return `goes with it: ${parts.length ? `${parts.join(", ")} and ` : ""}its API tokens, which stop working`;
 }
-var init_compute = __esm({
-  "src/plan/compute.ts"() {
+var RISK_LABEL, riskLabels, isRisky, leftAlone, num, FIELD_ORDER, fieldChanges;
+var init_words = __esm({
+  "src/render/words.ts"() {
     "use strict";
-    init_diagnostics();
-    init_built_in_roles();
-    init_glob();
-    init_names();
-    init_account();
-    init_fingerprint();
-    init_guards();
-    init_people();
-    init_permissions();
-    init_refusals();
-    init_resolve();
-    init_roles2();
-    init_targets();
-    init_types();
+    init_types2();
+    init_plural();
+    RISK_LABEL = {
+      delete: "deletes the account",
+      disable: "disables the account",
+      "admin-grant": "grants Administrator",
+      "admin-revoke": "removes Administrator",
+      "privilege-gain": "gains privileges (a :manage: scope, user:invite or Administrator)"
+    };
+    riskLabels = (change, options = {}) => change.risks.filter((r) => options.implied !== false || r !== change.action).filter((r) => r !== "privilege-gain" || !change.risks.includes("admin-grant")).map((r) => RISK_LABEL[r]);
+    isRisky = (change) => change.risks.length > 0 || change.refused !== void 0;
+    leftAlone = (plan) => plan.unmanaged.filter((u2) => u2.disposition !== "disable" && u2.disposition !== "delete");
+    num = (n2) => grouped(n2);
+    FIELD_ORDER = ["name", "email", "state", "admin", "roles", "teams"];
+    fieldChanges = (change) => change.action === "delete" ? [] : FIELD_ORDER.flatMap((f) => fieldChange(f, change.before, change.after) ?? []);
+  }
+});
+
+// src/render/markdown-kit.ts
+function codes(values) {
+  if (values.length === 0) return "none";
+  const shown3 = values.slice(0, SET_MAX).map(code).join(", ");
+  return values.length > SET_MAX ? `${shown3} \u2026 and ${num(values.length - SET_MAX)} more` : shown3;
+}
+function fitMarkdown(top, sections, limit) {
+  const present = sections.filter((s) => s.size > 0);
+  const total = present.reduce((n2, s) => n2 + s.size, 0);
+  const notice = (n2) => `> [!WARNING]
+> Shortened to stay under GitHub's comment limit: ${count(n2, "entry", "entries")} not shown. The JSON plan has everything.
+
+`;
+  const more = (s, n2) => `${(s.more ?? moreLine)(n2)}
+`;
+  const fixed = (s) => s.head.length + 1 + more(s, s.size).length + 1;
+  let reserved = present.reduce((n2, s) => n2 + fixed(s), 0);
+  let used = top.length + notice(total).length;
+  if (used + reserved > limit)
+    return `${MARKER}
+This report is too large to show here; see the JSON plan.
+`;
+  const body2 = [];
+  let dropped = 0;
+  for (const s of present) {
+    reserved -= fixed(s);
+    const shown3 = [];
+    for (let i2 = 0; i2 < s.size; i2++) {
+      const item = s.entry(i2);
+      const cost = item.length + 1;
+      if (used + cost + fixed(s) + reserved > limit) break;
+      shown3.push(item);
+      used += cost;
+    }
+    const cut = s.size - shown3.length;
+    dropped += cut;
+    const text = `${s.head}
+${shown3.map((i2) => `${i2}
+`).join("")}${cut ? more(s, cut) : ""}`.replace(
+      /\n+$/,
+      "\n"
+    );
+    used += s.head.length + 1 + (cut ? more(s, cut).length : 0) + 1;
+    body2.push(text);
+  }
+  return `${top}${dropped ? notice(dropped) : ""}${body2.join("\n")}`;
+}
+var MARKDOWN_LIMIT, VALUE_MAX, SET_MAX, MESSAGE_MAX, code, prose, section, moreLine;
+var init_markdown_kit = __esm({
+  "src/render/markdown-kit.ts"() {
+    "use strict";
+    init_escape();
+    init_plural();
+    init_marker();
+    init_words();
+    MARKDOWN_LIMIT = 65e3;
+    VALUE_MAX = 300;
+    SET_MAX = 30;
+    MESSAGE_MAX = 2e3;
+    code = (value) => `<code>${escapeMarkdown(clip(value, VALUE_MAX))}</code>`;
+    prose = (text) => escapeMarkdown(clip(text, MESSAGE_MAX));
+    section = (head, values, entry, more) => ({
+      head,
+      size: values.length,
+      entry: (i2) => entry(values[i2]),
+      ...more ? { more } : {}
+    });
+    moreLine = (n2) => `- \u2026 and ${num(n2)} more (see the JSON plan)`;
   }
 });
 
@@ -22328,223 +17924,23 @@ var init_diagnostics2 = __esm({
   }
 });
 
-// src/render/json.ts
-function renderPlanJson(plan) {
-  return JSON.stringify(plan, null, 2) + "\n";
+// src/util/atomic-write.ts
+function writeFileAtomic(file, data, options = {}) {
+  const tmp = `${file}.${process.pid}.${(0, import_node_crypto3.randomUUID)().slice(0, 8)}.tmp`;
+  try {
+    (0, import_node_fs2.writeFileSync)(tmp, data, { flag: "wx" });
+    if (options.exclusive) (0, import_node_fs2.linkSync)(tmp, file);
+    else (0, import_node_fs2.renameSync)(tmp, file);
+  } finally {
+    (0, import_node_fs2.rmSync)(tmp, { force: true });
+  }
 }
-var init_json = __esm({
-  "src/render/json.ts"() {
+var import_node_crypto3, import_node_fs2;
+var init_atomic_write = __esm({
+  "src/util/atomic-write.ts"() {
     "use strict";
-  }
-});
-
-// src/render/markdown.ts
-function nameCode(name) {
-  const beside = lookAlikeEscapes(name);
-  return beside === void 0 ? code(name) : `${code(name)} (${code(beside)})`;
-}
-function title(change) {
-  const from = change.before?.name;
-  const renamed = from !== void 0 && change.after?.name !== void 0 && from !== change.after.name;
-  return renamed ? `${nameCode(from)} \u2192 ${nameCode(change.account)}` : nameCode(change.account);
-}
-function valueMd(value, field) {
-  if (value === void 0 || value === null) return "none";
-  if (Array.isArray(value)) return codes(value.map(String));
-  if (field === "name") return nameCode(String(value));
-  if (field === "email") return code(String(value));
-  return escapeMarkdown(clip(String(value), VALUE_MAX));
-}
-function fieldMd(f) {
-  switch (f.kind) {
-    case "value":
-      return `${f.field}: ${valueMd(f.value, f.field)}`;
-    case "change":
-      return `${f.field}: ${valueMd(f.before, f.field)} \u2192 ${valueMd(f.after, f.field)}`;
-    case "set": {
-      const delta = [
-        ...f.added.length ? [`adds ${codes(f.added)}`] : [],
-        ...f.removed.length ? [`removes ${codes(f.removed)}`] : []
-      ];
-      return `${f.field}: ${valueMd(f.before, f.field)} \u2192 ${valueMd(f.after, f.field)} (${delta.join("; ")})`;
-    }
-  }
-}
-function permissionsMd(diff) {
-  const parts = [
-    ...diff.gained.length ? [`gains ${codes(diff.gained)}`] : [],
-    ...diff.lost.length ? [`loses ${codes(diff.lost)}`] : []
-  ];
-  const risky = diff.gained.filter(isRiskyScope);
-  return `permissions: ${parts.join("; ")}${risky.length ? ` (\u26A0\uFE0F can manage or invite: ${codes(risky)})` : ""}`;
-}
-function changeLines(change) {
-  const lines = fieldChanges(change).map(fieldMd);
-  if (change.action === "delete") {
-    lines.push(goesWithSentence(change, codes));
-  } else if (change.permissions) lines.push(permissionsMd(change.permissions));
-  if (change.origin === "unmanaged") lines.push("not in the file: `policy.unmanaged` asks for this");
-  if (change.refused)
-    lines.push(`\u26D4 refused (${escapeMarkdown(change.refused.guard)}): ${prose(change.refused.message)}`);
-  return lines;
-}
-function riskyEntry(change) {
-  const labels = riskLabels(change);
-  const head = `- ${ICON[change.action]} **${title(change)} will be ${ACTION_PAST[change.action]}**${labels.length ? `: ${labels.join(", ")}` : ""}`;
-  return [head, ...changeLines(change).map((l) => `  - ${l}`)].join("\n");
-}
-function foldedEntry(change) {
-  return [
-    `<details><summary>${ICON[change.action]} <b>${title(change)}</b> will be ${ACTION_PAST[change.action]}</summary>`,
-    "",
-    ...changeLines(change).map((l) => `- ${l}`),
-    "",
-    "</details>",
-    ""
-  ].join("\n");
-}
-function roleLines(change) {
-  const lines = roleChangeDetailLines(change).map(
-    (l) => l.startsWith("  ") ? `  - ${prose(l.trim())}` : prose(l)
-  );
-  if (change.origin === "unmanaged") lines.push("not in the file: `policy.unmanagedRoles` asks for this");
-  if (change.refused)
-    lines.push(`\u26D4 refused (${escapeMarkdown(change.refused.guard)}): ${prose(change.refused.message)}`);
-  return lines;
-}
-function roleEntry(change, open2) {
-  const item = (indent) => (l) => l.startsWith("  - ") ? `${indent}${l}` : `${indent}- ${l}`;
-  if (open2) {
-    const labels = change.risks.map((r) => r === "delete" ? "deletes the role" : RISK_LABEL[r]);
-    const head = `- ${ROLE_ICON[change.action]} **${roleHead(change)}**${labels.length ? `: ${labels.join(", ")}` : ""}`;
-    return [head, ...roleLines(change).map(item("  "))].join("\n");
-  }
-  return [
-    `<details><summary>${ROLE_ICON[change.action]} ${roleHead(change)}</summary>`,
-    "",
-    ...roleLines(change).map(item("")),
-    "",
-    "</details>",
-    ""
-  ].join("\n");
-}
-function unmanagedEntry(u2) {
-  return `- ${nameCode(u2.name)}${u2.active ? "" : " (disabled)"} \u2014 ${LEFT_ALONE[u2.disposition]}`;
-}
-function where(plan, hash2) {
-  const source = `Desired state: ${code(plan.desired.file)} \xB7 PactFlow: ${code(plan.baseUrl)}`;
-  return hash2 === void 0 ? source : `${source} \xB7 Plan hash ${code(hash2)}`;
-}
-function renderPlanMarkdown(plan, options = {}) {
-  const limit = options.limit ?? MARKDOWN_LIMIT;
-  const planHash = options.hash ?? plan.hash;
-  const n2 = countPlan(plan);
-  if (!hasChanges(plan) && plan.guards.ok) {
-    const hash2 = planHash === void 0 ? "" : ` (Plan hash ${code(planHash)})`;
-    const top = `${MARKER}
-**No changes.** PactFlow (${code(plan.baseUrl)}) matches ${code(plan.desired.file)}: ${count(n2.unchanged, "account")} unchanged${hash2}.
-`;
-    const anything = n2.unmanaged > 0 || (plan.warnings ?? []).length > 0;
-    return fitMarkdown(anything ? `${top}
-` : top, [warningSection(plan), unmanagedSection(plan)], limit);
-  }
-  return fitMarkdown(summaryTop(plan, planHash), changeSections(plan), limit);
-}
-function summaryTop(plan, planHash) {
-  const n2 = countPlan(plan);
-  const rows = [
-    ...Object.keys(ICON).map((a2) => [`${ICON[a2]} ${a2}`, n2[a2]]),
-    ["unchanged", n2.unchanged],
-    ["unmanaged, left as they are", n2.unmanaged],
-    ["\u{1F511} custom roles", plan.roleChanges.length],
-    ["\u26A0\uFE0F privilege gains", n2.privilegeGains]
-  ];
-  const refused = plan.guards.ok ? "" : ", refused by safety guards";
-  const gains = n2.privilegeGains ? `, ${count(n2.privilegeGains, "privilege gain")}` : "";
-  return [
-    MARKER,
-    `### PactFlow system accounts: ${count(n2.changes + plan.roleChanges.length, "change")}${gains}${refused}`,
-    "",
-    where(plan, planHash),
-    "",
-    "| Action | Accounts |",
-    "|---|---:|",
-    ...rows.filter(([, value]) => value > 0).map(([label, value]) => `| ${label} | ${num(value)} |`),
-    "",
-    ""
-  ].join("\n");
-}
-function changeSections(plan) {
-  const risky = plan.changes.filter(isRisky);
-  const other = plan.changes.filter((c3) => !isRisky(c3));
-  const riskyRoles = plan.roleChanges.filter(isRisky);
-  const otherRoles = plan.roleChanges.filter((c3) => !isRisky(c3));
-  const riskyEntries = [
-    ...riskyRoles.map((c3) => () => roleEntry(c3, true)),
-    ...risky.map((c3) => () => riskyEntry(c3))
-  ];
-  const riskyCount = riskyRoles.length ? `${count(riskyRoles.length, "role")} and ${count(risky.length, "account")}` : count(risky.length, "account");
-  const refusals = [
-    ...guardLines(plan.guards).map((line) => `> - ${line}`),
-    ...plan.guards.refusals.map((r) => `> - ${nameCode(r.account)}: ${prose(r.message)}`)
-  ];
-  return [
-    section(
-      "> [!CAUTION]\n> **Refused by safety guards: apply will not run this plan.**",
-      refusals,
-      (line) => line,
-      (count2) => `> ${moreLine(count2)}`
-    ),
-    warningSection(plan),
-    section(`#### \u26A0\uFE0F Risky changes: ${riskyCount}
-`, riskyEntries, (entry) => entry()),
-    section(
-      `#### Custom roles: ${count(otherRoles.length, "role")}
-`,
-      otherRoles,
-      (c3) => roleEntry(c3, false)
-    ),
-    section(`#### Other changes: ${count(other.length, "account")}
-`, other, foldedEntry),
-    unmanagedSection(plan)
-  ];
-}
-var ICON, ROLE_ICON, roleHead, LEFT_ALONE, warningSection, unmanagedSection;
-var init_markdown = __esm({
-  "src/render/markdown.ts"() {
-    "use strict";
-    init_scopes();
-    init_types();
-    init_permissions2();
-    init_plural();
-    init_escape();
-    init_text();
-    init_marker();
-    init_markdown_kit();
-    init_words();
-    ICON = {
-      create: "\u2795",
-      rename: "\u270F\uFE0F",
-      update: "\u{1F527}",
-      enable: "\u2705",
-      disable: "\u23F8\uFE0F",
-      delete: "\u{1F5D1}\uFE0F"
-    };
-    ROLE_ICON = { create: "\u2795", update: "\u{1F527}", delete: "\u{1F5D1}\uFE0F" };
-    roleHead = (change) => `role ${code(change.role)} will be ${ACTION_PAST[change.action]}`;
-    LEFT_ALONE = {
-      ignore: "left as it is",
-      disable: "will be disabled",
-      delete: "will be deleted",
-      protected: "protected",
-      "already-disabled": "already disabled"
-    };
-    warningSection = (plan) => section("#### Warnings\n", plan.warnings ?? [], (w) => `- \u26A0\uFE0F ${prose(w.message)}`);
-    unmanagedSection = (plan) => section(
-      "#### Unmanaged accounts in scope\n\nLive accounts the file does not list, left as they are:\n",
-      leftAlone(plan),
-      unmanagedEntry
-    );
+    import_node_crypto3 = require("node:crypto");
+    import_node_fs2 = require("node:fs");
   }
 });
 
@@ -22560,11 +17956,309 @@ var init_paths = __esm({
   }
 });
 
+// src/cli/output-file.ts
+function checkOutputPath(out, options) {
+  const dir = import_node_path2.default.dirname(out.absolute);
+  const dirInfo = statOrUndefined(dir);
+  if (!dirInfo?.isDirectory()) {
+    throw new UsageError(
+      `cannot write ${out.display}: the directory ${import_node_path2.default.dirname(out.display)} does not exist`,
+      `Create the directory first, or give ${options.flag} a path in an existing one.`
+    );
+  }
+  const info2 = statOrUndefined(out.absolute);
+  if (info2?.isDirectory()) {
+    throw new UsageError(
+      `cannot write ${out.display}: it is a directory`,
+      `Give ${options.flag} a file name, e.g. ${import_node_path2.default.join(out.display, "accounts.yaml")}.`
+    );
+  }
+  if ((info2 || lstatOrUndefined(out.absolute)) && !options.overwrite) {
+    throw new UsageError(
+      `${out.display} already exists`,
+      `Pass --force to overwrite it, or choose another ${options.flag}.`
+    );
+  }
+}
+function filesReadBy(ctx, desiredStateFile) {
+  const reads = [];
+  if (desiredStateFile !== void 0)
+    reads.push({ path: resolveInCwd(ctx, desiredStateFile), flag: "-f", what: "the desired-state file" });
+  if (ctx.globals.tokenFile !== void 0)
+    reads.push({
+      path: resolveInCwd(ctx, ctx.globals.tokenFile),
+      flag: "--token-file",
+      what: "the token file"
+    });
+  return reads;
+}
+function checkNotReadByCommand(out, flag, reads) {
+  const written = statOrUndefined(out.absolute);
+  if (!written?.isFile()) return;
+  for (const read of reads) {
+    const info2 = statOrUndefined(read.path.absolute);
+    if (info2 && info2.dev === written.dev && info2.ino === written.ino)
+      throw new UsageError(
+        `${flag} ${out.display} is ${read.what} read by ${read.flag}${read.path.display === out.display ? "" : ` (${read.path.display})`}; choose another path`
+      );
+  }
+}
+function checkDistinctOutputs(first, firstFlag, second, secondFlag) {
+  const a2 = statOrUndefined(first.absolute);
+  const b = statOrUndefined(second.absolute);
+  const same3 = a2 && b ? a2.dev === b.dev && a2.ino === b.ino : finalPath(first.absolute) === finalPath(second.absolute);
+  if (same3 && (!a2 || a2.isFile()))
+    throw new UsageError(
+      `${secondFlag} ${second.display} is also the ${firstFlag} file; choose another path`
+    );
+}
+async function writeOutputFile(out, text, options) {
+  try {
+    const info2 = statOrUndefined(out.absolute);
+    if (info2?.isFIFO()) await writeToFifo(out, text, options.signal);
+    else if (info2 && !info2.isFile() && !info2.isDirectory()) (0, import_node_fs3.writeFileSync)(out.absolute, text);
+    else writeFileAtomic(finalPath(out.absolute), text, { exclusive: !options.overwrite });
+  } catch (error2) {
+    if (error2 instanceof InterruptedError) throw error2;
+    const code2 = error2.code;
+    if (code2 === "EEXIST")
+      throw new UsageError(
+        `${out.display} already exists`,
+        `Pass --force to overwrite it, or choose another ${options.flag}.`
+      );
+    checkOutputPath(out, { ...options, overwrite: true });
+    throw new UsageError(
+      `cannot write ${out.display} (${code2 ?? String(error2)})`,
+      "Check that the directory is writable and the disk is not full."
+    );
+  }
+}
+function finalPath(file) {
+  if (statOrUndefined(file)) return (0, import_node_fs3.realpathSync)(file);
+  let current = file;
+  for (let hops = 0; hops < 40; hops++) {
+    if (!lstatOrUndefined(current)?.isSymbolicLink()) return current;
+    current = import_node_path2.default.resolve((0, import_node_fs3.realpathSync)(import_node_path2.default.dirname(current)), (0, import_node_fs3.readlinkSync)(current));
+  }
+  throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
+}
+async function writeToFifo(out, text, signal) {
+  const stopped = () => new InterruptedError(`stopped before ${out.display} was written.`);
+  if (signal?.aborted) throw stopped();
+  const fd = await openFifo(out.absolute, signal);
+  if (signal?.aborted) {
+    (0, import_node_fs3.closeSync)(fd);
+    throw stopped();
+  }
+  const pipe = new import_node_net2.default.Socket({ fd, readable: false });
+  await new Promise((resolve, reject) => {
+    const stop = () => pipe.destroy(stopped());
+    signal?.addEventListener("abort", stop, { once: true });
+    pipe.on("error", reject);
+    pipe.on("close", () => signal?.removeEventListener("abort", stop));
+    pipe.end(text, (error2) => error2 ? reject(error2) : resolve());
+  });
+}
+async function openFifo(file, signal) {
+  let reader;
+  const release = () => {
+    try {
+      reader = (0, import_node_fs3.openSync)(file, import_node_fs3.constants.O_RDONLY | import_node_fs3.constants.O_NONBLOCK);
+    } catch {
+    }
+  };
+  signal?.addEventListener("abort", release, { once: true });
+  try {
+    return await new Promise(
+      (resolve, reject) => (0, import_node_fs3.open)(file, "w", (error2, fd) => error2 ? reject(error2) : resolve(fd))
+    );
+  } finally {
+    signal?.removeEventListener("abort", release);
+    if (reader !== void 0) (0, import_node_fs3.closeSync)(reader);
+  }
+}
+function statOrUndefined(file) {
+  try {
+    return (0, import_node_fs3.statSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+function lstatOrUndefined(file) {
+  try {
+    return (0, import_node_fs3.lstatSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+var import_node_fs3, import_node_net2, import_node_path2;
+var init_output_file = __esm({
+  "src/cli/output-file.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_net2 = __toESM(require("node:net"), 1);
+    import_node_path2 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_atomic_write();
+    init_paths();
+  }
+});
+
+// src/http/errors.ts
+function textOf(value) {
+  if (typeof value === "string") return value;
+  if (value === null || value === void 0) return "";
+  if (typeof value === "object") {
+    const v = value;
+    for (const key of [v.detail, v.message, v.title]) if (typeof key === "string" && key !== "") return key;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+function problemEntry(value) {
+  const pointer = value?.pointer;
+  const text = textOf(value);
+  return typeof pointer === "string" && pointer !== "" ? `${pointer}: ${text}` : text;
+}
+function errorMessages(body2) {
+  if (body2 === null || typeof body2 !== "object")
+    return { messages: typeof body2 === "string" && body2.trim() ? [body2.trim().slice(0, 300)] : [] };
+  const b = body2;
+  const problem = typeof b.title === "string" || typeof b.detail === "string" ? [textOf(typeof b.detail === "string" && b.detail !== "" ? b.detail : b.title)] : [];
+  if (Array.isArray(b.errors))
+    return { messages: [...problem, ...b.errors.map(problemEntry)].filter((m) => m !== "") };
+  if (b.errors && typeof b.errors === "object") {
+    return {
+      messages: Object.entries(b.errors).flatMap(
+        ([field, value]) => (Array.isArray(value) ? value : [value]).map((m) => `${field}: ${textOf(m)}`)
+      )
+    };
+  }
+  if (b.error && typeof b.error === "object") {
+    const e = b.error;
+    return {
+      messages: e.message === void 0 ? [textOf(b.error)] : [textOf(e.message)],
+      ...typeof e.reference === "string" ? { reference: e.reference } : {}
+    };
+  }
+  if (typeof b.error === "string") return { messages: [b.error] };
+  return { messages: problem };
+}
+function errorForResponse(method, path8, status, body2, permission) {
+  const found = errorMessages(body2);
+  const messages = found.messages.map(visible);
+  const reference = found.reference === void 0 ? void 0 : visible(found.reference);
+  const detail = messages.length ? `: ${messages.join("; ")}` : "";
+  switch (status) {
+    case 401:
+      return new UnauthorizedError(method, path8, detail);
+    case 403:
+      return new ForbiddenError(method, path8, detail, permission);
+    case 404:
+      return new NotFoundError(method, path8, detail);
+    case 410:
+      return new GoneError(method, path8, detail);
+    case 429:
+      return new RateLimitedError(method, path8, detail);
+    case 400:
+    case 409:
+    case 422:
+      return new ValidationError(method, path8, status, messages);
+    default:
+      return status >= 500 ? new ServerError(method, path8, status, detail, reference) : new ApiError(method, path8, status, `unexpected status ${status}${detail}`);
+  }
+}
+var ApiError, UnauthorizedError, ForbiddenError, NotFoundError, GoneError, ValidationError, RateLimitedError, ServerError, NetworkError, ResponseShapeError;
+var init_errors2 = __esm({
+  "src/http/errors.ts"() {
+    "use strict";
+    init_errors();
+    init_escape();
+    ApiError = class extends ToolError {
+      constructor(method, path8, status, message, hint) {
+        super(`${method} ${path8}: ${message}`, hint);
+        this.method = method;
+        this.path = path8;
+        this.status = status;
+      }
+      method;
+      path;
+      status;
+      retryable = false;
+      /** A write whose effect is unknown (timeout, 5xx, connection reset): re-read before re-sending. */
+      outcomeUnknown = false;
+    };
+    UnauthorizedError = class extends ApiError {
+      constructor(method, path8, detail) {
+        super(method, path8, 401, `401 Unauthorized${detail}`);
+      }
+    };
+    ForbiddenError = class extends ApiError {
+      constructor(method, path8, detail, permission) {
+        super(method, path8, 403, `403 Forbidden${detail}`);
+        this.permission = permission;
+      }
+      permission;
+    };
+    NotFoundError = class extends ApiError {
+      constructor(method, path8, detail) {
+        super(method, path8, 404, `404 Not Found${detail}`);
+      }
+    };
+    GoneError = class extends ApiError {
+      constructor(method, path8, detail) {
+        super(method, path8, 410, `410 Gone${detail}`);
+      }
+    };
+    ValidationError = class extends ApiError {
+      constructor(method, path8, status, messages) {
+        super(method, path8, status, `${status} ${messages.length ? messages.join("; ") : "request refused"}`);
+        this.messages = messages;
+      }
+      messages;
+    };
+    RateLimitedError = class extends ApiError {
+      retryable = true;
+      constructor(method, path8, detail) {
+        super(method, path8, 429, `429 Too Many Requests${detail}`);
+      }
+    };
+    ServerError = class extends ApiError {
+      constructor(method, path8, status, detail, reference) {
+        super(
+          method,
+          path8,
+          status,
+          `${status} server error${detail}${reference ? ` (PactFlow reference ${reference})` : ""}`
+        );
+        this.reference = reference;
+        this.retryable = [502, 503, 504].includes(status);
+        this.outcomeUnknown = method !== "GET" && status !== 501;
+      }
+      reference;
+    };
+    NetworkError = class extends ApiError {
+      constructor(method, path8, code2) {
+        super(method, path8, void 0, `network error (${code2})`);
+        this.code = code2;
+        this.outcomeUnknown = method !== "GET";
+      }
+      code;
+      retryable = true;
+    };
+    ResponseShapeError = class extends ApiError {
+      constructor(method, path8, problem, hint) {
+        super(method, path8, void 0, `unexpected response: ${problem}`, hint);
+      }
+    };
+  }
+});
+
 // node_modules/@sindresorhus/is/distribution/utilities.js
 function keysOf(value) {
   return Object.keys(value);
 }
-var init_utilities3 = __esm({
+var init_utilities = __esm({
   "node_modules/@sindresorhus/is/distribution/utilities.js"() {
   }
 });
@@ -22742,10 +18436,10 @@ function isEmptyArray(value) {
   return isArray(value) && value.length === 0;
 }
 function isEmptyMap(value) {
-  return isMap(value) && value.size === 0;
+  return isMap4(value) && value.size === 0;
 }
 function isEmptyObject(value) {
-  return isObject(value) && !isMap(value) && !isSet(value) && Object.keys(value).length === 0;
+  return isObject(value) && !isMap4(value) && !isSet(value) && Object.keys(value).length === 0;
 }
 function isEmptySet(value) {
   return isSet(value) && value.size === 0;
@@ -22792,7 +18486,7 @@ function isHtmlElement(value) {
 function isInfinite(value) {
   return value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY;
 }
-function isInRange2(value, range) {
+function isInRange(value, range) {
   if (isNumber(range)) {
     return value >= Math.min(0, range) && value <= Math.max(range, 0);
   }
@@ -22816,7 +18510,7 @@ function isInteger(value) {
 function isIterable(value) {
   return isFunction(value?.[Symbol.iterator]);
 }
-function isMap(value) {
+function isMap4(value) {
   return getObjectType(value) === "Map";
 }
 function isNan(value) {
@@ -22835,10 +18529,10 @@ function isNonEmptyArray(value) {
   return isArray(value) && value.length > 0;
 }
 function isNonEmptyMap(value) {
-  return isMap(value) && value.size > 0;
+  return isMap4(value) && value.size > 0;
 }
 function isNonEmptyObject(value) {
-  return isObject(value) && !isMap(value) && !isSet(value) && Object.keys(value).length > 0;
+  return isObject(value) && !isMap4(value) && !isSet(value) && Object.keys(value).length > 0;
 }
 function isNonEmptySet(value) {
   return isSet(value) && value.size > 0;
@@ -23212,7 +18906,7 @@ function assertInfinite(value, message) {
   }
 }
 function assertInRange(value, range, message) {
-  if (!isInRange2(value, range)) {
+  if (!isInRange(value, range)) {
     throw new TypeError(message ?? typeErrorMessage("in range", value));
   }
 }
@@ -23242,7 +18936,7 @@ function assertIterable(value, message) {
   }
 }
 function assertMap(value, message) {
-  if (!isMap(value)) {
+  if (!isMap4(value)) {
     throw new TypeError(message ?? typeErrorMessage("Map", value));
   }
 }
@@ -23474,7 +19168,7 @@ function assertWhitespaceString(value, message) {
 var typedArrayTypeNames, objectTypeNames, primitiveTypeNames, assertionTypeDescriptions, getObjectType, is, NODE_TYPE_ELEMENT, DOM_PROPERTIES_TO_CHECK, andFormatter, orFormatter, assert, methodTypeMap, isMethodNames, distribution_default;
 var init_distribution = __esm({
   "node_modules/@sindresorhus/is/distribution/index.js"() {
-    init_utilities3();
+    init_utilities();
     typedArrayTypeNames = [
       "Int8Array",
       "Uint8Array",
@@ -23624,13 +19318,13 @@ var init_distribution = __esm({
       generatorFunction: isGeneratorFunction,
       htmlElement: isHtmlElement,
       infinite: isInfinite,
-      inRange: isInRange2,
+      inRange: isInRange,
       int16Array: isInt16Array,
       int32Array: isInt32Array,
       int8Array: isInt8Array,
       integer: isInteger,
       iterable: isIterable,
-      map: isMap,
+      map: isMap4,
       nan: isNan,
       nativePromise: isNativePromise,
       negativeNumber: isNegativeNumber,
@@ -24108,7 +19802,7 @@ function byteLength(data) {
   return 0;
 }
 var textEncoder;
-var init_utilities4 = __esm({
+var init_utilities2 = __esm({
   "node_modules/byte-counter/utilities.js"() {
     textEncoder = new TextEncoder();
   }
@@ -24117,7 +19811,7 @@ var init_utilities4 = __esm({
 // node_modules/byte-counter/index.js
 var init_byte_counter = __esm({
   "node_modules/byte-counter/index.js"() {
-    init_utilities4();
+    init_utilities2();
   }
 });
 
@@ -24499,7 +20193,7 @@ var init_exports = __esm({
 
 // node_modules/get-stream/source/index.js
 var import_node_events, import_promises2;
-var init_source2 = __esm({
+var init_source = __esm({
   "node_modules/get-stream/source/index.js"() {
     import_node_events = require("node:events");
     import_promises2 = require("node:stream/promises");
@@ -26505,7 +22199,7 @@ var init_responselike = __esm({
 
 // node_modules/cacheable-request/dist/types.js
 var RequestError2, CacheError2;
-var init_types4 = __esm({
+var init_types3 = __esm({
   "node_modules/cacheable-request/dist/types.js"() {
     RequestError2 = class extends Error {
       constructor(error2) {
@@ -26523,21 +22217,21 @@ var init_types4 = __esm({
 });
 
 // node_modules/cacheable-request/dist/index.js
-var import_node_crypto3, import_node_events2, import_node_stream3, import_node_url, import_http_cache_semantics, CacheableRequest, entries, cloneResponse, urlObjectToRequestOptions, normalizeUrlObject, convertHeaders, parseWithWhatwg, dist_default;
+var import_node_crypto4, import_node_events2, import_node_stream3, import_node_url, import_http_cache_semantics, CacheableRequest, entries, cloneResponse, urlObjectToRequestOptions, normalizeUrlObject, convertHeaders, parseWithWhatwg, dist_default;
 var init_dist3 = __esm({
   "node_modules/cacheable-request/dist/index.js"() {
-    import_node_crypto3 = __toESM(require("node:crypto"), 1);
+    import_node_crypto4 = __toESM(require("node:crypto"), 1);
     import_node_events2 = __toESM(require("node:events"), 1);
     import_node_stream3 = __toESM(require("node:stream"), 1);
     import_node_url = __toESM(require("node:url"), 1);
-    init_source2();
+    init_source();
     import_http_cache_semantics = __toESM(require_http_cache_semantics(), 1);
     init_dist2();
     init_mimic_response();
     init_normalize_url();
     init_responselike();
-    init_types4();
-    init_types4();
+    init_types3();
+    init_types3();
     CacheableRequest = class {
       constructor(cacheRequest, cacheAdapter) {
         this.cache = new Keyv({ namespace: "cacheable-request" });
@@ -26579,7 +22273,7 @@ var init_dist3 = __esm({
             if (options.body instanceof import_node_stream3.default.Readable) {
               options.cache = false;
             } else {
-              key += `:${import_node_crypto3.default.createHash("md5").update(options.body).digest("hex")}`;
+              key += `:${import_node_crypto4.default.createHash("md5").update(options.body).digest("hex")}`;
             }
           }
           let revalidate = false;
@@ -27267,11 +22961,11 @@ var init_defer_to_connect = __esm({
 });
 
 // node_modules/got/dist/source/core/utils/timer.js
-var import_node_events3, import_node_util2, timer, timer_default;
+var import_node_events3, import_node_util, timer, timer_default;
 var init_timer = __esm({
   "node_modules/got/dist/source/core/utils/timer.js"() {
     import_node_events3 = require("node:events");
-    import_node_util2 = require("node:util");
+    import_node_util = require("node:util");
     init_defer_to_connect();
     timer = (request) => {
       if (request.timings) {
@@ -27315,7 +23009,7 @@ var init_timer = __esm({
       const onSocket = (socket) => {
         timings.socket = Date.now();
         timings.phases.wait = timings.socket - timings.start;
-        if (import_node_util2.types.isProxy(socket)) {
+        if (import_node_util.types.isProxy(socket)) {
           return;
         }
         const socketAlreadyConnected = socket.writable && !socket.connecting;
@@ -27438,7 +23132,7 @@ async function getBodySize(body2, headers) {
   }
   if (isFormData3(body2)) {
     try {
-      return await (0, import_node_util3.promisify)(body2.getLength.bind(body2))();
+      return await (0, import_node_util2.promisify)(body2.getLength.bind(body2))();
     } catch (error2) {
       const typedError = error2;
       throw new Error(`Cannot determine content-length for form-data with stream(s) of unknown length. This is a limitation of the \`form-data\` package. To fix this, either:
@@ -27451,10 +23145,10 @@ Original error: ${typedError.message}`);
   }
   return void 0;
 }
-var import_node_util3;
+var import_node_util2;
 var init_get_body_size = __esm({
   "node_modules/got/dist/source/core/utils/get-body-size.js"() {
-    import_node_util3 = require("node:util");
+    import_node_util2 = require("node:util");
     init_distribution();
     init_is_form_data();
   }
@@ -27566,7 +23260,7 @@ function timedOut(request, delays, options) {
     once(request, "socket", (socket) => {
       const { socketPath } = request;
       if (socket.connecting) {
-        const hasPath = Boolean(socketPath ?? import_node_net2.default.isIP(hostname ?? host ?? "") !== 0);
+        const hasPath = Boolean(socketPath ?? import_node_net3.default.isIP(hostname ?? host ?? "") !== 0);
         if (hasLookup && !hasPath && socket.address().address === void 0) {
           const cancelTimeout = addTimeout(delays.lookup, timeoutHandler, "lookup");
           once(socket, "lookup", cancelTimeout);
@@ -27616,10 +23310,10 @@ function timedOut(request, delays, options) {
   }
   return cancelTimeouts;
 }
-var import_node_net2, reentry, noop2, TimeoutError2;
+var import_node_net3, reentry, noop2, TimeoutError2;
 var init_timed_out = __esm({
   "node_modules/got/dist/source/core/timed-out.js"() {
-    import_node_net2 = __toESM(require("node:net"), 1);
+    import_node_net3 = __toESM(require("node:net"), 1);
     init_unhandle();
     reentry = /* @__PURE__ */ Symbol("reentry");
     noop2 = () => {
@@ -27729,12 +23423,12 @@ var init_calculate_retry_delay = __esm({
 });
 
 // node_modules/cacheable-lookup/source/index.js
-var import_node_dns, import_node_util4, import_node_os2, AsyncResolver, kCacheableLookupCreateConnection, kCacheableLookupInstance, kExpires, supportsALL, verifyAgent, map4to6, getIfaceInfo, isIterable2, ignoreNoResultErrors, ttl, all, all4, all6, CacheableLookup;
-var init_source3 = __esm({
+var import_node_dns, import_node_util3, import_node_os, AsyncResolver, kCacheableLookupCreateConnection, kCacheableLookupInstance, kExpires, supportsALL, verifyAgent, map4to6, getIfaceInfo, isIterable2, ignoreNoResultErrors, ttl, all, all4, all6, CacheableLookup;
+var init_source2 = __esm({
   "node_modules/cacheable-lookup/source/index.js"() {
     import_node_dns = require("node:dns");
-    import_node_util4 = require("node:util");
-    import_node_os2 = __toESM(require("node:os"), 1);
+    import_node_util3 = require("node:util");
+    import_node_os = __toESM(require("node:os"), 1);
     ({ Resolver: AsyncResolver } = import_node_dns.promises);
     kCacheableLookupCreateConnection = /* @__PURE__ */ Symbol("cacheableLookupCreateConnection");
     kCacheableLookupInstance = /* @__PURE__ */ Symbol("cacheableLookupInstance");
@@ -27757,7 +23451,7 @@ var init_source3 = __esm({
     getIfaceInfo = () => {
       let has4 = false;
       let has6 = false;
-      for (const device of Object.values(import_node_os2.default.networkInterfaces())) {
+      for (const device of Object.values(import_node_os.default.networkInterfaces())) {
         for (const iface of device) {
           if (iface.internal) {
             continue;
@@ -27802,7 +23496,7 @@ var init_source3 = __esm({
         this.errorTtl = errorTtl;
         this._cache = cache;
         this._resolver = resolver;
-        this._dnsLookup = lookup && (0, import_node_util4.promisify)(lookup);
+        this._dnsLookup = lookup && (0, import_node_util3.promisify)(lookup);
         this.stats = {
           cache: 0,
           query: 0
@@ -27811,8 +23505,8 @@ var init_source3 = __esm({
           this._resolve4 = this._resolver.resolve4.bind(this._resolver);
           this._resolve6 = this._resolver.resolve6.bind(this._resolver);
         } else {
-          this._resolve4 = (0, import_node_util4.promisify)(this._resolver.resolve4.bind(this._resolver));
-          this._resolve6 = (0, import_node_util4.promisify)(this._resolver.resolve6.bind(this._resolver));
+          this._resolve4 = (0, import_node_util3.promisify)(this._resolver.resolve4.bind(this._resolver));
+          this._resolve6 = (0, import_node_util3.promisify)(this._resolver.resolve6.bind(this._resolver));
         }
         this._iface = getIfaceInfo();
         this._pending = {};
@@ -30127,21 +25821,21 @@ function validateSearchParameters(searchParameters) {
     assertAny2(`searchParams.${key}`, [distribution_default.string, distribution_default.number, distribution_default.boolean, distribution_default.null, distribution_default.undefined], value);
   }
 }
-var import_node_process7, import_node_util5, import_node_tls, import_node_https, import_node_http, import_http2_wrapper, major, minor, globalCache, globalDnsCache, getGlobalDnsCache, wrapQuickLruIfNeeded, defaultInternals, cloneInternals, cloneRaw, getHttp2TimeoutOption, init, Options;
+var import_node_process, import_node_util4, import_node_tls, import_node_https, import_node_http, import_http2_wrapper, major, minor, globalCache, globalDnsCache, getGlobalDnsCache, wrapQuickLruIfNeeded, defaultInternals, cloneInternals, cloneRaw, getHttp2TimeoutOption, init, Options;
 var init_options = __esm({
   "node_modules/got/dist/source/core/options.js"() {
-    import_node_process7 = __toESM(require("node:process"), 1);
-    import_node_util5 = require("node:util");
+    import_node_process = __toESM(require("node:process"), 1);
+    import_node_util4 = require("node:util");
     import_node_tls = require("node:tls");
     import_node_https = __toESM(require("node:https"), 1);
     import_node_http = __toESM(require("node:http"), 1);
     init_distribution();
     init_lowercase_keys();
-    init_source3();
+    init_source2();
     import_http2_wrapper = __toESM(require_source(), 1);
     init_lib();
     init_parse_link_header();
-    [major, minor] = import_node_process7.default.versions.node.split(".").map(Number);
+    [major, minor] = import_node_process.default.versions.node.split(".").map(Number);
     globalCache = /* @__PURE__ */ new Map();
     getGlobalDnsCache = () => {
       if (globalDnsCache) {
@@ -30889,8 +26583,8 @@ var init_options = __esm({
         assert.function(setCookie);
         assert.function(getCookieString);
         if (setCookie.length === 4 && getCookieString.length === 0) {
-          setCookie = (0, import_node_util5.promisify)(setCookie.bind(value));
-          getCookieString = (0, import_node_util5.promisify)(getCookieString.bind(value));
+          setCookie = (0, import_node_util4.promisify)(setCookie.bind(value));
+          getCookieString = (0, import_node_util4.promisify)(getCookieString.bind(value));
           this._internals.cookieJar = {
             setCookie,
             getCookieString
@@ -31739,7 +27433,7 @@ var init_options = __esm({
         return { ...this._internals };
       }
       [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")](_depth, options) {
-        return (0, import_node_util5.inspect)(this._internals, options);
+        return (0, import_node_util4.inspect)(this._internals, options);
       }
       createNativeRequestOptions() {
         const internals = this._internals;
@@ -31925,7 +27619,7 @@ var init_is_unix_socket_url = __esm({
 
 // node_modules/got/dist/source/core/diagnostics-channel.js
 function generateRequestId() {
-  return (0, import_node_crypto4.randomUUID)();
+  return (0, import_node_crypto5.randomUUID)();
 }
 function publishRequestCreate(message) {
   if (channels.requestCreate.hasSubscribers) {
@@ -31962,10 +27656,10 @@ function publishRedirect(message) {
     channels.redirect.publish(message);
   }
 }
-var import_node_crypto4, import_node_diagnostics_channel, channels;
+var import_node_crypto5, import_node_diagnostics_channel, channels;
 var init_diagnostics_channel = __esm({
   "node_modules/got/dist/source/core/diagnostics-channel.js"() {
-    import_node_crypto4 = require("node:crypto");
+    import_node_crypto5 = require("node:crypto");
     import_node_diagnostics_channel = __toESM(require("node:diagnostics_channel"), 1);
     channels = {
       requestCreate: import_node_diagnostics_channel.default.channel("got:request:create"),
@@ -31980,10 +27674,10 @@ var init_diagnostics_channel = __esm({
 });
 
 // node_modules/got/dist/source/core/index.js
-var import_node_process8, import_node_buffer, import_node_stream5, import_node_http2, supportsBrotli, supportsZstd2, methodsWithoutBody, cacheableStore, redirectCodes, errorsProcessedByHooks, proxiedRequestEvents, noop3, Request;
+var import_node_process2, import_node_buffer, import_node_stream5, import_node_http2, supportsBrotli, supportsZstd2, methodsWithoutBody, cacheableStore, redirectCodes, errorsProcessedByHooks, proxiedRequestEvents, noop3, Request;
 var init_core = __esm({
   "node_modules/got/dist/source/core/index.js"() {
-    import_node_process8 = __toESM(require("node:process"), 1);
+    import_node_process2 = __toESM(require("node:process"), 1);
     import_node_buffer = require("node:buffer");
     import_node_stream5 = require("node:stream");
     import_node_http2 = __toESM(require("node:http"), 1);
@@ -32006,8 +27700,8 @@ var init_core = __esm({
     init_is_unix_socket_url();
     init_errors3();
     init_diagnostics_channel();
-    supportsBrotli = distribution_default.string(import_node_process8.default.versions.brotli);
-    supportsZstd2 = distribution_default.string(import_node_process8.default.versions.zstd);
+    supportsBrotli = distribution_default.string(import_node_process2.default.versions.brotli);
+    supportsZstd2 = distribution_default.string(import_node_process2.default.versions.zstd);
     methodsWithoutBody = /* @__PURE__ */ new Set(["GET", "HEAD"]);
     cacheableStore = new WeakableMap();
     redirectCodes = /* @__PURE__ */ new Set([300, 301, 302, 303, 304, 307, 308]);
@@ -32092,7 +27786,7 @@ var init_core = __esm({
           this.flush = async () => {
             this.flush = async () => {
             };
-            import_node_process8.default.nextTick(() => {
+            import_node_process2.default.nextTick(() => {
               if (this.options) {
                 this._beforeError(error2);
               } else {
@@ -32264,7 +27958,7 @@ var init_core = __esm({
               this.emit("retry", this.retryCount + 1, error2, (updatedOptions) => {
                 const request = new _Request(options.url, updatedOptions, options);
                 request.retryCount = this.retryCount + 1;
-                import_node_process8.default.nextTick(() => {
+                import_node_process2.default.nextTick(() => {
                   void request.flush();
                 });
                 return request;
@@ -32959,7 +28653,7 @@ var init_core = __esm({
         });
         this.destroy(error2);
         if (this._noPipe) {
-          import_node_process8.default.nextTick(() => {
+          import_node_process2.default.nextTick(() => {
             this.emit("error", error2);
           });
         }
@@ -33083,7 +28777,7 @@ var init_core = __esm({
 
 // node_modules/got/dist/source/as-promise/types.js
 var CancelError2;
-var init_types5 = __esm({
+var init_types4 = __esm({
   "node_modules/got/dist/source/as-promise/types.js"() {
     init_errors3();
     CancelError2 = class extends RequestError {
@@ -33269,7 +28963,7 @@ var init_as_promise = __esm({
     init_core();
     init_response();
     init_proxy_events();
-    init_types5();
+    init_types4();
     proxiedRequestEvents2 = [
       "request",
       "response",
@@ -33282,7 +28976,7 @@ var init_as_promise = __esm({
 
 // node_modules/got/dist/source/create.js
 var import_promises3, isGotInstance, aliases, create, create_default;
-var init_create = __esm({
+var init_create2 = __esm({
   "node_modules/got/dist/source/create.js"() {
     import_promises3 = require("node:timers/promises");
     init_distribution();
@@ -33462,31 +29156,31 @@ var init_create = __esm({
 });
 
 // node_modules/got/dist/source/types.js
-var init_types6 = __esm({
+var init_types5 = __esm({
   "node_modules/got/dist/source/types.js"() {
   }
 });
 
 // node_modules/got/dist/source/index.js
-var defaults, got, source_default2;
-var init_source4 = __esm({
+var defaults, got, source_default;
+var init_source3 = __esm({
   "node_modules/got/dist/source/index.js"() {
-    init_create();
+    init_create2();
     init_options();
     init_options();
     init_response();
     init_core();
     init_errors3();
     init_diagnostics_channel();
+    init_types4();
     init_types5();
-    init_types6();
     defaults = {
       options: new Options(),
       handlers: [],
       mutableDefaults: false
     };
     got = create_default(defaults);
-    source_default2 = got;
+    source_default = got;
   }
 });
 
@@ -33551,7 +29245,7 @@ var init_client = __esm({
     import_node_events5 = require("node:events");
     import_node_http3 = __toESM(require("node:http"), 1);
     import_node_https2 = __toESM(require("node:https"), 1);
-    init_source4();
+    init_source3();
     init_errors();
     init_version();
     init_errors2();
@@ -33572,7 +29266,7 @@ var init_client = __esm({
           http: new import_node_http3.default.Agent({ keepAlive: true, maxSockets }),
           https: new import_node_https2.default.Agent({ keepAlive: true, maxSockets })
         };
-        this.got = source_default2.extend({
+        this.got = source_default.extend({
           prefixUrl: options.baseUrl,
           headers: {
             accept: options.accept ?? "application/json",
@@ -33945,6 +29639,40 @@ var init_http = __esm({
   }
 });
 
+// src/util/concurrency.ts
+async function mapLimit(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+function limiter(limit) {
+  let active = 0;
+  const waiting = [];
+  return async (work) => {
+    if (active >= limit) await new Promise((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+var init_concurrency = __esm({
+  "src/util/concurrency.ts"() {
+    "use strict";
+  }
+});
+
 // src/pactflow/pages.ts
 var PAGE_SIZE, PAGE_CONCURRENCY, IncompleteListError, PageReader;
 var init_pages = __esm({
@@ -34083,18 +29811,18 @@ async function readBothLists(pages, onProgress) {
   let counted;
   const firstEnabledCount = new Promise((resolve) => counted = resolve);
   const enabled = stopOnFailure(
-    pages.paged("listUsers", "users", systemAccounts2(true), userItem, {
+    pages.paged("listUsers", "users", systemAccounts(true), userItem, {
       onProgress: progress?.(0),
       onFirstPage: counted,
       halt: halt.signal
     })
   );
-  const readDisabled = () => pages.paged("listUsers", "users", systemAccounts2(false), userItem, {
+  const readDisabled = () => pages.paged("listUsers", "users", systemAccounts(false), userItem, {
     onProgress: progress?.(1),
     halt: halt.signal
   });
   const disabled = stopOnFailure(firstEnabledCount.then(readDisabled));
-  const recount = () => pages.readPage("listUsers", "users", systemAccounts2(true), userItem, 1);
+  const recount = () => pages.readPage("listUsers", "users", systemAccounts(true), userItem, 1);
   let recounted = Promise.all([firstEnabledCount, disabled]).then(
     ([total]) => total === void 0 || halt.signal.aborted ? void 0 : recount()
   );
@@ -34121,13 +29849,13 @@ function countProblem(r) {
   if (r.enabledNow === r.enabledStated && r.read === total) return void 0;
   return r.enabledNow !== r.enabledStated ? `the enabled system accounts went from ${r.enabledStated} to ${r.enabledNow} while the lists were read` : `the lists held ${r.read} system accounts where PactFlow counted ${total}`;
 }
-var systemAccounts2, userItem;
+var systemAccounts, userItem;
 var init_system_accounts = __esm({
   "src/pactflow/system-accounts.ts"() {
     "use strict";
     init_endpoints();
     init_pages();
-    systemAccounts2 = (active) => ({ userType: 1, active });
+    systemAccounts = (active) => ({ userType: 1, active });
     userItem = (check, value, index) => check.user(value, `users[${index}]`);
   }
 });
@@ -34407,7 +30135,7 @@ var init_client2 = __esm({
       }
       /** The enabled (or the disabled) system accounts: one of the two lists listSystemAccounts reads. */
       async listSystemAccountsWhere(active, onProgress) {
-        return (await this.pages.paged("listUsers", "users", systemAccounts2(active), userItem, { onProgress })).items;
+        return (await this.pages.paged("listUsers", "users", systemAccounts(active), userItem, { onProgress })).items;
       }
       async findSystemAccountByName(name) {
         const { items } = await this.pages.paged("listUsers", "users", { userType: 1, q: name }, userItem);
@@ -34627,6 +30355,3808 @@ var init_connection = __esm({
   }
 });
 
+// src/pactflow/wire.ts
+var ADMINISTRATOR_ROLE_UUID, TEAM_ADMINISTRATOR_ROLE_UUID, TEAM_ADMINISTRATOR_ROLE_NAME;
+var init_wire = __esm({
+  "src/pactflow/wire.ts"() {
+    "use strict";
+    ADMINISTRATOR_ROLE_UUID = "cf75d7c2-416b-11ea-af5e-53c3b1a4efd8";
+    TEAM_ADMINISTRATOR_ROLE_UUID = "d635f960-88f2-4f13-8043-4641a02dffa0";
+    TEAM_ADMINISTRATOR_ROLE_NAME = "Team Administrator";
+  }
+});
+
+// src/state/live-state.ts
+function isServerManagedRole(role2) {
+  return role2.uuid === TEAM_ADMINISTRATOR_ROLE_UUID || role2.name === TEAM_ADMINISTRATOR_ROLE_NAME;
+}
+function toLiveAccount(user) {
+  return {
+    uuid: user.uuid,
+    name: user.name,
+    ...user.email === void 0 ? {} : { email: user.email },
+    active: user.active,
+    roles: user.roles.map(accountRole).sort(byName),
+    teams: user.teams.map((t) => ({ uuid: t.uuid, name: t.name })).sort(byName),
+    ...user.createdAt === void 0 ? {} : { createdAt: user.createdAt },
+    ...user.lastLogin === void 0 ? {} : { lastLogin: user.lastLogin }
+  };
+}
+async function fetchLiveState(reader, options = {}) {
+  const [caller, apiRoles, apiTeams, users] = await Promise.all([
+    reader.currentUser(),
+    reader.listRoles(),
+    reader.listTeams(),
+    reader.listSystemAccounts(options.onProgress)
+  ]);
+  const roles = apiRoles.map((r) => ({
+    uuid: r.uuid,
+    name: r.name,
+    ...r.description === void 0 ? {} : { description: r.description },
+    systemDefined: r.systemDefined,
+    serverManaged: isServerManagedRole(r),
+    permissions: [...r.permissions].sort()
+  })).sort(byName);
+  const catalogue = new Map(roles.map((r) => [r.uuid, r]));
+  const callerRoles = caller.roles.map(accountRole).sort(byName);
+  const permissions = /* @__PURE__ */ new Set();
+  for (const role2 of caller.roles) {
+    for (const p of catalogue.get(role2.uuid)?.permissions ?? role2.permissions) permissions.add(p);
+  }
+  return {
+    caller: {
+      uuid: caller.uuid,
+      name: caller.name,
+      systemAccount: caller.type === 1,
+      roles: callerRoles,
+      permissions: [...permissions].sort()
+    },
+    roles,
+    teams: apiTeams.map((t) => ({ uuid: t.uuid, name: t.name })).sort(byName),
+    accounts: systemAccounts2(users).sort(byName)
+  };
+}
+async function countHumanRoleHolders(reader, roleUuids) {
+  const counts = Object.fromEntries(roleUuids.map((uuid) => [uuid, 0]));
+  if (roleUuids.length === 0) return counts;
+  for (const person of await reader.listHumanUsers()) {
+    if (person.type !== 0) continue;
+    for (const uuid of new Set(person.roles.map((r) => r.uuid)))
+      if (uuid in counts) counts[uuid] = counts[uuid] + 1;
+  }
+  return counts;
+}
+function systemAccounts2(users) {
+  const accounts = [];
+  for (const user of users) if (user.type === 1) accounts.push(toLiveAccount(user));
+  return accounts;
+}
+var accountRole;
+var init_live_state = __esm({
+  "src/state/live-state.ts"() {
+    "use strict";
+    init_wire();
+    init_names();
+    accountRole = (r) => {
+      const serverManaged = isServerManagedRole(r);
+      const scopes = serverManaged && r.permissions.length > 0 ? { scopes: [...r.permissions].sort() } : {};
+      return { uuid: r.uuid, name: r.name, serverManaged, ...scopes };
+    };
+  }
+});
+
+// node_modules/chalk/source/vendor/ansi-styles/index.js
+function assembleStyles() {
+  const codes2 = /* @__PURE__ */ new Map();
+  for (const [groupName, group] of Object.entries(styles)) {
+    for (const [styleName, style] of Object.entries(group)) {
+      styles[styleName] = {
+        open: `\x1B[${style[0]}m`,
+        close: `\x1B[${style[1]}m`
+      };
+      group[styleName] = styles[styleName];
+      codes2.set(style[0], style[1]);
+    }
+    Object.defineProperty(styles, groupName, {
+      value: group,
+      enumerable: false
+    });
+  }
+  Object.defineProperty(styles, "codes", {
+    value: codes2,
+    enumerable: false
+  });
+  styles.color.close = "\x1B[39m";
+  styles.bgColor.close = "\x1B[49m";
+  styles.color.ansi = wrapAnsi16();
+  styles.color.ansi256 = wrapAnsi256();
+  styles.color.ansi16m = wrapAnsi16m();
+  styles.bgColor.ansi = wrapAnsi16(ANSI_BACKGROUND_OFFSET);
+  styles.bgColor.ansi256 = wrapAnsi256(ANSI_BACKGROUND_OFFSET);
+  styles.bgColor.ansi16m = wrapAnsi16m(ANSI_BACKGROUND_OFFSET);
+  Object.defineProperties(styles, {
+    rgbToAnsi256: {
+      value(red2, green2, blue2) {
+        if (red2 === green2 && green2 === blue2) {
+          if (red2 < 8) {
+            return 16;
+          }
+          if (red2 > 248) {
+            return 231;
+          }
+          return Math.round((red2 - 8) / 247 * 24) + 232;
+        }
+        return 16 + 36 * Math.round(red2 / 255 * 5) + 6 * Math.round(green2 / 255 * 5) + Math.round(blue2 / 255 * 5);
+      },
+      enumerable: false
+    },
+    hexToRgb: {
+      value(hex) {
+        const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+        if (!matches) {
+          return [0, 0, 0];
+        }
+        let [colorString] = matches;
+        if (colorString.length === 3) {
+          colorString = [...colorString].map((character) => character + character).join("");
+        }
+        const integer = Number.parseInt(colorString, 16);
+        return [
+          /* eslint-disable no-bitwise */
+          integer >> 16 & 255,
+          integer >> 8 & 255,
+          integer & 255
+          /* eslint-enable no-bitwise */
+        ];
+      },
+      enumerable: false
+    },
+    hexToAnsi256: {
+      value: (hex) => styles.rgbToAnsi256(...styles.hexToRgb(hex)),
+      enumerable: false
+    },
+    ansi256ToAnsi: {
+      value(code2) {
+        if (code2 < 8) {
+          return 30 + code2;
+        }
+        if (code2 < 16) {
+          return 90 + (code2 - 8);
+        }
+        let red2;
+        let green2;
+        let blue2;
+        if (code2 >= 232) {
+          red2 = ((code2 - 232) * 10 + 8) / 255;
+          green2 = red2;
+          blue2 = red2;
+        } else {
+          code2 -= 16;
+          const remainder = code2 % 36;
+          red2 = Math.floor(code2 / 36) / 5;
+          green2 = Math.floor(remainder / 6) / 5;
+          blue2 = remainder % 6 / 5;
+        }
+        const value = Math.max(red2, green2, blue2) * 2;
+        if (value === 0) {
+          return 30;
+        }
+        let result = 30 + (Math.round(blue2) << 2 | Math.round(green2) << 1 | Math.round(red2));
+        if (value === 2) {
+          result += 60;
+        }
+        return result;
+      },
+      enumerable: false
+    },
+    rgbToAnsi: {
+      value: (red2, green2, blue2) => styles.ansi256ToAnsi(styles.rgbToAnsi256(red2, green2, blue2)),
+      enumerable: false
+    },
+    hexToAnsi: {
+      value: (hex) => styles.ansi256ToAnsi(styles.hexToAnsi256(hex)),
+      enumerable: false
+    }
+  });
+  return styles;
+}
+var ANSI_BACKGROUND_OFFSET, wrapAnsi16, wrapAnsi256, wrapAnsi16m, styles, modifierNames, foregroundColorNames, backgroundColorNames, colorNames, ansiStyles, ansi_styles_default;
+var init_ansi_styles = __esm({
+  "node_modules/chalk/source/vendor/ansi-styles/index.js"() {
+    ANSI_BACKGROUND_OFFSET = 10;
+    wrapAnsi16 = (offset = 0) => (code2) => `\x1B[${code2 + offset}m`;
+    wrapAnsi256 = (offset = 0) => (code2) => `\x1B[${38 + offset};5;${code2}m`;
+    wrapAnsi16m = (offset = 0) => (red2, green2, blue2) => `\x1B[${38 + offset};2;${red2};${green2};${blue2}m`;
+    styles = {
+      modifier: {
+        reset: [0, 0],
+        // 21 isn't widely supported and 22 does the same thing
+        bold: [1, 22],
+        dim: [2, 22],
+        italic: [3, 23],
+        underline: [4, 24],
+        overline: [53, 55],
+        inverse: [7, 27],
+        hidden: [8, 28],
+        strikethrough: [9, 29]
+      },
+      color: {
+        black: [30, 39],
+        red: [31, 39],
+        green: [32, 39],
+        yellow: [33, 39],
+        blue: [34, 39],
+        magenta: [35, 39],
+        cyan: [36, 39],
+        white: [37, 39],
+        // Bright color
+        blackBright: [90, 39],
+        gray: [90, 39],
+        // Alias of `blackBright`
+        grey: [90, 39],
+        // Alias of `blackBright`
+        redBright: [91, 39],
+        greenBright: [92, 39],
+        yellowBright: [93, 39],
+        blueBright: [94, 39],
+        magentaBright: [95, 39],
+        cyanBright: [96, 39],
+        whiteBright: [97, 39]
+      },
+      bgColor: {
+        bgBlack: [40, 49],
+        bgRed: [41, 49],
+        bgGreen: [42, 49],
+        bgYellow: [43, 49],
+        bgBlue: [44, 49],
+        bgMagenta: [45, 49],
+        bgCyan: [46, 49],
+        bgWhite: [47, 49],
+        // Bright color
+        bgBlackBright: [100, 49],
+        bgGray: [100, 49],
+        // Alias of `bgBlackBright`
+        bgGrey: [100, 49],
+        // Alias of `bgBlackBright`
+        bgRedBright: [101, 49],
+        bgGreenBright: [102, 49],
+        bgYellowBright: [103, 49],
+        bgBlueBright: [104, 49],
+        bgMagentaBright: [105, 49],
+        bgCyanBright: [106, 49],
+        bgWhiteBright: [107, 49]
+      }
+    };
+    modifierNames = Object.keys(styles.modifier);
+    foregroundColorNames = Object.keys(styles.color);
+    backgroundColorNames = Object.keys(styles.bgColor);
+    colorNames = [...foregroundColorNames, ...backgroundColorNames];
+    ansiStyles = assembleStyles();
+    ansi_styles_default = ansiStyles;
+  }
+});
+
+// node_modules/chalk/source/vendor/supports-color/index.js
+function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : import_node_process3.default.argv) {
+  const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+  const position = argv.indexOf(prefix + flag);
+  const terminatorPosition = argv.indexOf("--");
+  return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+}
+function envForceColor() {
+  if ("FORCE_COLOR" in env) {
+    if (env.FORCE_COLOR === "true") {
+      return 1;
+    }
+    if (env.FORCE_COLOR === "false") {
+      return 0;
+    }
+    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
+  }
+}
+function translateLevel(level) {
+  if (level === 0) {
+    return false;
+  }
+  return {
+    level,
+    hasBasic: true,
+    has256: level >= 2,
+    has16m: level >= 3
+  };
+}
+function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
+  const noFlagForceColor = envForceColor();
+  if (noFlagForceColor !== void 0) {
+    flagForceColor = noFlagForceColor;
+  }
+  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
+  if (forceColor === 0) {
+    return 0;
+  }
+  if (sniffFlags) {
+    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+      return 3;
+    }
+    if (hasFlag("color=256")) {
+      return 2;
+    }
+  }
+  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
+    return 1;
+  }
+  if (haveStream && !streamIsTTY && forceColor === void 0) {
+    return 0;
+  }
+  const min = forceColor || 0;
+  if (env.TERM === "dumb") {
+    return min;
+  }
+  if (import_node_process3.default.platform === "win32") {
+    const osRelease = import_node_os2.default.release().split(".");
+    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+      return Number(osRelease[2]) >= 14931 ? 3 : 2;
+    }
+    return 1;
+  }
+  if ("CI" in env) {
+    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key) => key in env)) {
+      return 3;
+    }
+    if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      return 1;
+    }
+    return min;
+  }
+  if ("TEAMCITY_VERSION" in env) {
+    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+  }
+  if (env.COLORTERM === "truecolor") {
+    return 3;
+  }
+  if (env.TERM === "xterm-kitty") {
+    return 3;
+  }
+  if (env.TERM === "xterm-ghostty") {
+    return 3;
+  }
+  if (env.TERM === "wezterm") {
+    return 3;
+  }
+  if ("TERM_PROGRAM" in env) {
+    const version = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+    switch (env.TERM_PROGRAM) {
+      case "iTerm.app": {
+        return version >= 3 ? 3 : 2;
+      }
+      case "Apple_Terminal": {
+        return 2;
+      }
+    }
+  }
+  if (/-256(color)?$/i.test(env.TERM)) {
+    return 2;
+  }
+  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+    return 1;
+  }
+  if ("COLORTERM" in env) {
+    return 1;
+  }
+  return min;
+}
+function createSupportsColor(stream2, options = {}) {
+  const level = _supportsColor(stream2, {
+    streamIsTTY: stream2 && stream2.isTTY,
+    ...options
+  });
+  return translateLevel(level);
+}
+var import_node_process3, import_node_os2, import_node_tty2, env, flagForceColor, supportsColor, supports_color_default;
+var init_supports_color = __esm({
+  "node_modules/chalk/source/vendor/supports-color/index.js"() {
+    import_node_process3 = __toESM(require("node:process"), 1);
+    import_node_os2 = __toESM(require("node:os"), 1);
+    import_node_tty2 = __toESM(require("node:tty"), 1);
+    ({ env } = import_node_process3.default);
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      flagForceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      flagForceColor = 1;
+    }
+    supportsColor = {
+      stdout: createSupportsColor({ isTTY: import_node_tty2.default.isatty(1) }),
+      stderr: createSupportsColor({ isTTY: import_node_tty2.default.isatty(2) })
+    };
+    supports_color_default = supportsColor;
+  }
+});
+
+// node_modules/chalk/source/utilities.js
+function stringReplaceAll(string, substring, replacer) {
+  let index = string.indexOf(substring);
+  if (index === -1) {
+    return string;
+  }
+  const substringLength = substring.length;
+  let endIndex = 0;
+  let returnValue = "";
+  do {
+    returnValue += string.slice(endIndex, index) + substring + replacer;
+    endIndex = index + substringLength;
+    index = string.indexOf(substring, endIndex);
+  } while (index !== -1);
+  returnValue += string.slice(endIndex);
+  return returnValue;
+}
+function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
+  let endIndex = 0;
+  let returnValue = "";
+  do {
+    const gotCR = string[index - 1] === "\r";
+    returnValue += string.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
+    endIndex = index + 1;
+    index = string.indexOf("\n", endIndex);
+  } while (index !== -1);
+  returnValue += string.slice(endIndex);
+  return returnValue;
+}
+var init_utilities3 = __esm({
+  "node_modules/chalk/source/utilities.js"() {
+  }
+});
+
+// node_modules/chalk/source/index.js
+function createChalk(options) {
+  return chalkFactory(options);
+}
+var stdoutColor, stderrColor, GENERATOR, STYLER, IS_EMPTY, levelMapping, styles2, applyOptions, chalkFactory, getModelAnsi, usedModels, proto, createStyler, createBuilder, applyStyle, chalk, chalkStderr, source_default2;
+var init_source4 = __esm({
+  "node_modules/chalk/source/index.js"() {
+    init_ansi_styles();
+    init_supports_color();
+    init_utilities3();
+    ({ stdout: stdoutColor, stderr: stderrColor } = supports_color_default);
+    GENERATOR = /* @__PURE__ */ Symbol("GENERATOR");
+    STYLER = /* @__PURE__ */ Symbol("STYLER");
+    IS_EMPTY = /* @__PURE__ */ Symbol("IS_EMPTY");
+    levelMapping = [
+      "ansi",
+      "ansi",
+      "ansi256",
+      "ansi16m"
+    ];
+    styles2 = /* @__PURE__ */ Object.create(null);
+    applyOptions = (object, options = {}) => {
+      if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) {
+        throw new Error("The `level` option should be an integer from 0 to 3");
+      }
+      const colorLevel = stdoutColor ? stdoutColor.level : 0;
+      object.level = options.level === void 0 ? colorLevel : options.level;
+    };
+    chalkFactory = (options) => {
+      const chalk2 = (...strings) => strings.join(" ");
+      applyOptions(chalk2, options);
+      Object.setPrototypeOf(chalk2, createChalk.prototype);
+      return chalk2;
+    };
+    Object.setPrototypeOf(createChalk.prototype, Function.prototype);
+    for (const [styleName, style] of Object.entries(ansi_styles_default)) {
+      styles2[styleName] = {
+        get() {
+          const builder = createBuilder(this, createStyler(style.open, style.close, this[STYLER]), this[IS_EMPTY]);
+          Object.defineProperty(this, styleName, { value: builder });
+          return builder;
+        }
+      };
+    }
+    styles2.visible = {
+      get() {
+        const builder = createBuilder(this, this[STYLER], true);
+        Object.defineProperty(this, "visible", { value: builder });
+        return builder;
+      }
+    };
+    getModelAnsi = (model, level, type2, ...arguments_) => {
+      if (model === "rgb") {
+        if (level === "ansi16m") {
+          return ansi_styles_default[type2].ansi16m(...arguments_);
+        }
+        if (level === "ansi256") {
+          return ansi_styles_default[type2].ansi256(ansi_styles_default.rgbToAnsi256(...arguments_));
+        }
+        return ansi_styles_default[type2].ansi(ansi_styles_default.rgbToAnsi(...arguments_));
+      }
+      if (model === "hex") {
+        return getModelAnsi("rgb", level, type2, ...ansi_styles_default.hexToRgb(...arguments_));
+      }
+      return ansi_styles_default[type2][model](...arguments_);
+    };
+    usedModels = ["rgb", "hex", "ansi256"];
+    for (const model of usedModels) {
+      styles2[model] = {
+        get() {
+          const { level } = this;
+          return function(...arguments_) {
+            const styler = createStyler(getModelAnsi(model, levelMapping[level], "color", ...arguments_), ansi_styles_default.color.close, this[STYLER]);
+            return createBuilder(this, styler, this[IS_EMPTY]);
+          };
+        }
+      };
+      const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
+      styles2[bgModel] = {
+        get() {
+          const { level } = this;
+          return function(...arguments_) {
+            const styler = createStyler(getModelAnsi(model, levelMapping[level], "bgColor", ...arguments_), ansi_styles_default.bgColor.close, this[STYLER]);
+            return createBuilder(this, styler, this[IS_EMPTY]);
+          };
+        }
+      };
+    }
+    proto = Object.defineProperties(() => {
+    }, {
+      ...styles2,
+      level: {
+        enumerable: true,
+        get() {
+          return this[GENERATOR].level;
+        },
+        set(level) {
+          this[GENERATOR].level = level;
+        }
+      }
+    });
+    createStyler = (open2, close, parent) => {
+      let openAll;
+      let closeAll;
+      if (parent === void 0) {
+        openAll = open2;
+        closeAll = close;
+      } else {
+        openAll = parent.openAll + open2;
+        closeAll = close + parent.closeAll;
+      }
+      return {
+        open: open2,
+        close,
+        openAll,
+        closeAll,
+        parent
+      };
+    };
+    createBuilder = (self, _styler, _isEmpty) => {
+      const builder = (...arguments_) => applyStyle(builder, arguments_.length === 1 ? "" + arguments_[0] : arguments_.join(" "));
+      Object.setPrototypeOf(builder, proto);
+      builder[GENERATOR] = self;
+      builder[STYLER] = _styler;
+      builder[IS_EMPTY] = _isEmpty;
+      return builder;
+    };
+    applyStyle = (self, string) => {
+      if (self.level <= 0 || !string) {
+        return self[IS_EMPTY] ? "" : string;
+      }
+      let styler = self[STYLER];
+      if (styler === void 0) {
+        return string;
+      }
+      const { openAll, closeAll } = styler;
+      if (string.includes("\x1B")) {
+        while (styler !== void 0) {
+          string = stringReplaceAll(string, styler.close, styler.open);
+          styler = styler.parent;
+        }
+      }
+      const lfIndex = string.indexOf("\n");
+      if (lfIndex !== -1) {
+        string = stringEncaseCRLFWithFirstIndex(string, closeAll, openAll, lfIndex);
+      }
+      return openAll + string + closeAll;
+    };
+    Object.defineProperties(createChalk.prototype, styles2);
+    chalk = createChalk();
+    chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
+    source_default2 = chalk;
+  }
+});
+
+// node_modules/mimic-function/index.js
+function mimicFunction(to, from, { ignoreNonConfigurable = false } = {}) {
+  const { name } = to;
+  for (const property of Reflect.ownKeys(from)) {
+    copyProperty(to, from, property, ignoreNonConfigurable);
+  }
+  changePrototype(to, from);
+  changeToString(to, from, name);
+  return to;
+}
+var copyProperty, canCopyProperty, changePrototype, wrappedToString, toStringDescriptor, toStringName, changeToString;
+var init_mimic_function = __esm({
+  "node_modules/mimic-function/index.js"() {
+    copyProperty = (to, from, property, ignoreNonConfigurable) => {
+      if (property === "length" || property === "prototype") {
+        return;
+      }
+      if (property === "arguments" || property === "caller") {
+        return;
+      }
+      const toDescriptor = Object.getOwnPropertyDescriptor(to, property);
+      const fromDescriptor = Object.getOwnPropertyDescriptor(from, property);
+      if (!canCopyProperty(toDescriptor, fromDescriptor) && ignoreNonConfigurable) {
+        return;
+      }
+      Object.defineProperty(to, property, fromDescriptor);
+    };
+    canCopyProperty = function(toDescriptor, fromDescriptor) {
+      return toDescriptor === void 0 || toDescriptor.configurable || toDescriptor.writable === fromDescriptor.writable && toDescriptor.enumerable === fromDescriptor.enumerable && toDescriptor.configurable === fromDescriptor.configurable && (toDescriptor.writable || toDescriptor.value === fromDescriptor.value);
+    };
+    changePrototype = (to, from) => {
+      const fromPrototype = Object.getPrototypeOf(from);
+      if (fromPrototype === Object.getPrototypeOf(to)) {
+        return;
+      }
+      Object.setPrototypeOf(to, fromPrototype);
+    };
+    wrappedToString = (withName, fromBody) => `/* Wrapped ${withName}*/
+${fromBody}`;
+    toStringDescriptor = Object.getOwnPropertyDescriptor(Function.prototype, "toString");
+    toStringName = Object.getOwnPropertyDescriptor(Function.prototype.toString, "name");
+    changeToString = (to, from, name) => {
+      const withName = name === "" ? "" : `with ${name.trim()}() `;
+      const newToString = wrappedToString.bind(null, withName, from.toString());
+      Object.defineProperty(newToString, "name", toStringName);
+      const { writable, enumerable, configurable } = toStringDescriptor;
+      Object.defineProperty(to, "toString", { value: newToString, writable, enumerable, configurable });
+    };
+  }
+});
+
+// node_modules/onetime/index.js
+var calledFunctions, onetime, onetime_default;
+var init_onetime = __esm({
+  "node_modules/onetime/index.js"() {
+    init_mimic_function();
+    calledFunctions = /* @__PURE__ */ new WeakMap();
+    onetime = (function_, options = {}) => {
+      if (typeof function_ !== "function") {
+        throw new TypeError("Expected a function");
+      }
+      let returnValue;
+      let callCount = 0;
+      const functionName = function_.displayName || function_.name || "<anonymous>";
+      const onetime2 = function(...arguments_) {
+        calledFunctions.set(onetime2, ++callCount);
+        if (callCount === 1) {
+          returnValue = function_.apply(this, arguments_);
+          function_ = void 0;
+        } else if (options.throw === true) {
+          throw new Error(`Function \`${functionName}\` can only be called once`);
+        }
+        return returnValue;
+      };
+      mimicFunction(onetime2, function_);
+      calledFunctions.set(onetime2, callCount);
+      return onetime2;
+    };
+    onetime.callCount = (function_) => {
+      if (!calledFunctions.has(function_)) {
+        throw new Error(`The given function \`${function_.name}\` is not wrapped by the \`onetime\` package`);
+      }
+      return calledFunctions.get(function_);
+    };
+    onetime_default = onetime;
+  }
+});
+
+// node_modules/signal-exit/dist/mjs/signals.js
+var signals;
+var init_signals = __esm({
+  "node_modules/signal-exit/dist/mjs/signals.js"() {
+    signals = [];
+    signals.push("SIGHUP", "SIGINT", "SIGTERM");
+    if (process.platform !== "win32") {
+      signals.push(
+        "SIGALRM",
+        "SIGABRT",
+        "SIGVTALRM",
+        "SIGXCPU",
+        "SIGXFSZ",
+        "SIGUSR2",
+        "SIGTRAP",
+        "SIGSYS",
+        "SIGQUIT",
+        "SIGIOT"
+        // should detect profiler and enable/disable accordingly.
+        // see #21
+        // 'SIGPROF'
+      );
+    }
+    if (process.platform === "linux") {
+      signals.push("SIGIO", "SIGPOLL", "SIGPWR", "SIGSTKFLT");
+    }
+  }
+});
+
+// node_modules/signal-exit/dist/mjs/index.js
+var processOk, kExitEmitter, global, ObjectDefineProperty, Emitter, SignalExitBase, signalExitWrap, SignalExitFallback, SignalExit, process5, onExit, load2, unload;
+var init_mjs = __esm({
+  "node_modules/signal-exit/dist/mjs/index.js"() {
+    init_signals();
+    processOk = (process12) => !!process12 && typeof process12 === "object" && typeof process12.removeListener === "function" && typeof process12.emit === "function" && typeof process12.reallyExit === "function" && typeof process12.listeners === "function" && typeof process12.kill === "function" && typeof process12.pid === "number" && typeof process12.on === "function";
+    kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
+    global = globalThis;
+    ObjectDefineProperty = Object.defineProperty.bind(Object);
+    Emitter = class {
+      emitted = {
+        afterExit: false,
+        exit: false
+      };
+      listeners = {
+        afterExit: [],
+        exit: []
+      };
+      count = 0;
+      id = Math.random();
+      constructor() {
+        if (global[kExitEmitter]) {
+          return global[kExitEmitter];
+        }
+        ObjectDefineProperty(global, kExitEmitter, {
+          value: this,
+          writable: false,
+          enumerable: false,
+          configurable: false
+        });
+      }
+      on(ev, fn) {
+        this.listeners[ev].push(fn);
+      }
+      removeListener(ev, fn) {
+        const list2 = this.listeners[ev];
+        const i2 = list2.indexOf(fn);
+        if (i2 === -1) {
+          return;
+        }
+        if (i2 === 0 && list2.length === 1) {
+          list2.length = 0;
+        } else {
+          list2.splice(i2, 1);
+        }
+      }
+      emit(ev, code2, signal) {
+        if (this.emitted[ev]) {
+          return false;
+        }
+        this.emitted[ev] = true;
+        let ret = false;
+        for (const fn of this.listeners[ev]) {
+          ret = fn(code2, signal) === true || ret;
+        }
+        if (ev === "exit") {
+          ret = this.emit("afterExit", code2, signal) || ret;
+        }
+        return ret;
+      }
+    };
+    SignalExitBase = class {
+    };
+    signalExitWrap = (handler) => {
+      return {
+        onExit(cb, opts) {
+          return handler.onExit(cb, opts);
+        },
+        load() {
+          return handler.load();
+        },
+        unload() {
+          return handler.unload();
+        }
+      };
+    };
+    SignalExitFallback = class extends SignalExitBase {
+      onExit() {
+        return () => {
+        };
+      }
+      load() {
+      }
+      unload() {
+      }
+    };
+    SignalExit = class extends SignalExitBase {
+      // "SIGHUP" throws an `ENOSYS` error on Windows,
+      // so use a supported signal instead
+      /* c8 ignore start */
+      #hupSig = process5.platform === "win32" ? "SIGINT" : "SIGHUP";
+      /* c8 ignore stop */
+      #emitter = new Emitter();
+      #process;
+      #originalProcessEmit;
+      #originalProcessReallyExit;
+      #sigListeners = {};
+      #loaded = false;
+      constructor(process12) {
+        super();
+        this.#process = process12;
+        this.#sigListeners = {};
+        for (const sig of signals) {
+          this.#sigListeners[sig] = () => {
+            const listeners = this.#process.listeners(sig);
+            let { count: count2 } = this.#emitter;
+            const p = process12;
+            if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
+              count2 += p.__signal_exit_emitter__.count;
+            }
+            if (listeners.length === count2) {
+              this.unload();
+              const ret = this.#emitter.emit("exit", null, sig);
+              const s = sig === "SIGHUP" ? this.#hupSig : sig;
+              if (!ret)
+                process12.kill(process12.pid, s);
+            }
+          };
+        }
+        this.#originalProcessReallyExit = process12.reallyExit;
+        this.#originalProcessEmit = process12.emit;
+      }
+      onExit(cb, opts) {
+        if (!processOk(this.#process)) {
+          return () => {
+          };
+        }
+        if (this.#loaded === false) {
+          this.load();
+        }
+        const ev = opts?.alwaysLast ? "afterExit" : "exit";
+        this.#emitter.on(ev, cb);
+        return () => {
+          this.#emitter.removeListener(ev, cb);
+          if (this.#emitter.listeners["exit"].length === 0 && this.#emitter.listeners["afterExit"].length === 0) {
+            this.unload();
+          }
+        };
+      }
+      load() {
+        if (this.#loaded) {
+          return;
+        }
+        this.#loaded = true;
+        this.#emitter.count += 1;
+        for (const sig of signals) {
+          try {
+            const fn = this.#sigListeners[sig];
+            if (fn)
+              this.#process.on(sig, fn);
+          } catch (_) {
+          }
+        }
+        this.#process.emit = (ev, ...a2) => {
+          return this.#processEmit(ev, ...a2);
+        };
+        this.#process.reallyExit = (code2) => {
+          return this.#processReallyExit(code2);
+        };
+      }
+      unload() {
+        if (!this.#loaded) {
+          return;
+        }
+        this.#loaded = false;
+        signals.forEach((sig) => {
+          const listener = this.#sigListeners[sig];
+          if (!listener) {
+            throw new Error("Listener not defined for signal: " + sig);
+          }
+          try {
+            this.#process.removeListener(sig, listener);
+          } catch (_) {
+          }
+        });
+        this.#process.emit = this.#originalProcessEmit;
+        this.#process.reallyExit = this.#originalProcessReallyExit;
+        this.#emitter.count -= 1;
+      }
+      #processReallyExit(code2) {
+        if (!processOk(this.#process)) {
+          return 0;
+        }
+        this.#process.exitCode = code2 || 0;
+        this.#emitter.emit("exit", this.#process.exitCode, null);
+        return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
+      }
+      #processEmit(ev, ...args) {
+        const og = this.#originalProcessEmit;
+        if (ev === "exit" && processOk(this.#process)) {
+          if (typeof args[0] === "number") {
+            this.#process.exitCode = args[0];
+          }
+          const ret = og.call(this.#process, ev, ...args);
+          this.#emitter.emit("exit", this.#process.exitCode, null);
+          return ret;
+        } else {
+          return og.call(this.#process, ev, ...args);
+        }
+      }
+    };
+    process5 = globalThis.process;
+    ({
+      onExit: (
+        /**
+         * Called when the process is exiting, whether via signal, explicit
+         * exit, or running out of stuff to do.
+         *
+         * If the global process object is not suitable for instrumentation,
+         * then this will be a no-op.
+         *
+         * Returns a function that may be used to unload signal-exit.
+         */
+        onExit
+      ),
+      load: (
+        /**
+         * Load the listeners.  Likely you never need to call this, unless
+         * doing a rather deep integration with signal-exit functionality.
+         * Mostly exposed for the benefit of testing.
+         *
+         * @internal
+         */
+        load2
+      ),
+      unload: (
+        /**
+         * Unload the listeners.  Likely you never need to call this, unless
+         * doing a rather deep integration with signal-exit functionality.
+         * Mostly exposed for the benefit of testing.
+         *
+         * @internal
+         */
+        unload
+      )
+    } = signalExitWrap(processOk(process5) ? new SignalExit(process5) : new SignalExitFallback()));
+  }
+});
+
+// node_modules/restore-cursor/index.js
+var import_node_process4, terminal, restoreCursor, restore_cursor_default;
+var init_restore_cursor = __esm({
+  "node_modules/restore-cursor/index.js"() {
+    import_node_process4 = __toESM(require("node:process"), 1);
+    init_onetime();
+    init_mjs();
+    terminal = import_node_process4.default.stderr.isTTY ? import_node_process4.default.stderr : import_node_process4.default.stdout.isTTY ? import_node_process4.default.stdout : void 0;
+    restoreCursor = terminal ? onetime_default(() => {
+      onExit(() => {
+        terminal.write("\x1B[?25h");
+      }, { alwaysLast: true });
+    }) : () => {
+    };
+    restore_cursor_default = restoreCursor;
+  }
+});
+
+// node_modules/cli-cursor/index.js
+var import_node_process5, isHidden, cliCursor, cli_cursor_default;
+var init_cli_cursor = __esm({
+  "node_modules/cli-cursor/index.js"() {
+    import_node_process5 = __toESM(require("node:process"), 1);
+    init_restore_cursor();
+    isHidden = false;
+    cliCursor = {};
+    cliCursor.show = (writableStream = import_node_process5.default.stderr) => {
+      if (!writableStream.isTTY) {
+        return;
+      }
+      isHidden = false;
+      writableStream.write("\x1B[?25h");
+    };
+    cliCursor.hide = (writableStream = import_node_process5.default.stderr) => {
+      if (!writableStream.isTTY) {
+        return;
+      }
+      restore_cursor_default();
+      isHidden = true;
+      writableStream.write("\x1B[?25l");
+    };
+    cliCursor.toggle = (force, writableStream) => {
+      if (force !== void 0) {
+        isHidden = force;
+      }
+      if (isHidden) {
+        cliCursor.show(writableStream);
+      } else {
+        cliCursor.hide(writableStream);
+      }
+    };
+    cli_cursor_default = cliCursor;
+  }
+});
+
+// node_modules/cli-spinners/spinners.json
+var spinners_default;
+var init_spinners = __esm({
+  "node_modules/cli-spinners/spinners.json"() {
+    spinners_default = {
+      dots: {
+        interval: 80,
+        frames: [
+          "\u280B",
+          "\u2819",
+          "\u2839",
+          "\u2838",
+          "\u283C",
+          "\u2834",
+          "\u2826",
+          "\u2827",
+          "\u2807",
+          "\u280F"
+        ]
+      },
+      dots2: {
+        interval: 80,
+        frames: [
+          "\u28FE",
+          "\u28FD",
+          "\u28FB",
+          "\u28BF",
+          "\u287F",
+          "\u28DF",
+          "\u28EF",
+          "\u28F7"
+        ]
+      },
+      dots3: {
+        interval: 80,
+        frames: [
+          "\u280B",
+          "\u2819",
+          "\u281A",
+          "\u281E",
+          "\u2816",
+          "\u2826",
+          "\u2834",
+          "\u2832",
+          "\u2833",
+          "\u2813"
+        ]
+      },
+      dots4: {
+        interval: 80,
+        frames: [
+          "\u2804",
+          "\u2806",
+          "\u2807",
+          "\u280B",
+          "\u2819",
+          "\u2838",
+          "\u2830",
+          "\u2820",
+          "\u2830",
+          "\u2838",
+          "\u2819",
+          "\u280B",
+          "\u2807",
+          "\u2806"
+        ]
+      },
+      dots5: {
+        interval: 80,
+        frames: [
+          "\u280B",
+          "\u2819",
+          "\u281A",
+          "\u2812",
+          "\u2802",
+          "\u2802",
+          "\u2812",
+          "\u2832",
+          "\u2834",
+          "\u2826",
+          "\u2816",
+          "\u2812",
+          "\u2810",
+          "\u2810",
+          "\u2812",
+          "\u2813",
+          "\u280B"
+        ]
+      },
+      dots6: {
+        interval: 80,
+        frames: [
+          "\u2801",
+          "\u2809",
+          "\u2819",
+          "\u281A",
+          "\u2812",
+          "\u2802",
+          "\u2802",
+          "\u2812",
+          "\u2832",
+          "\u2834",
+          "\u2824",
+          "\u2804",
+          "\u2804",
+          "\u2824",
+          "\u2834",
+          "\u2832",
+          "\u2812",
+          "\u2802",
+          "\u2802",
+          "\u2812",
+          "\u281A",
+          "\u2819",
+          "\u2809",
+          "\u2801"
+        ]
+      },
+      dots7: {
+        interval: 80,
+        frames: [
+          "\u2808",
+          "\u2809",
+          "\u280B",
+          "\u2813",
+          "\u2812",
+          "\u2810",
+          "\u2810",
+          "\u2812",
+          "\u2816",
+          "\u2826",
+          "\u2824",
+          "\u2820",
+          "\u2820",
+          "\u2824",
+          "\u2826",
+          "\u2816",
+          "\u2812",
+          "\u2810",
+          "\u2810",
+          "\u2812",
+          "\u2813",
+          "\u280B",
+          "\u2809",
+          "\u2808"
+        ]
+      },
+      dots8: {
+        interval: 80,
+        frames: [
+          "\u2801",
+          "\u2801",
+          "\u2809",
+          "\u2819",
+          "\u281A",
+          "\u2812",
+          "\u2802",
+          "\u2802",
+          "\u2812",
+          "\u2832",
+          "\u2834",
+          "\u2824",
+          "\u2804",
+          "\u2804",
+          "\u2824",
+          "\u2820",
+          "\u2820",
+          "\u2824",
+          "\u2826",
+          "\u2816",
+          "\u2812",
+          "\u2810",
+          "\u2810",
+          "\u2812",
+          "\u2813",
+          "\u280B",
+          "\u2809",
+          "\u2808",
+          "\u2808"
+        ]
+      },
+      dots9: {
+        interval: 80,
+        frames: [
+          "\u28B9",
+          "\u28BA",
+          "\u28BC",
+          "\u28F8",
+          "\u28C7",
+          "\u2867",
+          "\u2857",
+          "\u284F"
+        ]
+      },
+      dots10: {
+        interval: 80,
+        frames: [
+          "\u2884",
+          "\u2882",
+          "\u2881",
+          "\u2841",
+          "\u2848",
+          "\u2850",
+          "\u2860"
+        ]
+      },
+      dots11: {
+        interval: 100,
+        frames: [
+          "\u2801",
+          "\u2802",
+          "\u2804",
+          "\u2840",
+          "\u2880",
+          "\u2820",
+          "\u2810",
+          "\u2808"
+        ]
+      },
+      dots12: {
+        interval: 80,
+        frames: [
+          "\u2880\u2800",
+          "\u2840\u2800",
+          "\u2804\u2800",
+          "\u2882\u2800",
+          "\u2842\u2800",
+          "\u2805\u2800",
+          "\u2883\u2800",
+          "\u2843\u2800",
+          "\u280D\u2800",
+          "\u288B\u2800",
+          "\u284B\u2800",
+          "\u280D\u2801",
+          "\u288B\u2801",
+          "\u284B\u2801",
+          "\u280D\u2809",
+          "\u280B\u2809",
+          "\u280B\u2809",
+          "\u2809\u2819",
+          "\u2809\u2819",
+          "\u2809\u2829",
+          "\u2808\u2899",
+          "\u2808\u2859",
+          "\u2888\u2829",
+          "\u2840\u2899",
+          "\u2804\u2859",
+          "\u2882\u2829",
+          "\u2842\u2898",
+          "\u2805\u2858",
+          "\u2883\u2828",
+          "\u2843\u2890",
+          "\u280D\u2850",
+          "\u288B\u2820",
+          "\u284B\u2880",
+          "\u280D\u2841",
+          "\u288B\u2801",
+          "\u284B\u2801",
+          "\u280D\u2809",
+          "\u280B\u2809",
+          "\u280B\u2809",
+          "\u2809\u2819",
+          "\u2809\u2819",
+          "\u2809\u2829",
+          "\u2808\u2899",
+          "\u2808\u2859",
+          "\u2808\u2829",
+          "\u2800\u2899",
+          "\u2800\u2859",
+          "\u2800\u2829",
+          "\u2800\u2898",
+          "\u2800\u2858",
+          "\u2800\u2828",
+          "\u2800\u2890",
+          "\u2800\u2850",
+          "\u2800\u2820",
+          "\u2800\u2880",
+          "\u2800\u2840"
+        ]
+      },
+      dots13: {
+        interval: 80,
+        frames: [
+          "\u28FC",
+          "\u28F9",
+          "\u28BB",
+          "\u283F",
+          "\u285F",
+          "\u28CF",
+          "\u28E7",
+          "\u28F6"
+        ]
+      },
+      dots14: {
+        interval: 80,
+        frames: [
+          "\u2809\u2809",
+          "\u2808\u2819",
+          "\u2800\u2839",
+          "\u2800\u28B8",
+          "\u2800\u28F0",
+          "\u2880\u28E0",
+          "\u28C0\u28C0",
+          "\u28C4\u2840",
+          "\u28C6\u2800",
+          "\u2847\u2800",
+          "\u280F\u2800",
+          "\u280B\u2801"
+        ]
+      },
+      dots8Bit: {
+        interval: 80,
+        frames: [
+          "\u2800",
+          "\u2801",
+          "\u2802",
+          "\u2803",
+          "\u2804",
+          "\u2805",
+          "\u2806",
+          "\u2807",
+          "\u2840",
+          "\u2841",
+          "\u2842",
+          "\u2843",
+          "\u2844",
+          "\u2845",
+          "\u2846",
+          "\u2847",
+          "\u2808",
+          "\u2809",
+          "\u280A",
+          "\u280B",
+          "\u280C",
+          "\u280D",
+          "\u280E",
+          "\u280F",
+          "\u2848",
+          "\u2849",
+          "\u284A",
+          "\u284B",
+          "\u284C",
+          "\u284D",
+          "\u284E",
+          "\u284F",
+          "\u2810",
+          "\u2811",
+          "\u2812",
+          "\u2813",
+          "\u2814",
+          "\u2815",
+          "\u2816",
+          "\u2817",
+          "\u2850",
+          "\u2851",
+          "\u2852",
+          "\u2853",
+          "\u2854",
+          "\u2855",
+          "\u2856",
+          "\u2857",
+          "\u2818",
+          "\u2819",
+          "\u281A",
+          "\u281B",
+          "\u281C",
+          "\u281D",
+          "\u281E",
+          "\u281F",
+          "\u2858",
+          "\u2859",
+          "\u285A",
+          "\u285B",
+          "\u285C",
+          "\u285D",
+          "\u285E",
+          "\u285F",
+          "\u2820",
+          "\u2821",
+          "\u2822",
+          "\u2823",
+          "\u2824",
+          "\u2825",
+          "\u2826",
+          "\u2827",
+          "\u2860",
+          "\u2861",
+          "\u2862",
+          "\u2863",
+          "\u2864",
+          "\u2865",
+          "\u2866",
+          "\u2867",
+          "\u2828",
+          "\u2829",
+          "\u282A",
+          "\u282B",
+          "\u282C",
+          "\u282D",
+          "\u282E",
+          "\u282F",
+          "\u2868",
+          "\u2869",
+          "\u286A",
+          "\u286B",
+          "\u286C",
+          "\u286D",
+          "\u286E",
+          "\u286F",
+          "\u2830",
+          "\u2831",
+          "\u2832",
+          "\u2833",
+          "\u2834",
+          "\u2835",
+          "\u2836",
+          "\u2837",
+          "\u2870",
+          "\u2871",
+          "\u2872",
+          "\u2873",
+          "\u2874",
+          "\u2875",
+          "\u2876",
+          "\u2877",
+          "\u2838",
+          "\u2839",
+          "\u283A",
+          "\u283B",
+          "\u283C",
+          "\u283D",
+          "\u283E",
+          "\u283F",
+          "\u2878",
+          "\u2879",
+          "\u287A",
+          "\u287B",
+          "\u287C",
+          "\u287D",
+          "\u287E",
+          "\u287F",
+          "\u2880",
+          "\u2881",
+          "\u2882",
+          "\u2883",
+          "\u2884",
+          "\u2885",
+          "\u2886",
+          "\u2887",
+          "\u28C0",
+          "\u28C1",
+          "\u28C2",
+          "\u28C3",
+          "\u28C4",
+          "\u28C5",
+          "\u28C6",
+          "\u28C7",
+          "\u2888",
+          "\u2889",
+          "\u288A",
+          "\u288B",
+          "\u288C",
+          "\u288D",
+          "\u288E",
+          "\u288F",
+          "\u28C8",
+          "\u28C9",
+          "\u28CA",
+          "\u28CB",
+          "\u28CC",
+          "\u28CD",
+          "\u28CE",
+          "\u28CF",
+          "\u2890",
+          "\u2891",
+          "\u2892",
+          "\u2893",
+          "\u2894",
+          "\u2895",
+          "\u2896",
+          "\u2897",
+          "\u28D0",
+          "\u28D1",
+          "\u28D2",
+          "\u28D3",
+          "\u28D4",
+          "\u28D5",
+          "\u28D6",
+          "\u28D7",
+          "\u2898",
+          "\u2899",
+          "\u289A",
+          "\u289B",
+          "\u289C",
+          "\u289D",
+          "\u289E",
+          "\u289F",
+          "\u28D8",
+          "\u28D9",
+          "\u28DA",
+          "\u28DB",
+          "\u28DC",
+          "\u28DD",
+          "\u28DE",
+          "\u28DF",
+          "\u28A0",
+          "\u28A1",
+          "\u28A2",
+          "\u28A3",
+          "\u28A4",
+          "\u28A5",
+          "\u28A6",
+          "\u28A7",
+          "\u28E0",
+          "\u28E1",
+          "\u28E2",
+          "\u28E3",
+          "\u28E4",
+          "\u28E5",
+          "\u28E6",
+          "\u28E7",
+          "\u28A8",
+          "\u28A9",
+          "\u28AA",
+          "\u28AB",
+          "\u28AC",
+          "\u28AD",
+          "\u28AE",
+          "\u28AF",
+          "\u28E8",
+          "\u28E9",
+          "\u28EA",
+          "\u28EB",
+          "\u28EC",
+          "\u28ED",
+          "\u28EE",
+          "\u28EF",
+          "\u28B0",
+          "\u28B1",
+          "\u28B2",
+          "\u28B3",
+          "\u28B4",
+          "\u28B5",
+          "\u28B6",
+          "\u28B7",
+          "\u28F0",
+          "\u28F1",
+          "\u28F2",
+          "\u28F3",
+          "\u28F4",
+          "\u28F5",
+          "\u28F6",
+          "\u28F7",
+          "\u28B8",
+          "\u28B9",
+          "\u28BA",
+          "\u28BB",
+          "\u28BC",
+          "\u28BD",
+          "\u28BE",
+          "\u28BF",
+          "\u28F8",
+          "\u28F9",
+          "\u28FA",
+          "\u28FB",
+          "\u28FC",
+          "\u28FD",
+          "\u28FE",
+          "\u28FF"
+        ]
+      },
+      dotsCircle: {
+        interval: 80,
+        frames: [
+          "\u288E ",
+          "\u280E\u2801",
+          "\u280A\u2811",
+          "\u2808\u2831",
+          " \u2871",
+          "\u2880\u2870",
+          "\u2884\u2860",
+          "\u2886\u2840"
+        ]
+      },
+      sand: {
+        interval: 80,
+        frames: [
+          "\u2801",
+          "\u2802",
+          "\u2804",
+          "\u2840",
+          "\u2848",
+          "\u2850",
+          "\u2860",
+          "\u28C0",
+          "\u28C1",
+          "\u28C2",
+          "\u28C4",
+          "\u28CC",
+          "\u28D4",
+          "\u28E4",
+          "\u28E5",
+          "\u28E6",
+          "\u28EE",
+          "\u28F6",
+          "\u28F7",
+          "\u28FF",
+          "\u287F",
+          "\u283F",
+          "\u289F",
+          "\u281F",
+          "\u285B",
+          "\u281B",
+          "\u282B",
+          "\u288B",
+          "\u280B",
+          "\u280D",
+          "\u2849",
+          "\u2809",
+          "\u2811",
+          "\u2821",
+          "\u2881"
+        ]
+      },
+      line: {
+        interval: 130,
+        frames: [
+          "-",
+          "\\",
+          "|",
+          "/"
+        ]
+      },
+      line2: {
+        interval: 100,
+        frames: [
+          "\u2802",
+          "-",
+          "\u2013",
+          "\u2014",
+          "\u2013",
+          "-"
+        ]
+      },
+      rollingLine: {
+        interval: 80,
+        frames: [
+          "/  ",
+          " - ",
+          " \\ ",
+          "  |",
+          "  |",
+          " \\ ",
+          " - ",
+          "/  "
+        ]
+      },
+      pipe: {
+        interval: 100,
+        frames: [
+          "\u2524",
+          "\u2518",
+          "\u2534",
+          "\u2514",
+          "\u251C",
+          "\u250C",
+          "\u252C",
+          "\u2510"
+        ]
+      },
+      simpleDots: {
+        interval: 400,
+        frames: [
+          ".  ",
+          ".. ",
+          "...",
+          "   "
+        ]
+      },
+      simpleDotsScrolling: {
+        interval: 200,
+        frames: [
+          ".  ",
+          ".. ",
+          "...",
+          " ..",
+          "  .",
+          "   "
+        ]
+      },
+      star: {
+        interval: 70,
+        frames: [
+          "\u2736",
+          "\u2738",
+          "\u2739",
+          "\u273A",
+          "\u2739",
+          "\u2737"
+        ]
+      },
+      star2: {
+        interval: 80,
+        frames: [
+          "+",
+          "x",
+          "*"
+        ]
+      },
+      flip: {
+        interval: 70,
+        frames: [
+          "_",
+          "_",
+          "_",
+          "-",
+          "`",
+          "`",
+          "'",
+          "\xB4",
+          "-",
+          "_",
+          "_",
+          "_"
+        ]
+      },
+      hamburger: {
+        interval: 100,
+        frames: [
+          "\u2631",
+          "\u2632",
+          "\u2634"
+        ]
+      },
+      growVertical: {
+        interval: 120,
+        frames: [
+          "\u2581",
+          "\u2583",
+          "\u2584",
+          "\u2585",
+          "\u2586",
+          "\u2587",
+          "\u2586",
+          "\u2585",
+          "\u2584",
+          "\u2583"
+        ]
+      },
+      growHorizontal: {
+        interval: 120,
+        frames: [
+          "\u258F",
+          "\u258E",
+          "\u258D",
+          "\u258C",
+          "\u258B",
+          "\u258A",
+          "\u2589",
+          "\u258A",
+          "\u258B",
+          "\u258C",
+          "\u258D",
+          "\u258E"
+        ]
+      },
+      balloon: {
+        interval: 140,
+        frames: [
+          " ",
+          ".",
+          "o",
+          "O",
+          "@",
+          "*",
+          " "
+        ]
+      },
+      balloon2: {
+        interval: 120,
+        frames: [
+          ".",
+          "o",
+          "O",
+          "\xB0",
+          "O",
+          "o",
+          "."
+        ]
+      },
+      noise: {
+        interval: 100,
+        frames: [
+          "\u2593",
+          "\u2592",
+          "\u2591"
+        ]
+      },
+      bounce: {
+        interval: 120,
+        frames: [
+          "\u2801",
+          "\u2802",
+          "\u2804",
+          "\u2802"
+        ]
+      },
+      boxBounce: {
+        interval: 120,
+        frames: [
+          "\u2596",
+          "\u2598",
+          "\u259D",
+          "\u2597"
+        ]
+      },
+      boxBounce2: {
+        interval: 100,
+        frames: [
+          "\u258C",
+          "\u2580",
+          "\u2590",
+          "\u2584"
+        ]
+      },
+      triangle: {
+        interval: 50,
+        frames: [
+          "\u25E2",
+          "\u25E3",
+          "\u25E4",
+          "\u25E5"
+        ]
+      },
+      binary: {
+        interval: 80,
+        frames: [
+          "010010",
+          "001100",
+          "100101",
+          "111010",
+          "111101",
+          "010111",
+          "101011",
+          "111000",
+          "110011",
+          "110101"
+        ]
+      },
+      arc: {
+        interval: 100,
+        frames: [
+          "\u25DC",
+          "\u25E0",
+          "\u25DD",
+          "\u25DE",
+          "\u25E1",
+          "\u25DF"
+        ]
+      },
+      circle: {
+        interval: 120,
+        frames: [
+          "\u25E1",
+          "\u2299",
+          "\u25E0"
+        ]
+      },
+      squareCorners: {
+        interval: 180,
+        frames: [
+          "\u25F0",
+          "\u25F3",
+          "\u25F2",
+          "\u25F1"
+        ]
+      },
+      circleQuarters: {
+        interval: 120,
+        frames: [
+          "\u25F4",
+          "\u25F7",
+          "\u25F6",
+          "\u25F5"
+        ]
+      },
+      circleHalves: {
+        interval: 50,
+        frames: [
+          "\u25D0",
+          "\u25D3",
+          "\u25D1",
+          "\u25D2"
+        ]
+      },
+      squish: {
+        interval: 100,
+        frames: [
+          "\u256B",
+          "\u256A"
+        ]
+      },
+      toggle: {
+        interval: 250,
+        frames: [
+          "\u22B6",
+          "\u22B7"
+        ]
+      },
+      toggle2: {
+        interval: 80,
+        frames: [
+          "\u25AB",
+          "\u25AA"
+        ]
+      },
+      toggle3: {
+        interval: 120,
+        frames: [
+          "\u25A1",
+          "\u25A0"
+        ]
+      },
+      toggle4: {
+        interval: 100,
+        frames: [
+          "\u25A0",
+          "\u25A1",
+          "\u25AA",
+          "\u25AB"
+        ]
+      },
+      toggle5: {
+        interval: 100,
+        frames: [
+          "\u25AE",
+          "\u25AF"
+        ]
+      },
+      toggle6: {
+        interval: 300,
+        frames: [
+          "\u101D",
+          "\u1040"
+        ]
+      },
+      toggle7: {
+        interval: 80,
+        frames: [
+          "\u29BE",
+          "\u29BF"
+        ]
+      },
+      toggle8: {
+        interval: 100,
+        frames: [
+          "\u25CD",
+          "\u25CC"
+        ]
+      },
+      toggle9: {
+        interval: 100,
+        frames: [
+          "\u25C9",
+          "\u25CE"
+        ]
+      },
+      toggle10: {
+        interval: 100,
+        frames: [
+          "\u3282",
+          "\u3280",
+          "\u3281"
+        ]
+      },
+      toggle11: {
+        interval: 50,
+        frames: [
+          "\u29C7",
+          "\u29C6"
+        ]
+      },
+      toggle12: {
+        interval: 120,
+        frames: [
+          "\u2617",
+          "\u2616"
+        ]
+      },
+      toggle13: {
+        interval: 80,
+        frames: [
+          "=",
+          "*",
+          "-"
+        ]
+      },
+      arrow: {
+        interval: 100,
+        frames: [
+          "\u2190",
+          "\u2196",
+          "\u2191",
+          "\u2197",
+          "\u2192",
+          "\u2198",
+          "\u2193",
+          "\u2199"
+        ]
+      },
+      arrow2: {
+        interval: 80,
+        frames: [
+          "\u2B06\uFE0F ",
+          "\u2197\uFE0F ",
+          "\u27A1\uFE0F ",
+          "\u2198\uFE0F ",
+          "\u2B07\uFE0F ",
+          "\u2199\uFE0F ",
+          "\u2B05\uFE0F ",
+          "\u2196\uFE0F "
+        ]
+      },
+      arrow3: {
+        interval: 120,
+        frames: [
+          "\u25B9\u25B9\u25B9\u25B9\u25B9",
+          "\u25B8\u25B9\u25B9\u25B9\u25B9",
+          "\u25B9\u25B8\u25B9\u25B9\u25B9",
+          "\u25B9\u25B9\u25B8\u25B9\u25B9",
+          "\u25B9\u25B9\u25B9\u25B8\u25B9",
+          "\u25B9\u25B9\u25B9\u25B9\u25B8"
+        ]
+      },
+      bouncingBar: {
+        interval: 80,
+        frames: [
+          "[    ]",
+          "[=   ]",
+          "[==  ]",
+          "[=== ]",
+          "[====]",
+          "[ ===]",
+          "[  ==]",
+          "[   =]",
+          "[    ]",
+          "[   =]",
+          "[  ==]",
+          "[ ===]",
+          "[====]",
+          "[=== ]",
+          "[==  ]",
+          "[=   ]"
+        ]
+      },
+      bouncingBall: {
+        interval: 80,
+        frames: [
+          "( \u25CF    )",
+          "(  \u25CF   )",
+          "(   \u25CF  )",
+          "(    \u25CF )",
+          "(     \u25CF)",
+          "(    \u25CF )",
+          "(   \u25CF  )",
+          "(  \u25CF   )",
+          "( \u25CF    )",
+          "(\u25CF     )"
+        ]
+      },
+      smiley: {
+        interval: 200,
+        frames: [
+          "\u{1F604} ",
+          "\u{1F61D} "
+        ]
+      },
+      monkey: {
+        interval: 300,
+        frames: [
+          "\u{1F648} ",
+          "\u{1F648} ",
+          "\u{1F649} ",
+          "\u{1F64A} "
+        ]
+      },
+      hearts: {
+        interval: 100,
+        frames: [
+          "\u{1F49B} ",
+          "\u{1F499} ",
+          "\u{1F49C} ",
+          "\u{1F49A} ",
+          "\u{1F497} "
+        ]
+      },
+      clock: {
+        interval: 100,
+        frames: [
+          "\u{1F55B} ",
+          "\u{1F550} ",
+          "\u{1F551} ",
+          "\u{1F552} ",
+          "\u{1F553} ",
+          "\u{1F554} ",
+          "\u{1F555} ",
+          "\u{1F556} ",
+          "\u{1F557} ",
+          "\u{1F558} ",
+          "\u{1F559} ",
+          "\u{1F55A} "
+        ]
+      },
+      earth: {
+        interval: 180,
+        frames: [
+          "\u{1F30D} ",
+          "\u{1F30E} ",
+          "\u{1F30F} "
+        ]
+      },
+      material: {
+        interval: 17,
+        frames: [
+          "\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581",
+          "\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581",
+          "\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581",
+          "\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588",
+          "\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588",
+          "\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588",
+          "\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588",
+          "\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588",
+          "\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588",
+          "\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
+          "\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581",
+          "\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2588",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581",
+          "\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581\u2581"
+        ]
+      },
+      moon: {
+        interval: 80,
+        frames: [
+          "\u{1F311} ",
+          "\u{1F312} ",
+          "\u{1F313} ",
+          "\u{1F314} ",
+          "\u{1F315} ",
+          "\u{1F316} ",
+          "\u{1F317} ",
+          "\u{1F318} "
+        ]
+      },
+      runner: {
+        interval: 140,
+        frames: [
+          "\u{1F6B6} ",
+          "\u{1F3C3} "
+        ]
+      },
+      pong: {
+        interval: 80,
+        frames: [
+          "\u2590\u2802       \u258C",
+          "\u2590\u2808       \u258C",
+          "\u2590 \u2802      \u258C",
+          "\u2590 \u2820      \u258C",
+          "\u2590  \u2840     \u258C",
+          "\u2590  \u2820     \u258C",
+          "\u2590   \u2802    \u258C",
+          "\u2590   \u2808    \u258C",
+          "\u2590    \u2802   \u258C",
+          "\u2590    \u2820   \u258C",
+          "\u2590     \u2840  \u258C",
+          "\u2590     \u2820  \u258C",
+          "\u2590      \u2802 \u258C",
+          "\u2590      \u2808 \u258C",
+          "\u2590       \u2802\u258C",
+          "\u2590       \u2820\u258C",
+          "\u2590       \u2840\u258C",
+          "\u2590      \u2820 \u258C",
+          "\u2590      \u2802 \u258C",
+          "\u2590     \u2808  \u258C",
+          "\u2590     \u2802  \u258C",
+          "\u2590    \u2820   \u258C",
+          "\u2590    \u2840   \u258C",
+          "\u2590   \u2820    \u258C",
+          "\u2590   \u2802    \u258C",
+          "\u2590  \u2808     \u258C",
+          "\u2590  \u2802     \u258C",
+          "\u2590 \u2820      \u258C",
+          "\u2590 \u2840      \u258C",
+          "\u2590\u2820       \u258C"
+        ]
+      },
+      shark: {
+        interval: 120,
+        frames: [
+          "\u2590|\\____________\u258C",
+          "\u2590_|\\___________\u258C",
+          "\u2590__|\\__________\u258C",
+          "\u2590___|\\_________\u258C",
+          "\u2590____|\\________\u258C",
+          "\u2590_____|\\_______\u258C",
+          "\u2590______|\\______\u258C",
+          "\u2590_______|\\_____\u258C",
+          "\u2590________|\\____\u258C",
+          "\u2590_________|\\___\u258C",
+          "\u2590__________|\\__\u258C",
+          "\u2590___________|\\_\u258C",
+          "\u2590____________|\\\u258C",
+          "\u2590____________/|\u258C",
+          "\u2590___________/|_\u258C",
+          "\u2590__________/|__\u258C",
+          "\u2590_________/|___\u258C",
+          "\u2590________/|____\u258C",
+          "\u2590_______/|_____\u258C",
+          "\u2590______/|______\u258C",
+          "\u2590_____/|_______\u258C",
+          "\u2590____/|________\u258C",
+          "\u2590___/|_________\u258C",
+          "\u2590__/|__________\u258C",
+          "\u2590_/|___________\u258C",
+          "\u2590/|____________\u258C"
+        ]
+      },
+      dqpb: {
+        interval: 100,
+        frames: [
+          "d",
+          "q",
+          "p",
+          "b"
+        ]
+      },
+      weather: {
+        interval: 100,
+        frames: [
+          "\u2600\uFE0F ",
+          "\u2600\uFE0F ",
+          "\u2600\uFE0F ",
+          "\u{1F324} ",
+          "\u26C5\uFE0F ",
+          "\u{1F325} ",
+          "\u2601\uFE0F ",
+          "\u{1F327} ",
+          "\u{1F328} ",
+          "\u{1F327} ",
+          "\u{1F328} ",
+          "\u{1F327} ",
+          "\u{1F328} ",
+          "\u26C8 ",
+          "\u{1F328} ",
+          "\u{1F327} ",
+          "\u{1F328} ",
+          "\u2601\uFE0F ",
+          "\u{1F325} ",
+          "\u26C5\uFE0F ",
+          "\u{1F324} ",
+          "\u2600\uFE0F ",
+          "\u2600\uFE0F "
+        ]
+      },
+      christmas: {
+        interval: 400,
+        frames: [
+          "\u{1F332}",
+          "\u{1F384}"
+        ]
+      },
+      grenade: {
+        interval: 80,
+        frames: [
+          "\u060C  ",
+          "\u2032  ",
+          " \xB4 ",
+          " \u203E ",
+          "  \u2E0C",
+          "  \u2E0A",
+          "  |",
+          "  \u204E",
+          "  \u2055",
+          " \u0DF4 ",
+          "  \u2053",
+          "   ",
+          "   ",
+          "   "
+        ]
+      },
+      point: {
+        interval: 125,
+        frames: [
+          "\u2219\u2219\u2219",
+          "\u25CF\u2219\u2219",
+          "\u2219\u25CF\u2219",
+          "\u2219\u2219\u25CF",
+          "\u2219\u2219\u2219"
+        ]
+      },
+      layer: {
+        interval: 150,
+        frames: [
+          "-",
+          "=",
+          "\u2261"
+        ]
+      },
+      betaWave: {
+        interval: 80,
+        frames: [
+          "\u03C1\u03B2\u03B2\u03B2\u03B2\u03B2\u03B2",
+          "\u03B2\u03C1\u03B2\u03B2\u03B2\u03B2\u03B2",
+          "\u03B2\u03B2\u03C1\u03B2\u03B2\u03B2\u03B2",
+          "\u03B2\u03B2\u03B2\u03C1\u03B2\u03B2\u03B2",
+          "\u03B2\u03B2\u03B2\u03B2\u03C1\u03B2\u03B2",
+          "\u03B2\u03B2\u03B2\u03B2\u03B2\u03C1\u03B2",
+          "\u03B2\u03B2\u03B2\u03B2\u03B2\u03B2\u03C1"
+        ]
+      },
+      fingerDance: {
+        interval: 160,
+        frames: [
+          "\u{1F918} ",
+          "\u{1F91F} ",
+          "\u{1F596} ",
+          "\u270B ",
+          "\u{1F91A} ",
+          "\u{1F446} "
+        ]
+      },
+      fistBump: {
+        interval: 80,
+        frames: [
+          "\u{1F91C}\u3000\u3000\u3000\u3000\u{1F91B} ",
+          "\u{1F91C}\u3000\u3000\u3000\u3000\u{1F91B} ",
+          "\u{1F91C}\u3000\u3000\u3000\u3000\u{1F91B} ",
+          "\u3000\u{1F91C}\u3000\u3000\u{1F91B}\u3000 ",
+          "\u3000\u3000\u{1F91C}\u{1F91B}\u3000\u3000 ",
+          "\u3000\u{1F91C}\u2728\u{1F91B}\u3000\u3000 ",
+          "\u{1F91C}\u3000\u2728\u3000\u{1F91B}\u3000 "
+        ]
+      },
+      soccerHeader: {
+        interval: 80,
+        frames: [
+          " \u{1F9D1}\u26BD\uFE0F       \u{1F9D1} ",
+          "\u{1F9D1}  \u26BD\uFE0F      \u{1F9D1} ",
+          "\u{1F9D1}   \u26BD\uFE0F     \u{1F9D1} ",
+          "\u{1F9D1}    \u26BD\uFE0F    \u{1F9D1} ",
+          "\u{1F9D1}     \u26BD\uFE0F   \u{1F9D1} ",
+          "\u{1F9D1}      \u26BD\uFE0F  \u{1F9D1} ",
+          "\u{1F9D1}       \u26BD\uFE0F\u{1F9D1}  ",
+          "\u{1F9D1}      \u26BD\uFE0F  \u{1F9D1} ",
+          "\u{1F9D1}     \u26BD\uFE0F   \u{1F9D1} ",
+          "\u{1F9D1}    \u26BD\uFE0F    \u{1F9D1} ",
+          "\u{1F9D1}   \u26BD\uFE0F     \u{1F9D1} ",
+          "\u{1F9D1}  \u26BD\uFE0F      \u{1F9D1} "
+        ]
+      },
+      mindblown: {
+        interval: 160,
+        frames: [
+          "\u{1F610} ",
+          "\u{1F610} ",
+          "\u{1F62E} ",
+          "\u{1F62E} ",
+          "\u{1F626} ",
+          "\u{1F626} ",
+          "\u{1F627} ",
+          "\u{1F627} ",
+          "\u{1F92F} ",
+          "\u{1F4A5} ",
+          "\u2728 ",
+          "\u3000 ",
+          "\u3000 ",
+          "\u3000 "
+        ]
+      },
+      speaker: {
+        interval: 160,
+        frames: [
+          "\u{1F508} ",
+          "\u{1F509} ",
+          "\u{1F50A} ",
+          "\u{1F509} "
+        ]
+      },
+      orangePulse: {
+        interval: 100,
+        frames: [
+          "\u{1F538} ",
+          "\u{1F536} ",
+          "\u{1F7E0} ",
+          "\u{1F7E0} ",
+          "\u{1F536} "
+        ]
+      },
+      bluePulse: {
+        interval: 100,
+        frames: [
+          "\u{1F539} ",
+          "\u{1F537} ",
+          "\u{1F535} ",
+          "\u{1F535} ",
+          "\u{1F537} "
+        ]
+      },
+      orangeBluePulse: {
+        interval: 100,
+        frames: [
+          "\u{1F538} ",
+          "\u{1F536} ",
+          "\u{1F7E0} ",
+          "\u{1F7E0} ",
+          "\u{1F536} ",
+          "\u{1F539} ",
+          "\u{1F537} ",
+          "\u{1F535} ",
+          "\u{1F535} ",
+          "\u{1F537} "
+        ]
+      },
+      timeTravel: {
+        interval: 100,
+        frames: [
+          "\u{1F55B} ",
+          "\u{1F55A} ",
+          "\u{1F559} ",
+          "\u{1F558} ",
+          "\u{1F557} ",
+          "\u{1F556} ",
+          "\u{1F555} ",
+          "\u{1F554} ",
+          "\u{1F553} ",
+          "\u{1F552} ",
+          "\u{1F551} ",
+          "\u{1F550} "
+        ]
+      },
+      aesthetic: {
+        interval: 80,
+        frames: [
+          "\u25B0\u25B1\u25B1\u25B1\u25B1\u25B1\u25B1",
+          "\u25B0\u25B0\u25B1\u25B1\u25B1\u25B1\u25B1",
+          "\u25B0\u25B0\u25B0\u25B1\u25B1\u25B1\u25B1",
+          "\u25B0\u25B0\u25B0\u25B0\u25B1\u25B1\u25B1",
+          "\u25B0\u25B0\u25B0\u25B0\u25B0\u25B1\u25B1",
+          "\u25B0\u25B0\u25B0\u25B0\u25B0\u25B0\u25B1",
+          "\u25B0\u25B0\u25B0\u25B0\u25B0\u25B0\u25B0",
+          "\u25B0\u25B1\u25B1\u25B1\u25B1\u25B1\u25B1"
+        ]
+      },
+      dwarfFortress: {
+        interval: 80,
+        frames: [
+          " \u2588\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "\u263A\u2588\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "\u263A\u2588\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "\u263A\u2593\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "\u263A\u2593\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "\u263A\u2592\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "\u263A\u2592\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "\u263A\u2591\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "\u263A\u2591\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "\u263A \u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u263A\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u263A\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u263A\u2593\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u263A\u2593\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u263A\u2592\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u263A\u2592\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u263A\u2591\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u263A\u2591\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u263A \u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u263A\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u263A\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u263A\u2593\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u263A\u2593\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u263A\u2592\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u263A\u2592\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u263A\u2591\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u263A\u2591\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u263A \u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u263A\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u263A\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u263A\u2593\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u263A\u2593\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u263A\u2592\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u263A\u2592\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u263A\u2591\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u263A\u2591\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u263A \u2588\u2588\xA3\xA3\xA3  ",
+          "    \u263A\u2588\u2588\xA3\xA3\xA3  ",
+          "    \u263A\u2588\u2588\xA3\xA3\xA3  ",
+          "    \u263A\u2593\u2588\xA3\xA3\xA3  ",
+          "    \u263A\u2593\u2588\xA3\xA3\xA3  ",
+          "    \u263A\u2592\u2588\xA3\xA3\xA3  ",
+          "    \u263A\u2592\u2588\xA3\xA3\xA3  ",
+          "    \u263A\u2591\u2588\xA3\xA3\xA3  ",
+          "    \u263A\u2591\u2588\xA3\xA3\xA3  ",
+          "    \u263A \u2588\xA3\xA3\xA3  ",
+          "     \u263A\u2588\xA3\xA3\xA3  ",
+          "     \u263A\u2588\xA3\xA3\xA3  ",
+          "     \u263A\u2593\xA3\xA3\xA3  ",
+          "     \u263A\u2593\xA3\xA3\xA3  ",
+          "     \u263A\u2592\xA3\xA3\xA3  ",
+          "     \u263A\u2592\xA3\xA3\xA3  ",
+          "     \u263A\u2591\xA3\xA3\xA3  ",
+          "     \u263A\u2591\xA3\xA3\xA3  ",
+          "     \u263A \xA3\xA3\xA3  ",
+          "      \u263A\xA3\xA3\xA3  ",
+          "      \u263A\xA3\xA3\xA3  ",
+          "      \u263A\u2593\xA3\xA3  ",
+          "      \u263A\u2593\xA3\xA3  ",
+          "      \u263A\u2592\xA3\xA3  ",
+          "      \u263A\u2592\xA3\xA3  ",
+          "      \u263A\u2591\xA3\xA3  ",
+          "      \u263A\u2591\xA3\xA3  ",
+          "      \u263A \xA3\xA3  ",
+          "       \u263A\xA3\xA3  ",
+          "       \u263A\xA3\xA3  ",
+          "       \u263A\u2593\xA3  ",
+          "       \u263A\u2593\xA3  ",
+          "       \u263A\u2592\xA3  ",
+          "       \u263A\u2592\xA3  ",
+          "       \u263A\u2591\xA3  ",
+          "       \u263A\u2591\xA3  ",
+          "       \u263A \xA3  ",
+          "        \u263A\xA3  ",
+          "        \u263A\xA3  ",
+          "        \u263A\u2593  ",
+          "        \u263A\u2593  ",
+          "        \u263A\u2592  ",
+          "        \u263A\u2592  ",
+          "        \u263A\u2591  ",
+          "        \u263A\u2591  ",
+          "        \u263A   ",
+          "        \u263A  &",
+          "        \u263A \u263C&",
+          "       \u263A \u263C &",
+          "       \u263A\u263C  &",
+          "      \u263A\u263C  & ",
+          "      \u203C   & ",
+          "     \u263A   &  ",
+          "    \u203C    &  ",
+          "   \u263A    &   ",
+          "  \u203C     &   ",
+          " \u263A     &    ",
+          "\u203C      &    ",
+          "      &     ",
+          "      &     ",
+          "     &   \u2591  ",
+          "     &   \u2592  ",
+          "    &    \u2593  ",
+          "    &    \xA3  ",
+          "   &    \u2591\xA3  ",
+          "   &    \u2592\xA3  ",
+          "  &     \u2593\xA3  ",
+          "  &     \xA3\xA3  ",
+          " &     \u2591\xA3\xA3  ",
+          " &     \u2592\xA3\xA3  ",
+          "&      \u2593\xA3\xA3  ",
+          "&      \xA3\xA3\xA3  ",
+          "      \u2591\xA3\xA3\xA3  ",
+          "      \u2592\xA3\xA3\xA3  ",
+          "      \u2593\xA3\xA3\xA3  ",
+          "      \u2588\xA3\xA3\xA3  ",
+          "     \u2591\u2588\xA3\xA3\xA3  ",
+          "     \u2592\u2588\xA3\xA3\xA3  ",
+          "     \u2593\u2588\xA3\xA3\xA3  ",
+          "     \u2588\u2588\xA3\xA3\xA3  ",
+          "    \u2591\u2588\u2588\xA3\xA3\xA3  ",
+          "    \u2592\u2588\u2588\xA3\xA3\xA3  ",
+          "    \u2593\u2588\u2588\xA3\xA3\xA3  ",
+          "    \u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u2591\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u2592\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u2593\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "   \u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u2591\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u2592\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u2593\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          "  \u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u2591\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u2592\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u2593\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u2588\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  ",
+          " \u2588\u2588\u2588\u2588\u2588\u2588\xA3\xA3\xA3  "
+        ]
+      },
+      fish: {
+        interval: 80,
+        frames: [
+          "~~~~~~~~~~~~~~~~~~~~",
+          "> ~~~~~~~~~~~~~~~~~~",
+          "\xBA> ~~~~~~~~~~~~~~~~~",
+          "(\xBA> ~~~~~~~~~~~~~~~~",
+          "((\xBA> ~~~~~~~~~~~~~~~",
+          "<((\xBA> ~~~~~~~~~~~~~~",
+          "><((\xBA> ~~~~~~~~~~~~~",
+          " ><((\xBA> ~~~~~~~~~~~~",
+          "~ ><((\xBA> ~~~~~~~~~~~",
+          "~~ <>((\xBA> ~~~~~~~~~~",
+          "~~~ ><((\xBA> ~~~~~~~~~",
+          "~~~~ <>((\xBA> ~~~~~~~~",
+          "~~~~~ ><((\xBA> ~~~~~~~",
+          "~~~~~~ <>((\xBA> ~~~~~~",
+          "~~~~~~~ ><((\xBA> ~~~~~",
+          "~~~~~~~~ <>((\xBA> ~~~~",
+          "~~~~~~~~~ ><((\xBA> ~~~",
+          "~~~~~~~~~~ <>((\xBA> ~~",
+          "~~~~~~~~~~~ ><((\xBA> ~",
+          "~~~~~~~~~~~~ <>((\xBA> ",
+          "~~~~~~~~~~~~~ ><((\xBA>",
+          "~~~~~~~~~~~~~~ <>((\xBA",
+          "~~~~~~~~~~~~~~~ ><((",
+          "~~~~~~~~~~~~~~~~ <>(",
+          "~~~~~~~~~~~~~~~~~ ><",
+          "~~~~~~~~~~~~~~~~~~ <",
+          "~~~~~~~~~~~~~~~~~~~~"
+        ]
+      }
+    };
+  }
+});
+
+// node_modules/cli-spinners/index.js
+var cli_spinners_default, spinnersList;
+var init_cli_spinners = __esm({
+  "node_modules/cli-spinners/index.js"() {
+    init_spinners();
+    cli_spinners_default = spinners_default;
+    spinnersList = Object.keys(spinners_default);
+  }
+});
+
+// node_modules/yoctocolors/base.js
+var import_node_tty3, hasColors, format, reset, bold, dim, italic, underline, underlineDouble, underlineCurly, underlineDotted, underlineDashed, overline, inverse, hidden, strikethrough, black, red, green, yellow, blue, magenta, cyan, white, gray, bgBlack, bgRed, bgGreen, bgYellow, bgBlue, bgMagenta, bgCyan, bgWhite, bgGray, redBright, greenBright, yellowBright, blueBright, magentaBright, cyanBright, whiteBright, bgRedBright, bgGreenBright, bgYellowBright, bgBlueBright, bgMagentaBright, bgCyanBright, bgWhiteBright, underlineBlack, underlineRed, underlineGreen, underlineYellow, underlineBlue, underlineMagenta, underlineCyan, underlineWhite, underlineGray, underlineRedBright, underlineGreenBright, underlineYellowBright, underlineBlueBright, underlineMagentaBright, underlineCyanBright, underlineWhiteBright;
+var init_base2 = __esm({
+  "node_modules/yoctocolors/base.js"() {
+    import_node_tty3 = __toESM(require("node:tty"), 1);
+    hasColors = import_node_tty3.default?.WriteStream?.prototype?.hasColors?.() ?? false;
+    format = (open2, close) => {
+      if (!hasColors) {
+        return (input) => input;
+      }
+      const openCode = `\x1B[${open2}m`;
+      const closeCode = `\x1B[${close}m`;
+      return (input) => {
+        const string = input + "";
+        let index = string.indexOf(closeCode);
+        if (index === -1) {
+          return openCode + string + closeCode;
+        }
+        let result = openCode;
+        let lastIndex = 0;
+        const reopenOnNestedClose = close === 22;
+        const replaceCode = (reopenOnNestedClose ? closeCode : "") + openCode;
+        while (index !== -1) {
+          result += string.slice(lastIndex, index) + replaceCode;
+          lastIndex = index + closeCode.length;
+          index = string.indexOf(closeCode, lastIndex);
+        }
+        result += string.slice(lastIndex) + closeCode;
+        return result;
+      };
+    };
+    reset = format(0, 0);
+    bold = format(1, 22);
+    dim = format(2, 22);
+    italic = format(3, 23);
+    underline = format(4, 24);
+    underlineDouble = format("4:2", 24);
+    underlineCurly = format("4:3", 24);
+    underlineDotted = format("4:4", 24);
+    underlineDashed = format("4:5", 24);
+    overline = format(53, 55);
+    inverse = format(7, 27);
+    hidden = format(8, 28);
+    strikethrough = format(9, 29);
+    black = format(30, 39);
+    red = format(31, 39);
+    green = format(32, 39);
+    yellow = format(33, 39);
+    blue = format(34, 39);
+    magenta = format(35, 39);
+    cyan = format(36, 39);
+    white = format(37, 39);
+    gray = format(90, 39);
+    bgBlack = format(40, 49);
+    bgRed = format(41, 49);
+    bgGreen = format(42, 49);
+    bgYellow = format(43, 49);
+    bgBlue = format(44, 49);
+    bgMagenta = format(45, 49);
+    bgCyan = format(46, 49);
+    bgWhite = format(47, 49);
+    bgGray = format(100, 49);
+    redBright = format(91, 39);
+    greenBright = format(92, 39);
+    yellowBright = format(93, 39);
+    blueBright = format(94, 39);
+    magentaBright = format(95, 39);
+    cyanBright = format(96, 39);
+    whiteBright = format(97, 39);
+    bgRedBright = format(101, 49);
+    bgGreenBright = format(102, 49);
+    bgYellowBright = format(103, 49);
+    bgBlueBright = format(104, 49);
+    bgMagentaBright = format(105, 49);
+    bgCyanBright = format(106, 49);
+    bgWhiteBright = format(107, 49);
+    underlineBlack = format("58;5;0", 59);
+    underlineRed = format("58;5;1", 59);
+    underlineGreen = format("58;5;2", 59);
+    underlineYellow = format("58;5;3", 59);
+    underlineBlue = format("58;5;4", 59);
+    underlineMagenta = format("58;5;5", 59);
+    underlineCyan = format("58;5;6", 59);
+    underlineWhite = format("58;5;7", 59);
+    underlineGray = format("58;5;8", 59);
+    underlineRedBright = format("58;5;9", 59);
+    underlineGreenBright = format("58;5;10", 59);
+    underlineYellowBright = format("58;5;11", 59);
+    underlineBlueBright = format("58;5;12", 59);
+    underlineMagentaBright = format("58;5;13", 59);
+    underlineCyanBright = format("58;5;14", 59);
+    underlineWhiteBright = format("58;5;15", 59);
+  }
+});
+
+// node_modules/yoctocolors/index.js
+var init_yoctocolors = __esm({
+  "node_modules/yoctocolors/index.js"() {
+    init_base2();
+    init_base2();
+  }
+});
+
+// node_modules/is-unicode-supported/index.js
+function isUnicodeSupported() {
+  const { env: env2 } = import_node_process6.default;
+  const { TERM, TERM_PROGRAM } = env2;
+  if (import_node_process6.default.platform !== "win32") {
+    return TERM !== "linux";
+  }
+  return Boolean(env2.WT_SESSION) || Boolean(env2.TERMINUS_SUBLIME) || env2.ConEmuTask === "{cmd::Cmder}" || TERM_PROGRAM === "Terminus-Sublime" || TERM_PROGRAM === "vscode" || TERM === "xterm-256color" || TERM === "alacritty" || TERM === "rxvt-unicode" || TERM === "rxvt-unicode-256color" || env2.TERMINAL_EMULATOR === "JetBrains-JediTerm";
+}
+var import_node_process6;
+var init_is_unicode_supported = __esm({
+  "node_modules/is-unicode-supported/index.js"() {
+    import_node_process6 = __toESM(require("node:process"), 1);
+  }
+});
+
+// node_modules/log-symbols/symbols.js
+var symbols_exports = {};
+__export(symbols_exports, {
+  error: () => error,
+  info: () => info,
+  success: () => success,
+  warning: () => warning
+});
+var _isUnicodeSupported, info, success, warning, error;
+var init_symbols = __esm({
+  "node_modules/log-symbols/symbols.js"() {
+    init_yoctocolors();
+    init_is_unicode_supported();
+    _isUnicodeSupported = isUnicodeSupported();
+    info = blue(_isUnicodeSupported ? "\u2139" : "i");
+    success = green(_isUnicodeSupported ? "\u2714" : "\u221A");
+    warning = yellow(_isUnicodeSupported ? "\u26A0" : "\u203C");
+    error = red(_isUnicodeSupported ? "\u2716" : "\xD7");
+  }
+});
+
+// node_modules/log-symbols/index.js
+var init_log_symbols = __esm({
+  "node_modules/log-symbols/index.js"() {
+    init_symbols();
+  }
+});
+
+// node_modules/ansi-regex/index.js
+function ansiRegex({ onlyFirst = false } = {}) {
+  return new RegExp(pattern, onlyFirst ? void 0 : "g");
+}
+var ST, stringControls, osc, controlString, linuxPalette, csi, escape, pattern;
+var init_ansi_regex = __esm({
+  "node_modules/ansi-regex/index.js"() {
+    ST = String.raw`(?:\u001B\u005C|\u009C)`;
+    stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
+    osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
+    controlString = String.raw`(?:\u001B[PX^_k]|[\u0090\u0098\u009E\u009F])[^${stringControls}]*${ST}`;
+    linuxPalette = String.raw`\u001B\](?:P[\dA-Fa-f]{7}|R)(?:\u0007|${ST})?`;
+    csi = String.raw`(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]`;
+    escape = String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`;
+    pattern = `${linuxPalette}|${osc}|${controlString}|${csi}|${escape}`;
+  }
+});
+
+// node_modules/strip-ansi/index.js
+function stripAnsi(string) {
+  if (typeof string !== "string") {
+    throw new TypeError(`Expected a \`string\`, got \`${typeof string}\``);
+  }
+  if (!string.includes("\x1B") && !string.includes("\x9B")) {
+    return string;
+  }
+  return string.replace(regex, "");
+}
+var regex;
+var init_strip_ansi = __esm({
+  "node_modules/strip-ansi/index.js"() {
+    init_ansi_regex();
+    regex = ansiRegex();
+  }
+});
+
+// node_modules/get-east-asian-width/lookup-data.js
+var ambiguousMinimalCodePoint, ambiguousMaximumCodePoint, ambiguousRanges, fullwidthMinimalCodePoint, fullwidthMaximumCodePoint, fullwidthRanges, wideMinimalCodePoint, wideMaximumCodePoint, wideRanges;
+var init_lookup_data = __esm({
+  "node_modules/get-east-asian-width/lookup-data.js"() {
+    ambiguousMinimalCodePoint = 161;
+    ambiguousMaximumCodePoint = 1114109;
+    ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
+    fullwidthMinimalCodePoint = 12288;
+    fullwidthMaximumCodePoint = 65510;
+    fullwidthRanges = [12288, 12288, 65281, 65376, 65504, 65510];
+    wideMinimalCodePoint = 4352;
+    wideMaximumCodePoint = 262141;
+    wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
+  }
+});
+
+// node_modules/get-east-asian-width/utilities.js
+var isInRange2;
+var init_utilities4 = __esm({
+  "node_modules/get-east-asian-width/utilities.js"() {
+    isInRange2 = (ranges, codePoint) => {
+      let low = 0;
+      let high = Math.floor(ranges.length / 2) - 1;
+      while (low <= high) {
+        const mid = Math.floor((low + high) / 2);
+        const i2 = mid * 2;
+        if (codePoint < ranges[i2]) {
+          high = mid - 1;
+        } else if (codePoint > ranges[i2 + 1]) {
+          low = mid + 1;
+        } else {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/get-east-asian-width/lookup.js
+function findWideFastPathRange(ranges) {
+  let fastPathStart = ranges[0];
+  let fastPathEnd = ranges[1];
+  for (let index = 0; index < ranges.length; index += 2) {
+    const start = ranges[index];
+    const end = ranges[index + 1];
+    if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) {
+      return [start, end];
+    }
+    if (end - start > fastPathEnd - fastPathStart) {
+      fastPathStart = start;
+      fastPathEnd = end;
+    }
+  }
+  return [fastPathStart, fastPathEnd];
+}
+var commonCjkCodePoint, wideFastPathStart, wideFastPathEnd, isAmbiguous, isFullwidth, isWide;
+var init_lookup = __esm({
+  "node_modules/get-east-asian-width/lookup.js"() {
+    init_lookup_data();
+    init_utilities4();
+    commonCjkCodePoint = 19968;
+    [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
+    isAmbiguous = (codePoint) => {
+      if (codePoint < ambiguousMinimalCodePoint || codePoint > ambiguousMaximumCodePoint) {
+        return false;
+      }
+      return isInRange2(ambiguousRanges, codePoint);
+    };
+    isFullwidth = (codePoint) => {
+      if (codePoint < fullwidthMinimalCodePoint || codePoint > fullwidthMaximumCodePoint) {
+        return false;
+      }
+      return isInRange2(fullwidthRanges, codePoint);
+    };
+    isWide = (codePoint) => {
+      if (codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd) {
+        return true;
+      }
+      if (codePoint < wideMinimalCodePoint || codePoint > wideMaximumCodePoint) {
+        return false;
+      }
+      return isInRange2(wideRanges, codePoint);
+    };
+  }
+});
+
+// node_modules/get-east-asian-width/index.js
+function validate(codePoint) {
+  if (!Number.isSafeInteger(codePoint)) {
+    throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
+  }
+}
+function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
+  validate(codePoint);
+  if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) {
+    return 2;
+  }
+  return 1;
+}
+var init_get_east_asian_width = __esm({
+  "node_modules/get-east-asian-width/index.js"() {
+    init_lookup();
+  }
+});
+
+// node_modules/string-width/index.js
+function isDoubleWidthNonRgiEmojiSequence(segment) {
+  if (segment.length > 50) {
+    return false;
+  }
+  if (unqualifiedKeycapRegex.test(segment)) {
+    return true;
+  }
+  if (segment.includes("\u200D")) {
+    const pictographics = segment.match(extendedPictographicRegex);
+    return pictographics !== null && pictographics.length >= 2;
+  }
+  return false;
+}
+function baseVisible(segment) {
+  const index = segment.search(visibleCharacterRegex);
+  return index === -1 ? void 0 : segment.slice(index);
+}
+function isHangulLeadingJamo(codePoint) {
+  return codePoint >= 4352 && codePoint <= 4447 || codePoint >= 43360 && codePoint <= 43388;
+}
+function isHangulVowelJamo(codePoint) {
+  return codePoint >= 4448 && codePoint <= 4519 || codePoint >= 55216 && codePoint <= 55238;
+}
+function isHangulTrailingJamo(codePoint) {
+  return codePoint >= 4520 && codePoint <= 4607 || codePoint >= 55243 && codePoint <= 55291;
+}
+function isHangulJamo(codePoint) {
+  return isHangulLeadingJamo(codePoint) || isHangulVowelJamo(codePoint) || isHangulTrailingJamo(codePoint);
+}
+function hangulClusterWidth(visibleSegment, eastAsianWidthOptions) {
+  const codePoints = [];
+  for (const character of visibleSegment) {
+    if (!visibleCharacterRegex.test(character)) {
+      continue;
+    }
+    codePoints.push(character.codePointAt(0));
+  }
+  if (codePoints.length === 0) {
+    return void 0;
+  }
+  let width = 0;
+  for (let index = 0; index < codePoints.length; index++) {
+    const codePoint = codePoints[index];
+    if (!isHangulJamo(codePoint)) {
+      if (width === 0) {
+        return void 0;
+      }
+      for (let remaining = index; remaining < codePoints.length; remaining++) {
+        width += eastAsianWidth(codePoints[remaining], eastAsianWidthOptions);
+      }
+      return width;
+    }
+    if (isHangulLeadingJamo(codePoint) && isHangulVowelJamo(codePoints[index + 1])) {
+      width += 2;
+      index += isHangulTrailingJamo(codePoints[index + 2]) ? 2 : 1;
+      continue;
+    }
+    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+  }
+  return width;
+}
+function trailingWidth(visibleSegment, eastAsianWidthOptions) {
+  let extra = 0;
+  let first = true;
+  for (const character of visibleSegment) {
+    if (first) {
+      first = false;
+      continue;
+    }
+    if (spacingMarkRegex.test(character) || character >= "\uFF00" && character <= "\uFFEF") {
+      extra += eastAsianWidth(character.codePointAt(0), eastAsianWidthOptions);
+    }
+  }
+  return extra;
+}
+function stringWidth(input, options = {}) {
+  if (typeof input !== "string" || input.length === 0) {
+    return 0;
+  }
+  const {
+    ambiguousIsNarrow = true,
+    countAnsiEscapeCodes = false
+  } = options;
+  let string = input;
+  if (!countAnsiEscapeCodes && (string.includes("\x1B") || string.includes("\x9B"))) {
+    string = stripAnsi(string);
+  }
+  if (string.length === 0) {
+    return 0;
+  }
+  if (/^[\u0020-\u007E]*$/.test(string)) {
+    return string.length;
+  }
+  let width = 0;
+  const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
+  for (const { segment } of segmenter.segment(string)) {
+    const visibleSegment = baseVisible(segment);
+    if (visibleSegment === void 0) {
+      continue;
+    }
+    if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {
+      width += 2;
+      continue;
+    }
+    const hangulWidth = hangulClusterWidth(visibleSegment, eastAsianWidthOptions);
+    if (hangulWidth !== void 0) {
+      width += hangulWidth;
+      continue;
+    }
+    const codePoint = visibleSegment.codePointAt(0);
+    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+    width += trailingWidth(visibleSegment, eastAsianWidthOptions);
+  }
+  return width;
+}
+var segmenter, visibleCharacterRegex, spacingMarkRegex, rgiEmojiRegex, unqualifiedKeycapRegex, extendedPictographicRegex;
+var init_string_width = __esm({
+  "node_modules/string-width/index.js"() {
+    init_strip_ansi();
+    init_get_east_asian_width();
+    segmenter = new Intl.Segmenter();
+    visibleCharacterRegex = new RegExp("[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]", "v");
+    spacingMarkRegex = new RegExp("\\p{Spacing_Mark}", "v");
+    rgiEmojiRegex = new RegExp("^\\p{RGI_Emoji}$", "v");
+    unqualifiedKeycapRegex = /^[\d#*]\u20E3$/;
+    extendedPictographicRegex = new RegExp("\\p{Extended_Pictographic}", "gu");
+  }
+});
+
+// node_modules/is-interactive/index.js
+function isInteractive({ stream: stream2 = process.stdout } = {}) {
+  return Boolean(
+    stream2 && stream2.isTTY && process.env.TERM !== "dumb" && !("CI" in process.env)
+  );
+}
+var init_is_interactive = __esm({
+  "node_modules/is-interactive/index.js"() {
+  }
+});
+
+// node_modules/stdin-discarder/index.js
+var import_node_process7, ASCII_ETX_CODE, StdinDiscarder, stdinDiscarder, stdin_discarder_default;
+var init_stdin_discarder = __esm({
+  "node_modules/stdin-discarder/index.js"() {
+    import_node_process7 = __toESM(require("node:process"), 1);
+    ASCII_ETX_CODE = 3;
+    StdinDiscarder = class {
+      #activeCount = 0;
+      #stdin;
+      #stdinWasPaused = false;
+      #stdinWasRaw = false;
+      #handleInputBound = (chunk2) => {
+        if (!chunk2?.length) {
+          return;
+        }
+        const code2 = typeof chunk2 === "string" ? chunk2.codePointAt(0) : chunk2[0];
+        if (code2 === ASCII_ETX_CODE) {
+          import_node_process7.default.kill(import_node_process7.default.pid, "SIGINT");
+        }
+      };
+      start() {
+        this.#activeCount++;
+        if (this.#activeCount === 1) {
+          this.#realStart();
+        }
+      }
+      stop() {
+        if (this.#activeCount === 0) {
+          return;
+        }
+        if (--this.#activeCount === 0) {
+          this.#realStop();
+        }
+      }
+      #realStart() {
+        const { stdin } = import_node_process7.default;
+        if (import_node_process7.default.platform === "win32" || !stdin?.isTTY || typeof stdin.setRawMode !== "function") {
+          this.#stdin = void 0;
+          return;
+        }
+        this.#stdin = stdin;
+        this.#stdinWasPaused = stdin.isPaused();
+        this.#stdinWasRaw = Boolean(stdin.isRaw);
+        stdin.setRawMode(true);
+        stdin.prependListener("data", this.#handleInputBound);
+        if (this.#stdinWasPaused) {
+          stdin.resume();
+        }
+      }
+      #realStop() {
+        if (!this.#stdin) {
+          return;
+        }
+        const stdin = this.#stdin;
+        stdin.off("data", this.#handleInputBound);
+        if (stdin.isTTY) {
+          stdin.setRawMode?.(this.#stdinWasRaw);
+        }
+        if (this.#stdinWasPaused) {
+          stdin.pause();
+        }
+        this.#stdin = void 0;
+        this.#stdinWasPaused = false;
+        this.#stdinWasRaw = false;
+      }
+    };
+    stdinDiscarder = new StdinDiscarder();
+    stdin_discarder_default = Object.freeze(stdinDiscarder);
+  }
+});
+
+// node_modules/ora/index.js
+var ora_exports = {};
+__export(ora_exports, {
+  default: () => ora,
+  oraPromise: () => oraPromise,
+  spinners: () => cli_spinners_default
+});
+function ora(options) {
+  return new Ora(options);
+}
+async function oraPromise(action, options) {
+  const actionIsFunction = typeof action === "function";
+  const actionIsPromise = typeof action?.then === "function";
+  if (!actionIsFunction && !actionIsPromise) {
+    throw new TypeError("Parameter `action` must be a Function or a Promise");
+  }
+  const {
+    successText,
+    failText,
+    successSymbol,
+    failSymbol
+  } = typeof options === "object" && options !== null ? options : {};
+  const spinner = ora(options).start();
+  try {
+    const promise = actionIsFunction ? action(spinner) : action;
+    const result = await promise;
+    const text = successText === void 0 ? void 0 : typeof successText === "string" ? successText : successText(result);
+    if (successSymbol === void 0) {
+      spinner.succeed(text);
+    } else {
+      spinner.stopAndPersist({ symbol: successSymbol, text });
+    }
+    return result;
+  } catch (error2) {
+    const text = failText === void 0 ? void 0 : typeof failText === "string" ? failText : failText(error2);
+    if (failSymbol === void 0) {
+      spinner.fail(text);
+    } else {
+      spinner.stopAndPersist({ symbol: failSymbol, text });
+    }
+    throw error2;
+  }
+}
+var import_node_process8, import_node_util5, RENDER_DEFERRAL_TIMEOUT, SYNCHRONIZED_OUTPUT_ENABLE, SYNCHRONIZED_OUTPUT_DISABLE, activeHooksPerStream, validColors, Ora;
+var init_ora = __esm({
+  "node_modules/ora/index.js"() {
+    import_node_process8 = __toESM(require("node:process"), 1);
+    import_node_util5 = require("node:util");
+    init_source4();
+    init_cli_cursor();
+    init_cli_spinners();
+    init_log_symbols();
+    init_string_width();
+    init_is_interactive();
+    init_is_unicode_supported();
+    init_stdin_discarder();
+    init_cli_spinners();
+    RENDER_DEFERRAL_TIMEOUT = 200;
+    SYNCHRONIZED_OUTPUT_ENABLE = "\x1B[?2026h";
+    SYNCHRONIZED_OUTPUT_DISABLE = "\x1B[?2026l";
+    activeHooksPerStream = /* @__PURE__ */ new Map();
+    validColors = /* @__PURE__ */ new Set(["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white", "gray"]);
+    Ora = class {
+      #linesToClear = 0;
+      #frameIndex = -1;
+      #lastFrameTime = 0;
+      #options;
+      #spinner;
+      #stream;
+      #id;
+      #hookedStreams = /* @__PURE__ */ new Map();
+      #isInternalWrite = false;
+      #drainHandler;
+      #deferRenderTimer;
+      #isDiscardingStdin = false;
+      #color;
+      // Helper to execute writes while preventing hook recursion
+      #internalWrite(fn) {
+        this.#isInternalWrite = true;
+        try {
+          return fn();
+        } finally {
+          this.#isInternalWrite = false;
+        }
+      }
+      // Helper to render if still spinning
+      #tryRender() {
+        if (this.isSpinning) {
+          this.render();
+        }
+      }
+      #stringifyChunk(chunk2, encoding) {
+        if (chunk2 === void 0 || chunk2 === null) {
+          return "";
+        }
+        if (typeof chunk2 === "string") {
+          return chunk2;
+        }
+        if (Buffer.isBuffer(chunk2) || ArrayBuffer.isView(chunk2)) {
+          const normalizedEncoding = typeof encoding === "string" && encoding && encoding !== "buffer" ? encoding : "utf8";
+          return Buffer.from(chunk2).toString(normalizedEncoding);
+        }
+        return String(chunk2);
+      }
+      #chunkTerminatesLine(chunkString) {
+        if (!chunkString) {
+          return false;
+        }
+        const lastCharacter = chunkString.at(-1);
+        return lastCharacter === "\n" || lastCharacter === "\r";
+      }
+      #scheduleRenderDeferral() {
+        if (this.#deferRenderTimer) {
+          return;
+        }
+        this.#deferRenderTimer = setTimeout(() => {
+          this.#deferRenderTimer = void 0;
+          if (this.isSpinning) {
+            this.#tryRender();
+          }
+        }, RENDER_DEFERRAL_TIMEOUT);
+        if (typeof this.#deferRenderTimer?.unref === "function") {
+          this.#deferRenderTimer.unref();
+        }
+      }
+      #clearRenderDeferral() {
+        if (this.#deferRenderTimer) {
+          clearTimeout(this.#deferRenderTimer);
+          this.#deferRenderTimer = void 0;
+        }
+      }
+      // Helper to build complete line with symbol, text, prefix, and suffix
+      #buildOutputLine(symbol, text, prefixText, suffixText) {
+        const fullPrefixText = this.#getFullPrefixText(prefixText, " ");
+        const separatorText = symbol ? " " : "";
+        const fullText = typeof text === "string" ? separatorText + text : "";
+        const fullSuffixText = this.#getFullSuffixText(suffixText, " ");
+        return fullPrefixText + symbol + fullText + fullSuffixText;
+      }
+      constructor(options) {
+        if (typeof options === "string") {
+          options = {
+            text: options
+          };
+        }
+        this.#options = {
+          color: "cyan",
+          stream: import_node_process8.default.stderr,
+          discardStdin: true,
+          hideCursor: true,
+          ...options
+        };
+        this.color = this.#options.color;
+        this.#stream = this.#options.stream;
+        if (typeof this.#options.isEnabled !== "boolean") {
+          this.#options.isEnabled = isInteractive({ stream: this.#stream });
+        }
+        if (typeof this.#options.isSilent !== "boolean") {
+          this.#options.isSilent = false;
+        }
+        if (this.#options.interval !== void 0 && !(Number.isInteger(this.#options.interval) && this.#options.interval > 0)) {
+          throw new Error("The `interval` option must be a positive integer");
+        }
+        const userInterval = this.#options.interval;
+        this.spinner = this.#options.spinner;
+        this.#options.interval = userInterval;
+        this.text = this.#options.text;
+        this.prefixText = this.#options.prefixText;
+        this.suffixText = this.#options.suffixText;
+        this.indent = this.#options.indent;
+        if (import_node_process8.default.env.NODE_ENV === "test") {
+          this._stream = this.#stream;
+          this._isEnabled = this.#options.isEnabled;
+          Object.defineProperty(this, "_linesToClear", {
+            get() {
+              return this.#linesToClear;
+            },
+            set(newValue) {
+              this.#linesToClear = newValue;
+            }
+          });
+          Object.defineProperty(this, "_frameIndex", {
+            get() {
+              return this.#frameIndex;
+            }
+          });
+          Object.defineProperty(this, "_lineCount", {
+            get() {
+              const columns = this.#stream.columns ?? 80;
+              const prefixText = typeof this.#options.prefixText === "function" ? "" : this.#options.prefixText;
+              const suffixText = typeof this.#options.suffixText === "function" ? "" : this.#options.suffixText;
+              const fullPrefixText = typeof prefixText === "string" && prefixText !== "" ? prefixText + " " : "";
+              const fullSuffixText = typeof suffixText === "string" && suffixText !== "" ? " " + suffixText : "";
+              const spinnerChar = "-";
+              const fullText = " ".repeat(this.#options.indent) + fullPrefixText + spinnerChar + (typeof this.#options.text === "string" ? " " + this.#options.text : "") + fullSuffixText;
+              return this.#computeLineCountFrom(fullText, columns);
+            }
+          });
+        }
+      }
+      get indent() {
+        return this.#options.indent;
+      }
+      set indent(indent = 0) {
+        if (!(indent >= 0 && Number.isInteger(indent))) {
+          throw new Error("The `indent` option must be an integer from 0 and up");
+        }
+        this.#options.indent = indent;
+      }
+      get interval() {
+        return this.#options.interval ?? this.#spinner.interval ?? 100;
+      }
+      get spinner() {
+        return this.#spinner;
+      }
+      set spinner(spinner) {
+        this.#frameIndex = -1;
+        this.#options.interval = void 0;
+        if (typeof spinner === "object") {
+          if (!Array.isArray(spinner.frames) || spinner.frames.length === 0 || spinner.frames.some((frame) => typeof frame !== "string")) {
+            throw new Error("The given spinner must have a non-empty `frames` array of strings");
+          }
+          if (spinner.interval !== void 0 && !(Number.isInteger(spinner.interval) && spinner.interval > 0)) {
+            throw new Error("`spinner.interval` must be a positive integer if provided");
+          }
+          this.#spinner = spinner;
+        } else if (!isUnicodeSupported()) {
+          this.#spinner = cli_spinners_default.line;
+        } else if (spinner === void 0) {
+          this.#spinner = cli_spinners_default.dots;
+        } else if (spinner !== "default" && cli_spinners_default[spinner]) {
+          this.#spinner = cli_spinners_default[spinner];
+        } else {
+          throw new Error(`There is no built-in spinner named '${spinner}'. See https://github.com/sindresorhus/cli-spinners/blob/main/spinners.json for a full list.`);
+        }
+      }
+      get text() {
+        return this.#options.text;
+      }
+      set text(value = "") {
+        this.#options.text = value;
+      }
+      get prefixText() {
+        return this.#options.prefixText;
+      }
+      set prefixText(value = "") {
+        this.#options.prefixText = value;
+      }
+      get suffixText() {
+        return this.#options.suffixText;
+      }
+      set suffixText(value = "") {
+        this.#options.suffixText = value;
+      }
+      get isSpinning() {
+        return this.#id !== void 0;
+      }
+      #formatAffix(value, separator, placeBefore = false) {
+        const resolved = typeof value === "function" ? value() : value;
+        if (typeof resolved === "string" && resolved !== "") {
+          return placeBefore ? separator + resolved : resolved + separator;
+        }
+        return "";
+      }
+      #getFullPrefixText(prefixText = this.#options.prefixText, postfix = " ") {
+        return this.#formatAffix(prefixText, postfix, false);
+      }
+      #getFullSuffixText(suffixText = this.#options.suffixText, prefix = " ") {
+        return this.#formatAffix(suffixText, prefix, true);
+      }
+      #computeLineCountFrom(text, columns) {
+        let count2 = 0;
+        for (const line of (0, import_node_util5.stripVTControlCharacters)(text).split("\n")) {
+          count2 += Math.max(1, Math.ceil(stringWidth(line) / columns));
+        }
+        return count2;
+      }
+      get color() {
+        return this.#color;
+      }
+      set color(value) {
+        if (value !== void 0 && value !== false && !validColors.has(value)) {
+          throw new Error("The `color` option must be a valid color or `false` to disable");
+        }
+        this.#color = value;
+      }
+      get isEnabled() {
+        return this.#options.isEnabled && !this.#options.isSilent;
+      }
+      set isEnabled(value) {
+        if (typeof value !== "boolean") {
+          throw new TypeError("The `isEnabled` option must be a boolean");
+        }
+        this.#options.isEnabled = value;
+      }
+      get isSilent() {
+        return this.#options.isSilent;
+      }
+      set isSilent(value) {
+        if (typeof value !== "boolean") {
+          throw new TypeError("The `isSilent` option must be a boolean");
+        }
+        this.#options.isSilent = value;
+      }
+      frame() {
+        const now = Date.now();
+        if (this.#frameIndex === -1 || now - this.#lastFrameTime >= this.interval) {
+          this.#frameIndex = (this.#frameIndex + 1) % this.#spinner.frames.length;
+          this.#lastFrameTime = now;
+        }
+        const { frames } = this.#spinner;
+        let frame = frames[this.#frameIndex];
+        if (this.#color) {
+          frame = source_default2[this.#color](frame);
+        }
+        const fullPrefixText = this.#getFullPrefixText(this.#options.prefixText, " ");
+        const fullText = typeof this.text === "string" ? " " + this.text : "";
+        const fullSuffixText = this.#getFullSuffixText(this.#options.suffixText, " ");
+        return fullPrefixText + frame + fullText + fullSuffixText;
+      }
+      clear() {
+        if (!this.isEnabled || !this.#stream.isTTY) {
+          return this;
+        }
+        this.#internalWrite(() => {
+          this.#stream.cursorTo(0);
+          for (let index = 0; index < this.#linesToClear; index++) {
+            if (index > 0) {
+              this.#stream.moveCursor(0, -1);
+            }
+            this.#stream.clearLine(1);
+          }
+          if (this.#options.indent) {
+            this.#stream.cursorTo(this.#options.indent);
+          }
+        });
+        this.#linesToClear = 0;
+        return this;
+      }
+      // Helper to hook a single stream
+      #hookStream(stream2) {
+        if (!stream2 || this.#hookedStreams.has(stream2) || !stream2.isTTY || typeof stream2.write !== "function") {
+          return;
+        }
+        if (activeHooksPerStream.has(stream2)) {
+          console.warn("[ora] Multiple concurrent spinners detected. This may cause visual corruption. Use one spinner at a time.");
+        }
+        const originalWrite = stream2.write;
+        this.#hookedStreams.set(stream2, originalWrite);
+        activeHooksPerStream.set(stream2, this);
+        stream2.write = (chunk2, encoding, callback) => this.#hookedWrite(stream2, originalWrite, chunk2, encoding, callback);
+      }
+      /**
+      Intercept stream writes while spinner is active to handle external writes cleanly without visual corruption.
+      Hooks process stdio streams and the active spinner stream so console.log(), console.error(), and direct writes stay tidy.
+      */
+      #installHook() {
+        if (!this.isEnabled || this.#hookedStreams.size > 0) {
+          return;
+        }
+        const streamsToHook = /* @__PURE__ */ new Set([this.#stream, import_node_process8.default.stdout, import_node_process8.default.stderr]);
+        for (const stream2 of streamsToHook) {
+          this.#hookStream(stream2);
+        }
+      }
+      #uninstallHook() {
+        for (const [stream2, originalWrite] of this.#hookedStreams) {
+          stream2.write = originalWrite;
+          if (activeHooksPerStream.get(stream2) === this) {
+            activeHooksPerStream.delete(stream2);
+          }
+        }
+        this.#hookedStreams.clear();
+      }
+      // eslint-disable-next-line max-params -- Need stream and originalWrite for multi-stream support
+      #hookedWrite(stream2, originalWrite, chunk2, encoding, callback) {
+        if (typeof encoding === "function") {
+          callback = encoding;
+          encoding = void 0;
+        }
+        if (this.#isInternalWrite) {
+          return originalWrite.call(stream2, chunk2, encoding, callback);
+        }
+        this.clear();
+        const chunkString = this.#stringifyChunk(chunk2, encoding);
+        const chunkTerminatesLine = this.#chunkTerminatesLine(chunkString);
+        const writeResult = originalWrite.call(stream2, chunk2, encoding, callback);
+        if (chunkTerminatesLine) {
+          this.#clearRenderDeferral();
+        } else if (chunkString.length > 0) {
+          this.#scheduleRenderDeferral();
+        }
+        if (this.isSpinning && !this.#deferRenderTimer) {
+          this.render();
+        }
+        return writeResult;
+      }
+      render() {
+        if (!this.isEnabled || this.#drainHandler || this.#deferRenderTimer) {
+          return this;
+        }
+        const useSynchronizedOutput = this.#stream.isTTY;
+        let shouldDisableSynchronizedOutput = false;
+        try {
+          if (useSynchronizedOutput) {
+            this.#internalWrite(() => this.#stream.write(SYNCHRONIZED_OUTPUT_ENABLE));
+            shouldDisableSynchronizedOutput = true;
+          }
+          this.clear();
+          let frameContent = this.frame();
+          const columns = this.#stream.columns ?? 80;
+          const actualLineCount = this.#computeLineCountFrom(frameContent, columns);
+          const consoleHeight = this.#stream.rows;
+          if (consoleHeight && consoleHeight > 1 && actualLineCount > consoleHeight) {
+            const lines = frameContent.split("\n");
+            const maxLines = consoleHeight - 1;
+            frameContent = [...lines.slice(0, maxLines), "... (content truncated to fit terminal)"].join("\n");
+          }
+          const canContinue = this.#internalWrite(() => this.#stream.write(frameContent));
+          if (canContinue === false && this.#stream.isTTY) {
+            this.#drainHandler = () => {
+              this.#drainHandler = void 0;
+              this.#tryRender();
+            };
+            this.#stream.once("drain", this.#drainHandler);
+          }
+          this.#linesToClear = this.#computeLineCountFrom(frameContent, columns);
+        } finally {
+          if (shouldDisableSynchronizedOutput) {
+            this.#internalWrite(() => this.#stream.write(SYNCHRONIZED_OUTPUT_DISABLE));
+          }
+        }
+        return this;
+      }
+      start(text) {
+        if (text !== void 0) {
+          this.text = text;
+        }
+        if (this.isSilent) {
+          return this;
+        }
+        if (!this.isEnabled) {
+          const symbol = this.text ? "-" : "";
+          const line = " ".repeat(this.#options.indent) + this.#buildOutputLine(symbol, this.text, this.#options.prefixText, this.#options.suffixText);
+          if (line.trim() !== "") {
+            this.#internalWrite(() => this.#stream.write(line + "\n"));
+          }
+          return this;
+        }
+        if (this.isSpinning) {
+          return this;
+        }
+        if (this.#options.hideCursor) {
+          cli_cursor_default.hide(this.#stream);
+        }
+        if (this.#options.discardStdin && import_node_process8.default.stdin.isTTY) {
+          stdin_discarder_default.start();
+          this.#isDiscardingStdin = true;
+        }
+        this.#installHook();
+        this.render();
+        this.#id = setInterval(this.render.bind(this), this.interval);
+        return this;
+      }
+      stop() {
+        clearInterval(this.#id);
+        this.#id = void 0;
+        this.#frameIndex = -1;
+        this.#lastFrameTime = 0;
+        this.#clearRenderDeferral();
+        this.#uninstallHook();
+        if (this.#drainHandler) {
+          this.#stream.removeListener("drain", this.#drainHandler);
+          this.#drainHandler = void 0;
+        }
+        if (this.isEnabled) {
+          this.clear();
+          if (this.#options.hideCursor) {
+            cli_cursor_default.show(this.#stream);
+          }
+        }
+        if (this.#isDiscardingStdin) {
+          this.#isDiscardingStdin = false;
+          stdin_discarder_default.stop();
+        }
+        return this;
+      }
+      succeed(text) {
+        return this.stopAndPersist({ symbol: symbols_exports.success, text });
+      }
+      fail(text) {
+        return this.stopAndPersist({ symbol: symbols_exports.error, text });
+      }
+      warn(text) {
+        return this.stopAndPersist({ symbol: symbols_exports.warning, text });
+      }
+      info(text) {
+        return this.stopAndPersist({ symbol: symbols_exports.info, text });
+      }
+      stopAndPersist(options = {}) {
+        if (this.isSilent) {
+          return this;
+        }
+        const symbol = options.symbol ?? " ";
+        const text = options.text ?? this.text;
+        const prefixText = options.prefixText ?? this.#options.prefixText;
+        const suffixText = options.suffixText ?? this.#options.suffixText;
+        const textToWrite = this.#buildOutputLine(symbol, text, prefixText, suffixText) + "\n";
+        this.stop();
+        this.#internalWrite(() => this.#stream.write(textToWrite));
+        return this;
+      }
+    };
+  }
+});
+
+// src/render/progress.ts
+function spinnerAllowed(stream2, interactive) {
+  return interactive && stream2.isTTY === true && typeof stream2.columns === "number" && stream2.columns > 0;
+}
+async function createProgress(stream2, interactive, colors = PLAIN) {
+  const line = (text) => void stream2.write(`${text}
+`);
+  if (!spinnerAllowed(stream2, interactive)) {
+    return {
+      start: () => {
+      },
+      update: () => {
+      },
+      log: line,
+      succeed: line,
+      fail: line,
+      stop: () => {
+      }
+    };
+  }
+  const { default: ora2 } = await Promise.resolve().then(() => (init_ora(), ora_exports));
+  let spinner;
+  return {
+    start: (text) => {
+      spinner = ora2({
+        text,
+        stream: stream2,
+        isEnabled: true,
+        color: colors.enabled ? "cyan" : false,
+        discardStdin: false
+      }).start();
+    },
+    update: (text) => {
+      if (spinner) spinner.text = text;
+    },
+    log: (text) => {
+      if (spinner?.isSpinning) {
+        spinner.clear();
+        line(text);
+        spinner.render();
+      } else line(text);
+    },
+    succeed: (text) => spinner ? void spinner.stopAndPersist({ symbol: colors.green("\u2714"), text }) : line(text),
+    fail: (text) => spinner ? void spinner.stopAndPersist({ symbol: colors.red("\u2716"), text }) : line(text),
+    stop: () => void spinner?.stop()
+  };
+}
+var init_progress = __esm({
+  "src/render/progress.ts"() {
+    "use strict";
+    init_color();
+  }
+});
+
 // src/cli/interrupt.ts
 async function untilInterrupted(ctx, done, work) {
   const signal = ctx.io.signal;
@@ -34727,6 +34257,1990 @@ var init_session = __esm({
   }
 });
 
+// src/cli/actions/adopt.ts
+var adopt_exports = {};
+__export(adopt_exports, {
+  adoptCommand: () => adoptCommand
+});
+async function adoptCommand(ctx, options) {
+  const file = resolveInCwd(ctx, options.file);
+  const out = options.out ? resolveInCwd(ctx, options.out) : file;
+  const signal = ctx.io.signal;
+  const writeOptions = { overwrite: true, flag: options.out ? "--out" : "-f", ...signal ? { signal } : {} };
+  if (options.out && !options.check) {
+    checkOutputPath(out, writeOptions);
+    checkNotReadByCommand(out, "--out", filesReadBy(ctx));
+  }
+  const client = await connect(ctx);
+  try {
+    const reading = startLiveRead(ctx, client);
+    const read = await readFile3(ctx, file);
+    const live = await readLiveState(ctx, client, reading);
+    checkTargets(options.target, read.desired, live, file.display);
+    const result = adoptFile(read.source, read.desired, live, {
+      targets: options.target,
+      includeUnmanaged: options.includeUnmanaged === true
+    });
+    checkStillValid(file.display, result);
+    ctx.out(renderAdoptDiff(file.display, read.source, result.text));
+    ctx.err(`${summaryLine(result)}
+`);
+    for (const line of detailLines(result)) ctx.err(`${line}
+`);
+    if (options.check) return hasChanges(result) ? 2 : 0;
+    if (!hasChanges(result) && !options.out) return 0;
+    await writeAdopted(ctx, out, read.bom + result.text, writeOptions);
+    return 0;
+  } finally {
+    client.close();
+  }
+}
+async function readFile3(ctx, file) {
+  const bytes = await readDesiredStateFile(file.display, file.absolute, ctx.io.signal);
+  const loaded = bytes === "too-large" ? failedLoad(file.display, "", [tooLarge(file.display)]) : parseYamlSource(file.display, bytes);
+  const result = validateConfig(loaded);
+  if (!result.desired || bytes === "too-large") throw new ConfigError(file.display, result.diagnostics);
+  if (result.diagnostics.length) ctx.err(renderDiagnostics(file.display, result.diagnostics, ctx.errColors));
+  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? "\uFEFF" : "";
+  return { desired: result.desired, source: decodeText(bytes), bom };
+}
+function checkTargets(targets, desired, live, file) {
+  const known = /* @__PURE__ */ new Set();
+  for (const a2 of desired.accounts) for (const n2 of [a2.name, ...a2.previousNames]) known.add(nameKey(n2));
+  for (const a2 of live.accounts) known.add(nameKey(a2.name));
+  const unknown = targets.filter((t) => !known.has(nameKey(t)));
+  if (unknown.length)
+    throw new UsageError(
+      `--target ${unknown.map((t) => `"${t}"`).join(", ")} matches no account in ${file} or in PactFlow`,
+      "Give an account name from the file (or a live one)."
+    );
+}
+function checkStillValid(file, result) {
+  const check = validateConfig(parseYamlSource(file, new TextEncoder().encode(result.text)));
+  if (check.desired) return;
+  const first = check.diagnostics[0];
+  throw new ToolError(
+    `adopt made an edit of ${file} that does not validate${first ? ` (line ${first.line}: ${first.summary})` : ""}; nothing was written`,
+    "Please report this with the file (names can be replaced); meanwhile edit the file by hand."
+  );
+}
+async function writeAdopted(ctx, out, text, options) {
+  if (ctx.io.signal?.aborted) throw new InterruptedError("stopped before anything was written.");
+  await writeOutputFile(out, text, options);
+  ctx.err(`Wrote ${out.display}
+`);
+}
+var init_adopt2 = __esm({
+  "src/cli/actions/adopt.ts"() {
+    "use strict";
+    init_adopt();
+    init_report();
+    init_bytes();
+    init_load();
+    init_loaded_yaml();
+    init_read_file();
+    init_validate();
+    init_errors();
+    init_diagnostics2();
+    init_names();
+    init_output_file();
+    init_paths();
+    init_session();
+  }
+});
+
+// src/cli/formats.ts
+var FORMATS;
+var init_formats = __esm({
+  "src/cli/formats.ts"() {
+    "use strict";
+    FORMATS = ["text", "markdown", "json"];
+  }
+});
+
+// src/apply/types.ts
+var STOPPED_BECAUSE;
+var init_types6 = __esm({
+  "src/apply/types.ts"() {
+    "use strict";
+    STOPPED_BECAUSE = {
+      interrupted: "interrupted",
+      refused: "PactFlow refused a write",
+      unreachable: "PactFlow stopped answering"
+    };
+  }
+});
+
+// src/apply/account-run.ts
+var ActiveIgnoredError, valuesOf, alreadyDone, AccountRun;
+var init_account_run = __esm({
+  "src/apply/account-run.ts"() {
+    "use strict";
+    init_errors();
+    init_converge();
+    init_types2();
+    init_live_state();
+    init_types6();
+    ActiveIgnoredError = class extends ToolError {
+      constructor(account, active) {
+        super(
+          active ? `PactFlow kept ${account} enabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Use \`state: deleted\`, or remove its roles and keep \`state: enabled\` so no plan asks for the disable again.` : `PactFlow kept ${account} disabled: this organization ignores \`active\` (organizations moved to SmartBear API Hub do). Set \`state: disabled\` for it in the file, or delete it and create it again.`
+        );
+      }
+    };
+    valuesOf = (a2) => ({
+      uuid: a2.uuid,
+      name: a2.name,
+      active: a2.active,
+      ...a2.email === void 0 ? {} : { email: a2.email }
+    });
+    alreadyDone = (step, error2) => {
+      const status = error2.status;
+      return (step.kind === "delete" || step.kind === "remove-team") && (status === 404 || status === 410);
+    };
+    AccountRun = class {
+      constructor(change, run, known) {
+        this.change = change;
+        this.run = run;
+        this.uuid = change.uuid;
+        this.values = known ? valuesOf(known) : void 0;
+        this.current = change.steps[0] ?? { kind: "create", name: change.account };
+      }
+      change;
+      run;
+      uuid;
+      /** The account as it stands on the server; undefined until known (a new account). */
+      values;
+      current;
+      calls = 0;
+      /** Set once this run created the account: a later failure leaves it existing. */
+      created = false;
+      async execute() {
+        try {
+          for (const step of this.change.steps) await this.step(step);
+          return this.outcome("done", `has been ${ACTION_PAST[this.change.action]}`);
+        } catch (error2) {
+          return this.failure(error2);
+        }
+      }
+      outcome(status, text, extra = {}) {
+        const { account, action } = this.change;
+        return { account, action, status, message: `account ${account} ${text}`, calls: this.calls, ...extra };
+      }
+      failure(error2) {
+        if (error2 instanceof InterruptedError) {
+          const why = this.run.stopReason() ?? "interrupted";
+          return this.outcome(
+            "interrupted",
+            why === "interrupted" ? `was interrupted before its ${this.stepName()}; run apply again to finish` : `was stopped before its ${this.stepName()}: ${STOPPED_BECAUSE[why]}`
+          );
+        }
+        const reason2 = error2 instanceof Error ? error2.message : String(error2);
+        return this.outcome(
+          "failed",
+          `${this.created ? "was created, then failed" : "failed"} at its ${this.stepName()}: ${reason2}`,
+          error2 instanceof ActiveIgnoredError ? { rerunHelps: false } : {}
+        );
+      }
+      /** "add-team step (team Payments)": the step under way, with its team where it has one. */
+      stepName() {
+        const step = this.current;
+        return step.kind === "add-team" || step.kind === "remove-team" ? `${step.kind} step (team ${step.team.name})` : `${step.kind} step`;
+      }
+      /** Runs one step, unless the run has stopped; "already as wanted" answers count as done. */
+      async step(step) {
+        this.current = step;
+        if (this.run.stopReason() !== void 0) throw new InterruptedError("interrupted");
+        this.run.onStep(this.change.account, step.kind);
+        this.calls++;
+        try {
+          await this.send(step);
+        } catch (error2) {
+          this.run.onError(this.change.account, error2);
+          if (error2 instanceof InterruptedError || !alreadyDone(step, error2)) throw error2;
+        }
+      }
+      async send(step) {
+        const { port: port2, created } = this.run;
+        switch (step.kind) {
+          case "create": {
+            const email = step.email ? { email: step.email } : {};
+            this.uuid = (await port2.createSystemAccount({ name: step.name, ...email })).uuid;
+            this.created = true;
+            this.values = void 0;
+            return;
+          }
+          case "rename":
+            return this.put({ name: step.name });
+          case "set-email":
+            return this.put({ email: step.email });
+          case "set-roles":
+            return port2.setRoles(
+              this.id(),
+              step.roles.map((r) => created.resolve(r))
+            );
+          case "add-team":
+            return port2.addTeamMember(step.team.uuid, this.id());
+          case "remove-team":
+            return port2.removeTeamMember(step.team.uuid, this.id());
+          case "enable":
+            return this.put({ active: true });
+          case "disable":
+            return this.put({ active: false });
+          case "delete":
+            return port2.deleteUser(this.id());
+          case "reconcile":
+            return this.reconcile(step);
+        }
+      }
+      /**
+       * A new account as the server made it (it may start with roles or a team), converged with the
+       * planner's own convergeSteps: only the server knows what a new account starts with.
+       */
+      async reconcile(step) {
+        const read = await this.run.port.getUser(this.id());
+        this.values = valuesOf(read);
+        const spec = this.run.created.resolveSpec(step.spec);
+        for (const next of convergeSteps(toLiveAccount(read), spec, step.administrator)) await this.step(next);
+      }
+      /** A full replace: the account's values with `patch` on top; an ignored `active` fails the step. */
+      async put(patch) {
+        if (!this.values) {
+          this.calls++;
+          this.values = valuesOf(await this.run.port.getUser(this.id()));
+        }
+        const next = { ...this.values, ...patch };
+        const { active } = await this.run.port.updateUser(next);
+        this.values = { ...next, active };
+        if (patch.active !== void 0 && active !== patch.active)
+          throw new ActiveIgnoredError(this.change.account, active);
+      }
+      id() {
+        if (!this.uuid) throw new Error(`no uuid for ${this.change.account} before its ${this.stepName()}`);
+        return this.uuid;
+      }
+    };
+  }
+});
+
+// src/apply/roles.ts
+async function executeRoleChanges(changes, port2, created, options) {
+  const finished3 = options.onFinished ?? ((outcome) => outcome);
+  return mapLimit(
+    changes,
+    options.concurrency,
+    async (change) => finished3(await runRoleChange(change, port2, created, options))
+  );
+}
+async function runRoleChange(change, port2, created, options) {
+  {
+    const base = { account: change.role, action: change.action, kind: "role" };
+    const what = `role ${change.role}`;
+    if (options.signal?.aborted || options.skip)
+      return {
+        ...base,
+        status: "skipped",
+        message: `${what} was not started (${options.skip ?? "interrupted"})`,
+        calls: 0
+      };
+    let calls = 0;
+    try {
+      for (const step of change.steps) {
+        calls++;
+        switch (step.kind) {
+          case "create-role":
+            created.add(step.role.name, (await port2.createRole(step.role)).uuid);
+            break;
+          case "update-role":
+            await port2.updateRole(change.uuid, step.role);
+            break;
+          case "delete-role":
+            try {
+              await port2.deleteRole(change.uuid);
+            } catch (error2) {
+              const status = error2.status;
+              if (status !== 404 && status !== 410) throw error2;
+            }
+            break;
+        }
+      }
+      return { ...base, status: "done", message: `${what} has been ${ACTION_PAST[change.action]}`, calls };
+    } catch (error2) {
+      options.onError?.(change.role, error2);
+      const reason2 = error2 instanceof Error ? error2.message : String(error2);
+      return {
+        ...base,
+        status: "failed",
+        message: `${what} failed to be ${ACTION_PAST[change.action]}: ${reason2}`,
+        calls
+      };
+    }
+  }
+}
+var CreatedRoles;
+var init_roles2 = __esm({
+  "src/apply/roles.ts"() {
+    "use strict";
+    init_types2();
+    init_concurrency();
+    init_names();
+    CreatedRoles = class {
+      uuids = /* @__PURE__ */ new Map();
+      add(name, uuid) {
+        this.uuids.set(nameKey(name), uuid);
+      }
+      /** A step's role with its uuid; a role whose create did not succeed stops that account. */
+      resolve(role2) {
+        if (role2.uuid !== void 0) return role2.uuid;
+        const uuid = this.uuids.get(nameKey(role2.name));
+        if (uuid === void 0) throw new Error(`role "${role2.name}" was not created, so it cannot be assigned`);
+        return uuid;
+      }
+      /** A reconcile step's spec with every role resolved. */
+      resolveSpec(spec) {
+        return spec.roles ? { ...spec, roles: spec.roles.map((r) => ({ name: r.name, uuid: this.resolve(r) })) } : spec;
+      }
+    };
+  }
+});
+
+// src/apply/execute.ts
+async function executePlan(plan, port2, options = {}) {
+  const roleChanges = plan.roleChanges ?? [];
+  const run = new RunState(port2, options, plan.changes.length + roleChanges.length);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const signal = options.signal ? { signal: options.signal } : {};
+  const roleOptions = {
+    concurrency,
+    ...signal,
+    onError: (role2, error2) => run.onError(`role ${role2}`, error2),
+    onFinished: (outcome) => run.finish(outcome)
+  };
+  const rolesFirst = await executeRoleChanges(
+    roleChanges.filter((c3) => c3.action !== "delete"),
+    port2,
+    run.created,
+    roleOptions
+  );
+  const liveById = new Map((options.live ?? []).map((a2) => [a2.uuid, a2]));
+  const accounts = await mapLimit(plan.changes, concurrency, async (change) => {
+    const stopped = run.stopReason();
+    if (stopped) return run.finish(run.skipped(change, stopped));
+    const known = change.uuid === void 0 ? void 0 : liveById.get(change.uuid);
+    return run.finish(await new AccountRun(change, run.contextFor(), known).execute());
+  });
+  const unfinished = accounts.some((o2) => o2.status !== "done") || run.refused || run.unreachable;
+  const rolesLast = await executeRoleChanges(
+    roleChanges.filter((c3) => c3.action === "delete"),
+    port2,
+    run.created,
+    { ...roleOptions, ...unfinished ? { skip: "an account change before it did not finish" } : {} }
+  );
+  return {
+    outcomes: [...rolesFirst, ...accounts, ...rolesLast],
+    interrupted: options.signal?.aborted ?? false,
+    ...run.refused ? { refused: run.refused } : {},
+    ...run.unreachable ? { unreachable: run.unreachable } : {}
+  };
+}
+function refusalOf(account, error2, callerPermissions) {
+  const permission = error2.permission ?? "system_account:manage:*";
+  return {
+    account,
+    method: error2.method,
+    path: error2.path,
+    permission,
+    cause: callerPermissions.includes(permission) ? "read-only-token" : "missing-permission"
+  };
+}
+var UNREACHABLE_AFTER, NO_ANSWER, RunState;
+var init_execute = __esm({
+  "src/apply/execute.ts"() {
+    "use strict";
+    init_errors2();
+    init_concurrency();
+    init_account_run();
+    init_roles2();
+    init_types6();
+    UNREACHABLE_AFTER = 3;
+    NO_ANSWER = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+    RunState = class {
+      constructor(port2, options, total) {
+        this.port = port2;
+        this.options = options;
+        this.total = total;
+      }
+      port;
+      options;
+      total;
+      created = new CreatedRoles();
+      refused;
+      unreachable;
+      started = 0;
+      finished = 0;
+      failedInARow = 0;
+      /** Accounts whose last error was PactFlow not answering, with the error's code. */
+      noAnswer = /* @__PURE__ */ new Map();
+      stopReason() {
+        if (this.options.signal?.aborted) return "interrupted";
+        if (this.refused) return "refused";
+        if (this.unreachable) return "unreachable";
+        return void 0;
+      }
+      onError(account, error2) {
+        if (error2 instanceof ForbiddenError && error2.method !== "GET")
+          this.refused ??= refusalOf(account, error2, this.options.callerPermissions ?? []);
+        if (error2 instanceof NetworkError && NO_ANSWER.has(error2.code)) this.noAnswer.set(account, error2.code);
+      }
+      /** The context one account's run sees: its position in the progress goes with its steps. */
+      contextFor() {
+        const position = ++this.started;
+        return {
+          port: this.port,
+          created: this.created,
+          stopReason: () => this.stopReason(),
+          onError: (account, error2) => this.onError(account, error2),
+          onStep: (account, step) => this.options.onEvent?.({ type: "step", account, step, started: position, total: this.total })
+        };
+      }
+      /** Counts a finished change; three accounts in a row that found PactFlow not answering stop the run. */
+      finish(outcome) {
+        const code2 = this.noAnswer.get(outcome.account);
+        if (outcome.kind !== "role" && outcome.status === "failed" && code2 !== void 0) {
+          if (++this.failedInARow >= UNREACHABLE_AFTER)
+            this.unreachable ??= { failures: this.failedInARow, code: code2 };
+        } else if (outcome.status === "done") this.failedInARow = 0;
+        this.options.onEvent?.({ type: "finished", outcome, finished: ++this.finished, total: this.total });
+        return outcome;
+      }
+      skipped(change, why) {
+        const reason2 = why === "refused" ? "a write was refused" : STOPPED_BECAUSE[why];
+        return {
+          account: change.account,
+          action: change.action,
+          status: "skipped",
+          message: `account ${change.account} was not started (${reason2})`,
+          calls: 0
+        };
+      }
+    };
+  }
+});
+
+// src/plan/roles.ts
+var roles_exports = {};
+__export(roles_exports, {
+  liveRoleFields: () => liveRoleFields,
+  planRoles: () => planRoles,
+  roleKey: () => roleKey,
+  rolesNeedingPeopleCount: () => rolesNeedingPeopleCount,
+  unknownScopes: () => unknownScopes
+});
+function planRoles(desired, live) {
+  const before = new Map(live.roles.map((r) => [r.uuid, roleScopes(r)]));
+  const plan = {
+    changes: [],
+    byName: new Map(
+      live.roles.map((r) => [
+        nameKey(r.name),
+        { uuid: r.uuid, name: r.name, serverManaged: r.serverManaged, systemDefined: r.systemDefined }
+      ])
+    ),
+    before,
+    after: new Map(before),
+    diagnostics: []
+  };
+  const liveByName = new Map(live.roles.map((r) => [nameKey(r.name), r]));
+  for (const role2 of desired.roles) {
+    const current = liveByName.get(nameKey(role2.name));
+    if (current && !isCustom(current)) plan.diagnostics.push(builtInDefined(role2, current));
+    else if (current) updateRole(plan, role2, current);
+    else createRole(plan, role2);
+  }
+  if (desired.policy.unmanagedRoles === "delete") {
+    const listed3 = new Set(desired.roles.map((r) => nameKey(r.name)));
+    for (const role2 of live.roles)
+      if (isCustom(role2) && !listed3.has(nameKey(role2.name))) deleteRole(plan, role2);
+  }
+  plan.changes.sort(
+    (x, y) => compareNames(x.role, y.role) || ROLE_ACTIONS.indexOf(x.action) - ROLE_ACTIONS.indexOf(y.action)
+  );
+  return plan;
+}
+function definitionOf(role2, current) {
+  return {
+    name: role2.name,
+    ...role2.description !== void 0 ? { description: role2.description } : current?.description !== void 0 ? { description: current.description } : {},
+    permissions: role2.permissions
+  };
+}
+function builtInDefined(role2, current) {
+  return diagnosticAt(
+    role2.source.name,
+    "built-in-role",
+    `${role2.source.name.path}: "${current.name}" is a built-in role in this PactFlow and cannot be defined`,
+    "reference it in an account's roles, or give your custom role another name"
+  );
+}
+function createRole(plan, role2) {
+  const definition = definitionOf(role2, void 0);
+  plan.after.set(roleKey({ name: role2.name }), role2.permissions);
+  plan.byName.set(nameKey(role2.name), { name: role2.name, serverManaged: false, systemDefined: false });
+  plan.changes.push({
+    role: role2.name,
+    action: "create",
+    origin: "file",
+    before: null,
+    after: wantedFields(role2, definition),
+    steps: [{ kind: "create-role", role: definition }],
+    risks: [],
+    accounts: [],
+    fingerprint: fingerprintRole(void 0)
+  });
+}
+function updateRole(plan, role2, current) {
+  const definition = definitionOf(role2, current);
+  const now = liveRoleFields(current);
+  const wanted = wantedFields(role2, definition);
+  const before = {};
+  const after = {};
+  for (const field of ["name", "description", "permissions"]) {
+    if (JSON.stringify(now[field]) === JSON.stringify(wanted[field])) continue;
+    Object.assign(before, { [field]: now[field] });
+    Object.assign(after, { [field]: wanted[field] });
+  }
+  if (Object.keys(after).length === 0) return;
+  plan.after.set(current.uuid, role2.permissions);
+  plan.byName.set(nameKey(role2.name), {
+    uuid: current.uuid,
+    name: role2.name,
+    serverManaged: false,
+    systemDefined: false
+  });
+  plan.changes.push({
+    role: role2.name,
+    uuid: current.uuid,
+    action: "update",
+    origin: "file",
+    before,
+    after,
+    steps: [{ kind: "update-role", role: definition }],
+    risks: [],
+    accounts: [],
+    fingerprint: fingerprintRole(current)
+  });
+}
+function deleteRole(plan, role2) {
+  plan.after.delete(role2.uuid);
+  plan.changes.push({
+    role: role2.name,
+    uuid: role2.uuid,
+    action: "delete",
+    origin: "unmanaged",
+    before: liveRoleFields(role2),
+    after: null,
+    steps: [{ kind: "delete-role" }],
+    risks: ["delete"],
+    accounts: [],
+    fingerprint: fingerprintRole(role2)
+  });
+}
+function rolesNeedingPeopleCount(desired, live) {
+  return planRoles(desired, live).changes.filter((c3) => c3.uuid && (c3.action === "delete" || c3.after?.permissions !== void 0)).map((c3) => c3.uuid);
+}
+function unknownScopes(desired, assignable2) {
+  const known = new Set(assignable2);
+  return desired.roles.flatMap(
+    (role2) => role2.source.permissions.filter(({ scope }) => !known.has(scope)).map(
+      ({ scope, at }) => diagnosticAt(
+        at,
+        "unknown-scope",
+        `${at.path}: PactFlow has no permission scope "${scope}"${didYouMean(scope, assignable2)}`,
+        "PactFlow refuses a role with an unknown scope; `GET /admin/permissions` lists the ones it offers"
+      )
+    )
+  );
+}
+var roleKey, liveRoleFields, isCustom, wantedFields;
+var init_roles3 = __esm({
+  "src/plan/roles.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_scopes();
+    init_names();
+    init_suggest();
+    init_fingerprint();
+    init_types2();
+    roleKey = (role2) => role2.uuid ?? `new:${nameKey(role2.name)}`;
+    liveRoleFields = (role2) => ({
+      name: role2.name,
+      description: role2.description || null,
+      permissions: [...role2.permissions].sort()
+    });
+    isCustom = (role2) => !role2.systemDefined && !role2.serverManaged;
+    wantedFields = (role2, definition) => ({
+      name: role2.name,
+      description: definition.description || null,
+      permissions: role2.permissions
+    });
+  }
+});
+
+// src/plan/permissions.ts
+function rolesAfter(change, live, newAccountRoles) {
+  const kept = (live?.roles ?? []).filter((r) => r.serverManaged).map((r) => r.uuid);
+  const setRoles2 = change?.steps.find((s) => s.kind === "set-roles");
+  if (setRoles2) return [...setRoles2.roles.map(roleKey), ...kept];
+  if (change?.action === "create") {
+    const reconcile = change.steps.find((s) => s.kind === "reconcile");
+    const target = reconcile && targetRoles(newAccountRoles, reconcile.spec, reconcile.administrator);
+    return (target ?? newAccountRoles).map(roleKey);
+  }
+  return (live?.roles ?? []).map((r) => r.uuid);
+}
+function attributePermissions(changes, roles, live) {
+  const cicd = live.roles.find((r) => r.name === "CI/CD");
+  const newAccountRoles = cicd ? [{ uuid: cicd.uuid, name: cicd.name }] : [];
+  const startsWith = new Set(effectiveScopes(newAccountRoles.map(roleKey), roles.before));
+  const accountByUuid = new Map(live.accounts.map((a2) => [a2.uuid, a2]));
+  const memo = /* @__PURE__ */ new Map();
+  const scopesOf2 = (keys, catalogue) => {
+    const key = `${catalogue === roles.before ? "before" : "after"}
+${keys.join("\n")}`;
+    let scopes = memo.get(key);
+    if (!scopes) memo.set(key, scopes = effectiveScopes(keys, catalogue));
+    return scopes;
+  };
+  for (const change of changes) {
+    if (change.action === "delete") continue;
+    const account = change.uuid ? accountByUuid.get(change.uuid) : void 0;
+    const beforeKeys = (account?.roles ?? []).map((r) => r.uuid);
+    const diff = diffScopes(
+      scopesOf2(beforeKeys, roles.before),
+      scopesOf2(rolesAfter(change, account, newAccountRoles), roles.after)
+    );
+    if (isEmptyDiff(diff)) continue;
+    change.permissions = diff;
+    const granted = diff.gained.filter((s) => change.action !== "create" || !startsWith.has(s));
+    if (granted.some(isRiskyScope) || change.risks.includes("admin-grant"))
+      change.risks.push("privilege-gain");
+  }
+  for (const roleChange of roles.changes) {
+    const uuid = roleChange.uuid;
+    if (!uuid) continue;
+    const scopes = roleChange.after?.permissions;
+    if (roleChange.action !== "delete" && scopes === void 0) continue;
+    const people = live.humanRoleHolders?.[uuid];
+    if (people !== void 0) roleChange.people = people;
+    if (roleChange.action === "delete" || scopes === void 0) continue;
+    const changed = new Map(roles.before).set(uuid, scopes);
+    for (const account of live.accounts) {
+      const keys = account.roles.map((r) => r.uuid);
+      if (!keys.includes(uuid)) continue;
+      const diff = diffScopes(effectiveScopes(keys, roles.before), effectiveScopes(keys, changed));
+      if (!isEmptyDiff(diff)) roleChange.accounts.push({ account: account.name, ...diff });
+    }
+    roleChange.accounts.sort((a2, b) => byName({ name: a2.account }, { name: b.account }));
+    const own = diffScopes(roles.before.get(uuid) ?? [], scopes);
+    if (own.gained.some(isRiskyScope)) roleChange.risks.push("privilege-gain");
+  }
+}
+var init_permissions = __esm({
+  "src/plan/permissions.ts"() {
+    "use strict";
+    init_scopes();
+    init_names();
+    init_converge();
+    init_roles3();
+  }
+});
+
+// src/plan/refusals.ts
+function guardContext(live, policy) {
+  const adminRole = live.roles.find((r) => r.name.toLowerCase() === ADMINISTRATOR.toLowerCase());
+  return {
+    live,
+    policy,
+    accounts: new Map(live.accounts.map((a2) => [a2.uuid, a2])),
+    roles: new Map(live.roles.map((r) => [r.uuid, r])),
+    rolesByName: new Map(live.roles.map((r) => [nameKey(r.name), r])),
+    administrator: adminRole && { uuid: adminRole.uuid, name: adminRole.name },
+    protectedGlobs: policy.protected.map((pattern2) => ({ pattern: pattern2, re: compileGlob(pattern2) })),
+    inScope: scopeMatcher(policy)
+  };
+}
+function findRefusals(plan, ctx) {
+  const accounts = plan.changes.map((change) => accountRefusal(change, ctx));
+  const deleting = new Set(
+    plan.changes.flatMap(
+      (c3, i2) => c3.uuid !== void 0 && !accounts[i2] && !c3.refused && c3.steps.some((s) => s.kind === "delete") ? [c3.uuid] : []
+    )
+  );
+  const roles = plan.roleChanges.map((change) => roleRefusal(change, plan, deleting, ctx));
+  return { accounts, roles };
+}
+function accountRefusal(change, ctx) {
+  const current = change.uuid === void 0 ? void 0 : ctx.accounts.get(change.uuid);
+  if (change.uuid !== void 0 && !current)
+    return {
+      guard: "scope",
+      message: `"${change.account}" is not a system account in this PactFlow; only system accounts are ever changed.`
+    };
+  const names2 = current ? [current.name, change.account] : [change.account];
+  for (const step of change.steps)
+    if (step.kind === "create" || step.kind === "rename") names2.push(step.name);
+  for (const name of names2) {
+    const glob = ctx.protectedGlobs.find((g) => g.re.test(name));
+    if (glob) return protectedRefusal(name, glob.pattern);
+  }
+  if (change.uuid !== void 0 && change.uuid === ctx.live.caller.uuid)
+    return {
+      guard: "self-lockout",
+      message: `"${ctx.live.caller.name}" owns the API token this run uses: this tool never changes the account it runs as, so it cannot lock itself out. Apply this change with another account's token.`
+    };
+  const outside = names2.find((name) => !ctx.inScope(name));
+  if (outside !== void 0)
+    return { guard: "scope", message: `"${outside}" is outside policy.scope: this tool never changes it.` };
+  return void 0;
+}
+function protectedRefusal(name, pattern2) {
+  return {
+    guard: "protected",
+    message: nameKey(pattern2) === nameKey(name) ? `"${name}" is in policy.protected: this tool never changes it. Change it in PactFlow by hand, or remove it from policy.protected.` : `"${name}" matches policy.protected "${pattern2}": this tool never changes it. Change it in PactFlow by hand, or narrow policy.protected.`
+  };
+}
+function roleRefusal(change, plan, deleting, ctx) {
+  const current = change.uuid === void 0 ? void 0 : ctx.roles.get(change.uuid);
+  if (change.uuid !== void 0 && !current)
+    return { guard: "scope", message: `"${change.role}" is not a role in this PactFlow.` };
+  const builtIn = builtInRoleTouched(change, current, ctx);
+  if (builtIn !== void 0)
+    return { guard: "scope", message: `"${builtIn}" is a built-in role: this tool never changes it.` };
+  if (change.uuid === void 0) return void 0;
+  if (change.steps.some((s) => s.kind === "delete-role")) return roleInUse(change.uuid, plan, deleting, ctx);
+  return roleSelfLockout(change.uuid, plan, ctx);
+}
+function builtInRoleTouched(change, current, ctx) {
+  const isBuiltIn = (role2) => role2 !== void 0 && (role2.systemDefined || role2.serverManaged);
+  if (current && isBuiltIn(current)) return current.name;
+  const names2 = [
+    current?.name,
+    ...change.steps.flatMap((s) => s.kind === "delete-role" ? [] : [s.role.name])
+  ];
+  return names2.find(
+    (n2) => n2 !== void 0 && (isBuiltInRoleName(n2) || isBuiltIn(ctx.rolesByName.get(nameKey(n2))))
+  );
+}
+function roleInUse(uuid, plan, deleting, ctx) {
+  const planned = new Map(plan.changes.flatMap((c3) => c3.uuid ? [[c3.uuid, c3]] : []));
+  const holders = ctx.live.accounts.filter(
+    (a2) => !deleting.has(a2.uuid) && rolesAfter(planned.get(a2.uuid), a2, []).includes(uuid)
+  );
+  if (holders.length > 0) {
+    const names2 = holders.map((a2) => `"${a2.name}"`);
+    const shown3 = names2.length > 5 ? [...names2.slice(0, 5), `and ${names2.length - 5} more`] : names2;
+    return {
+      guard: "role-in-use",
+      message: `still held by ${holders.length === 1 ? "system account" : count(holders.length, "system account")} ${shown3.join(", ")}: a role in use is never deleted. List the role under roles:, or move those accounts to other roles first.`
+    };
+  }
+  const people = ctx.live.humanRoleHolders?.[uuid];
+  if (people === void 0)
+    return { guard: "role-in-use", message: "the people holding it were not counted, so it is not deleted" };
+  if (people > 0)
+    return {
+      guard: "role-in-use",
+      message: `still held by ${count(people, "person", "people")}: a role in use is never deleted. Reassign them in PactFlow first, or list the role under roles:.`
+    };
+  return void 0;
+}
+function roleSelfLockout(uuid, plan, ctx) {
+  const { caller } = ctx.live;
+  const keys = caller.roles.map((r) => r.uuid);
+  if (!keys.includes(uuid)) return void 0;
+  const before = new Map(ctx.live.roles.map((r) => [r.uuid, roleScopes(r)]));
+  const after = new Map(before);
+  for (const change of plan.roleChanges) {
+    if (change.uuid === void 0) continue;
+    for (const step of change.steps)
+      if (step.kind === "delete-role") after.delete(change.uuid);
+      else after.set(change.uuid, step.role.permissions);
+  }
+  const lost = diffScopes(effectiveScopes(keys, before), effectiveScopes(keys, after)).lost.filter(
+    (s) => RUN_NEEDS.includes(s)
+  );
+  if (lost.length === 0) return void 0;
+  return {
+    guard: "self-lockout",
+    message: `"${caller.name}" owns the API token this run uses and holds this role: the change takes away ${lost.join(", ")}, which this tool needs. Apply it with another account's token.`
+  };
+}
+var RUN_NEEDS;
+var init_refusals = __esm({
+  "src/plan/refusals.ts"() {
+    "use strict";
+    init_scopes();
+    init_built_in_roles();
+    init_glob();
+    init_names();
+    init_plural();
+    init_permissions();
+    RUN_NEEDS = ["system_account:manage:*", "team:manage:*", "role:manage:*"];
+  }
+});
+
+// src/plan/weigh.ts
+function weighChange(change, live, administrator) {
+  const isAdmin = (r) => administrator !== void 0 && r.uuid === administrator.uuid || r.name.toLowerCase() === ADMINISTRATOR.toLowerCase();
+  const weight = { deletes: 0, disables: 0, adminChanges: 0 };
+  const acting = {
+    existing: live !== void 0,
+    adminNow: live?.roles.some(isAdmin) ?? false,
+    adminChanged: false
+  };
+  for (const step of change.steps) {
+    switch (step.kind) {
+      case "create":
+        if (acting.adminChanged) weight.adminChanges++;
+        Object.assign(acting, { existing: false, adminNow: false, adminChanged: false });
+        break;
+      case "delete":
+        weight.deletes = 1;
+        break;
+      case "disable":
+        if (acting.existing) weight.disables = 1;
+        break;
+      default:
+        judgeRoleStep(step, acting, isAdmin, administrator);
+    }
+  }
+  if (acting.adminChanged) weight.adminChanges++;
+  return weight;
+}
+function judgeRoleStep(step, acting, isAdmin, administrator) {
+  if (step.kind === "set-roles") {
+    const after = step.roles.some(isAdmin);
+    if (after !== acting.adminNow) Object.assign(acting, { adminNow: after, adminChanged: true });
+    return;
+  }
+  if (step.kind !== "reconcile") return;
+  const { spec } = step;
+  if (acting.adminNow) {
+    const keeps = spec.admin === true && step.administrator !== void 0 && step.administrator.uuid === administrator?.uuid || spec.admin === void 0 && spec.roles === void 0;
+    if (!keeps) acting.adminChanged = true;
+  } else if (spec.admin === true || (spec.roles?.some(isAdmin) ?? false))
+    Object.assign(acting, { adminNow: true, adminChanged: true });
+}
+var init_weigh = __esm({
+  "src/plan/weigh.ts"() {
+    "use strict";
+    init_built_in_roles();
+  }
+});
+
+// src/plan/guards.ts
+function checkGuards(plan, ctx, overrides = {}) {
+  const found = findRefusals(plan, ctx);
+  const refusals = onePerGuard([
+    ...plan.changes.flatMap((c3, i2) => listed(c3.account, [c3.refused, found.accounts[i2]])),
+    ...plan.roleChanges.flatMap((c3, i2) => listed(`role "${c3.role}"`, [c3.refused, found.roles[i2]]))
+  ]);
+  const totals = weighPlan(plan, ctx);
+  const limits = Object.fromEntries(
+    Object.keys(WEIGHT_OF).map((name) => [
+      name,
+      { count: totals[WEIGHT_OF[name]], limit: Math.max(ctx.policy.limits[name], overrides[name] ?? 0) }
+    ])
+  );
+  const exceeded = Object.keys(limits).filter((n2) => limits[n2].count > limits[n2].limit);
+  return { limits, exceeded, refusals, ok: exceeded.length === 0 && refusals.length === 0 };
+}
+function weighPlan(plan, ctx) {
+  const totals = { deletes: 0, disables: 0, adminChanges: 0 };
+  for (const change of plan.changes) {
+    const live = change.uuid === void 0 ? void 0 : ctx.accounts.get(change.uuid);
+    const weight = weighChange(change, live, ctx.administrator);
+    totals.deletes += weight.deletes;
+    totals.disables += weight.disables;
+    totals.adminChanges += weight.adminChanges;
+  }
+  totals.deletes += plan.roleChanges.filter((c3) => c3.steps.some((s) => s.kind === "delete-role")).length;
+  return totals;
+}
+function onePerGuard(refusals) {
+  const seen = /* @__PURE__ */ new Set();
+  return refusals.filter((r) => {
+    const key = `${r.guard}
+${r.account}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+var WEIGHT_OF, listed;
+var init_guards = __esm({
+  "src/plan/guards.ts"() {
+    "use strict";
+    init_refusals();
+    init_weigh();
+    init_refusals();
+    WEIGHT_OF = {
+      maxDeletes: "deletes",
+      maxDisables: "disables",
+      maxAdminChanges: "adminChanges"
+    };
+    listed = (account, refusals) => refusals.flatMap((r) => r ? [{ account, ...r }] : []);
+  }
+});
+
+// src/plan/stale.ts
+function findStaleAccounts(plan, live) {
+  const byId = new Map(live.accounts.map((a2) => [a2.uuid, a2]));
+  const byLowerName = new Map(live.accounts.map((a2) => [nameKey(a2.name), a2]));
+  const rolesById = new Map(live.roles.map((r) => [r.uuid, r]));
+  const rolesByName = new Map(live.roles.map((r) => [nameKey(r.name), r]));
+  const accounts = plan.changes.flatMap((change) => {
+    const now = change.uuid ? byId.get(change.uuid) : byLowerName.get(nameKey(change.account));
+    return fingerprintAccount(now) === change.fingerprint ? [] : [{ name: change.account, reason: reason(change.uuid !== void 0, now !== void 0) }];
+  });
+  const roles = (plan.roleChanges ?? []).flatMap((change) => {
+    const now = change.uuid ? rolesById.get(change.uuid) : rolesByName.get(nameKey(change.role));
+    return fingerprintRole(now) === change.fingerprint ? [] : [{ name: `role ${change.role}`, reason: reason(change.uuid !== void 0, now !== void 0) }];
+  });
+  return [...roles, ...accounts];
+}
+function whatItDoes(change) {
+  const canonical = (value) => Array.isArray(value) ? value.map(canonical) : value !== null && typeof value === "object" ? Object.fromEntries(
+    Object.entries(value).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0).map(([k, v]) => [k, canonical(v)])
+  ) : value;
+  return JSON.stringify(
+    canonical({ account: change.account, uuid: change.uuid ?? null, steps: change.steps })
+  );
+}
+function findEditedChanges(saved, fresh, roles = { saved: [], fresh: [] }) {
+  const asChange = (c3) => ({
+    account: `role ${c3.role}`,
+    ...c3.uuid ? { uuid: c3.uuid } : {},
+    steps: c3.steps
+  });
+  return edited([...saved, ...roles.saved.map(asChange)], [...fresh, ...roles.fresh.map(asChange)]);
+}
+function edited(saved, fresh) {
+  const wanted = new Map(fresh.map((c3) => [whatItDoes(c3), c3]));
+  const seen = /* @__PURE__ */ new Set();
+  return saved.flatMap((change) => {
+    const key = whatItDoes(change);
+    if (seen.has(key)) return [{ name: change.account, reason: "appears twice in the plan" }];
+    seen.add(key);
+    return wanted.has(key) ? [] : [{ name: change.account, reason: "is not what the desired file asks for" }];
+  });
+}
+function accountDifferences(before, after) {
+  if (!before || !after) return [before ? "deleted" : "created"];
+  const names2 = (refs) => `[${refs.map((r) => r.name).join(", ")}]`;
+  const fields = [
+    ["name", before.name, after.name],
+    ["email", before.email ?? "(none)", after.email ?? "(none)"],
+    ["state", before.active ? "enabled" : "disabled", after.active ? "enabled" : "disabled"],
+    ["roles", names2(before.roles), names2(after.roles)],
+    ["teams", names2(before.teams), names2(after.teams)]
+  ];
+  return fields.filter(([, b, a2]) => b !== a2).map(([field, b, a2]) => `${field}: ${b} \u2192 ${a2}`);
+}
+var reason;
+var init_stale = __esm({
+  "src/plan/stale.ts"() {
+    "use strict";
+    init_names();
+    init_fingerprint();
+    reason = (hadUuid, exists) => hadUuid ? exists ? "changed in PactFlow since the plan was made" : "no longer exists in PactFlow" : "was created in PactFlow since the plan was made";
+  }
+});
+
+// src/render/apply-report.ts
+function tally(result) {
+  const count2 = (s) => result.outcomes.filter((o2) => o2.status === s).length;
+  return {
+    done: count2("done"),
+    failed: count2("failed"),
+    interrupted: count2("interrupted"),
+    skipped: count2("skipped")
+  };
+}
+function outcomeLine(outcome, c3 = PLAIN) {
+  const paint = outcome.status === "done" ? c3.green : outcome.status === "failed" ? c3.red : c3.yellow;
+  return `${paint(MARK[outcome.status])} ${visible(outcome.message)}`;
+}
+function refusalAdvice(refused) {
+  const what = `PactFlow refused ${refused.method} ${refused.path} (403), so no new step was started`;
+  return refused.cause === "read-only-token" ? `${what}: the token's owner has ${refused.permission}, so the token itself is read-only (the "Read only token (developer)"). Use the owner's "Read/write token (CI)".` : `${what}: the token's owner lacks ${refused.permission}. Give them a role with ${refused.permission}, or use the "Read/write token (CI)" of a user who has it (see the README's permissions).`;
+}
+function unreachableAdvice(unreachable) {
+  return `PactFlow did not answer (${unreachable.code}) for ${unreachable.failures} accounts in a row, so no new step was started. Check that PactFlow is reachable from here, then run apply again: it redoes only what is missing.`;
+}
+function advice(result) {
+  const unfinished = result.outcomes.filter((o2) => o2.status !== "done");
+  if (result.refused) return refusalAdvice(result.refused);
+  if (result.unreachable) return unreachableAdvice(result.unreachable);
+  if (unfinished.length === 0) return void 0;
+  if (unfinished.every((o2) => o2.rerunHelps === false))
+    return "Running apply again would fail the same way: change the file as each failure says.";
+  return "Run apply again to converge: it plans from the current state and redoes only what is missing.";
+}
+function closingLine(result) {
+  const t = tally(result);
+  const head = t.failed + t.interrupted + t.skipped === 0 ? "Apply complete" : result.refused ? "Apply stopped: a write was refused" : result.unreachable ? "Apply stopped: PactFlow stopped answering" : result.interrupted ? "Apply interrupted" : "Apply finished with failures";
+  return `${head}: ${t.done} done, ${t.failed} failed, ${t.interrupted} interrupted, ${t.skipped} not started.`;
+}
+function renderApplyText(result, options = {}) {
+  const c3 = options.colors ?? PLAIN;
+  const lines = result.outcomes.map((o2) => outcomeLine(o2, c3));
+  const t = tally(result);
+  lines.push("", (t.failed + t.interrupted + t.skipped ? c3.red : c3.green)(c3.bold(closingLine(result))));
+  const next = advice(result);
+  if (next) lines.push(visible(next));
+  return lines.join("\n") + "\n";
+}
+function renderApplyMarkdown(result, options = {}) {
+  const top = [
+    MARKER,
+    `### PactFlow system accounts: ${closingLine(result)}`,
+    "",
+    ...advice(result) ? [prose(advice(result)), ""] : [],
+    ""
+  ].join("\n");
+  const row = (o2) => `| ${MARK[o2.status]} | ${code(o2.account)} | ${prose(o2.message)} |`;
+  return fitMarkdown(
+    top,
+    [
+      section(
+        "| | Account | Result |\n|---|---|---|",
+        result.outcomes,
+        row,
+        (n2) => `| | \u2026 and ${num(n2)} more | see the JSON report |`
+      )
+    ],
+    options.limit ?? MARKDOWN_LIMIT
+  );
+}
+function renderApplyJson(result) {
+  return JSON.stringify(
+    {
+      summary: tally(result),
+      interrupted: result.interrupted,
+      ...result.refused ? { refused: { ...result.refused, advice: refusalAdvice(result.refused) } } : {},
+      ...result.unreachable ? { unreachable: { ...result.unreachable, advice: unreachableAdvice(result.unreachable) } } : {},
+      outcomes: result.outcomes
+    },
+    null,
+    2
+  ) + "\n";
+}
+var MARK;
+var init_apply_report = __esm({
+  "src/render/apply-report.ts"() {
+    "use strict";
+    init_color();
+    init_escape();
+    init_markdown_kit();
+    init_marker();
+    init_words();
+    MARK = { done: "\u2713", failed: "\u2717", interrupted: "\u2026", skipped: "-" };
+  }
+});
+
+// src/render/permissions.ts
+function scopeDiffText(diff, c3 = PLAIN) {
+  return [
+    ...diff.gained.map((s) => isRiskyScope(s) ? c3.red(`+${s} (!)`) : c3.green(`+${s}`)),
+    ...diff.lost.map((s) => c3.red(`-${s}`))
+  ].join(" ");
+}
+function permissionsLine(diff, c3 = PLAIN) {
+  return diff ? `permissions: ${scopeDiffText(diff, c3)}` : void 0;
+}
+function roleFieldLines(change, c3) {
+  const b = change.before ?? {};
+  const a2 = change.after ?? {};
+  const lines = [];
+  if (change.action === "delete") return lines;
+  if (a2.name !== void 0 && b.name !== void 0) lines.push(`name: "${b.name}" \u2192 "${a2.name}"`);
+  if (a2.description !== void 0)
+    lines.push(
+      change.action === "create" ? `description: ${a2.description ?? "(none)"}` : `description: ${b.description ?? "(none)"} \u2192 ${a2.description ?? "(none)"}`
+    );
+  if (a2.permissions !== void 0) {
+    if (change.action === "create") lines.push(`permissions: ${list(a2.permissions)}`);
+    else {
+      const before = b.permissions ?? [];
+      const gained = a2.permissions.filter((s) => !before.includes(s));
+      const lost = before.filter((s) => !a2.permissions.includes(s));
+      lines.push(
+        `permissions: ${list(before)} \u2192 ${list(a2.permissions)}  (${scopeDiffText({ gained, lost }, c3)})`
+      );
+    }
+  }
+  return lines;
+}
+function roleImpactLines(change, c3 = PLAIN) {
+  const lines = [];
+  if (change.accounts.length > 0) {
+    lines.push(`changes what ${count(change.accounts.length, "system account")} can do:`);
+    for (const a2 of change.accounts) lines.push(`  ${a2.account}: ${scopeDiffText(a2, c3)}`);
+  }
+  if (change.people !== void 0 && change.people > 0)
+    lines.push(
+      `also held by ${count(change.people, "person", "people")}, whose access ${change.action === "delete" ? "depends on it" : "changes too"}`
+    );
+  return lines;
+}
+function roleChangeTextLines(change, c3 = PLAIN, visible2 = (s) => s) {
+  const paint = change.action === "create" ? c3.green : change.action === "delete" ? c3.red : c3.yellow;
+  const origin = change.origin === "unmanaged" ? c3.dim(" (unmanaged: not in the file)") : "";
+  const risk = change.risks.includes("privilege-gain") ? c3.red(" \u26A0 privilege gain") : "";
+  const lines = [
+    `  ${paint(ROLE_SYMBOL[change.action])} ${c3.bold(`role ${visible2(change.role)}`)} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${risk}`
+  ];
+  for (const line of [...roleFieldLines(change, c3), ...roleImpactLines(change, c3)])
+    lines.push(`      ${visible2(line)}`);
+  if (change.refused)
+    lines.push(`      ${c3.red(`\u2717 refused (${change.refused.guard}): ${visible2(change.refused.message)}`)}`);
+  return lines;
+}
+function roleChangeDetailLines(change) {
+  return [...roleFieldLines(change, PLAIN), ...roleImpactLines(change, PLAIN)];
+}
+function roleCountsClause(plan) {
+  const n2 = (action) => plan.roleChanges.filter((c3) => c3.action === action).length;
+  const gains = [...plan.changes, ...plan.roleChanges].filter(
+    (c3) => c3.risks.includes("privilege-gain")
+  ).length;
+  const parts = [];
+  if (plan.roleChanges.length > 0)
+    parts.push(`roles: ${n2("create")} to create, ${n2("update")} to update, ${n2("delete")} to delete`);
+  if (gains > 0) parts.push(`${count(gains, "privilege gain")} (!)`);
+  return parts.map((p) => `; ${p}`).join("");
+}
+var ROLE_SYMBOL, list;
+var init_permissions2 = __esm({
+  "src/render/permissions.ts"() {
+    "use strict";
+    init_scopes();
+    init_types2();
+    init_plural();
+    init_color();
+    ROLE_SYMBOL = { create: "+", update: "~", delete: "-" };
+    list = (xs) => `[${xs.join(", ")}]`;
+  }
+});
+
+// src/render/text.ts
+function formatValue(value, field) {
+  if (value === void 0 || value === null) return "(none)";
+  if (Array.isArray(value)) return `[${value.map(visible).join(", ")}]`;
+  if (typeof value === "string" && field === "name") return quotedName(value);
+  if (typeof value === "string" && field === "email") return quoted(value);
+  return visible(String(value));
+}
+function colorFor(action, c3) {
+  switch (action) {
+    case "create":
+      return c3.green;
+    case "delete":
+      return c3.red;
+    case "disable":
+      return c3.magenta;
+    case "rename":
+    case "enable":
+    case "update":
+      return c3.yellow;
+  }
+}
+function fieldText(f, c3) {
+  switch (f.kind) {
+    case "value":
+      return `${f.field}: ${formatValue(f.value, f.field)}`;
+    case "change":
+      return `${f.field}: ${formatValue(f.before, f.field)} \u2192 ${formatValue(f.after, f.field)}`;
+    case "set": {
+      const parts = [
+        ...f.added.map((v) => c3.green(`+${visible(v)}`)),
+        ...f.removed.map((v) => c3.red(`-${visible(v)}`))
+      ];
+      return `${f.field}: ${formatValue(f.before)} \u2192 ${formatValue(f.after)}  (${parts.join(" ")})`;
+    }
+  }
+}
+function quotedName(name) {
+  const beside = lookAlikeEscapes(name);
+  return beside === void 0 ? quoted(name) : `${quoted(name)} (${beside})`;
+}
+function changeTitle(change) {
+  const from = change.before?.name;
+  return from !== void 0 && change.after?.name !== void 0 && from !== change.after.name ? `${shownName(from)} \u2192 ${shownName(change.account)}` : shownName(change.account);
+}
+function goesWithText(change) {
+  return goesWithSentence(change, formatValue);
+}
+function renderChange(change, c3) {
+  const paint = colorFor(change.action, c3);
+  const origin = change.origin === "unmanaged" ? c3.dim(" (unmanaged: not in the file)") : "";
+  const risks = riskLabels(change, { implied: false });
+  const risky = risks.length ? `  ${c3.red(c3.bold(`\u26A0 risky: ${risks.join(", ")}`))}` : "";
+  const lines = [
+    `  ${paint(SYMBOLS[change.action])} ${c3.bold(changeTitle(change))} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${risky}`
+  ];
+  for (const f of fieldChanges(change)) lines.push(`      ${fieldText(f, c3)}`);
+  if (change.action === "delete") lines.push(`      ${goesWithText(change)}`);
+  const permissions = change.action === "delete" ? void 0 : permissionsLine(change.permissions, c3);
+  if (permissions) lines.push(`      ${permissions}`);
+  if (change.refused)
+    lines.push(`      ${c3.red(`\u2717 refused (${change.refused.guard}): ${visible(change.refused.message)}`)}`);
+  return lines;
+}
+function guardLines(guards) {
+  return guards.exceeded.map((name) => {
+    const { count: n2, limit } = guards.limits[name];
+    const [one, many] = LIMIT_NOUN[name];
+    return `${count(n2, one, many)} ${noun(n2, "exceeds", "exceed")} policy.limits.${name} = ${limit}: raise it in the file, or for one run with \`apply ${FLAG_FOR_LIMIT[name]} ${n2}\``;
+  });
+}
+function countsSentence(plan) {
+  const n2 = countPlan(plan);
+  const parts = [
+    `${num(n2.create)} to create`,
+    `${num(n2.rename)} to rename`,
+    `${num(n2.update)} to update`,
+    `${num(n2.enable)} to enable`,
+    `${num(n2.disable)} to disable`,
+    `${num(n2.delete)} to delete`
+  ];
+  return `${parts.join(", ")}${roleCountsClause(plan)}; ${num(n2.unchanged)} unchanged, ${num(n2.unmanaged)} unmanaged.`;
+}
+function renderPlanText(plan, options = {}) {
+  const c3 = options.colors ?? PLAIN;
+  const out = [];
+  const file = visible(plan.desired.file);
+  if (hasChanges2(plan)) {
+    out.push(`Plan for ${c3.bold(visible(plan.baseUrl))} from ${file}:`, "");
+    for (const change of plan.roleChanges) out.push(...roleChangeTextLines(change, c3, visible), "");
+    for (const change of plan.changes) out.push(...renderChange(change, c3), "");
+  }
+  const listed3 = leftAlone(plan);
+  if (listed3.length > 0) {
+    out.push(c3.bold("Unmanaged accounts in scope (not in the file):"));
+    for (const u2 of listed3)
+      out.push(`  ? ${shownName(u2.name)}${u2.active ? "" : " (disabled)"} \u2014 ${DISPOSITION[u2.disposition]}`);
+    out.push("");
+  }
+  if (!plan.guards.ok) {
+    out.push(c3.red(c3.bold("Refused by safety guards \u2014 apply will not run this plan:")));
+    for (const r of plan.guards.refusals)
+      out.push(c3.red(`  \u2717 ${shownName(r.account)}: ${visible(r.message)}`));
+    for (const line of guardLines(plan.guards)) out.push(c3.red(`  \u2717 ${line}`));
+    out.push("");
+  }
+  if (!hasChanges2(plan)) {
+    out.push(
+      `${c3.green(c3.bold("No changes."))} PactFlow matches ${file} (${count(plan.summary.unchanged, "account")} unchanged).`
+    );
+  }
+  if (hasChanges2(plan)) out.push(`${c3.bold("Plan:")} ${countsSentence(plan)}`);
+  return out.join("\n").replace(/\n+$/, "") + "\n";
+}
+var SYMBOLS, FLAG_FOR_LIMIT, LIMIT_NOUN, DISPOSITION;
+var init_text = __esm({
+  "src/render/text.ts"() {
+    "use strict";
+    init_types2();
+    init_plural();
+    init_color();
+    init_permissions2();
+    init_escape();
+    init_words();
+    init_escape();
+    SYMBOLS = {
+      create: "+",
+      rename: "~",
+      update: "~",
+      enable: "~",
+      disable: "!",
+      delete: "-"
+    };
+    FLAG_FOR_LIMIT = {
+      maxDeletes: "--allow-deletes",
+      maxDisables: "--allow-disables",
+      maxAdminChanges: "--allow-admin-changes"
+    };
+    LIMIT_NOUN = {
+      maxDeletes: ["delete", "deletes"],
+      maxDisables: ["disable", "disables"],
+      maxAdminChanges: ["admin change", "admin changes"]
+    };
+    DISPOSITION = {
+      ignore: "left as it is (policy.unmanaged: ignore)",
+      disable: "will be disabled (policy.unmanaged: disable)",
+      delete: "will be deleted (policy.unmanaged: delete)",
+      protected: "protected: never changed",
+      "already-disabled": "already disabled"
+    };
+  }
+});
+
+// src/render/guard-verdict.ts
+function limitVerdictLines(report2, fileLimits, overrides) {
+  const refused = [];
+  const allowed = [];
+  for (const name of Object.keys(LIMIT_NOUN)) {
+    const { count: n2 } = report2.limits[name];
+    const words = count(n2, ...LIMIT_NOUN[name]);
+    if (report2.exceeded.includes(name)) {
+      const verb = n2 === 1 ? "exceeds" : "exceed";
+      const override = overrides[name];
+      refused.push(
+        `${words} ${verb} policy.limits.${name} = ${fileLimits[name]}${override === void 0 ? "" : ` and ${FLAG_FOR_LIMIT[name]} ${override}`}: raise it in the file, or for one run with \`apply ${FLAG_FOR_LIMIT[name]} ${n2}\``
+      );
+    } else if (n2 > fileLimits[name]) {
+      allowed.push(`${words}, allowed by ${FLAG_FOR_LIMIT[name]} ${overrides[name] ?? n2}`);
+    }
+  }
+  return { refused, allowed };
+}
+var init_guard_verdict = __esm({
+  "src/render/guard-verdict.ts"() {
+    "use strict";
+    init_plural();
+    init_text();
+  }
+});
+
+// src/cli/confirm.ts
+async function confirmOnTerminal(ctx, question) {
+  const stdin = ctx.io.stdin;
+  if (!stdin) return false;
+  const signal = ctx.io.signal;
+  const cancelled = () => new InterruptedError("cancelled at the confirmation prompt; nothing was changed.");
+  if (signal?.aborted) throw cancelled();
+  const rl = (0, import_node_readline.createInterface)({
+    input: stdin,
+    output: ctx.io.stderr,
+    terminal: false
+  });
+  let onAbort;
+  try {
+    ctx.err(question);
+    const answer2 = await new Promise((resolve) => {
+      rl.once("line", resolve);
+      rl.once("close", () => resolve(""));
+      onAbort = () => resolve(void 0);
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+    if (answer2 === void 0) {
+      ctx.err("\n");
+      throw cancelled();
+    }
+    return answer2.trim() === "yes";
+  } finally {
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
+    rl.close();
+  }
+}
+var import_node_readline;
+var init_confirm = __esm({
+  "src/cli/confirm.ts"() {
+    "use strict";
+    import_node_readline = require("node:readline");
+    init_errors();
+  }
+});
+
+// src/plan/people.ts
+function givesNewNames(desired, live) {
+  const taken = new Set(live.accounts.map((a2) => nameKey(a2.name)));
+  return desired.accounts.some((a2) => a2.state !== "deleted" && !taken.has(nameKey(a2.name)));
+}
+function personNameClashes(changes, desired, live) {
+  if (!live.personNames) return [];
+  const people = new Map(live.personNames.map((n2) => [nameKey(n2), n2]));
+  const entries2 = new Map(desired.accounts.map((a2) => [a2.name, a2]));
+  return changes.flatMap((change) => {
+    const newName = change.steps.some((s) => s.kind === "create" || s.kind === "rename");
+    const person = newName ? people.get(nameKey(change.account)) : void 0;
+    const entry = entries2.get(change.account);
+    if (person === void 0 || !entry) return [];
+    const at = entry.source.entry;
+    return [
+      diagnosticAt(
+        at,
+        "name-of-a-person",
+        `${at.path}: the name "${change.account}" is taken by a person in PactFlow ("${person}"), and PactFlow refuses a system account by a person's name`,
+        "choose another name for the system account"
+      )
+    ];
+  });
+}
+var init_people = __esm({
+  "src/plan/people.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_names();
+  }
+});
+
+// src/plan/resolve.ts
+function specResolver(roles, live, administrator, diagnostics) {
+  const error2 = (at, code2, summary, detail) => diagnostics.push(diagnosticAt(at, code2, `${at.path}: ${summary}`, detail));
+  const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
+  const resolved = { role: /* @__PURE__ */ new Map(), team: /* @__PURE__ */ new Map() };
+  const resolveName = (name, at, kind) => {
+    const known = resolved[kind].get(name);
+    if (known) return known;
+    const found = kind === "role" ? roles.get(nameKey(name)) : teams.get(nameKey(name));
+    if (!found) {
+      const names2 = kind === "role" ? [...roles.values()].filter((r) => !r.serverManaged).map((r) => r.name) : live.teams.map((t) => t.name);
+      diagnostics.push(unknownName(kind, name, at, names2));
+      return void 0;
+    }
+    if (kind === "role" && roles.get(nameKey(name)).serverManaged) {
+      error2(
+        at,
+        "server-managed-role",
+        `role "${found.name}" cannot be assigned`,
+        "PactFlow grants it to team administrators; remove it from the list"
+      );
+      return void 0;
+    }
+    const ref = found.uuid === void 0 ? { name: found.name } : { uuid: found.uuid, name: found.name };
+    resolved[kind].set(name, ref);
+    return ref;
+  };
+  return (account) => {
+    const roleRefs = account.roles?.map((name, i2) => resolveName(name, account.source.roles[i2], "role"));
+    const teamRefs = account.teams?.map((name, i2) => resolveName(name, account.source.teams[i2], "team"));
+    let ok2 = !roleRefs?.includes(void 0) && !teamRefs?.includes(void 0);
+    if ((account.admin !== void 0 || roleRefs) && !administrator) {
+      ok2 = false;
+      error2(
+        account.source.entry,
+        "no-administrator-role",
+        "this PactFlow has no Administrator role to manage"
+      );
+    }
+    if (!ok2) return void 0;
+    return {
+      ...roleRefs ? { roles: roleRefs } : {},
+      ...account.admin === void 0 ? {} : { admin: account.admin },
+      ...teamRefs ? { teams: teamRefs } : {}
+    };
+  };
+}
+function unknownName(kind, name, at, names2) {
+  return diagnosticAt(
+    at,
+    `unknown-${kind}`,
+    `${at.path}: unknown ${kind} "${name}"${didYouMean(name, names2)}`,
+    `${kind}s in this PactFlow: ${names2.join(", ") || "none"}`
+  );
+}
+var init_resolve = __esm({
+  "src/plan/resolve.ts"() {
+    "use strict";
+    init_names();
+    init_diagnostics();
+    init_suggest();
+  }
+});
+
+// src/plan/targets.ts
+function narrowRoles(roles, changes, live, isTargeted) {
+  const needed = rolesNeeded(changes, live, isTargeted);
+  const kept = [];
+  const warnings = [];
+  for (const change of roles.changes) {
+    if (change.action === "delete" || !needed.has(keyOf2(change))) continue;
+    const others = change.uuid === void 0 ? void 0 : alsoChanges(change, change.uuid, roles, live, isTargeted);
+    if (others) warnings.push(others);
+    else kept.push(change);
+  }
+  const after = new Map(roles.before);
+  for (const change of kept)
+    for (const step of change.steps)
+      if (step.kind !== "delete-role") after.set(keyOf2(change), step.role.permissions);
+  return { roles: { ...roles, changes: kept, after }, warnings };
+}
+function rolesNeeded(changes, live, isTargeted) {
+  const planned = new Map(changes.flatMap((c3) => c3.uuid ? [[c3.uuid, c3]] : []));
+  const needed = /* @__PURE__ */ new Set();
+  for (const change of changes)
+    if (change.action === "create") for (const key of rolesAfter(change, void 0, [])) needed.add(key);
+  for (const account of live.accounts) {
+    if (!isTargeted(account) || planned.get(account.uuid)?.action === "delete") continue;
+    for (const key of rolesAfter(planned.get(account.uuid), account, [])) needed.add(key);
+  }
+  return needed;
+}
+function alsoChanges(change, uuid, roles, live, isTargeted) {
+  const scopes = change.after?.permissions;
+  if (scopes === void 0) return void 0;
+  const updated = new Map(roles.before).set(uuid, scopes);
+  const accounts = [];
+  for (const account of live.accounts) {
+    const keys = account.roles.map((r) => r.uuid);
+    if (isTargeted(account) || !keys.includes(uuid)) continue;
+    const diff = diffScopes(effectiveScopes(keys, roles.before), effectiveScopes(keys, updated));
+    if (!isEmptyDiff(diff)) accounts.push({ name: account.name, diff });
+  }
+  const people = live.humanRoleHolders?.[uuid] ?? 0;
+  if (accounts.length === 0 && people === 0) return void 0;
+  const shown3 = accounts.slice(0, 5).map((a2) => `${a2.name} (${scopeChanges(a2.diff)})`);
+  if (accounts.length > 5) shown3.push(count(accounts.length - 5, "more system account"));
+  if (people > 0) shown3.push(count(people, "person", "people"));
+  return {
+    code: "role-left-out",
+    message: `role "${change.role}" is left out of this plan: updating it would also change what ${listed2(shown3)} can do, which --target does not name. Plan without --target to update it.`
+  };
+}
+function listed2(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+var keyOf2, scopeChanges;
+var init_targets = __esm({
+  "src/plan/targets.ts"() {
+    "use strict";
+    init_scopes();
+    init_plural();
+    init_permissions();
+    init_roles3();
+    keyOf2 = (change) => change.uuid ?? roleKey({ name: change.role });
+    scopeChanges = (diff) => [...diff.gained.map((s) => `+${s}`), ...diff.lost.map((s) => `-${s}`)].join(" ");
+  }
+});
+
+// src/plan/compute.ts
+var compute_exports = {};
+__export(compute_exports, {
+  computePlan: () => computePlan
+});
+function computePlan(desired, live, options) {
+  const roles = planRoles(desired, live);
+  const planning = startPlanning(desired, live, options, [...roles.diagnostics]);
+  const resolve = specResolver(roles.byName, live, planning.administrator, planning.diagnostics);
+  const listed3 = planFileAccounts(planning, resolve);
+  const unlisted = planUnmanaged(planning, listed3.claimed);
+  planning.diagnostics.push(...personNameClashes(listed3.changes, desired, live));
+  if (planning.diagnostics.length > 0) return { diagnostics: planning.diagnostics };
+  const changes = [...listed3.changes, ...unlisted.changes];
+  const { roles: rolePlan, warnings: leftOut } = options.targets?.length ? narrowRoles(roles, changes, live, (a2) => listed3.claimed.has(a2.uuid) || planning.targeted(a2.name)) : { roles, warnings: [] };
+  planning.warnings.push(...leftOut);
+  const roleChanges = rolePlan.changes;
+  attributePermissions(changes, rolePlan, live);
+  const guarding = guardContext(live, desired.policy);
+  markRefusals(changes, roleChanges, guarding);
+  changes.sort(
+    (a2, b) => byName({ name: a2.account }, { name: b.account }) || ACTIONS.indexOf(a2.action) - ACTIONS.indexOf(b.action)
+  );
+  unlisted.unmanaged.sort(byName);
+  const { warnings } = planning;
+  return {
+    diagnostics: [],
+    plan: {
+      formatVersion: 1,
+      generator: options.generator,
+      baseUrl: options.baseUrl,
+      desired: { file: desired.file, sha256: desired.sha256 },
+      caller: { uuid: live.caller.uuid, name: live.caller.name },
+      targets: options.targets?.length ? [...options.targets] : null,
+      summary: summarize(changes, roleChanges, { ...listed3, ...unlisted }),
+      hash: hashChanges(changes, roleChanges),
+      guards: checkGuards({ changes, roleChanges }, guarding),
+      changes,
+      roleChanges,
+      unmanaged: unlisted.unmanaged,
+      ...warnings.length ? { warnings } : {}
+    }
+  };
+}
+function startPlanning(desired, live, options, diagnostics) {
+  const adminRole = live.roles.find((r) => nameKey(r.name) === nameKey(ADMINISTRATOR));
+  const liveByName = /* @__PURE__ */ new Map();
+  for (const account of live.accounts) {
+    const key = nameKey(account.name);
+    const same3 = liveByName.get(key);
+    if (same3) same3.push(account);
+    else liveByName.set(key, [account]);
+  }
+  const targets = options.targets?.length ? new Set(options.targets.map(nameKey)) : void 0;
+  return {
+    desired,
+    live,
+    administrator: adminRole && { uuid: adminRole.uuid, name: adminRole.name },
+    liveByName,
+    targeted: (...names2) => !targets || names2.some((n2) => targets.has(nameKey(n2))),
+    diagnostics,
+    warnings: unmatchedPatterns(desired, live)
+  };
+}
+function planFileAccounts(planning, resolve) {
+  const claimed = /* @__PURE__ */ new Set();
+  const changes = [];
+  let unchanged = 0;
+  for (const account of planning.desired.accounts) {
+    if (!planning.targeted(account.name, ...account.previousNames)) continue;
+    const match = matchLive(account, planning, claimed);
+    if (match === "left-out") continue;
+    if (match) claimed.add(match.uuid);
+    const spec = resolve(account);
+    if (!spec) continue;
+    const change = planAccount(account, match, spec, planning.administrator);
+    if (change) changes.push(change);
+    else unchanged++;
+  }
+  return { changes, claimed, unchanged };
+}
+function matchLive(account, planning, claimed) {
+  const exact = planning.liveByName.get(nameKey(account.name)) ?? [];
+  if (exact.length > 1) {
+    for (const candidate of exact) claimed.add(candidate.uuid);
+    planning.warnings.push({
+      code: "ambiguous-name",
+      message: `"${account.name}" is left out of this plan: ${exact.length} live accounts are named so, ignoring case (${exact.map((a2) => `"${a2.name}"`).join(", ")}). Rename or delete one of them in PactFlow, then plan again.`
+    });
+    return "left-out";
+  }
+  if (exact[0] || account.previousNames.length === 0) return exact[0];
+  const candidates = account.previousNames.flatMap((n2) => planning.liveByName.get(nameKey(n2)) ?? []).filter((c3) => !claimed.has(c3.uuid));
+  if (candidates.length > 1) {
+    const at = account.source.entry;
+    planning.diagnostics.push(
+      diagnosticAt(
+        at,
+        "ambiguous-rename",
+        `${at.path}: ${candidates.length} live accounts match previousNames of "${account.name}": ${candidates.map((c3) => `"${c3.name}"`).join(", ")}`,
+        "keep one previous name, or delete the extra live account"
+      )
+    );
+    return "left-out";
+  }
+  return candidates[0];
+}
+function planUnmanaged(planning, claimed) {
+  const { desired, live, administrator } = planning;
+  const protectedGlobs = desired.policy.protected.map((pattern2) => compileGlob(pattern2));
+  const inScope = scopeMatcher(desired.policy);
+  const policy = desired.policy.unmanaged;
+  const unmanaged = [];
+  const changes = [];
+  let outOfScope = 0;
+  for (const account of live.accounts) {
+    if (claimed.has(account.uuid) || !planning.targeted(account.name)) continue;
+    if (!inScope(account.name)) {
+      outOfScope++;
+      continue;
+    }
+    const base = { name: account.name, uuid: account.uuid, active: account.active };
+    if (protectedGlobs.some((re) => re.test(account.name)))
+      unmanaged.push({ ...base, disposition: "protected" });
+    else if (policy === "ignore") unmanaged.push({ ...base, disposition: "ignore" });
+    else if (policy === "disable" && !account.active)
+      unmanaged.push({ ...base, disposition: "already-disabled" });
+    else {
+      unmanaged.push({ ...base, disposition: policy });
+      changes.push(
+        policy === "delete" ? deleteChange(account, account.name, "unmanaged", administrator) : {
+          ...changeFor(account.name, account, "disable", "unmanaged"),
+          before: { state: "enabled" },
+          after: { state: "disabled" },
+          steps: [{ kind: "disable" }],
+          risks: ["disable"]
+        }
+      );
+    }
+  }
+  return { unmanaged, changes, outOfScope };
+}
+function markRefusals(changes, roleChanges, ctx) {
+  const refusals = findRefusals({ changes, roleChanges }, ctx);
+  changes.forEach((change, i2) => {
+    const refusal = refusals.accounts[i2];
+    if (refusal) change.refused = refusal;
+  });
+  roleChanges.forEach((change, i2) => {
+    const refusal = refusals.roles[i2];
+    if (refusal) change.refused = refusal;
+  });
+}
+function summarize(changes, roleChanges, counts) {
+  const all2 = [...changes, ...roleChanges];
+  const summary = Object.fromEntries(
+    ACTIONS.map((a2) => [a2, changes.filter((c3) => c3.action === a2).length])
+  );
+  summary.unchanged = counts.unchanged;
+  summary.unmanaged = counts.unmanaged.length;
+  summary.outOfScope = counts.outOfScope;
+  summary.refused = all2.filter((c3) => c3.refused).length;
+  summary.roleCreate = roleChanges.filter((c3) => c3.action === "create").length;
+  summary.roleUpdate = roleChanges.filter((c3) => c3.action === "update").length;
+  summary.roleDelete = roleChanges.filter((c3) => c3.action === "delete").length;
+  summary.privilegeGains = all2.filter((c3) => c3.risks.includes("privilege-gain")).length;
+  return summary;
+}
+function unmatchedPatterns(desired, live) {
+  const unmatched = (patterns) => patterns.filter((p) => {
+    const re = compileGlob(p);
+    return !live.accounts.some((a2) => re.test(a2.name));
+  });
+  return [
+    ...unmatched(desired.policy.protected).map((p) => ({
+      code: "unmatched-protected",
+      message: `policy.protected "${p}" matches no live system account, so it protects nothing. Check it for a typo.`
+    })),
+    ...unmatched(desired.policy.include).map((p) => ({
+      code: "unmatched-include",
+      message: `policy.scope.include "${p}" matches no live system account. Check it for a typo.`
+    }))
+  ];
+}
+var init_compute = __esm({
+  "src/plan/compute.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_built_in_roles();
+    init_glob();
+    init_names();
+    init_account();
+    init_fingerprint();
+    init_guards();
+    init_people();
+    init_permissions();
+    init_refusals();
+    init_resolve();
+    init_roles3();
+    init_targets();
+    init_types2();
+  }
+});
+
+// src/render/json.ts
+function renderPlanJson(plan) {
+  return JSON.stringify(plan, null, 2) + "\n";
+}
+var init_json = __esm({
+  "src/render/json.ts"() {
+    "use strict";
+  }
+});
+
+// src/render/markdown.ts
+function nameCode(name) {
+  const beside = lookAlikeEscapes(name);
+  return beside === void 0 ? code(name) : `${code(name)} (${code(beside)})`;
+}
+function title(change) {
+  const from = change.before?.name;
+  const renamed = from !== void 0 && change.after?.name !== void 0 && from !== change.after.name;
+  return renamed ? `${nameCode(from)} \u2192 ${nameCode(change.account)}` : nameCode(change.account);
+}
+function valueMd(value, field) {
+  if (value === void 0 || value === null) return "none";
+  if (Array.isArray(value)) return codes(value.map(String));
+  if (field === "name") return nameCode(String(value));
+  if (field === "email") return code(String(value));
+  return escapeMarkdown(clip(String(value), VALUE_MAX));
+}
+function fieldMd(f) {
+  switch (f.kind) {
+    case "value":
+      return `${f.field}: ${valueMd(f.value, f.field)}`;
+    case "change":
+      return `${f.field}: ${valueMd(f.before, f.field)} \u2192 ${valueMd(f.after, f.field)}`;
+    case "set": {
+      const delta = [
+        ...f.added.length ? [`adds ${codes(f.added)}`] : [],
+        ...f.removed.length ? [`removes ${codes(f.removed)}`] : []
+      ];
+      return `${f.field}: ${valueMd(f.before, f.field)} \u2192 ${valueMd(f.after, f.field)} (${delta.join("; ")})`;
+    }
+  }
+}
+function permissionsMd(diff) {
+  const parts = [
+    ...diff.gained.length ? [`gains ${codes(diff.gained)}`] : [],
+    ...diff.lost.length ? [`loses ${codes(diff.lost)}`] : []
+  ];
+  const risky = diff.gained.filter(isRiskyScope);
+  return `permissions: ${parts.join("; ")}${risky.length ? ` (\u26A0\uFE0F can manage or invite: ${codes(risky)})` : ""}`;
+}
+function changeLines(change) {
+  const lines = fieldChanges(change).map(fieldMd);
+  if (change.action === "delete") {
+    lines.push(goesWithSentence(change, codes));
+  } else if (change.permissions) lines.push(permissionsMd(change.permissions));
+  if (change.origin === "unmanaged") lines.push("not in the file: `policy.unmanaged` asks for this");
+  if (change.refused)
+    lines.push(`\u26D4 refused (${escapeMarkdown(change.refused.guard)}): ${prose(change.refused.message)}`);
+  return lines;
+}
+function riskyEntry(change) {
+  const labels = riskLabels(change);
+  const head = `- ${ICON[change.action]} **${title(change)} will be ${ACTION_PAST[change.action]}**${labels.length ? `: ${labels.join(", ")}` : ""}`;
+  return [head, ...changeLines(change).map((l) => `  - ${l}`)].join("\n");
+}
+function foldedEntry(change) {
+  return [
+    `<details><summary>${ICON[change.action]} <b>${title(change)}</b> will be ${ACTION_PAST[change.action]}</summary>`,
+    "",
+    ...changeLines(change).map((l) => `- ${l}`),
+    "",
+    "</details>",
+    ""
+  ].join("\n");
+}
+function roleLines(change) {
+  const lines = roleChangeDetailLines(change).map(
+    (l) => l.startsWith("  ") ? `  - ${prose(l.trim())}` : prose(l)
+  );
+  if (change.origin === "unmanaged") lines.push("not in the file: `policy.unmanagedRoles` asks for this");
+  if (change.refused)
+    lines.push(`\u26D4 refused (${escapeMarkdown(change.refused.guard)}): ${prose(change.refused.message)}`);
+  return lines;
+}
+function roleEntry(change, open2) {
+  const item = (indent) => (l) => l.startsWith("  - ") ? `${indent}${l}` : `${indent}- ${l}`;
+  if (open2) {
+    const labels = change.risks.map((r) => r === "delete" ? "deletes the role" : RISK_LABEL[r]);
+    const head = `- ${ROLE_ICON[change.action]} **${roleHead(change)}**${labels.length ? `: ${labels.join(", ")}` : ""}`;
+    return [head, ...roleLines(change).map(item("  "))].join("\n");
+  }
+  return [
+    `<details><summary>${ROLE_ICON[change.action]} ${roleHead(change)}</summary>`,
+    "",
+    ...roleLines(change).map(item("")),
+    "",
+    "</details>",
+    ""
+  ].join("\n");
+}
+function unmanagedEntry(u2) {
+  return `- ${nameCode(u2.name)}${u2.active ? "" : " (disabled)"} \u2014 ${LEFT_ALONE[u2.disposition]}`;
+}
+function where(plan, hash2) {
+  const source = `Desired state: ${code(plan.desired.file)} \xB7 PactFlow: ${code(plan.baseUrl)}`;
+  return hash2 === void 0 ? source : `${source} \xB7 Plan hash ${code(hash2)}`;
+}
+function renderPlanMarkdown(plan, options = {}) {
+  const limit = options.limit ?? MARKDOWN_LIMIT;
+  const planHash = options.hash ?? plan.hash;
+  const n2 = countPlan(plan);
+  if (!hasChanges2(plan) && plan.guards.ok) {
+    const hash2 = planHash === void 0 ? "" : ` (Plan hash ${code(planHash)})`;
+    const top = `${MARKER}
+**No changes.** PactFlow (${code(plan.baseUrl)}) matches ${code(plan.desired.file)}: ${count(n2.unchanged, "account")} unchanged${hash2}.
+`;
+    const anything = n2.unmanaged > 0 || (plan.warnings ?? []).length > 0;
+    return fitMarkdown(anything ? `${top}
+` : top, [warningSection(plan), unmanagedSection(plan)], limit);
+  }
+  return fitMarkdown(summaryTop(plan, planHash), changeSections(plan), limit);
+}
+function summaryTop(plan, planHash) {
+  const n2 = countPlan(plan);
+  const rows = [
+    ...Object.keys(ICON).map((a2) => [`${ICON[a2]} ${a2}`, n2[a2]]),
+    ["unchanged", n2.unchanged],
+    ["unmanaged, left as they are", n2.unmanaged],
+    ["\u{1F511} custom roles", plan.roleChanges.length],
+    ["\u26A0\uFE0F privilege gains", n2.privilegeGains]
+  ];
+  const refused = plan.guards.ok ? "" : ", refused by safety guards";
+  const gains = n2.privilegeGains ? `, ${count(n2.privilegeGains, "privilege gain")}` : "";
+  return [
+    MARKER,
+    `### PactFlow system accounts: ${count(n2.changes + plan.roleChanges.length, "change")}${gains}${refused}`,
+    "",
+    where(plan, planHash),
+    "",
+    "| Action | Accounts |",
+    "|---|---:|",
+    ...rows.filter(([, value]) => value > 0).map(([label, value]) => `| ${label} | ${num(value)} |`),
+    "",
+    ""
+  ].join("\n");
+}
+function changeSections(plan) {
+  const risky = plan.changes.filter(isRisky);
+  const other = plan.changes.filter((c3) => !isRisky(c3));
+  const riskyRoles = plan.roleChanges.filter(isRisky);
+  const otherRoles = plan.roleChanges.filter((c3) => !isRisky(c3));
+  const riskyEntries = [
+    ...riskyRoles.map((c3) => () => roleEntry(c3, true)),
+    ...risky.map((c3) => () => riskyEntry(c3))
+  ];
+  const riskyCount = riskyRoles.length ? `${count(riskyRoles.length, "role")} and ${count(risky.length, "account")}` : count(risky.length, "account");
+  const refusals = [
+    ...guardLines(plan.guards).map((line) => `> - ${line}`),
+    ...plan.guards.refusals.map((r) => `> - ${nameCode(r.account)}: ${prose(r.message)}`)
+  ];
+  return [
+    section(
+      "> [!CAUTION]\n> **Refused by safety guards: apply will not run this plan.**",
+      refusals,
+      (line) => line,
+      (count2) => `> ${moreLine(count2)}`
+    ),
+    warningSection(plan),
+    section(`#### \u26A0\uFE0F Risky changes: ${riskyCount}
+`, riskyEntries, (entry) => entry()),
+    section(
+      `#### Custom roles: ${count(otherRoles.length, "role")}
+`,
+      otherRoles,
+      (c3) => roleEntry(c3, false)
+    ),
+    section(`#### Other changes: ${count(other.length, "account")}
+`, other, foldedEntry),
+    unmanagedSection(plan)
+  ];
+}
+var ICON, ROLE_ICON, roleHead, LEFT_ALONE, warningSection, unmanagedSection;
+var init_markdown = __esm({
+  "src/render/markdown.ts"() {
+    "use strict";
+    init_scopes();
+    init_types2();
+    init_permissions2();
+    init_plural();
+    init_escape();
+    init_text();
+    init_marker();
+    init_markdown_kit();
+    init_words();
+    ICON = {
+      create: "\u2795",
+      rename: "\u270F\uFE0F",
+      update: "\u{1F527}",
+      enable: "\u2705",
+      disable: "\u23F8\uFE0F",
+      delete: "\u{1F5D1}\uFE0F"
+    };
+    ROLE_ICON = { create: "\u2795", update: "\u{1F527}", delete: "\u{1F5D1}\uFE0F" };
+    roleHead = (change) => `role ${code(change.role)} will be ${ACTION_PAST[change.action]}`;
+    LEFT_ALONE = {
+      ignore: "left as it is",
+      disable: "will be disabled",
+      delete: "will be deleted",
+      protected: "protected",
+      "already-disabled": "already disabled"
+    };
+    warningSection = (plan) => section("#### Warnings\n", plan.warnings ?? [], (w) => `- \u26A0\uFE0F ${prose(w.message)}`);
+    unmanagedSection = (plan) => section(
+      "#### Unmanaged accounts in scope\n\nLive accounts the file does not list, left as they are:\n",
+      leftAlone(plan),
+      unmanagedEntry
+    );
+  }
+});
+
 // src/cli/planning.ts
 var planning_exports = {};
 __export(planning_exports, {
@@ -34809,7 +36323,7 @@ var init_planning = __esm({
     init_errors();
     init_compute();
     init_people();
-    init_roles2();
+    init_roles3();
     init_live_state();
     init_diagnostics2();
     init_json();
@@ -38505,7 +40019,7 @@ var init_stale_details = __esm({
     init_built_in_roles();
     init_account();
     init_fingerprint();
-    init_roles2();
+    init_roles3();
     UNRECORDED = "changed in PactFlow since the plan was made, in a field the plan does not record (one the file leaves alone)";
     same = (a2, b) => JSON.stringify(a2) === JSON.stringify(b);
   }
@@ -38669,7 +40183,7 @@ async function passGuards(ctx, client, { plan, live, policy, edited: edited2, sa
     const shown3 = { ...plan, guards };
     if (options.format === "text") ctx.out(renderPlanText(shown3, { colors: ctx.colors }));
     else ctx.err(renderPlanText(shown3, { colors: ctx.errColors }));
-    if (!hasChanges(plan)) return false;
+    if (!hasChanges2(plan)) return false;
   }
   if (!guards.ok) {
     for (const r of guards.refusals) ctx.err(`  \u2717 ${visible(r.account)}: ${visible(r.message)}
@@ -38780,7 +40294,7 @@ var init_apply = __esm({
     init_errors();
     init_guards();
     init_stale();
-    init_types();
+    init_types2();
     init_apply_report();
     init_guard_verdict();
     init_progress();
@@ -38821,7 +40335,7 @@ function renderProblem(problem, format2, instance) {
 function legacyBody(problem) {
   switch (problem.shape) {
     case "object":
-      return { error: { message: problem.detail, reference: (0, import_node_crypto5.randomUUID)().slice(0, 8) } };
+      return { error: { message: problem.detail, reference: (0, import_node_crypto6.randomUUID)().slice(0, 8) } };
     case "list":
       return { errors: problem.errors.length ? problem.errors.map((e) => e.detail) : [problem.detail] };
     case "field": {
@@ -38831,11 +40345,11 @@ function legacyBody(problem) {
     }
   }
 }
-var import_node_crypto5, import_node_http4, Problem, fieldError, listError, objectError, PROBLEM_JSON, HAL_JSON;
+var import_node_crypto6, import_node_http4, Problem, fieldError, listError, objectError, PROBLEM_JSON, HAL_JSON;
 var init_problems = __esm({
   "src/emulator/problems.ts"() {
     "use strict";
-    import_node_crypto5 = require("node:crypto");
+    import_node_crypto6 = require("node:crypto");
     import_node_http4 = require("node:http");
     Problem = class extends Error {
       constructor(status, detail, shape, errors = []) {
@@ -39145,7 +40659,7 @@ function createSystemAccount(store, caller, body2) {
   const cicd = [...store.roles.values()].find((r) => r.name === "CI/CD");
   const now = store.now();
   const user = {
-    uuid: (0, import_node_crypto6.randomUUID)(),
+    uuid: (0, import_node_crypto7.randomUUID)(),
     name: checkName(store, b.name),
     ...email === void 0 ? {} : { email },
     active: true,
@@ -39230,11 +40744,11 @@ function removeRole(store, caller, uuid, roleUuid) {
   user.roles = user.roles.filter((r) => r !== role2.uuid);
   user.updatedAt = store.now();
 }
-var import_node_crypto6, assignable;
+var import_node_crypto7, assignable;
 var init_accounts = __esm({
   "src/emulator/accounts.ts"() {
     "use strict";
-    import_node_crypto6 = require("node:crypto");
+    import_node_crypto7 = require("node:crypto");
     init_wire();
     init_access();
     init_model();
@@ -39323,7 +40837,7 @@ function createRole2(store, caller, value) {
   requireRoleManage(store, caller);
   const b = body(value);
   checkNameFree(store, b.name);
-  const created = { uuid: (0, import_node_crypto7.randomUUID)(), ...b, systemDefined: false, createdAt: store.now() };
+  const created = { uuid: (0, import_node_crypto8.randomUUID)(), ...b, systemDefined: false, createdAt: store.now() };
   store.roles.set(created.uuid, created);
   return created;
 }
@@ -39344,11 +40858,11 @@ function deleteRole2(store, caller, uuid) {
     throw objectError(400, `Role ${found.name} is assigned to ${holders} user(s); remove it from them first`);
   store.roles.delete(uuid);
 }
-var import_node_crypto7, ASSIGNABLE_SCOPES;
-var init_roles3 = __esm({
+var import_node_crypto8, ASSIGNABLE_SCOPES;
+var init_roles4 = __esm({
   "src/emulator/roles.ts"() {
     "use strict";
-    import_node_crypto7 = require("node:crypto");
+    import_node_crypto8 = require("node:crypto");
     init_access();
     init_built_in_roles2();
     init_model();
@@ -39573,7 +41087,7 @@ var init_routes = __esm({
     init_access();
     init_accounts();
     init_problems();
-    init_roles3();
+    init_roles4();
     init_teams();
     ok = (body2) => ({ status: 200, body: body2 });
     noContent = () => ({ status: 204 });
@@ -39583,11 +41097,11 @@ var init_routes = __esm({
 
 // src/emulator/seed.ts
 function seededUuid(kind, name) {
-  const h2 = (0, import_node_crypto8.createHash)("sha256").update(`${kind}:${name}`).digest("hex");
+  const h2 = (0, import_node_crypto9.createHash)("sha256").update(`${kind}:${name}`).digest("hex");
   return `${h2.slice(0, 8)}-${h2.slice(8, 12)}-4${h2.slice(13, 16)}-${(parseInt(h2[16], 16) & 3 | 8).toString(16)}${h2.slice(17, 20)}-${h2.slice(20, 32)}`;
 }
 function randomToken() {
-  return (0, import_node_crypto8.randomBytes)(18).toString("base64url");
+  return (0, import_node_crypto9.randomBytes)(18).toString("base64url");
 }
 async function readSeedFile(file) {
   let text;
@@ -39601,7 +41115,7 @@ async function readSeedFile(file) {
   }
   let value;
   try {
-    value = (0, import_yaml.parse)(text, { uniqueKeys: true, maxAliasCount: 50 });
+    value = (0, import_yaml9.parse)(text, { uniqueKeys: true, maxAliasCount: 50 });
   } catch (error2) {
     throw new UsageError(`seed file ${file} is not valid YAML: ${error2.message.split("\n")[0]}`);
   }
@@ -39645,13 +41159,13 @@ function checkEntry(item, where2, keys, fail) {
       fail(`${at}: unknown key ${JSON.stringify(path8)}${didYouMean(path8, TOKEN_KEYS)}`);
   }
 }
-var import_node_crypto8, import_promises8, import_yaml, SEED_KEYS, ACCOUNT_KEYS, ENTRY_KEYS, TOKEN_KEYS, STATES;
+var import_node_crypto9, import_promises8, import_yaml9, SEED_KEYS, ACCOUNT_KEYS, ENTRY_KEYS, TOKEN_KEYS, STATES;
 var init_seed = __esm({
   "src/emulator/seed.ts"() {
     "use strict";
-    import_node_crypto8 = require("node:crypto");
+    import_node_crypto9 = require("node:crypto");
     import_promises8 = require("node:fs/promises");
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_errors();
     init_suggest();
     SEED_KEYS = ["roles", "teams", "defaultTeam", "users", "systemAccounts"];
@@ -39797,31 +41311,11 @@ var init_seed_state = __esm({
   }
 });
 
-// src/util/atomic-write.ts
-function writeFileAtomic(file, data, options = {}) {
-  const tmp = `${file}.${process.pid}.${(0, import_node_crypto9.randomUUID)().slice(0, 8)}.tmp`;
-  try {
-    (0, import_node_fs2.writeFileSync)(tmp, data, { flag: "wx" });
-    if (options.exclusive) (0, import_node_fs2.linkSync)(tmp, file);
-    else (0, import_node_fs2.renameSync)(tmp, file);
-  } finally {
-    (0, import_node_fs2.rmSync)(tmp, { force: true });
-  }
-}
-var import_node_crypto9, import_node_fs2;
-var init_atomic_write = __esm({
-  "src/util/atomic-write.ts"() {
-    "use strict";
-    import_node_crypto9 = require("node:crypto");
-    import_node_fs2 = require("node:fs");
-  }
-});
-
 // src/emulator/state-file.ts
 function readStateFile(file) {
-  if (!(0, import_node_fs3.existsSync)(file)) return void 0;
+  if (!(0, import_node_fs4.existsSync)(file)) return void 0;
   try {
-    const state = JSON.parse((0, import_node_fs3.readFileSync)(file, "utf8"));
+    const state = JSON.parse((0, import_node_fs4.readFileSync)(file, "utf8"));
     const lists = ["users", "deleted", "teams", "roles", "tokens"];
     const missing = lists.filter((key) => !Array.isArray(state[key]));
     if (missing.length) throw new Error(`not an emulator state file (no ${missing.join(", ")})`);
@@ -39836,11 +41330,11 @@ function readStateFile(file) {
 function writeStateFile(file, state) {
   writeFileAtomic(file, JSON.stringify(state, null, 2));
 }
-var import_node_fs3;
+var import_node_fs4;
 var init_state_file = __esm({
   "src/emulator/state-file.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     init_errors();
     init_atomic_write();
   }
@@ -40224,27 +41718,27 @@ var init_server = __esm({
 // src/util/package-root.ts
 function namesThisPackage(dir) {
   try {
-    const pkg = JSON.parse((0, import_node_fs4.readFileSync)(import_node_path2.default.join(dir, "package.json"), "utf8"));
+    const pkg = JSON.parse((0, import_node_fs5.readFileSync)(import_node_path3.default.join(dir, "package.json"), "utf8"));
     return pkg.name === NAME;
   } catch {
     return false;
   }
 }
 function packageRoot(from = __bundleUrl) {
-  let dir = import_node_path2.default.dirname((0, import_node_url2.fileURLToPath)(from));
+  let dir = import_node_path3.default.dirname((0, import_node_url2.fileURLToPath)(from));
   for (; ; ) {
-    if (import_node_path2.default.basename(dir) !== "dist" && namesThisPackage(dir)) return dir;
-    const parent = import_node_path2.default.dirname(dir);
+    if (import_node_path3.default.basename(dir) !== "dist" && namesThisPackage(dir)) return dir;
+    const parent = import_node_path3.default.dirname(dir);
     if (parent === dir) throw new Error(`no ${NAME} package.json above ${(0, import_node_url2.fileURLToPath)(from)}`);
     dir = parent;
   }
 }
-var import_node_fs4, import_node_path2, import_node_url2, NAME;
+var import_node_fs5, import_node_path3, import_node_url2, NAME;
 var init_package_root = __esm({
   "src/util/package-root.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
-    import_node_path2 = __toESM(require("node:path"), 1);
+    import_node_fs5 = require("node:fs");
+    import_node_path3 = __toESM(require("node:path"), 1);
     import_node_url2 = require("node:url");
     NAME = "pactflow-accounts";
   }
@@ -40257,19 +41751,19 @@ __export(emulator_exports, {
   findSeed: () => findSeed
 });
 function shown2(ctx, absolute) {
-  const relative = import_node_path3.default.relative(ctx.io.cwd, absolute);
-  return relative && !relative.startsWith("..") && !import_node_path3.default.isAbsolute(relative) ? relative : absolute;
+  const relative = import_node_path4.default.relative(ctx.io.cwd, absolute);
+  return relative && !relative.startsWith("..") && !import_node_path4.default.isAbsolute(relative) ? relative : absolute;
 }
 function findSeed(ctx, given) {
   const root = packageRoot();
-  if (given === void 0) return import_node_path3.default.join(root, "examples", "seed.yaml");
-  const inCwd = import_node_path3.default.resolve(ctx.io.cwd, given);
-  if (import_node_path3.default.isAbsolute(given) || (0, import_node_fs5.existsSync)(inCwd)) return inCwd;
-  const found = [import_node_path3.default.join(root, given), import_node_path3.default.join(root, "examples", given)].find((f) => (0, import_node_fs5.existsSync)(f));
+  if (given === void 0) return import_node_path4.default.join(root, "examples", "seed.yaml");
+  const inCwd = import_node_path4.default.resolve(ctx.io.cwd, given);
+  if (import_node_path4.default.isAbsolute(given) || (0, import_node_fs6.existsSync)(inCwd)) return inCwd;
+  const found = [import_node_path4.default.join(root, given), import_node_path4.default.join(root, "examples", given)].find((f) => (0, import_node_fs6.existsSync)(f));
   if (found) return found;
   throw new UsageError(
-    `cannot find seed file ${given} (looked in ${ctx.io.cwd} and in ${import_node_path3.default.join(root, "examples")})`,
-    `Leave --seed out to start from the bundled example, ${shown2(ctx, import_node_path3.default.join(root, "examples", "seed.yaml"))}.`
+    `cannot find seed file ${given} (looked in ${ctx.io.cwd} and in ${import_node_path4.default.join(root, "examples")})`,
+    `Leave --seed out to start from the bundled example, ${shown2(ctx, import_node_path4.default.join(root, "examples", "seed.yaml"))}.`
   );
 }
 async function emulatorCommand(ctx, options) {
@@ -40326,255 +41820,17 @@ From another host or container, use this machine's address and opt in to plain h
   ctx.err("emulator stopped\n");
   return 0;
 }
-var import_node_fs5, import_node_path3;
+var import_node_fs6, import_node_path4;
 var init_emulator = __esm({
   "src/cli/actions/emulator.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
-    import_node_path3 = __toESM(require("node:path"), 1);
+    import_node_fs6 = require("node:fs");
+    import_node_path4 = __toESM(require("node:path"), 1);
     init_server();
     init_errors();
     init_connection();
     init_escape();
     init_package_root();
-  }
-});
-
-// src/export/export.ts
-function exportDesired(live, options = {}) {
-  const include = [...options.include ?? []];
-  const inScope = scopeMatcher({ include, exclude: [] });
-  const accounts = live.accounts.filter((a2) => inScope(a2.name));
-  const seen = /* @__PURE__ */ new Map();
-  for (const a2 of accounts) {
-    const other = seen.get(a2.name.toLowerCase());
-    if (other !== void 0) {
-      throw new UsageError(
-        `live accounts "${other}" and "${a2.name}" differ only in case; a desired-state file cannot name both`,
-        "Rename one of them in PactFlow, then export again."
-      );
-    }
-    seen.set(a2.name.toLowerCase(), a2.name);
-  }
-  const administrator = live.roles.find((r) => r.name.toLowerCase() === ADMINISTRATOR.toLowerCase());
-  const systemAccounts3 = accounts.map((a2) => {
-    const { name, email, state, admin, roles: roles2, teams } = fieldsOf(a2, administrator);
-    return { name, ...email ? { email } : {}, state, admin, roles: roles2, teams };
-  });
-  const roles = live.roles.filter((r) => !r.systemDefined && !r.serverManaged).map((r) => ({
-    name: r.name,
-    ...r.description ? { description: r.description } : {},
-    permissions: [...r.permissions]
-  }));
-  return {
-    version: 1,
-    policy: {
-      unmanaged: "ignore",
-      ...include.length ? { scope: { include } } : {}
-    },
-    ...roles.length ? { roles } : {},
-    systemAccounts: systemAccounts3
-  };
-}
-function renderExportYaml(file, meta) {
-  const doc = new import_yaml2.Document(file);
-  doc.commentBefore = [
-    ` yaml-language-server: $schema=${meta.schema}`,
-    "",
-    ` System accounts and custom roles exported from ${meta.baseUrl} by pactflow-accounts.`,
-    " `pactflow-accounts plan -f <this file>` shows no changes until you edit it.",
-    " Each account: state enabled|disabled|deleted, admin (Administrator role), roles and teams",
-    " (exact sets). Add previousNames when you rename one, so it keeps its uuid and tokens."
-  ].join("\n");
-  const accounts = doc.get("systemAccounts", true);
-  if ((0, import_yaml2.isSeq)(accounts)) {
-    for (const item of accounts.items) {
-      if (!(0, import_yaml2.isMap)(item)) continue;
-      for (const key of ["roles", "teams"]) {
-        const list2 = item.get(key, true);
-        if ((0, import_yaml2.isSeq)(list2)) list2.flow = true;
-      }
-    }
-  }
-  const roles = doc.get("roles", true);
-  if ((0, import_yaml2.isSeq)(roles)) {
-    for (const item of roles.items) {
-      const list2 = (0, import_yaml2.isMap)(item) ? item.get("permissions", true) : void 0;
-      if ((0, import_yaml2.isSeq)(list2)) list2.flow = true;
-    }
-    roles.commentBefore = " Custom roles: each is kept at exactly these permission scopes. Built-in roles are never listed.";
-  }
-  const policy = doc.get("policy", true);
-  if (policy) {
-    policy.commentBefore = " unmanaged: what to do with live accounts in scope that are not listed (ignore | disable | delete).\n With ignore, a drift check can still flag accounts made by hand: plan --detailed-exitcode --unmanaged-is-drift.\n limits (defaults): maxDeletes 0, maxDisables 5, maxAdminChanges 1 per apply.";
-  }
-  (0, import_yaml2.visit)(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === "string" && new RegExp("\\p{Cf}", "u").test(node.value)) node.type = "QUOTE_DOUBLE";
-    }
-  });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(new RegExp("\\p{Cf}", "gu"), (ch) => {
-    const hex = ch.codePointAt(0).toString(16).toUpperCase();
-    return hex.length > 4 ? `\\U${hex.padStart(8, "0")}` : `\\u${hex.padStart(4, "0")}`;
-  });
-}
-var import_yaml2;
-var init_export = __esm({
-  "src/export/export.ts"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_errors();
-    init_account();
-    init_built_in_roles();
-    init_glob();
-  }
-});
-
-// src/cli/output-file.ts
-function checkOutputPath(out, options) {
-  const dir = import_node_path4.default.dirname(out.absolute);
-  const dirInfo = statOrUndefined(dir);
-  if (!dirInfo?.isDirectory()) {
-    throw new UsageError(
-      `cannot write ${out.display}: the directory ${import_node_path4.default.dirname(out.display)} does not exist`,
-      `Create the directory first, or give ${options.flag} a path in an existing one.`
-    );
-  }
-  const info2 = statOrUndefined(out.absolute);
-  if (info2?.isDirectory()) {
-    throw new UsageError(
-      `cannot write ${out.display}: it is a directory`,
-      `Give ${options.flag} a file name, e.g. ${import_node_path4.default.join(out.display, "accounts.yaml")}.`
-    );
-  }
-  if ((info2 || lstatOrUndefined(out.absolute)) && !options.overwrite) {
-    throw new UsageError(
-      `${out.display} already exists`,
-      `Pass --force to overwrite it, or choose another ${options.flag}.`
-    );
-  }
-}
-function filesReadBy(ctx, desiredStateFile) {
-  const reads = [];
-  if (desiredStateFile !== void 0)
-    reads.push({ path: resolveInCwd(ctx, desiredStateFile), flag: "-f", what: "the desired-state file" });
-  if (ctx.globals.tokenFile !== void 0)
-    reads.push({
-      path: resolveInCwd(ctx, ctx.globals.tokenFile),
-      flag: "--token-file",
-      what: "the token file"
-    });
-  return reads;
-}
-function checkNotReadByCommand(out, flag, reads) {
-  const written = statOrUndefined(out.absolute);
-  if (!written?.isFile()) return;
-  for (const read of reads) {
-    const info2 = statOrUndefined(read.path.absolute);
-    if (info2 && info2.dev === written.dev && info2.ino === written.ino)
-      throw new UsageError(
-        `${flag} ${out.display} is ${read.what} read by ${read.flag}${read.path.display === out.display ? "" : ` (${read.path.display})`}; choose another path`
-      );
-  }
-}
-function checkDistinctOutputs(first, firstFlag, second, secondFlag) {
-  const a2 = statOrUndefined(first.absolute);
-  const b = statOrUndefined(second.absolute);
-  const same3 = a2 && b ? a2.dev === b.dev && a2.ino === b.ino : finalPath(first.absolute) === finalPath(second.absolute);
-  if (same3 && (!a2 || a2.isFile()))
-    throw new UsageError(
-      `${secondFlag} ${second.display} is also the ${firstFlag} file; choose another path`
-    );
-}
-async function writeOutputFile(out, text, options) {
-  try {
-    const info2 = statOrUndefined(out.absolute);
-    if (info2?.isFIFO()) await writeToFifo(out, text, options.signal);
-    else if (info2 && !info2.isFile() && !info2.isDirectory()) (0, import_node_fs6.writeFileSync)(out.absolute, text);
-    else writeFileAtomic(finalPath(out.absolute), text, { exclusive: !options.overwrite });
-  } catch (error2) {
-    if (error2 instanceof InterruptedError) throw error2;
-    const code2 = error2.code;
-    if (code2 === "EEXIST")
-      throw new UsageError(
-        `${out.display} already exists`,
-        `Pass --force to overwrite it, or choose another ${options.flag}.`
-      );
-    checkOutputPath(out, { ...options, overwrite: true });
-    throw new UsageError(
-      `cannot write ${out.display} (${code2 ?? String(error2)})`,
-      "Check that the directory is writable and the disk is not full."
-    );
-  }
-}
-function finalPath(file) {
-  if (statOrUndefined(file)) return (0, import_node_fs6.realpathSync)(file);
-  let current = file;
-  for (let hops = 0; hops < 40; hops++) {
-    if (!lstatOrUndefined(current)?.isSymbolicLink()) return current;
-    current = import_node_path4.default.resolve((0, import_node_fs6.realpathSync)(import_node_path4.default.dirname(current)), (0, import_node_fs6.readlinkSync)(current));
-  }
-  throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
-}
-async function writeToFifo(out, text, signal) {
-  const stopped = () => new InterruptedError(`stopped before ${out.display} was written.`);
-  if (signal?.aborted) throw stopped();
-  const fd = await openFifo(out.absolute, signal);
-  if (signal?.aborted) {
-    (0, import_node_fs6.closeSync)(fd);
-    throw stopped();
-  }
-  const pipe = new import_node_net3.default.Socket({ fd, readable: false });
-  await new Promise((resolve, reject) => {
-    const stop = () => pipe.destroy(stopped());
-    signal?.addEventListener("abort", stop, { once: true });
-    pipe.on("error", reject);
-    pipe.on("close", () => signal?.removeEventListener("abort", stop));
-    pipe.end(text, (error2) => error2 ? reject(error2) : resolve());
-  });
-}
-async function openFifo(file, signal) {
-  let reader;
-  const release = () => {
-    try {
-      reader = (0, import_node_fs6.openSync)(file, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NONBLOCK);
-    } catch {
-    }
-  };
-  signal?.addEventListener("abort", release, { once: true });
-  try {
-    return await new Promise(
-      (resolve, reject) => (0, import_node_fs6.open)(file, "w", (error2, fd) => error2 ? reject(error2) : resolve(fd))
-    );
-  } finally {
-    signal?.removeEventListener("abort", release);
-    if (reader !== void 0) (0, import_node_fs6.closeSync)(reader);
-  }
-}
-function statOrUndefined(file) {
-  try {
-    return (0, import_node_fs6.statSync)(file);
-  } catch {
-    return void 0;
-  }
-}
-function lstatOrUndefined(file) {
-  try {
-    return (0, import_node_fs6.lstatSync)(file);
-  } catch {
-    return void 0;
-  }
-}
-var import_node_fs6, import_node_net3, import_node_path4;
-var init_output_file = __esm({
-  "src/cli/output-file.ts"() {
-    "use strict";
-    import_node_fs6 = require("node:fs");
-    import_node_net3 = __toESM(require("node:net"), 1);
-    import_node_path4 = __toESM(require("node:path"), 1);
-    init_errors();
-    init_atomic_write();
-    init_paths();
   }
 });
 
@@ -40826,7 +42082,7 @@ function fitBody(body2, limit = MARKDOWN_LIMIT) {
 `;
 }
 var ADOPT_BRANCH, duplicateBody, firstLine;
-var init_adopt = __esm({
+var init_adopt3 = __esm({
   "src/publish/adopt.ts"() {
     "use strict";
     init_errors();
@@ -41631,7 +42887,7 @@ var init_publish_adopt = __esm({
     import_node_path6 = __toESM(require("node:path"), 1);
     init_errors();
     init_errors2();
-    init_adopt();
+    init_adopt3();
     init_detect();
     init_paths();
   }
@@ -42248,7 +43504,7 @@ async function validateCommand(ctx, options) {
     const [{ connect: connect2, readLiveState: readLiveState2 }, { computePlan: computePlan2 }, { unknownScopes: unknownScopes2 }, { readPeopleIfNeeded: readPeopleIfNeeded2 }] = await Promise.all([
       Promise.resolve().then(() => (init_session(), session_exports)),
       Promise.resolve().then(() => (init_compute(), compute_exports)),
-      Promise.resolve().then(() => (init_roles2(), roles_exports)),
+      Promise.resolve().then(() => (init_roles3(), roles_exports)),
       Promise.resolve().then(() => (init_planning(), planning_exports))
     ]);
     const client = await connect2(ctx);
@@ -42350,6 +43606,36 @@ function makeContext(io, globals) {
   };
 }
 
+// src/cli/commands/adopt.ts
+var collect = (value, previous) => [...previous, value];
+function registerAdopt(program2, run) {
+  program2.command("adopt").description(
+    "edit the file to match changes made in PactFlow (reads only, never writes to PactFlow); prints a unified diff"
+  ).option("-f, --file <path>", "desired-state file", "accounts.yaml").option(
+    "--target <name>",
+    "adopt only this account (repeatable); custom roles are then left as they are",
+    collect,
+    []
+  ).option(
+    "--include-unmanaged",
+    "also add live accounts in scope that the file does not list, as export writes them"
+  ).option("--check", "write nothing: exit 2 when there is something to adopt, 0 when not").option("--out <file>", "write the adopted file here instead of over --file").addHelpText(
+    "after",
+    `
+It keeps every comment, blank line, key order, quoting and list style it does not need to touch.
+A rename made in PactFlow is found by email, or as a "probable rename" by the same roles, teams
+and state; an account deleted in PactFlow loses its entry and the comments that belong to it.
+
+Exit codes: 0 success (--check: nothing to adopt), 1 error (nothing written), 2 something to adopt (--check).
+
+Examples:
+  $ pactflow-accounts adopt -f accounts.yaml
+  $ pactflow-accounts adopt --check
+  $ pactflow-accounts adopt --target ci-payments --out adopted.yaml
+  $ pactflow-accounts adopt --include-unmanaged`
+  ).action(run(() => Promise.resolve().then(() => (init_adopt2(), adopt_exports)).then((m) => m.adoptCommand)));
+}
+
 // src/cli/parsers.ts
 var wholeNumber = (min) => (value) => {
   const n2 = Number(value);
@@ -42429,12 +43715,12 @@ function registerExport(program2, run) {
 
 // src/cli/commands/plan.ts
 init_formats();
-var collect = (value, previous) => [...previous, value];
+var collect2 = (value, previous) => [...previous, value];
 function registerPlan(program2, run) {
   program2.command("plan").description("show what apply would change in PactFlow (reads only, never writes)").option("-f, --file <path>", "desired-state file", "accounts.yaml").option("--out <plan.json>", "save the plan for `apply plan.json`").option(
     "--out-markdown <plan.md>",
     "also write the Markdown report here (for a pull-request comment; the problems if the file is invalid)"
-  ).addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 0 when there are no changes, 2 when there are").option("--target <name>", "plan only this account (repeatable)", collect, []).option(
+  ).addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 0 when there are no changes, 2 when there are").option("--target <name>", "plan only this account (repeatable)", collect2, []).option(
     "--unmanaged-is-drift",
     "count live accounts in scope that the file does not list (policy.unmanaged: ignore) as changes for --detailed-exitcode"
   ).addHelpText(
@@ -42452,16 +43738,16 @@ Examples:
 }
 
 // src/cli/commands/publish.ts
-init_adopt();
+init_adopt3();
 init_publish();
-var collect2 = (value, previous) => [...previous ?? [], value];
+var collect3 = (value, previous) => [...previous ?? [], value];
 function registerPublish(program2, run) {
   program2.command("publish").description(
     "post a report in CI: one pull/merge-request comment per kind, the one drift issue, or the one pull/merge request of adopted drift (GitHub Actions, GitLab CI)"
   ).addOption(new Option("--kind <kind>", "what the report is").choices(KINDS).makeOptionMandatory()).requiredOption(
     "--file <report.md>",
     "the Markdown report to post (from --format markdown); repeat it to post several in order (adopt: the diff, then the plan)",
-    collect2
+    collect3
   ).option("--plan <plan.json>", "the saved plan: plan records what was reviewed; apply compares with it").option(
     "--clean",
     "drift: the organization matches the file, so close the drift issue; adopt: nothing to adopt, so close the request"
@@ -42557,7 +43843,7 @@ async function runCli(argv, io) {
 }
 function buildProgram(run, output) {
   const program2 = new Command("pactflow-accounts");
-  program2.description("Keep PactFlow system accounts in git: validate, plan, apply, export and show them.").version(VERSION, "-V, --version").configureHelp({ showGlobalOptions: true }).option("--base-url <url>", "PactFlow base URL (default: $PACT_BROKER_BASE_URL)").option("--token-file <path>", "file holding the API token (default: $PACT_BROKER_TOKEN)").option(
+  program2.description("Keep PactFlow system accounts in git: validate, plan, apply, export, adopt and show them.").version(VERSION, "-V, --version").configureHelp({ showGlobalOptions: true }).option("--base-url <url>", "PactFlow base URL (default: $PACT_BROKER_BASE_URL)").option("--token-file <path>", "file holding the API token (default: $PACT_BROKER_TOKEN)").option(
     "--allow-insecure-http",
     "allow a plain http:// base URL on a host other than loopback (a compose service, an internal host)"
   ).option("--no-color", "plain output without colours (also: NO_COLOR=1)").option("--no-progress", "no spinners on stderr").option("--verbose", "more detail on stderr", false).addOption(
@@ -42578,6 +43864,7 @@ Examples:
   $ pactflow-accounts plan -f accounts.yaml --out plan.json
   $ pactflow-accounts apply plan.json
   $ pactflow-accounts export --out accounts.yaml
+  $ pactflow-accounts adopt --check
   $ pactflow-accounts show --has-scope system_account:manage
   $ pactflow-accounts emulator --seed examples/seed.yaml`
   );
@@ -42585,6 +43872,7 @@ Examples:
   registerPlan(program2, run);
   registerApply(program2, run);
   registerExport(program2, run);
+  registerAdopt(program2, run);
   registerShow(program2, run);
   registerEmulator(program2, run);
   registerPublish(program2, run);
