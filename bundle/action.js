@@ -32,7 +32,7 @@ var import_node_url = require("node:url");
 
 // src/action/inputs.ts
 var COMMANDS = ["plan", "apply", "drift"];
-var DRIFT_ACTIONS = ["report", "correct"];
+var DRIFT_ACTIONS = ["report", "correct", "adopt"];
 var InputError = class extends Error {
 };
 function input(env2, name) {
@@ -111,7 +111,8 @@ function reportFiles(env2) {
     planJson: import_node_path.default.join(dir, "plan.json"),
     planMarkdown: import_node_path.default.join(dir, "plan.md"),
     applyMarkdown: import_node_path.default.join(dir, "apply.md"),
-    driftMarkdown: import_node_path.default.join(dir, "drift.md")
+    driftMarkdown: import_node_path.default.join(dir, "drift.md"),
+    adoptMarkdown: import_node_path.default.join(dir, "adopt.md")
   };
   const summary = env2.GITHUB_STEP_SUMMARY;
   for (const file of Object.values(files)) (0, import_node_fs.rmSync)(file, { force: true });
@@ -161,7 +162,34 @@ async function afterApplyPlan(cli, inputs, reports, code) {
   const args = ["publish", "--kind", "apply", "--file", reports.applyMarkdown, "--plan", reports.planJson];
   return (await cli.run(args)).code === 0 ? applied : 1;
 }
+function adoptReport(file, diff) {
+  if (!diff.trim()) return `Nothing left to adopt: \`${file}\` matches PactFlow.
+`;
+  const fence = "~".repeat(Math.max(4, ...[...diff.matchAll(/^~+/gm)].map((m) => m[0].length + 1)));
+  return `### Adopt the drift into \`${file}\`
+
+Changes made in PactFlow, written into the file for review:
+
+${fence}diff
+${diff.trimEnd()}
+${fence}
+`;
+}
+async function adoptDrift(cli, inputs, reports, code) {
+  if (code === 1) return code;
+  const args = ["adopt", "-f", inputs.file, ...inputs.unmanagedIsDrift ? ["--include-unmanaged"] : []];
+  const adopted = await cli.run(args, true);
+  import_node_process.default.stdout.write(adopted.stdout);
+  if (adopted.code !== 0) return 1;
+  (0, import_node_fs.writeFileSync)(reports.adoptMarkdown, adoptReport(inputs.file, adopted.stdout));
+  if (!inputs.publish) return code;
+  const publish = ["publish", "--kind", "adopt", "--file", reports.adoptMarkdown];
+  if (!adopted.stdout.trim()) publish.push("--clean");
+  else publish.push("--file", reports.planMarkdown, "--adopted", inputs.file);
+  return (await cli.run(publish)).code === 0 ? code : 1;
+}
 async function afterDriftPlan(cli, inputs, reports, code) {
+  if (inputs.driftAction === "adopt") return adoptDrift(cli, inputs, reports, code);
   let report = reports.planMarkdown;
   if (code === 2 && inputs.driftAction === "correct") {
     code = await applySaved(cli, inputs, reports);

@@ -5,7 +5,7 @@
  */
 export const COMMANDS = ['plan', 'apply', 'drift'] as const;
 export type ActionCommand = (typeof COMMANDS)[number];
-export const DRIFT_ACTIONS = ['report', 'correct'] as const;
+export const DRIFT_ACTIONS = ['report', 'correct', 'adopt'] as const;
 export type DriftAction = (typeof DRIFT_ACTIONS)[number];
 
 export interface ActionInputs {

@@ -61,6 +61,7 @@ function reportFiles(env: NodeJS.ProcessEnv) {
     planMarkdown: path.join(dir, 'plan.md'),
     applyMarkdown: path.join(dir, 'apply.md'),
     driftMarkdown: path.join(dir, 'drift.md'),
+    adoptMarkdown: path.join(dir, 'adopt.md'),
   };
   const summary = env.GITHUB_STEP_SUMMARY;
   for (const file of Object.values(files)) rmSync(file, { force: true });
@@ -123,8 +124,34 @@ async function afterApplyPlan(cli: Cli, inputs: ActionInputs, reports: Reports, 
   return (await cli.run(args)).code === 0 ? applied : 1;
 }
 
-/** Drift: report it in one issue, or correct it (apply the saved plan), then report. */
+/** The diff adopt printed, as the pull request shows it (a fence no diff line can close). */
+function adoptReport(file: string, diff: string): string {
+  if (!diff.trim()) return `Nothing left to adopt: \`${file}\` matches PactFlow.\n`;
+  const fence = '~'.repeat(Math.max(4, ...[...diff.matchAll(/^~+/gm)].map((m) => m[0].length + 1)));
+  return `### Adopt the drift into \`${file}\`\n\nChanges made in PactFlow, written into the file for review:\n\n${fence}diff\n${diff.trimEnd()}\n${fence}\n`;
+}
+
+/**
+ * Drift adopted: edit the file to match PactFlow, and keep one pull/merge request with that edit
+ * (created or updated in place); when nothing is left to adopt, close it.
+ */
+async function adoptDrift(cli: Cli, inputs: ActionInputs, reports: Reports, code: number) {
+  if (code === 1) return code;
+  const args = ['adopt', '-f', inputs.file, ...(inputs.unmanagedIsDrift ? ['--include-unmanaged'] : [])];
+  const adopted = await cli.run(args, true);
+  process.stdout.write(adopted.stdout);
+  if (adopted.code !== 0) return 1;
+  writeFileSync(reports.adoptMarkdown, adoptReport(inputs.file, adopted.stdout));
+  if (!inputs.publish) return code;
+  const publish = ['publish', '--kind', 'adopt', '--file', reports.adoptMarkdown];
+  if (!adopted.stdout.trim()) publish.push('--clean');
+  else publish.push('--file', reports.planMarkdown, '--adopted', inputs.file);
+  return (await cli.run(publish)).code === 0 ? code : 1;
+}
+
+/** Drift: report it in one issue, correct it (apply the saved plan), or adopt it into the file. */
 async function afterDriftPlan(cli: Cli, inputs: ActionInputs, reports: Reports, code: number) {
+  if (inputs.driftAction === 'adopt') return adoptDrift(cli, inputs, reports, code);
   let report = reports.planMarkdown;
   if (code === 2 && inputs.driftAction === 'correct') {
     code = await applySaved(cli, inputs, reports);

@@ -8,6 +8,7 @@ import type { RunningEmulator } from '../../src/emulator/server.js';
 import { startEmulator } from '../../src/emulator/server.js';
 import { runJavascriptAction } from '../helpers/action-runner.js';
 import { startGithubStub } from '../helpers/github-stub.js';
+import { filesOf } from '../helpers/github-stub-git.js';
 
 /**
  * The action as a workflow's `uses:` gets it: the repository's committed files, with no
@@ -153,6 +154,45 @@ describe(
       expect(clean.outputs['has-changes']).toBe('false');
       expect(driftIssues()).toHaveLength(1);
       expect(driftIssues()[0]!.state).toBe('closed');
+    });
+
+    it('drift-action adopt: one pull request with the edit, updated in place, closed once nothing is left', async () => {
+      // Someone disables ci-search in PactFlow's settings, on purpose.
+      const search = emulator.snapshot().users.find((u) => u.name === 'ci-search')!;
+      const response = await fetch(`${emulator.url}/admin/users/${search.uuid}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${emulator.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ uuid: search.uuid, name: search.name, type: search.type, active: false }),
+      });
+      expect(response.status).toBe(200);
+      const before = readFileSync(path.join(workspace, 'accounts.yaml'), 'utf8');
+      const writesBefore = emulator.requests().filter((r) => r.method !== 'GET').length;
+
+      const first = await run({ command: 'drift', 'drift-action': 'adopt' }, { schedule: '17 6 * * *' });
+      expect(first.status, first.log).toBe(0);
+      expect(first.outputs['exit-code']).toBe('2');
+      expect(first.log).toMatch(/^\+\s+state: disabled$/m);
+      const adoptPulls = () => github.repo.pulls.filter((p) => p.head === 'pactflow-accounts/adopt-drift');
+      expect(adoptPulls()).toHaveLength(1);
+      expect(adoptPulls()[0]!.body).toContain('state: disabled');
+      expect(filesOf(github.repo, 'pactflow-accounts/adopt-drift')?.['accounts.yaml']).toContain(
+        'state: disabled',
+      );
+
+      // The next morning: the same drift, the same pull request (the workspace is fresh each run).
+      writeFileSync(path.join(workspace, 'accounts.yaml'), before);
+      const second = await run({ command: 'drift', 'drift-action': 'adopt' }, { schedule: '17 6 * * *' });
+      expect(second.status, second.log).toBe(0);
+      expect(adoptPulls()).toHaveLength(1);
+      expect(adoptPulls()[0]!.state).toBe('open');
+      // adopt only reads PactFlow.
+      expect(emulator.requests().filter((r) => r.method !== 'GET').length).toBe(writesBefore);
+
+      // The pull request merged (the workspace holds its edit): nothing left, so it is closed.
+      const third = await run({ command: 'drift', 'drift-action': 'adopt' }, { schedule: '17 6 * * *' });
+      expect(third.status, third.log).toBe(0);
+      expect(third.outputs['exit-code']).toBe('0');
+      expect(adoptPulls()[0]!.state).toBe('closed');
     });
 
     it('an invalid file: the step fails, the comment shows the problems, the line is annotated', async () => {
