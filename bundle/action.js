@@ -71,6 +71,17 @@ var import_node_fs = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path = __toESM(require("node:path"), 1);
 var import_node_process = __toESM(require("node:process"), 1);
+
+// src/render/markdown-kit.ts
+function fenced(text, info = "") {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${info}
+${text.trimEnd()}
+${fence}`;
+}
+
+// src/action/run.ts
 var Cli = class {
   constructor(bin, env2) {
     this.bin = bin;
@@ -86,20 +97,25 @@ var Cli = class {
   current;
   /** Once the job is cancelled no further step starts, and the Action fails. */
   cancelled = false;
-  run(args, captureStdout = false) {
-    if (this.cancelled) return Promise.resolve({ code: 1, stdout: "" });
+  run(args, capture = {}) {
+    if (this.cancelled) return Promise.resolve({ code: 1, stdout: "", stderr: "" });
     return new Promise((resolve, reject) => {
       const child = (0, import_node_child_process.spawn)(import_node_process.default.execPath, [this.bin, ...args], {
         env: this.env,
-        stdio: ["ignore", captureStdout ? "pipe" : "inherit", "inherit"]
+        stdio: ["ignore", capture.stdout ? "pipe" : "inherit", capture.stderr ? "pipe" : "inherit"]
       });
       this.current = child;
       let stdout = "";
+      let stderr = "";
       child.stdout?.setEncoding("utf8").on("data", (chunk) => stdout += chunk);
+      child.stderr?.setEncoding("utf8").on("data", (chunk) => {
+        stderr += chunk;
+        import_node_process.default.stderr.write(chunk);
+      });
       child.on("error", reject);
       child.on("close", (code, signal) => {
         this.current = void 0;
-        resolve({ code: code ?? (signal ? 1 : 0), stdout });
+        resolve({ code: code ?? (signal ? 1 : 0), stdout, stderr });
       });
     });
   }
@@ -132,7 +148,7 @@ function applyArgs(inputs, reports) {
   return args;
 }
 async function applySaved(cli, inputs, reports) {
-  const applied = await cli.run(applyArgs(inputs, reports), true);
+  const applied = await cli.run(applyArgs(inputs, reports), { stdout: true });
   (0, import_node_fs.writeFileSync)(reports.applyMarkdown, applied.stdout);
   import_node_process.default.stdout.write(applied.stdout);
   return applied.code;
@@ -148,7 +164,7 @@ async function afterApplyPlan(cli, inputs, reports, code) {
   if (inputs.publish || inputs.blockOnDifference) {
     const args2 = ["reviewed", "--plan", reports.planJson];
     if (inputs.blockOnDifference) args2.push("--require-match");
-    const reviewed = await cli.run(args2, true);
+    const reviewed = await cli.run(args2, { stdout: true });
     if (reports.summary) (0, import_node_fs.appendFileSync)(reports.summary, reviewed.stdout);
     if (reviewed.code !== 0) {
       import_node_process.default.stdout.write(
@@ -162,26 +178,26 @@ async function afterApplyPlan(cli, inputs, reports, code) {
   const args = ["publish", "--kind", "apply", "--file", reports.applyMarkdown, "--plan", reports.planJson];
   return (await cli.run(args)).code === 0 ? applied : 1;
 }
-function adoptReport(file, diff) {
-  if (!diff.trim()) return `Nothing left to adopt: \`${file}\` matches PactFlow.
+function adoptReport(file, adopted) {
+  if (!adopted.stdout.trim()) return `Nothing left to adopt: \`${file}\` matches PactFlow.
 `;
-  const fence = "~".repeat(Math.max(4, ...[...diff.matchAll(/^~+/gm)].map((m) => m[0].length + 1)));
-  return `### Adopt the drift into \`${file}\`
+  const intro = `### Adopt the drift into \`${file}\`
 
-Changes made in PactFlow, written into the file for review:
+Changes made in PactFlow, written into the file for review:`;
+  return `${intro}
 
-${fence}diff
-${diff.trimEnd()}
-${fence}
+${fenced(adopted.stderr)}
+
+${fenced(adopted.stdout, "diff")}
 `;
 }
 async function adoptDrift(cli, inputs, reports, code) {
   if (code === 1) return code;
   const args = ["adopt", "-f", inputs.file, ...inputs.unmanagedIsDrift ? ["--include-unmanaged"] : []];
-  const adopted = await cli.run(args, true);
+  const adopted = await cli.run(args, { stdout: true, stderr: true });
   import_node_process.default.stdout.write(adopted.stdout);
   if (adopted.code !== 0) return 1;
-  (0, import_node_fs.writeFileSync)(reports.adoptMarkdown, adoptReport(inputs.file, adopted.stdout));
+  (0, import_node_fs.writeFileSync)(reports.adoptMarkdown, adoptReport(inputs.file, adopted));
   if (!inputs.publish) return code;
   const publish = ["publish", "--kind", "adopt", "--file", reports.adoptMarkdown];
   if (!adopted.stdout.trim()) publish.push("--clean");

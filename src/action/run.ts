@@ -4,12 +4,15 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
+import { fenced } from '../render/markdown-kit.js';
 import type { ActionInputs } from './inputs.js';
 
 /** How one run of the CLI ended, and what it printed on stdout when that was asked for. */
 export interface CliResult {
   code: number;
   stdout: string;
+  /** Only when asked for; it still goes to the job log as it comes. */
+  stderr: string;
 }
 
 /**
@@ -33,20 +36,25 @@ export class Cli {
       });
   }
 
-  run(args: string[], captureStdout = false): Promise<CliResult> {
-    if (this.cancelled) return Promise.resolve({ code: 1, stdout: '' });
+  run(args: string[], capture: { stdout?: boolean; stderr?: boolean } = {}): Promise<CliResult> {
+    if (this.cancelled) return Promise.resolve({ code: 1, stdout: '', stderr: '' });
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [this.bin, ...args], {
         env: this.env,
-        stdio: ['ignore', captureStdout ? 'pipe' : 'inherit', 'inherit'],
+        stdio: ['ignore', capture.stdout ? 'pipe' : 'inherit', capture.stderr ? 'pipe' : 'inherit'],
       });
       this.current = child;
       let stdout = '';
+      let stderr = '';
       child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        process.stderr.write(chunk);
+      });
       child.on('error', reject);
       child.on('close', (code, signal) => {
         this.current = undefined;
-        resolve({ code: code ?? (signal ? 1 : 0), stdout });
+        resolve({ code: code ?? (signal ? 1 : 0), stdout, stderr });
       });
     });
   }
@@ -86,7 +94,7 @@ function applyArgs(inputs: ActionInputs, reports: Reports): string[] {
 
 /** Applies the saved plan; its Markdown report goes to the log and to apply.md. */
 async function applySaved(cli: Cli, inputs: ActionInputs, reports: Reports): Promise<number> {
-  const applied = await cli.run(applyArgs(inputs, reports), true);
+  const applied = await cli.run(applyArgs(inputs, reports), { stdout: true });
   writeFileSync(reports.applyMarkdown, applied.stdout);
   process.stdout.write(applied.stdout);
   return applied.code;
@@ -109,7 +117,7 @@ async function afterApplyPlan(cli: Cli, inputs: ActionInputs, reports: Reports, 
   if (inputs.publish || inputs.blockOnDifference) {
     const args = ['reviewed', '--plan', reports.planJson];
     if (inputs.blockOnDifference) args.push('--require-match');
-    const reviewed = await cli.run(args, true);
+    const reviewed = await cli.run(args, { stdout: true });
     if (reports.summary) appendFileSync(reports.summary, reviewed.stdout);
     if (reviewed.code !== 0) {
       process.stdout.write(
@@ -124,11 +132,14 @@ async function afterApplyPlan(cli: Cli, inputs: ActionInputs, reports: Reports, 
   return (await cli.run(args)).code === 0 ? applied : 1;
 }
 
-/** The diff adopt printed, as the pull request shows it (a fence no diff line can close). */
-function adoptReport(file: string, diff: string): string {
-  if (!diff.trim()) return `Nothing left to adopt: \`${file}\` matches PactFlow.\n`;
-  const fence = '~'.repeat(Math.max(4, ...[...diff.matchAll(/^~+/gm)].map((m) => m[0].length + 1)));
-  return `### Adopt the drift into \`${file}\`\n\nChanges made in PactFlow, written into the file for review:\n\n${fence}diff\n${diff.trimEnd()}\n${fence}\n`;
+/**
+ * What adopt printed, as the pull request shows it: its summary (how each account was paired,
+ * probable renames called out), then the diff.
+ */
+function adoptReport(file: string, adopted: CliResult): string {
+  if (!adopted.stdout.trim()) return `Nothing left to adopt: \`${file}\` matches PactFlow.\n`;
+  const intro = `### Adopt the drift into \`${file}\`\n\nChanges made in PactFlow, written into the file for review:`;
+  return `${intro}\n\n${fenced(adopted.stderr)}\n\n${fenced(adopted.stdout, 'diff')}\n`;
 }
 
 /**
@@ -138,10 +149,10 @@ function adoptReport(file: string, diff: string): string {
 async function adoptDrift(cli: Cli, inputs: ActionInputs, reports: Reports, code: number) {
   if (code === 1) return code;
   const args = ['adopt', '-f', inputs.file, ...(inputs.unmanagedIsDrift ? ['--include-unmanaged'] : [])];
-  const adopted = await cli.run(args, true);
+  const adopted = await cli.run(args, { stdout: true, stderr: true });
   process.stdout.write(adopted.stdout);
   if (adopted.code !== 0) return 1;
-  writeFileSync(reports.adoptMarkdown, adoptReport(inputs.file, adopted.stdout));
+  writeFileSync(reports.adoptMarkdown, adoptReport(inputs.file, adopted));
   if (!inputs.publish) return code;
   const publish = ['publish', '--kind', 'adopt', '--file', reports.adoptMarkdown];
   if (!adopted.stdout.trim()) publish.push('--clean');

@@ -97,3 +97,13 @@ export function fitMarkdown(top: string, sections: readonly Section[], limit: nu
   }
   return `${top}${dropped ? notice(dropped) : ''}${body.join('\n')}`;
 }
+
+/**
+ * `text` in a fenced code block whose fence is longer than any run of backticks inside it, so no
+ * line of the text (a role description holding a fence, say) can close it early.
+ */
+export function fenced(text: string, info = ''): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${text.trimEnd()}\n${fence}`;
+}

@@ -175,6 +175,7 @@ describe(
       const adoptPulls = () => github.repo.pulls.filter((p) => p.head === 'pactflow-accounts/adopt-drift');
       expect(adoptPulls()).toHaveLength(1);
       expect(adoptPulls()[0]!.body).toContain('state: disabled');
+      expect(adoptPulls()[0]!.body).toMatch(/adopted 1 account: 1 state/);
       expect(filesOf(github.repo, 'pactflow-accounts/adopt-drift')?.['accounts.yaml']).toContain(
         'state: disabled',
       );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/plan/compute.js';
 import { escapeMarkdown } from '../../src/render/escape.js';
-import { MARKDOWN_LIMIT, fitMarkdown, section } from '../../src/render/markdown-kit.js';
+import { MARKDOWN_LIMIT, fitMarkdown, section, fenced } from '../../src/render/markdown-kit.js';
 import { renderPlanMarkdown } from '../../src/render/markdown.js';
 import { MARKER } from '../../src/render/marker.js';
 import { renderPlanText } from '../../src/render/text.js';
@@ -250,5 +250,16 @@ describe('the 65,000-character cap', () => {
     const shownA = (md.match(/^- a\d+/gm) ?? []).length;
     const shownB = (md.match(/^- b\d+/gm) ?? []).length;
     expect(mores(md).reduce((a, b) => a + b, 0)).toBe(103 - shownA - shownB);
+  });
+});
+
+describe('fenced', () => {
+  it('uses a fence longer than any backtick run inside, so nothing inside can close it', () => {
+    expect(fenced('a\nb\n', 'diff')).toBe('```diff\na\nb\n```');
+    const inside = 'description: |\n   ```\n   ````sh\n';
+    const block = fenced(inside);
+    expect(block.split('\n')[0]).toBe('`````');
+    expect(block.split('\n').at(-1)).toBe('`````');
+    expect(block.split('\n').slice(1, -1).join('\n')).toBe(inside.trimEnd());
   });
 });
