@@ -195,12 +195,18 @@ async function runAction(inputs, cli, env2) {
   return code === 1 || code === 3 ? code : 0;
 }
 
+// src/action/commands.ts
+function workflowCommand(name, data) {
+  const escaped = data.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return `::${name}::${escaped}
+`;
+}
+
 // src/action/main.ts
 var env = import_node_process2.default.env;
 try {
   const inputs = readInputs(env);
-  import_node_process2.default.stdout.write(`::add-mask::${inputs.token}
-`);
+  import_node_process2.default.stdout.write(workflowCommand("add-mask", inputs.token));
   const workingDirectory = import_node_path2.default.resolve(inputs.workingDirectory);
   if (!(0, import_node_fs2.existsSync)(workingDirectory))
     throw new InputError(`working-directory ${inputs.workingDirectory} does not exist in the workspace`);
@@ -215,15 +221,13 @@ try {
   runAction(inputs, cli, env).then(
     (code) => import_node_process2.default.exitCode = code,
     (error) => {
-      import_node_process2.default.stdout.write(`::error::${error.message}
-`);
+      import_node_process2.default.stdout.write(workflowCommand("error", error.message));
       import_node_process2.default.exitCode = 1;
     }
   );
 } catch (error) {
   if (!(error instanceof InputError)) throw error;
-  import_node_process2.default.stdout.write(`::error::${error.message}
-`);
+  import_node_process2.default.stdout.write(workflowCommand("error", error.message));
   import_node_process2.default.exitCode = 1;
 }
 //# sourceMappingURL=action.js.map

@@ -184,6 +184,19 @@ describe('action.yml, inputs it cannot run with and a cancelled job', { timeout:
     expect(github.log.length).toBe(before);
   });
 
+  it('a value with %, CR or LF is escaped in its workflow command: the token masked whole, no command injected', async () => {
+    const token = 'tok%0Aen\r\n::warning::not a warning';
+    const masked = await run({ command: 'plan', token, 'working-directory': 'infra' }, PR);
+    expect(masked.status).toBe(1);
+    expect(masked.log).toContain('::add-mask::tok%250Aen%0D%0A::warning::not a warning\n');
+    const unknown = await run({ command: 'destroy\n::warning::injected' }, PR);
+    expect(unknown.status).toBe(1);
+    expect(unknown.log).toContain(
+      "::error::command must be plan, apply, drift (got 'destroy%0A::warning::injected')\n",
+    );
+    expect(masked.log + unknown.log).not.toMatch(/^::warning::/m);
+  });
+
   it('cancelled while planning: the plan stops, no later step starts, the step fails', async () => {
     // A PactFlow that takes requests and never answers them, so the cancel lands mid-plan.
     let arrived!: () => void;
