@@ -208,8 +208,8 @@ try {
   const inputs = readInputs(env);
   import_node_process2.default.stdout.write(workflowCommand("add-mask", inputs.token));
   const workingDirectory = import_node_path2.default.resolve(inputs.workingDirectory);
-  if (!(0, import_node_fs2.existsSync)(workingDirectory))
-    throw new InputError(`working-directory ${inputs.workingDirectory} does not exist in the workspace`);
+  if (!(0, import_node_fs2.statSync)(workingDirectory, { throwIfNoEntry: false })?.isDirectory())
+    throw new InputError(`working-directory ${inputs.workingDirectory} is not a folder in the workspace`);
   import_node_process2.default.chdir(workingDirectory);
   const bin = (0, import_node_url.fileURLToPath)(new URL("./pactflow-accounts.js", __bundleUrl));
   const cli = new Cli(bin, {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,8 @@ try {
   // Masked before anything else runs, so no later log line can show it.
   process.stdout.write(workflowCommand('add-mask', inputs.token));
   const workingDirectory = path.resolve(inputs.workingDirectory);
-  if (!existsSync(workingDirectory))
-    throw new InputError(`working-directory ${inputs.workingDirectory} does not exist in the workspace`);
+  if (!statSync(workingDirectory, { throwIfNoEntry: false })?.isDirectory())
+    throw new InputError(`working-directory ${inputs.workingDirectory} is not a folder in the workspace`);
   process.chdir(workingDirectory);
   const bin = fileURLToPath(new URL('./pactflow-accounts.js', import.meta.url));
   const cli = new Cli(bin, {

@@ -172,15 +172,18 @@ describe(
 );
 
 describe('action.yml, inputs it cannot run with and a cancelled job', { timeout: 60_000 }, () => {
-  it('an unknown command or a missing working-directory: a workflow error, exit 1, nothing run', async () => {
+  it('an unknown command, a missing working-directory or a file named as one: a workflow error, exit 1, nothing run', async () => {
     const before = github.log.length;
     const unknown = await run({ command: 'destroy' }, PR);
     expect(unknown.status).toBe(1);
     expect(unknown.log).toContain("::error::command must be plan, apply, drift (got 'destroy')");
     const missing = await run({ command: 'plan', 'working-directory': 'infra' }, PR);
     expect(missing.status).toBe(1);
-    expect(missing.log).toContain('::error::working-directory infra does not exist in the workspace');
-    expect(unknown.log + missing.log).not.toMatch(/\n\s+at /);
+    expect(missing.log).toContain('::error::working-directory infra is not a folder in the workspace');
+    const file = await run({ command: 'plan', 'working-directory': 'accounts.yaml' }, PR);
+    expect(file.status).toBe(1);
+    expect(file.log).toContain('::error::working-directory accounts.yaml is not a folder in the workspace');
+    expect(unknown.log + missing.log + file.log).not.toMatch(/\n\s+at /);
     expect(github.log.length).toBe(before);
   });
 
