@@ -185,7 +185,7 @@ async function runAction(inputs, cli, env2) {
   const planned = (await cli.run(planArgs(inputs, reports))).code;
   const next = { plan: afterPlan, apply: afterApplyPlan, drift: afterDriftPlan }[inputs.command];
   const answer = await next(cli, inputs, reports, planned);
-  const code = cli.cancelled ? 1 : answer;
+  const code = cli.cancelled || ![0, 1, 2, 3].includes(answer) ? 1 : answer;
   writeOutputs(env2, {
     "exit-code": String(code),
     "has-changes": String(planned === 2),

@@ -154,7 +154,8 @@ export async function runAction(inputs: ActionInputs, cli: Cli, env: NodeJS.Proc
   const planned = (await cli.run(planArgs(inputs, reports))).code;
   const next = { plan: afterPlan, apply: afterApplyPlan, drift: afterDriftPlan }[inputs.command];
   const answer = await next(cli, inputs, reports, planned);
-  const code = cli.cancelled ? 1 : answer;
+  // Only the codes action.yml documents: any other (a crash, 130 after a signal) is an error.
+  const code = cli.cancelled || ![0, 1, 2, 3].includes(answer) ? 1 : answer;
   writeOutputs(env, {
     'exit-code': String(code),
     'has-changes': String(planned === 2),

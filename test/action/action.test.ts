@@ -200,6 +200,20 @@ describe('action.yml, inputs it cannot run with and a cancelled job', { timeout:
     expect(masked.log + unknown.log).not.toMatch(/^::warning::/m);
   });
 
+  it('a CLI that ends with a code action.yml does not document (a crash, 130): exit-code 1, the step fails', async () => {
+    const crashing = mkdtempSync(path.join(tmpdir(), 'action-checkout-'));
+    cpSync(actionDir, crashing, { recursive: true });
+    writeFileSync(path.join(crashing, 'bundle/pactflow-accounts.js'), 'process.exit(130);\n');
+    const result = await runJavascriptAction(
+      crashing,
+      { 'base-url': emulator.url, token: emulator.adminToken, command: 'plan', publish: 'off' },
+      { PATH: process.env.PATH ?? '', RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'runner-temp-')) },
+      { token: GITHUB_TOKEN, workspace },
+    );
+    expect(result.status).toBe(1);
+    expect(result.outputs['exit-code']).toBe('1');
+  });
+
   it('cancelled while planning: the plan stops, no later step starts, the step fails', async () => {
     // A PactFlow that takes requests and never answers them, so the cancel lands mid-plan.
     let arrived!: () => void;
