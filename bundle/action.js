@@ -43,8 +43,13 @@ function oneOf(env2, name, allowed) {
   if (allowed.includes(value)) return value;
   throw new InputError(`${name} must be ${allowed.join(", ")} (got '${value}')`);
 }
+function flag(env2, name) {
+  const value = input(env2, name);
+  if (["", "false", "False", "FALSE"].includes(value)) return false;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  throw new InputError(`${name} must be 'true' or 'false' (got '${value}')`);
+}
 function readInputs(env2) {
-  const flag = (name) => input(env2, name) === "true";
   for (const name of ["base-url", "token"])
     if (!input(env2, name)) throw new InputError(`input ${name} is required`);
   return {
@@ -56,11 +61,11 @@ function readInputs(env2) {
     allowDeletes: input(env2, "allow-deletes"),
     allowDisables: input(env2, "allow-disables"),
     allowAdminChanges: input(env2, "allow-admin-changes"),
-    publish: (input(env2, "publish") || "on") === "on",
+    publish: oneOf(env2, "publish", ["on", "off"]) === "on",
     workingDirectory: input(env2, "working-directory") || ".",
     driftAction: oneOf(env2, "drift-action", DRIFT_ACTIONS),
-    unmanagedIsDrift: flag("unmanaged-is-drift"),
-    blockOnDifference: flag("block-on-difference"),
+    unmanagedIsDrift: flag(env2, "unmanaged-is-drift"),
+    blockOnDifference: flag(env2, "block-on-difference"),
     githubToken: input(env2, "github-token")
   };
 }

@@ -200,6 +200,17 @@ describe('action.yml, inputs it cannot run with and a cancelled job', { timeout:
     expect(masked.log + unknown.log).not.toMatch(/^::warning::/m);
   });
 
+  it("publish other than on/off, or a flag other than 'true'/'false': a workflow error, not silently off", async () => {
+    const before = github.log.length;
+    const publish = await run({ command: 'plan', publish: 'true' }, PR);
+    expect(publish.status).toBe(1);
+    expect(publish.log).toContain("::error::publish must be on, off (got 'true')");
+    const guard = await run({ command: 'apply', 'block-on-difference': 'yes' }, PR);
+    expect(guard.status).toBe(1);
+    expect(guard.log).toContain("::error::block-on-difference must be 'true' or 'false' (got 'yes')");
+    expect(github.log.length).toBe(before);
+  });
+
   it('a CLI that ends with a code action.yml does not document (a crash, 130): exit-code 1, the step fails', async () => {
     const crashing = mkdtempSync(path.join(tmpdir(), 'action-checkout-'));
     cpSync(actionDir, crashing, { recursive: true });
