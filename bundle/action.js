@@ -76,6 +76,15 @@ var import_node_fs = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path = __toESM(require("node:path"), 1);
 var import_node_process = __toESM(require("node:process"), 1);
+
+// src/action/commands.ts
+function workflowCommand(name, data) {
+  const escaped = data.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return `::${name}::${escaped}
+`;
+}
+
+// src/action/run.ts
 var Cli = class {
   constructor(bin, env2) {
     this.bin = bin;
@@ -147,6 +156,9 @@ async function afterPlan(cli, inputs, reports, code) {
   const published = await cli.run(["publish", "--kind", "plan", "--file", reports.planMarkdown, ...saved]);
   return published.code === 0 ? code : 1;
 }
+function notReviewed(inputs) {
+  return inputs.blockOnDifference ? "the merged plan does not match the reviewed plan (block-on-difference: true; see above); nothing was applied" : "the reviewed plan could not be read from the pull request (see above); nothing was applied";
+}
 async function afterApplyPlan(cli, inputs, reports, code) {
   if (code !== 2) return code;
   if (inputs.publish || inputs.blockOnDifference) {
@@ -155,9 +167,7 @@ async function afterApplyPlan(cli, inputs, reports, code) {
     const reviewed = await cli.run(args2, true);
     if (reports.summary) (0, import_node_fs.appendFileSync)(reports.summary, reviewed.stdout);
     if (reviewed.code !== 0) {
-      import_node_process.default.stdout.write(
-        "::error::the merged plan differs from the reviewed plan (block-on-difference: true); nothing was applied\n"
-      );
+      if (!cli.cancelled) import_node_process.default.stdout.write(workflowCommand("error", notReviewed(inputs)));
       return 1;
     }
   }
@@ -198,13 +208,6 @@ async function runAction(inputs, cli, env2) {
     "plan-markdown": (0, import_node_fs.existsSync)(reports.planMarkdown) ? reports.planMarkdown : void 0
   });
   return code === 1 || code === 3 ? code : 0;
-}
-
-// src/action/commands.ts
-function workflowCommand(name, data) {
-  const escaped = data.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  return `::${name}::${escaped}
-`;
 }
 
 // src/action/main.ts

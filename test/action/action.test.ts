@@ -211,6 +211,39 @@ describe('action.yml, inputs it cannot run with and a cancelled job', { timeout:
     expect(github.log.length).toBe(before);
   });
 
+  it("apply when the pull request cannot be read, block-on-difference off: says so, not 'block-on-difference: true'", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const changed = mkdtempSync(path.join(tmpdir(), 'action-ws-'));
+    const file = readFileSync('examples/accounts.yaml', 'utf8');
+    writeFileSync(
+      path.join(changed, 'accounts.yaml'),
+      `${file}\n  - name: ci-review-unread\n    teams: [Payments]\n`,
+    );
+    const result = await runJavascriptAction(
+      actionDir,
+      { 'base-url': emulator.url, token: emulator.adminToken, command: 'apply' },
+      {
+        PATH: process.env.PATH ?? '',
+        RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'runner-temp-')),
+        GITHUB_REPOSITORY: 'acme/accounts',
+        GITHUB_API_URL: url,
+        GITHUB_EVENT_PATH: event({ ref: 'refs/heads/main' }),
+        GITHUB_SHA: MERGE_SHA,
+      },
+      { token: GITHUB_TOKEN, workspace: changed },
+    );
+    expect(result.status).toBe(1);
+    expect(result.outputs['has-changes']).toBe('true');
+    expect(result.log).toContain(
+      '::error::the reviewed plan could not be read from the pull request (see above); nothing was applied',
+    );
+    expect(result.log).not.toContain('block-on-difference: true');
+    expect(result.log).not.toContain('Apply complete');
+  });
+
   it('a CLI that ends with a code action.yml does not document (a crash, 130): exit-code 1, the step fails', async () => {
     const crashing = mkdtempSync(path.join(tmpdir(), 'action-checkout-'));
     cpSync(actionDir, crashing, { recursive: true });
