@@ -43,8 +43,13 @@ function oneOf(env2, name, allowed) {
   if (allowed.includes(value)) return value;
   throw new InputError(`${name} must be ${allowed.join(", ")} (got '${value}')`);
 }
+function flag(env2, name) {
+  const value = input(env2, name);
+  if (["", "false", "False", "FALSE"].includes(value)) return false;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  throw new InputError(`${name} must be 'true' or 'false' (got '${value}')`);
+}
 function readInputs(env2) {
-  const flag = (name) => input(env2, name) === "true";
   for (const name of ["base-url", "token"])
     if (!input(env2, name)) throw new InputError(`input ${name} is required`);
   return {
@@ -56,11 +61,11 @@ function readInputs(env2) {
     allowDeletes: input(env2, "allow-deletes"),
     allowDisables: input(env2, "allow-disables"),
     allowAdminChanges: input(env2, "allow-admin-changes"),
-    publish: (input(env2, "publish") || "on") === "on",
+    publish: oneOf(env2, "publish", ["on", "off"]) === "on",
     workingDirectory: input(env2, "working-directory") || ".",
     driftAction: oneOf(env2, "drift-action", DRIFT_ACTIONS),
-    unmanagedIsDrift: flag("unmanaged-is-drift"),
-    blockOnDifference: flag("block-on-difference"),
+    unmanagedIsDrift: flag(env2, "unmanaged-is-drift"),
+    blockOnDifference: flag(env2, "block-on-difference"),
     githubToken: input(env2, "github-token")
   };
 }
@@ -79,6 +84,13 @@ function fenced(text, info = "") {
   return `${fence}${info}
 ${text.trimEnd()}
 ${fence}`;
+}
+
+// src/action/commands.ts
+function workflowCommand(name, data) {
+  const escaped = data.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return `::${name}::${escaped}
+`;
 }
 
 // src/action/run.ts
@@ -159,6 +171,9 @@ async function afterPlan(cli, inputs, reports, code) {
   const published = await cli.run(["publish", "--kind", "plan", "--file", reports.planMarkdown, ...saved]);
   return published.code === 0 ? code : 1;
 }
+function notReviewed(inputs) {
+  return inputs.blockOnDifference ? "the merged plan does not match the reviewed plan (block-on-difference: true; see above); nothing was applied" : "the reviewed plan could not be read from the pull request (see above); nothing was applied";
+}
 async function afterApplyPlan(cli, inputs, reports, code) {
   if (code !== 2) return code;
   if (inputs.publish || inputs.blockOnDifference) {
@@ -167,9 +182,7 @@ async function afterApplyPlan(cli, inputs, reports, code) {
     const reviewed = await cli.run(args2, { stdout: true });
     if (reports.summary) (0, import_node_fs.appendFileSync)(reports.summary, reviewed.stdout);
     if (reviewed.code !== 0) {
-      import_node_process.default.stdout.write(
-        "::error::the merged plan differs from the reviewed plan (block-on-difference: true); nothing was applied\n"
-      );
+      if (!cli.cancelled) import_node_process.default.stdout.write(workflowCommand("error", notReviewed(inputs)));
       return 1;
     }
   }
@@ -229,7 +242,7 @@ async function runAction(inputs, cli, env2) {
   const planned = (await cli.run(planArgs(inputs, reports))).code;
   const next = { plan: afterPlan, apply: afterApplyPlan, drift: afterDriftPlan }[inputs.command];
   const answer = await next(cli, inputs, reports, planned);
-  const code = cli.cancelled ? 1 : answer;
+  const code = cli.cancelled || ![0, 1, 2, 3].includes(answer) ? 1 : answer;
   writeOutputs(env2, {
     "exit-code": String(code),
     "has-changes": String(planned === 2),
@@ -243,11 +256,10 @@ async function runAction(inputs, cli, env2) {
 var env = import_node_process2.default.env;
 try {
   const inputs = readInputs(env);
-  import_node_process2.default.stdout.write(`::add-mask::${inputs.token}
-`);
+  import_node_process2.default.stdout.write(workflowCommand("add-mask", inputs.token));
   const workingDirectory = import_node_path2.default.resolve(inputs.workingDirectory);
-  if (!(0, import_node_fs2.existsSync)(workingDirectory))
-    throw new InputError(`working-directory ${inputs.workingDirectory} does not exist in the workspace`);
+  if (!(0, import_node_fs2.statSync)(workingDirectory, { throwIfNoEntry: false })?.isDirectory())
+    throw new InputError(`working-directory ${inputs.workingDirectory} is not a folder in the workspace`);
   import_node_process2.default.chdir(workingDirectory);
   const bin = (0, import_node_url.fileURLToPath)(new URL("./pactflow-accounts.js", __bundleUrl));
   const cli = new Cli(bin, {
@@ -259,15 +271,13 @@ try {
   runAction(inputs, cli, env).then(
     (code) => import_node_process2.default.exitCode = code,
     (error) => {
-      import_node_process2.default.stdout.write(`::error::${error.message}
-`);
+      import_node_process2.default.stdout.write(workflowCommand("error", error.message));
       import_node_process2.default.exitCode = 1;
     }
   );
 } catch (error) {
   if (!(error instanceof InputError)) throw error;
-  import_node_process2.default.stdout.write(`::error::${error.message}
-`);
+  import_node_process2.default.stdout.write(workflowCommand("error", error.message));
   import_node_process2.default.exitCode = 1;
 }
 //# sourceMappingURL=action.js.map

@@ -39,8 +39,15 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   throw new InputError(`${name} must be ${allowed.join(', ')} (got '${value}')`);
 }
 
+/** 'true' or 'false', spelt as YAML's booleans are (@actions/core's getBooleanInput); empty is false. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = input(env, name);
+  if (['', 'false', 'False', 'FALSE'].includes(value)) return false;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  throw new InputError(`${name} must be 'true' or 'false' (got '${value}')`);
+}
+
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const flag = (name: string) => input(env, name) === 'true';
   for (const name of ['base-url', 'token'])
     if (!input(env, name)) throw new InputError(`input ${name} is required`);
   return {
@@ -52,11 +59,11 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     allowDeletes: input(env, 'allow-deletes'),
     allowDisables: input(env, 'allow-disables'),
     allowAdminChanges: input(env, 'allow-admin-changes'),
-    publish: (input(env, 'publish') || 'on') === 'on',
+    publish: oneOf(env, 'publish', ['on', 'off']) === 'on',
     workingDirectory: input(env, 'working-directory') || '.',
     driftAction: oneOf(env, 'drift-action', DRIFT_ACTIONS),
-    unmanagedIsDrift: flag('unmanaged-is-drift'),
-    blockOnDifference: flag('block-on-difference'),
+    unmanagedIsDrift: flag(env, 'unmanaged-is-drift'),
+    blockOnDifference: flag(env, 'block-on-difference'),
     githubToken: input(env, 'github-token'),
   };
 }

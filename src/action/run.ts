@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { fenced } from '../render/markdown-kit.js';
+import { workflowCommand } from './commands.js';
 import type { ActionInputs } from './inputs.js';
 
 /** How one run of the CLI ended, and what it printed on stdout when that was asked for. */
@@ -108,6 +109,13 @@ async function afterPlan(cli: Cli, inputs: ActionInputs, reports: Reports, code:
   return published.code === 0 ? code : 1;
 }
 
+/** Why nothing was applied when `reviewed` failed: a difference only block-on-difference refuses. */
+function notReviewed(inputs: ActionInputs): string {
+  return inputs.blockOnDifference
+    ? 'the merged plan does not match the reviewed plan (block-on-difference: true; see above); nothing was applied'
+    : 'the reviewed plan could not be read from the pull request (see above); nothing was applied';
+}
+
 /**
  * On merge: compare with the reviewed plan (block-on-difference checks even with publishing off,
  * reading the comment only), apply the saved plan, report on the merged pull request.
@@ -120,9 +128,8 @@ async function afterApplyPlan(cli: Cli, inputs: ActionInputs, reports: Reports, 
     const reviewed = await cli.run(args, { stdout: true });
     if (reports.summary) appendFileSync(reports.summary, reviewed.stdout);
     if (reviewed.code !== 0) {
-      process.stdout.write(
-        '::error::the merged plan differs from the reviewed plan (block-on-difference: true); nothing was applied\n',
-      );
+      // A cancelled step says nothing more: the CLI has said where it stopped.
+      if (!cli.cancelled) process.stdout.write(workflowCommand('error', notReviewed(inputs)));
       return 1;
     }
   }
@@ -192,7 +199,8 @@ export async function runAction(inputs: ActionInputs, cli: Cli, env: NodeJS.Proc
   const planned = (await cli.run(planArgs(inputs, reports))).code;
   const next = { plan: afterPlan, apply: afterApplyPlan, drift: afterDriftPlan }[inputs.command];
   const answer = await next(cli, inputs, reports, planned);
-  const code = cli.cancelled ? 1 : answer;
+  // Only the codes action.yml documents: any other (a crash, 130 after a signal) is an error.
+  const code = cli.cancelled || ![0, 1, 2, 3].includes(answer) ? 1 : answer;
   writeOutputs(env, {
     'exit-code': String(code),
     'has-changes': String(planned === 2),

@@ -213,16 +213,90 @@ describe(
 );
 
 describe('action.yml, inputs it cannot run with and a cancelled job', { timeout: 60_000 }, () => {
-  it('an unknown command or a missing working-directory: a workflow error, exit 1, nothing run', async () => {
+  it('an unknown command, a missing working-directory or a file named as one: a workflow error, exit 1, nothing run', async () => {
     const before = github.log.length;
     const unknown = await run({ command: 'destroy' }, PR);
     expect(unknown.status).toBe(1);
     expect(unknown.log).toContain("::error::command must be plan, apply, drift (got 'destroy')");
     const missing = await run({ command: 'plan', 'working-directory': 'infra' }, PR);
     expect(missing.status).toBe(1);
-    expect(missing.log).toContain('::error::working-directory infra does not exist in the workspace');
-    expect(unknown.log + missing.log).not.toMatch(/\n\s+at /);
+    expect(missing.log).toContain('::error::working-directory infra is not a folder in the workspace');
+    const file = await run({ command: 'plan', 'working-directory': 'accounts.yaml' }, PR);
+    expect(file.status).toBe(1);
+    expect(file.log).toContain('::error::working-directory accounts.yaml is not a folder in the workspace');
+    expect(unknown.log + missing.log + file.log).not.toMatch(/\n\s+at /);
     expect(github.log.length).toBe(before);
+  });
+
+  it('a value with %, CR or LF is escaped in its workflow command: the token masked whole, no command injected', async () => {
+    const token = 'tok%0Aen\r\n::warning::not a warning';
+    const masked = await run({ command: 'plan', token, 'working-directory': 'infra' }, PR);
+    expect(masked.status).toBe(1);
+    expect(masked.log).toContain('::add-mask::tok%250Aen%0D%0A::warning::not a warning\n');
+    const unknown = await run({ command: 'destroy\n::warning::injected' }, PR);
+    expect(unknown.status).toBe(1);
+    expect(unknown.log).toContain(
+      "::error::command must be plan, apply, drift (got 'destroy%0A::warning::injected')\n",
+    );
+    expect(masked.log + unknown.log).not.toMatch(/^::warning::/m);
+  });
+
+  it("publish other than on/off, or a flag other than 'true'/'false': a workflow error, not silently off", async () => {
+    const before = github.log.length;
+    const publish = await run({ command: 'plan', publish: 'true' }, PR);
+    expect(publish.status).toBe(1);
+    expect(publish.log).toContain("::error::publish must be on, off (got 'true')");
+    const guard = await run({ command: 'apply', 'block-on-difference': 'yes' }, PR);
+    expect(guard.status).toBe(1);
+    expect(guard.log).toContain("::error::block-on-difference must be 'true' or 'false' (got 'yes')");
+    expect(github.log.length).toBe(before);
+  });
+
+  it("apply when the pull request cannot be read, block-on-difference off: says so, not 'block-on-difference: true'", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const changed = mkdtempSync(path.join(tmpdir(), 'action-ws-'));
+    const file = readFileSync('examples/accounts.yaml', 'utf8');
+    writeFileSync(
+      path.join(changed, 'accounts.yaml'),
+      `${file}\n  - name: ci-review-unread\n    teams: [Payments]\n`,
+    );
+    const result = await runJavascriptAction(
+      actionDir,
+      { 'base-url': emulator.url, token: emulator.adminToken, command: 'apply' },
+      {
+        PATH: process.env.PATH ?? '',
+        RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'runner-temp-')),
+        GITHUB_REPOSITORY: 'acme/accounts',
+        GITHUB_API_URL: url,
+        GITHUB_EVENT_PATH: event({ ref: 'refs/heads/main' }),
+        GITHUB_SHA: MERGE_SHA,
+      },
+      { token: GITHUB_TOKEN, workspace: changed },
+    );
+    expect(result.status).toBe(1);
+    expect(result.outputs['has-changes']).toBe('true');
+    expect(result.log).toContain(
+      '::error::the reviewed plan could not be read from the pull request (see above); nothing was applied',
+    );
+    expect(result.log).not.toContain('block-on-difference: true');
+    expect(result.log).not.toContain('Apply complete');
+  });
+
+  it('a CLI that ends with a code action.yml does not document (a crash, 130): exit-code 1, the step fails', async () => {
+    const crashing = mkdtempSync(path.join(tmpdir(), 'action-checkout-'));
+    cpSync(actionDir, crashing, { recursive: true });
+    writeFileSync(path.join(crashing, 'bundle/pactflow-accounts.js'), 'process.exit(130);\n');
+    const result = await runJavascriptAction(
+      crashing,
+      { 'base-url': emulator.url, token: emulator.adminToken, command: 'plan', publish: 'off' },
+      { PATH: process.env.PATH ?? '', RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'runner-temp-')) },
+      { token: GITHUB_TOKEN, workspace },
+    );
+    expect(result.status).toBe(1);
+    expect(result.outputs['exit-code']).toBe('1');
   });
 
   it('cancelled while planning: the plan stops, no later step starts, the step fails', async () => {
