@@ -75,9 +75,19 @@ describe(".ci/release-check, the release workflow's first step", () => {
     expect(workflow).toContain('--notes-file "$RUNNER_TEMP/notes.md"');
   });
 
-  it("finds the real CHANGELOG.md's section for package.json's version", async () => {
+  it("takes the real CHANGELOG.md's Unreleased section once it is named for package.json's version", async () => {
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-    const result = await check(path.resolve('.'), version);
-    expect(result.stderr).not.toContain('CHANGELOG.md');
+    const changelog = readFileSync('CHANGELOG.md', 'utf8');
+    expect(changelog).toMatch(/^## Unreleased$/m);
+    // What the person releasing does first: name the section.
+    const dir = await repository(version);
+    writeFileSync(
+      path.join(dir, 'CHANGELOG.md'),
+      changelog.replace(/^## Unreleased$/m, `## ${version} (2026-12-20)`),
+    );
+    const result = await check(dir, version);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('### Added');
+    expect(result.stdout).not.toMatch(/^## /m);
   });
 });
