@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const PURE = 'src/plan and src/render are pure: no I/O, clock, randomness or process state.';
+const PURE = 'src/plan, src/render and src/adopt are pure: no I/O, clock, randomness or process state.';
 const IO_MODULES = [
   'fs',
   'fs/promises',
@@ -83,7 +83,7 @@ export default tseslint.config(
   {
     // The planner and the renderers are pure: same inputs, same bytes. No I/O, clock, randomness or
     // process state, whether reached by a bare module name, a `node:` one or a global.
-    files: ['src/plan/**/*.ts', 'src/render/**/*.ts'],
+    files: ['src/plan/**/*.ts', 'src/render/**/*.ts', 'src/adopt/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: PURITY_BANNED_IMPORTS }],

@@ -2,7 +2,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 // The purity ban is enforced by lint, so it is tested like code: each way of reaching I/O, the
-// clock, randomness or the process from src/plan or src/render must be reported.
+// clock, randomness or the process from src/plan, src/render or src/adopt must be reported.
 const eslint = new ESLint({ cwd: process.cwd() });
 
 async function problems(code: string, file: string): Promise<string[]> {
@@ -50,21 +50,24 @@ const BANNED: [string, string][] = [
   ],
 ];
 
-describe.each(['src/plan/probe.ts', 'src/render/probe.ts'])('lint purity in %s', (file) => {
-  it.each(BANNED)('reports %s', async (_, code) => {
-    const found = await problems(code, file);
-    expect(found.some((p) => /^no-restricted-(imports|globals|properties|syntax):/.test(p))).toBe(true);
-  });
+describe.each(['src/plan/probe.ts', 'src/render/probe.ts', 'src/adopt/probe.ts'])(
+  'lint purity in %s',
+  (file) => {
+    it.each(BANNED)('reports %s', async (_, code) => {
+      const found = await problems(code, file);
+      expect(found.some((p) => /^no-restricted-(imports|globals|properties|syntax):/.test(p))).toBe(true);
+    });
 
-  it('allows pure code, hashes included', async () => {
-    const code =
-      "import { createHash } from 'node:crypto';\nexport const h = (s: string) => createHash('sha256').update(s).digest('hex');\nexport const n = Math.max(1, 2);\n";
-    expect(await problems(code, file)).toEqual([]);
-    const oneShot =
-      "import { hash } from 'node:crypto';\nexport const h = (s: string) => hash('sha256', s, 'hex');\n";
-    expect(await problems(oneShot, file)).toEqual([]);
-  });
-});
+    it('allows pure code, hashes included', async () => {
+      const code =
+        "import { createHash } from 'node:crypto';\nexport const h = (s: string) => createHash('sha256').update(s).digest('hex');\nexport const n = Math.max(1, 2);\n";
+      expect(await problems(code, file)).toEqual([]);
+      const oneShot =
+        "import { hash } from 'node:crypto';\nexport const h = (s: string) => hash('sha256', s, 'hex');\n";
+      expect(await problems(oneShot, file)).toEqual([]);
+    });
+  },
+);
 
 it('the same code is allowed outside the pure layers', async () => {
   expect(await problems('export const now = Date.now();\n', 'src/cli/probe.ts')).toEqual([]);
