@@ -14,7 +14,7 @@ import type { Pairing } from './pairing.js';
 import { pairEntries } from './pairing.js';
 import type { AdoptedRole } from './roles.js';
 import { adoptRoles } from './roles.js';
-import { applyEdits } from './source-text.js';
+import { applyEdits, withLineEnds } from './source-text.js';
 
 export interface AdoptOptions {
   /** Adopt only these accounts (names as in the file or live, case-insensitive); roles then stay. */
@@ -77,7 +77,7 @@ export function adoptFile(
   editEntries(editor, list, removed, entries, keyEnd.range[1]);
   const roles = targets ? { adopted: [], missing: [] } : adoptCustomRoles(editor, doc, desired, live);
   return {
-    text: applyEdits(source, editor.edits),
+    text: applyEdits(source, withLineEnds(source, editor.edits)),
     accounts,
     added: entries.map((e) => e.name),
     roles: roles.adopted,

@@ -46,3 +46,34 @@ systemAccounts:
 `);
   });
 });
+
+describe('adopt: a file with Windows line ends (CRLF)', () => {
+  it('writes CRLF in every line it adds, never a mix', () => {
+    const yaml = [
+      'version: 1',
+      'systemAccounts:',
+      '  - name: ci-a # kept',
+      '    roles:',
+      '      - CI/CD',
+      '  - name: ci-b',
+      '',
+    ].join('\r\n');
+    const live = liveState([
+      { name: 'ci-a', roles: ['CI/CD', 'Viewer'], active: false },
+      { name: 'ci-b' },
+      { name: 'ci-c', roles: ['Viewer'] },
+    ]);
+    const text = adoptClean(yaml, live, { includeUnmanaged: true });
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(text).toContain('      - Viewer\r\n');
+    expect(text).toContain('  - name: ci-c\r\n    state: enabled\r\n');
+  });
+
+  it('adds CRLF at the end of a file whose last line has no line break', () => {
+    const yaml = 'version: 1\r\nsystemAccounts:\r\n  - name: ci-a\r\n    roles: [CI/CD]';
+    const text = adoptClean(yaml, liveState([{ name: 'ci-a', active: false }]));
+    expect(text).toBe(
+      'version: 1\r\nsystemAccounts:\r\n  - name: ci-a\r\n    roles: [CI/CD]\r\n    state: disabled\r\n',
+    );
+  });
+});
