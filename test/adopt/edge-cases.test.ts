@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveState } from '../helpers/states.js';
+import { detailLines, summaryLine } from '../../src/adopt/report.js';
 import { adoptYaml, planOf } from './helpers.js';
 
 /** Adopt, then check that the file plans clean and a second adopt changes nothing. */
@@ -75,5 +76,41 @@ describe('adopt: a file with Windows line ends (CRLF)', () => {
     expect(text).toBe(
       'version: 1\r\nsystemAccounts:\r\n  - name: ci-a\r\n    roles: [CI/CD]\r\n    state: disabled\r\n',
     );
+  });
+});
+
+describe('adopt: a live name that is another entry previous name', () => {
+  const yaml = `version: 1
+systemAccounts:
+  - name: ci-a
+    previousNames: [ci-b] # renamed long ago
+  - name: ci-c
+    email: c@example.com
+`;
+
+  it('drops the stale previous name when a rename takes it', () => {
+    const live = liveState([{ name: 'ci-a' }, { name: 'ci-b', email: 'c@example.com' }]);
+    const result = adoptYaml(yaml, live);
+    expect(result.text).toBe(`version: 1
+systemAccounts:
+  - name: ci-a
+  - name: ci-b
+    email: c@example.com
+    previousNames: [ci-c]
+`);
+    expect(planOf(result.text, live).changes).toEqual([]);
+    expect(summaryLine(result)).toBe('adopted 2 accounts: 1 rename, 1 previous name dropped');
+    expect(detailLines(result).join('\n')).toContain('previous name "ci-b" dropped');
+  });
+
+  it('drops it from an entry that is not a --target, and when --include-unmanaged adds the name', () => {
+    const live = liveState([
+      { name: 'ci-a' },
+      { name: 'ci-b', roles: ['Viewer'] },
+      { name: 'ci-c', email: 'c@example.com' },
+    ]);
+    const text = adoptClean(yaml, live, { includeUnmanaged: true, targets: ['ci-b'] });
+    expect(text).toContain('  - name: ci-a\n  - name: ci-c\n');
+    expect(text).toContain('  - name: ci-b\n');
   });
 });
