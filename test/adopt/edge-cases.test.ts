@@ -114,3 +114,36 @@ systemAccounts:
     expect(text).toContain('  - name: ci-b\n');
   });
 });
+
+describe('adopt: a flow list written one item a line, with comments', () => {
+  const yaml = `version: 1
+systemAccounts:
+  - name: ci-a
+    roles: [
+      CI/CD, # publishes
+      Viewer # reads
+    ]
+`;
+
+  it('removes the last items with their comments and keeps the comment of the item that stays', () => {
+    const live = liveState([{ name: 'ci-a', roles: ['CI/CD'] }]);
+    expect(adoptClean(yaml, live)).toBe(`version: 1
+systemAccounts:
+  - name: ci-a
+    roles: [
+      CI/CD # publishes
+    ]
+`);
+  });
+
+  it('adds after the item that stays when the last one goes', () => {
+    const live = liveState([{ name: 'ci-a', roles: ['CI/CD', 'Read-Only'] }]);
+    expect(adoptClean(yaml, live)).toBe(`version: 1
+systemAccounts:
+  - name: ci-a
+    roles: [
+      CI/CD, Read-Only # publishes
+    ]
+`);
+  });
+});
