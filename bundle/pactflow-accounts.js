@@ -11514,9 +11514,27 @@ function editFlowItems(source, coll, removed, added) {
     if (i2 < lastKept) edits.push({ start: ranges[i2][0], end: ranges[i2 + 1][0], text: "" });
   }
   const end = ranges[ranges.length - 1][1];
-  if (lastKept < ranges.length - 1) edits.push({ start: ranges[lastKept][1], end, text: "" });
-  if (added.length) edits.push({ start: end, end, text: added.map((t) => `, ${t}`).join("") });
+  const tail = lastKept < ranges.length - 1 ? trailingLines(source, ranges, lastKept) : void 0;
+  if (tail) edits.push(...tail);
+  else if (lastKept < ranges.length - 1) edits.push({ start: ranges[lastKept][1], end, text: "" });
+  const at = tail ? ranges[lastKept][1] : end;
+  if (added.length) edits.push({ start: at, end: at, text: added.map((t) => `, ${t}`).join("") });
   return edits;
+}
+function trailingLines(source, ranges, lastKept) {
+  const keptEnd = ranges[lastKept][1];
+  const first = ranges[lastKept + 1][0];
+  const from = lineStart(source, first);
+  const to = nextLineStart(source, ranges[ranges.length - 1][1]);
+  const comma = source.indexOf(",", keptEnd);
+  if (from <= keptEnd || comma === -1 || comma >= from) return void 0;
+  if (source.slice(from, first).trim() !== "") return void 0;
+  const rest = source.slice(ranges[ranges.length - 1][1], to).trim();
+  if (rest !== "" && rest !== "," && !/^,?\s*#/.test(rest)) return void 0;
+  return [
+    { start: comma, end: comma + 1, text: "" },
+    { start: from, end: to, text: "" }
+  ];
 }
 function flowBrackets(source, coll) {
   const [start, end] = coll.range;
