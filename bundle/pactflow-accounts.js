@@ -11433,6 +11433,11 @@ function applyEdits(source, edits) {
   }
   return out + source.slice(at);
 }
+function withLineEnds(source, edits) {
+  const newline = source.indexOf("\n");
+  if (newline <= 0 || source[newline - 1] !== "\r") return [...edits];
+  return edits.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, "\r\n") }));
+}
 function lineStart(source, offset) {
   return source.lastIndexOf("\n", offset - 1) + 1;
 }
@@ -11509,9 +11514,27 @@ function editFlowItems(source, coll, removed, added) {
     if (i2 < lastKept) edits.push({ start: ranges[i2][0], end: ranges[i2 + 1][0], text: "" });
   }
   const end = ranges[ranges.length - 1][1];
-  if (lastKept < ranges.length - 1) edits.push({ start: ranges[lastKept][1], end, text: "" });
-  if (added.length) edits.push({ start: end, end, text: added.map((t) => `, ${t}`).join("") });
+  const tail = lastKept < ranges.length - 1 ? trailingLines(source, ranges, lastKept) : void 0;
+  if (tail) edits.push(...tail);
+  else if (lastKept < ranges.length - 1) edits.push({ start: ranges[lastKept][1], end, text: "" });
+  const at = tail ? ranges[lastKept][1] : end;
+  if (added.length) edits.push({ start: at, end: at, text: added.map((t) => `, ${t}`).join("") });
   return edits;
+}
+function trailingLines(source, ranges, lastKept) {
+  const keptEnd = ranges[lastKept][1];
+  const first = ranges[lastKept + 1][0];
+  const from = lineStart(source, first);
+  const to = nextLineStart(source, ranges[ranges.length - 1][1]);
+  const comma = source.indexOf(",", keptEnd);
+  if (from <= keptEnd || comma === -1 || comma >= from) return void 0;
+  if (source.slice(from, first).trim() !== "") return void 0;
+  const rest = source.slice(ranges[ranges.length - 1][1], to).trim();
+  if (rest !== "" && rest !== "," && !/^,?\s*#/.test(rest)) return void 0;
+  return [
+    { start: comma, end: comma + 1, text: "" },
+    { start: from, end: to, text: "" }
+  ];
 }
 function flowBrackets(source, coll) {
   const [start, end] = coll.range;
@@ -11638,7 +11661,7 @@ var init_file_editor = __esm({
         }
         this.detach(node);
         const [start, end] = node.range;
-        const edit = { start, end, text };
+        const edit = { start, end, text: text + this.blockScalarTail(node) };
         this.edits.push(edit);
         if ((0, import_yaml4.isAlias)(node)) this.aliasEdits.set(node, edit);
       }
@@ -11737,6 +11760,15 @@ var init_file_editor = __esm({
         if ((0, import_yaml4.isMap)(node)) throw new Error("adopt: an anchored mapping cannot be written out");
         return this.source.slice(start, end);
       }
+      /**
+       * The line breaks a block scalar (`|`, `>`) holds at its end: its range runs past its last
+       * line, so a value written in its place needs them, or the next key would join its line.
+       */
+      blockScalarTail(node) {
+        if (!(0, import_yaml4.isScalar)(node) || node.type !== "BLOCK_FOLDED" && node.type !== "BLOCK_LITERAL") return "";
+        const [start, end] = node.range;
+        return /[\r\n]\s*$/.exec(this.source.slice(start, end))?.[0] ?? "";
+      }
       /** Removes `&anchor` and one space beside it. */
       removeAnchor(node, anchor) {
         const at = this.source.lastIndexOf(`&${anchor}`, node.range[0]);
@@ -11754,9 +11786,9 @@ var init_file_editor = __esm({
 });
 
 // src/adopt/account.ts
-function adoptAccount(editor, entry, pairing, now, defaults2) {
+function adoptAccount(editor, entry, pairing, now, defaults2, taken) {
   const result = { name: entry.account.name, pairing: pairing.kind, kinds: [], notes: [] };
-  adoptName(editor, entry, pairing, now, result);
+  adoptName(editor, entry, pairing, now, taken, result);
   adoptEmail(editor, entry, now, result);
   if (entry.account.state !== now.state) {
     editor.setScalar(entry.map, "state", now.state);
@@ -11770,20 +11802,29 @@ function adoptAccount(editor, entry, pairing, now, defaults2) {
   }
   return result;
 }
-function adoptName(editor, entry, pairing, now, result) {
-  if (now.name === entry.account.name) return;
-  editor.setScalar(entry.map, "name", now.name);
-  result.renamedTo = now.name;
-  result.kinds.push("rename");
-  const previous = entry.account.previousNames;
-  if (pairing.kind === "previous-name") {
-    const left = previous.filter((p) => nameKey(p) !== nameKey(now.name));
-    if (left.length === 0) editor.removeKey(entry.map, "previousNames");
-    else editor.setList(entry.map, "previousNames", left);
-  } else if (nameKey(now.name) !== nameKey(entry.account.name)) {
-    const kept = previous.filter((p) => nameKey(p) !== nameKey(now.name));
-    editor.setList(entry.map, "previousNames", [...kept, entry.account.name]);
+function adoptName(editor, entry, pairing, now, taken, result) {
+  const { name, previousNames } = entry.account;
+  let wanted = previousNames;
+  if (now.name !== name) {
+    editor.setScalar(entry.map, "name", now.name);
+    result.renamedTo = now.name;
+    result.kinds.push("rename");
+    wanted = previousNames.filter((p) => nameKey(p) !== nameKey(now.name));
+    if (pairing.kind !== "previous-name" && nameKey(now.name) !== nameKey(name)) wanted = [...wanted, name];
   }
+  dropTakenPreviousNames(editor, entry, wanted, taken, result);
+}
+function dropTakenPreviousNames(editor, entry, wanted, taken, result) {
+  const kept = wanted.filter((p) => !taken(nameKey(p)));
+  const dropped = wanted.filter((p) => taken(nameKey(p)));
+  const current = entry.account.previousNames;
+  if (kept.length === current.length && kept.every((p, i2) => p === current[i2])) return;
+  if (kept.length === 0) editor.removeKey(entry.map, "previousNames");
+  else editor.setList(entry.map, "previousNames", kept);
+  if (dropped.length === 0) return;
+  result.kinds.push("previous-names");
+  const names2 = dropped.map((p) => `"${p}"`).join(", ");
+  result.notes.push(`previous name ${names2} dropped: it is now the name of another account in the file`);
 }
 function adoptEmail(editor, entry, now, result) {
   const email = entry.account.email;
@@ -12005,24 +12046,28 @@ function adoptFile(source, desired, live, options = {}) {
   const targets = options.targets?.length ? new Set(options.targets.map(nameKey)) : void 0;
   const targeted = (...names2) => !targets || names2.some((n2) => targets.has(nameKey(n2)));
   const { pairings, unlisted } = pairEntries(desired, live, administrator);
+  const isTargeted = (i2) => {
+    const { name, previousNames } = desired.accounts[i2];
+    const pairing = pairings[i2];
+    return targeted(name, ...previousNames, ..."live" in pairing ? [pairing.live.name] : []);
+  };
+  const toAdd = options.includeUnmanaged ? unlisted.filter((a2) => targeted(a2.name)) : [];
+  const taken = namesAfter(desired, pairings, isTargeted, toAdd);
   const accounts = [];
   const removed = /* @__PURE__ */ new Set();
   desired.accounts.forEach((account, i2) => {
-    const pairing = pairings[i2];
-    const liveName = "live" in pairing ? [pairing.live.name] : [];
-    if (!targeted(account.name, ...account.previousNames, ...liveName)) return;
     const entry = { map: list2.items[i2], raw: file.systemAccounts[i2], account };
-    const adopted = adoptEntry(editor, entry, pairing, administrator, file.defaults ?? {});
+    const takenByOther = (key) => (taken.get(key) ?? []).some((j) => j !== i2);
+    const adopted = isTargeted(i2) ? adoptEntry(editor, entry, pairings[i2], administrator, file.defaults ?? {}, takenByOther) : keepEntry(editor, entry, pairings[i2], takenByOther);
     if (adopted?.kinds.includes("deletion")) removed.add(i2);
     if (adopted && adopted.kinds.length) accounts.push(adopted);
   });
-  const toAdd = options.includeUnmanaged ? unlisted.filter((a2) => targeted(a2.name)) : [];
   const entries2 = exportDesired({ ...live, accounts: toAdd }).systemAccounts;
   const keyEnd = doc.contents.items.find((p) => isKey(p.key, "systemAccounts")).key;
   editEntries(editor, list2, removed, entries2, keyEnd.range[1]);
   const roles = targets ? { adopted: [], missing: [] } : adoptCustomRoles(editor, doc, desired, live);
   return {
-    text: applyEdits(source, editor.edits),
+    text: applyEdits(source, withLineEnds(source, editor.edits)),
     accounts,
     added: entries2.map((e) => e.name),
     roles: roles.adopted,
@@ -12030,14 +12075,31 @@ function adoptFile(source, desired, live, options = {}) {
     detachedAnchors: [...new Set(editor.detached)]
   };
 }
-function adoptEntry(editor, entry, pairing, administrator, defaults2) {
+function namesAfter(desired, pairings, isTargeted, added) {
+  const names2 = /* @__PURE__ */ new Map();
+  const add = (name, i2) => names2.set(nameKey(name), [...names2.get(nameKey(name)) ?? [], i2]);
+  desired.accounts.forEach((account, i2) => {
+    const pairing = pairings[i2];
+    if (!isTargeted(i2)) add(account.name, i2);
+    else if ("live" in pairing) add(pairing.live.name, i2);
+    else if (pairing.kind === "ambiguous" || account.state === "deleted") add(account.name, i2);
+  });
+  for (const a2 of added) add(a2.name, -1);
+  return names2;
+}
+function keepEntry(editor, entry, pairing, taken) {
+  const result = { name: entry.account.name, pairing: pairing.kind, kinds: [], notes: [] };
+  dropTakenPreviousNames(editor, entry, entry.account.previousNames, taken, result);
+  return result;
+}
+function adoptEntry(editor, entry, pairing, administrator, defaults2, taken) {
   if (pairing.kind === "ambiguous") return void 0;
   if (pairing.kind === "none") {
     if (entry.account.state === "deleted") return void 0;
     return { name: entry.account.name, pairing: "none", kinds: ["deletion"], notes: [] };
   }
   const now = fieldsOf(pairing.live, administrator);
-  return adoptAccount(editor, entry, pairing, now, defaults2);
+  return adoptAccount(editor, entry, pairing, now, defaults2, taken);
 }
 function adoptCustomRoles(editor, doc, desired, live) {
   const list2 = doc.get("roles", true);
@@ -12525,9 +12587,9 @@ function renderAdoptDiff(file, before, after) {
 function summaryLine(result) {
   if (!hasChanges(result)) return "nothing to adopt: the file matches PactFlow";
   const parts = [];
-  for (const [kind, word] of KIND_WORDS) {
+  for (const [kind, singular, plural] of KIND_WORDS) {
     const n2 = result.accounts.filter((a2) => a2.kinds.includes(kind)).length;
-    if (n2) parts.push(word === "state" ? `${n2} ${n2 === 1 ? "state" : "states"}` : count(n2, word));
+    if (n2) parts.push(count(n2, singular, plural));
   }
   if (result.added.length) parts.push(`${result.added.length} added`);
   const roles = result.roles.length ? count(result.roles.length, "custom role") : "";
@@ -12564,13 +12626,14 @@ var init_report = __esm({
     init_plural();
     hasChanges = (result) => result.accounts.length > 0 || result.added.length > 0 || result.roles.length > 0;
     KIND_WORDS = [
-      ["state", "state"],
-      ["admin", "admin"],
-      ["roles", "role"],
-      ["teams", "team"],
-      ["email", "email"],
-      ["rename", "rename"],
-      ["deletion", "deletion"]
+      ["state", "state", "states"],
+      ["admin", "admin", "admins"],
+      ["roles", "role", "roles"],
+      ["teams", "team", "teams"],
+      ["email", "email", "emails"],
+      ["rename", "rename", "renames"],
+      ["deletion", "deletion", "deletions"],
+      ["previous-names", "previous name dropped", "previous names dropped"]
     ];
     PAIRING_WORDS = {
       name: void 0,
@@ -17929,10 +17992,19 @@ function writeFileAtomic(file, data, options = {}) {
   const tmp = `${file}.${process.pid}.${(0, import_node_crypto3.randomUUID)().slice(0, 8)}.tmp`;
   try {
     (0, import_node_fs2.writeFileSync)(tmp, data, { flag: "wx" });
+    const mode = options.exclusive ? void 0 : modeOf(file);
+    if (mode !== void 0) (0, import_node_fs2.chmodSync)(tmp, mode);
     if (options.exclusive) (0, import_node_fs2.linkSync)(tmp, file);
     else (0, import_node_fs2.renameSync)(tmp, file);
   } finally {
     (0, import_node_fs2.rmSync)(tmp, { force: true });
+  }
+}
+function modeOf(file) {
+  try {
+    return (0, import_node_fs2.statSync)(file).mode & 4095;
+  } catch {
+    return void 0;
   }
 }
 var import_node_crypto3, import_node_fs2;

@@ -9,7 +9,16 @@ import { pairOf } from './file-editor.js';
 import type { Pairing } from './pairing.js';
 
 /** What adopt changed of one entry, each kind once. */
-export type AdoptKind = 'rename' | 'email' | 'state' | 'admin' | 'roles' | 'teams' | 'deletion';
+export type AdoptKind =
+  | 'rename'
+  | 'email'
+  | 'state'
+  | 'admin'
+  | 'roles'
+  | 'teams'
+  | 'deletion'
+  /** A previous name dropped: after adopt it is another account's name. */
+  | 'previous-names';
 
 export interface AdoptedAccount {
   /** The entry's name in the file before adopt. */
@@ -36,6 +45,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 /**
  * Edits one entry so that its fields are the live account's: name (with the old one kept in
  * previousNames), email, state, Administrator and roles, teams. Only fields the entry manages.
+ * `taken` says whether another account has a name (key) after adopt: a previous name it has goes.
  */
 export function adoptAccount(
   editor: FileEditor,
@@ -43,9 +53,10 @@ export function adoptAccount(
   pairing: Pairing & { live: unknown },
   now: AccountFields,
   defaults: { roles?: string[]; teams?: string[] },
+  taken: (key: string) => boolean,
 ): AdoptedAccount {
   const result: AdoptedAccount = { name: entry.account.name, pairing: pairing.kind, kinds: [], notes: [] };
-  adoptName(editor, entry, pairing, now, result);
+  adoptName(editor, entry, pairing, now, taken, result);
   adoptEmail(editor, entry, now, result);
   if (entry.account.state !== now.state) {
     editor.setScalar(entry.map, 'state', now.state);
@@ -60,27 +71,51 @@ export function adoptAccount(
   return result;
 }
 
+/**
+ * The live name becomes the entry's name and the old one a previous name (unless the file's own
+ * rename is what PactFlow has not done: the live name is then back, and no longer a previous one).
+ */
 function adoptName(
   editor: FileEditor,
   entry: Entry,
   pairing: Pairing,
   now: AccountFields,
+  taken: (key: string) => boolean,
   result: AdoptedAccount,
 ): void {
-  if (now.name === entry.account.name) return;
-  editor.setScalar(entry.map, 'name', now.name);
-  result.renamedTo = now.name;
-  result.kinds.push('rename');
-  const previous = entry.account.previousNames;
-  if (pairing.kind === 'previous-name') {
-    // The file names the account by a new name PactFlow does not have yet: the live name is back.
-    const left = previous.filter((p) => nameKey(p) !== nameKey(now.name));
-    if (left.length === 0) editor.removeKey(entry.map, 'previousNames');
-    else editor.setList(entry.map, 'previousNames', left);
-  } else if (nameKey(now.name) !== nameKey(entry.account.name)) {
-    const kept = previous.filter((p) => nameKey(p) !== nameKey(now.name));
-    editor.setList(entry.map, 'previousNames', [...kept, entry.account.name]);
+  const { name, previousNames } = entry.account;
+  let wanted = previousNames;
+  if (now.name !== name) {
+    editor.setScalar(entry.map, 'name', now.name);
+    result.renamedTo = now.name;
+    result.kinds.push('rename');
+    wanted = previousNames.filter((p) => nameKey(p) !== nameKey(now.name));
+    if (pairing.kind !== 'previous-name' && nameKey(now.name) !== nameKey(name)) wanted = [...wanted, name];
   }
+  dropTakenPreviousNames(editor, entry, wanted, taken, result);
+}
+
+/**
+ * Sets previousNames to `wanted` without the names another account has after adopt (a stale
+ * previous name the file would otherwise refuse: "previous name is the name of another entry").
+ */
+export function dropTakenPreviousNames(
+  editor: FileEditor,
+  entry: Entry,
+  wanted: readonly string[],
+  taken: (key: string) => boolean,
+  result: AdoptedAccount,
+): void {
+  const kept = wanted.filter((p) => !taken(nameKey(p)));
+  const dropped = wanted.filter((p) => taken(nameKey(p)));
+  const current = entry.account.previousNames;
+  if (kept.length === current.length && kept.every((p, i) => p === current[i])) return;
+  if (kept.length === 0) editor.removeKey(entry.map, 'previousNames');
+  else editor.setList(entry.map, 'previousNames', kept);
+  if (dropped.length === 0) return;
+  result.kinds.push('previous-names');
+  const names = dropped.map((p) => `"${p}"`).join(', ');
+  result.notes.push(`previous name ${names} dropped: it is now the name of another account in the file`);
 }
 
 function adoptEmail(editor: FileEditor, entry: Entry, now: AccountFields, result: AdoptedAccount): void {

@@ -59,9 +59,33 @@ function editFlowItems(
     if (i < lastKept) edits.push({ start: ranges[i]![0], end: ranges[i + 1]![0], text: '' });
   }
   const end = ranges[ranges.length - 1]![1];
-  if (lastKept < ranges.length - 1) edits.push({ start: ranges[lastKept]![1], end, text: '' });
-  if (added.length) edits.push({ start: end, end, text: added.map((t) => `, ${t}`).join('') });
+  const tail = lastKept < ranges.length - 1 ? trailingLines(source, ranges, lastKept) : undefined;
+  if (tail) edits.push(...tail);
+  else if (lastKept < ranges.length - 1) edits.push({ start: ranges[lastKept]![1], end, text: '' });
+  const at = tail ? ranges[lastKept]![1] : end;
+  if (added.length) edits.push({ start: at, end: at, text: added.map((t) => `, ${t}`).join('') });
   return edits;
+}
+
+/**
+ * Items after the last kept one, when each stands on lines of its own (`[\n  a, # one\n  b # two\n]`):
+ * their whole lines go, with their comments, and the kept item loses only its comma, keeping its
+ * comment. Undefined when they share a line with the kept item or the closing bracket.
+ */
+function trailingLines(source: string, ranges: Range[], lastKept: number): TextEdit[] | undefined {
+  const keptEnd = ranges[lastKept]![1];
+  const first = ranges[lastKept + 1]![0];
+  const from = lineStart(source, first);
+  const to = nextLineStart(source, ranges[ranges.length - 1]![1]);
+  const comma = source.indexOf(',', keptEnd);
+  if (from <= keptEnd || comma === -1 || comma >= from) return undefined;
+  if (source.slice(from, first).trim() !== '') return undefined;
+  const rest = source.slice(ranges[ranges.length - 1]![1], to).trim();
+  if (rest !== '' && rest !== ',' && !/^,?\s*#/.test(rest)) return undefined;
+  return [
+    { start: comma, end: comma + 1, text: '' },
+    { start: from, end: to, text: '' },
+  ];
 }
 
 /** The offsets of a flow collection's opening and closing brackets. */

@@ -33,7 +33,7 @@ export class FileEditor {
     }
     this.detach(node);
     const [start, end] = (node as Ranged).range;
-    const edit = { start, end, text };
+    const edit = { start, end, text: text + this.blockScalarTail(node) };
     this.edits.push(edit);
     if (isAlias(node)) this.aliasEdits.set(node, edit);
   }
@@ -144,6 +144,16 @@ export class FileEditor {
       );
     if (isMap(node)) throw new Error('adopt: an anchored mapping cannot be written out');
     return this.source.slice(start, end);
+  }
+
+  /**
+   * The line breaks a block scalar (`|`, `>`) holds at its end: its range runs past its last
+   * line, so a value written in its place needs them, or the next key would join its line.
+   */
+  private blockScalarTail(node: Node): string {
+    if (!isScalar(node) || (node.type !== 'BLOCK_FOLDED' && node.type !== 'BLOCK_LITERAL')) return '';
+    const [start, end] = (node as Ranged).range;
+    return /[\r\n]\s*$/.exec(this.source.slice(start, end))?.[0] ?? '';
   }
 
   /** Removes `&anchor` and one space beside it. */

@@ -20,23 +20,25 @@ export function renderAdoptDiff(file: string, before: string, after: string): st
     .join('\n');
 }
 
-const KIND_WORDS: [AdoptKind, string][] = [
-  ['state', 'state'],
-  ['admin', 'admin'],
-  ['roles', 'role'],
-  ['teams', 'team'],
-  ['email', 'email'],
-  ['rename', 'rename'],
-  ['deletion', 'deletion'],
+/** Each kind of change as the summary counts it: singular and plural. */
+const KIND_WORDS: [AdoptKind, string, string][] = [
+  ['state', 'state', 'states'],
+  ['admin', 'admin', 'admins'],
+  ['roles', 'role', 'roles'],
+  ['teams', 'team', 'teams'],
+  ['email', 'email', 'emails'],
+  ['rename', 'rename', 'renames'],
+  ['deletion', 'deletion', 'deletions'],
+  ['previous-names', 'previous name dropped', 'previous names dropped'],
 ];
 
 /** "adopted 3 accounts: 2 roles, 1 rename" (counts of accounts per kind of change), or what else it did. */
 export function summaryLine(result: AdoptResult): string {
   if (!hasChanges(result)) return 'nothing to adopt: the file matches PactFlow';
   const parts: string[] = [];
-  for (const [kind, word] of KIND_WORDS) {
+  for (const [kind, singular, plural] of KIND_WORDS) {
     const n = result.accounts.filter((a) => a.kinds.includes(kind)).length;
-    if (n) parts.push(word === 'state' ? `${n} ${n === 1 ? 'state' : 'states'}` : count(n, word));
+    if (n) parts.push(count(n, singular, plural));
   }
   if (result.added.length) parts.push(`${result.added.length} added`);
   const roles = result.roles.length ? count(result.roles.length, 'custom role') : '';

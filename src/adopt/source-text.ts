@@ -40,6 +40,16 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   return out + source.slice(at);
 }
 
+/**
+ * The edits with their line breaks written as the file writes its own: a file with Windows line
+ * ends (CRLF) gets CRLF in every line adopt adds, never a mix.
+ */
+export function withLineEnds(source: string, edits: readonly TextEdit[]): TextEdit[] {
+  const newline = source.indexOf('\n');
+  if (newline <= 0 || source[newline - 1] !== '\r') return [...edits];
+  return edits.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, '\r\n') }));
+}
+
 /** The offset where the line holding `offset` starts. */
 export function lineStart(source: string, offset: number): number {
   return source.lastIndexOf('\n', offset - 1) + 1;
