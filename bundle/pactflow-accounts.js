@@ -3656,6 +3656,9 @@ var init_package = __esm({
         typescript: "~5.9.3",
         "typescript-eslint": "^8.74.0",
         vitest: "^4.1.12"
+      },
+      allowScripts: {
+        esbuild: true
       }
     };
   }
