@@ -42372,6 +42372,15 @@ var init_github = __esm({
 });
 
 // src/publish/gitlab.ts
+function gitlabHttpOptions(target, options) {
+  return {
+    baseUrl: target.apiUrl,
+    token: target.token,
+    tokenHeader: target.tokenHeader,
+    accept: "application/json",
+    ...options
+  };
+}
 var GITLAB_ENDPOINTS, GitlabHost, hasNext2;
 var init_gitlab = __esm({
   "src/publish/gitlab.ts"() {
@@ -42412,16 +42421,7 @@ var init_gitlab = __esm({
     };
     GitlabHost = class extends RestHost {
       constructor(target, options = {}) {
-        super(
-          {
-            baseUrl: target.apiUrl,
-            token: target.token,
-            tokenHeader: target.tokenHeader,
-            accept: "application/json",
-            ...options
-          },
-          GITLAB_ENDPOINTS
-        );
+        super(gitlabHttpOptions(target, options), GITLAB_ENDPOINTS);
         this.target = target;
       }
       target;
@@ -42599,16 +42599,7 @@ var init_gitlab_adopt = __esm({
       requestNoun = "merge request";
       project;
       constructor(target, options = {}) {
-        super(
-          {
-            baseUrl: target.apiUrl,
-            token: target.token,
-            tokenHeader: target.tokenHeader,
-            accept: "application/json",
-            ...options
-          },
-          GITLAB_ENDPOINTS
-        );
+        super(gitlabHttpOptions(target, options), GITLAB_ENDPOINTS);
         this.project = { project: target.project };
       }
       async defaultBranch() {

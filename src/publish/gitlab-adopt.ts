@@ -2,7 +2,7 @@ import type { HttpOptions } from '../http/client.js';
 import { NotFoundError } from '../http/errors.js';
 import type { AdoptHost, FileChange, OpenRequest } from './adopt.js';
 import type { GitlabTarget } from './gitlab.js';
-import { GITLAB_ENDPOINTS, hasNext } from './gitlab.js';
+import { GITLAB_ENDPOINTS, gitlabHttpOptions, hasNext } from './gitlab.js';
 import { RestHost } from './host.js';
 import { asArray, numberAt, stringAt } from './shapes.js';
 
@@ -24,16 +24,7 @@ export class GitlabAdoptHost extends RestHost<typeof GITLAB_ENDPOINTS> implement
   private readonly project: { project: string };
 
   constructor(target: GitlabTarget, options: Pick<HttpOptions, 'retry' | 'onRequest'> = {}) {
-    super(
-      {
-        baseUrl: target.apiUrl,
-        token: target.token,
-        tokenHeader: target.tokenHeader,
-        accept: 'application/json',
-        ...options,
-      },
-      GITLAB_ENDPOINTS,
-    );
+    super(gitlabHttpOptions(target, options), GITLAB_ENDPOINTS);
     this.project = { project: target.project };
   }
 

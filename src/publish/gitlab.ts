@@ -52,6 +52,20 @@ export const GITLAB_ENDPOINTS = {
   updateRequest: { method: 'PUT', path: '/projects/{project}/merge_requests/{iid}', permission: 'api' },
 } as const satisfies Record<string, Endpoint>;
 
+/** How both GitLab hosts (notes and issues; the adopt merge request) reach the API. */
+export function gitlabHttpOptions(
+  target: GitlabTarget,
+  options: Pick<HttpOptions, 'retry' | 'onRequest'>,
+): HttpOptions {
+  return {
+    baseUrl: target.apiUrl,
+    token: target.token,
+    tokenHeader: target.tokenHeader,
+    accept: 'application/json',
+    ...options,
+  };
+}
+
 /** GitLab's REST API v4: merge-request notes and project issues; pages follow x-next-page. */
 export class GitlabHost extends RestHost<typeof GITLAB_ENDPOINTS> implements CodeHost {
   readonly name = 'GitLab';
@@ -61,16 +75,7 @@ export class GitlabHost extends RestHost<typeof GITLAB_ENDPOINTS> implements Cod
     private readonly target: GitlabTarget,
     options: Pick<HttpOptions, 'retry' | 'onRequest'> = {},
   ) {
-    super(
-      {
-        baseUrl: target.apiUrl,
-        token: target.token,
-        tokenHeader: target.tokenHeader,
-        accept: 'application/json',
-        ...options,
-      },
-      GITLAB_ENDPOINTS,
-    );
+    super(gitlabHttpOptions(target, options), GITLAB_ENDPOINTS);
   }
 
   async findRequest(): Promise<number | undefined> {
