@@ -12587,7 +12587,8 @@ function renderAdoptDiff(file, before, after) {
   const [from, to] = file.startsWith("/") ? [file, file] : [`a/${file}`, `b/${file}`];
   return createTwoFilesPatch(from, to, before, after, void 0, void 0, { context: 3 }).split("\n").slice(1).map(visible).join("\n");
 }
-function summaryLine(result) {
+function summaryLine(result, written = true) {
+  const verb = written ? "adopted" : "would adopt";
   if (!hasChanges(result)) return "nothing to adopt: the file matches PactFlow";
   const parts = [];
   for (const [kind, singular, plural] of KIND_WORDS) {
@@ -12597,8 +12598,8 @@ function summaryLine(result) {
   if (result.added.length) parts.push(`${result.added.length} added`);
   const roles = result.roles.length ? count(result.roles.length, "custom role") : "";
   const accounts = result.accounts.length + result.added.length;
-  if (accounts === 0) return `adopted ${roles}`;
-  const head = `adopted ${count(accounts, "account")}: ${parts.join(", ")}`;
+  if (accounts === 0) return `${verb} ${roles}`;
+  const head = `${verb} ${count(accounts, "account")}: ${parts.join(", ")}`;
   return roles ? `${head}; ${roles}` : head;
 }
 function detailLines(result) {
@@ -34358,7 +34359,7 @@ async function adoptCommand(ctx, options) {
     });
     checkStillValid(file.display, result);
     ctx.out(renderAdoptDiff(file.display, read.source, result.text));
-    ctx.err(`${summaryLine(result)}
+    ctx.err(`${summaryLine(result, !options.check)}
 `);
     for (const line of detailLines(result)) ctx.err(`${line}
 `);

@@ -21,20 +21,49 @@ say(
   ),
 );
 
-const steps: [string[], string][] = [
-  [['validate', '-f', 'examples/accounts.yaml'], 'Check the file: YAML, schema and rules, no network.'],
-  [['plan', '-f', 'examples/accounts.yaml'], 'What would change? (reads only)'],
-  [['apply', '-f', 'examples/accounts.yaml', '--auto-approve'], 'Make PactFlow match the file.'],
-  [['export'], 'Adopting an existing organization: write its accounts as a desired-state file.'],
-  [
-    ['plan', '-f', 'examples/accounts.yaml', '--detailed-exitcode'],
-    'Plan again: nothing left to do, so --detailed-exitcode exits 0.',
-  ],
+/** Someone disables ci-search in PactFlow's settings, on purpose (after an incident, say). */
+async function disableInPactflow(name: string): Promise<void> {
+  const user = emulator.snapshot().users.find((u) => u.name === name)!;
+  const body = { uuid: user.uuid, name: user.name, type: user.type, active: false };
+  await fetch(`${emulator.url}/admin/users/${user.uuid}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${emulator.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  say(`\n${c.dim(`# Meanwhile someone disables ${name} in PactFlow's settings, on purpose.`)}\n`);
+}
+
+interface Step {
+  args: string[];
+  why: string;
+  /** The exit code that answers the question (2: there are changes), 0 unless said. */
+  expect?: number;
+  before?: () => Promise<void>;
+}
+const steps: Step[] = [
+  {
+    args: ['validate', '-f', 'examples/accounts.yaml'],
+    why: 'Check the file: YAML, schema and rules, no network.',
+  },
+  { args: ['plan', '-f', 'examples/accounts.yaml'], why: 'What would change? (reads only)' },
+  { args: ['apply', '-f', 'examples/accounts.yaml', '--auto-approve'], why: 'Make PactFlow match the file.' },
+  { args: ['export'], why: 'Adopting an existing organization: write its accounts as a desired-state file.' },
+  {
+    args: ['plan', '-f', 'examples/accounts.yaml', '--detailed-exitcode'],
+    why: 'Plan again: nothing left to do, so --detailed-exitcode exits 0.',
+  },
+  {
+    before: () => disableInPactflow('ci-search'),
+    args: ['adopt', '-f', 'examples/accounts.yaml', '--check'],
+    why: 'The change was right: adopt it into the file. --check shows the diff and writes nothing (exit 2).',
+    expect: 2,
+  },
 ];
 
 let failed = false;
 try {
-  for (const [args, why] of steps) {
+  for (const { args, why, expect = 0, before } of steps) {
+    await before?.();
     say(`\n${c.dim(`# ${why}`)}\n${c.bold(c.cyan(`$ pactflow-accounts ${args.join(' ')}`))}\n`);
     const code = await runCli(args, {
       stdout: process.stdout,
@@ -42,7 +71,7 @@ try {
       env,
       cwd: process.cwd(),
     });
-    if (code !== 0) {
+    if (code !== expect) {
       say(c.red(`(exit code ${code})\n`));
       failed = true;
       break;

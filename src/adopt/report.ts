@@ -32,8 +32,12 @@ const KIND_WORDS: [AdoptKind, string, string][] = [
   ['previous-names', 'previous name dropped', 'previous names dropped'],
 ];
 
-/** "adopted 3 accounts: 2 roles, 1 rename" (counts of accounts per kind of change), or what else it did. */
-export function summaryLine(result: AdoptResult): string {
+/**
+ * "adopted 3 accounts: 2 roles, 1 rename" (counts of accounts per kind of change), or what else it
+ * did; "would adopt …" when nothing is written (`--check`).
+ */
+export function summaryLine(result: AdoptResult, written = true): string {
+  const verb = written ? 'adopted' : 'would adopt';
   if (!hasChanges(result)) return 'nothing to adopt: the file matches PactFlow';
   const parts: string[] = [];
   for (const [kind, singular, plural] of KIND_WORDS) {
@@ -43,8 +47,8 @@ export function summaryLine(result: AdoptResult): string {
   if (result.added.length) parts.push(`${result.added.length} added`);
   const roles = result.roles.length ? count(result.roles.length, 'custom role') : '';
   const accounts = result.accounts.length + result.added.length;
-  if (accounts === 0) return `adopted ${roles}`;
-  const head = `adopted ${count(accounts, 'account')}: ${parts.join(', ')}`;
+  if (accounts === 0) return `${verb} ${roles}`;
+  const head = `${verb} ${count(accounts, 'account')}: ${parts.join(', ')}`;
   return roles ? `${head}; ${roles}` : head;
 }
 

@@ -112,6 +112,7 @@ describe('adopt against the emulator', () => {
 
     const check = await h.run(['adopt', '-f', file, '--check']);
     expect(check.code).toBe(2);
+    expect(check.stderr).toContain('would adopt 4 accounts: 1 state, 1 role, 1 team, 1 rename');
     expect(readFileSync(file, 'utf8')).toBe(FILE);
 
     const run = await h.run(['adopt', '-f', file]);

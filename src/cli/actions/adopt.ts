@@ -51,7 +51,7 @@ export async function adoptCommand(ctx: CommandContext, options: AdoptCommandOpt
     });
     checkStillValid(file.display, result);
     ctx.out(renderAdoptDiff(file.display, read.source, result.text));
-    ctx.err(`${summaryLine(result)}\n`);
+    ctx.err(`${summaryLine(result, !options.check)}\n`);
     for (const line of detailLines(result)) ctx.err(`${line}\n`);
     if (options.check) return hasChanges(result) ? 2 : 0;
     if (!hasChanges(result) && !options.out) return 0;
