@@ -12585,7 +12585,7 @@ var init_libesm = __esm({
 function renderAdoptDiff(file, before, after) {
   if (before === after) return "";
   const [from, to] = file.startsWith("/") ? [file, file] : [`a/${file}`, `b/${file}`];
-  return createTwoFilesPatch(from, to, before, after, void 0, void 0, { context: 3 }).split("\n").slice(1).map(visible).join("\n");
+  return createTwoFilesPatch(from, to, before, after, void 0, void 0, { context: 3 }).split("\n").slice(1).map((line) => visible(line.replace(/\r$/, ""))).join("\n");
 }
 function summaryLine(result, written = true) {
   const verb = written ? "adopted" : "would adopt";

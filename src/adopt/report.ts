@@ -13,11 +13,15 @@ export function renderAdoptDiff(file: string, before: string, after: string): st
   if (before === after) return '';
   // A relative path gets git's a/ and b/ prefixes (`git apply` reads it); an absolute one stands as it is.
   const [from, to] = file.startsWith('/') ? [file, file] : [`a/${file}`, `b/${file}`];
-  return createTwoFilesPatch(from, to, before, after, undefined, undefined, { context: 3 })
-    .split('\n')
-    .slice(1)
-    .map(visible)
-    .join('\n');
+  return (
+    createTwoFilesPatch(from, to, before, after, undefined, undefined, { context: 3 })
+      .split('\n')
+      .slice(1)
+      // A file with Windows line ends keeps them; the diff shows its lines without the CR, which
+      // would otherwise stand as an escape at the end of every line.
+      .map((line) => visible(line.replace(/\r$/, '')))
+      .join('\n')
+  );
 }
 
 /** Each kind of change as the summary counts it: singular and plural. */

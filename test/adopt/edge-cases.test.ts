@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveState } from '../helpers/states.js';
-import { detailLines, summaryLine } from '../../src/adopt/report.js';
+import { detailLines, renderAdoptDiff, summaryLine } from '../../src/adopt/report.js';
 import { adoptYaml, planOf } from './helpers.js';
 
 /** Adopt, then check that the file plans clean and a second adopt changes nothing. */
@@ -68,6 +68,10 @@ describe('adopt: a file with Windows line ends (CRLF)', () => {
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(text).toContain('      - Viewer\r\n');
     expect(text).toContain('  - name: ci-c\r\n    state: enabled\r\n');
+    // The diff reads as any other: no CR escape at the end of its lines.
+    const diff = renderAdoptDiff('accounts.yaml', yaml, text);
+    expect(diff).not.toContain('\\u000d');
+    expect(diff).toMatch(/^\+\s+- Viewer$/m);
   });
 
   it('adds CRLF at the end of a file whose last line has no line break', () => {
