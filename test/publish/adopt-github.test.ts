@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -160,6 +160,24 @@ describe('publish --kind adopt on GitHub (stub GitHub API)', () => {
     const given = await adopt('top\n', ['--path', './accounts.yaml']);
     expect(given.code).toBe(0);
     expect(filesOf(github.repo, BRANCH)!['accounts.yaml']).toBe('top\n');
+  });
+
+  it('a checkout reached through a symbolic link: the path is still the one in the repository', async () => {
+    // A runner whose GITHUB_WORKSPACE goes through a link (a self-hosted runner's work folder, or
+    // macOS's /var → /private/var): the job's working directory is the resolved folder.
+    const link = path.join(mkdtempSync(path.join(tmpdir(), 'adopt-link-')), 'checkout');
+    symlinkSync(workspace, link);
+    mkdirSync(path.join(workspace, 'config'));
+    writeFileSync(path.join(workspace, 'config', 'accounts.yaml'), 'linked\n');
+    const run = await cli(
+      ['publish', '--kind', 'adopt', '--file', '../adopt.md', '--adopted', 'accounts.yaml'],
+      {
+        env: { ...env(), GITHUB_WORKSPACE: link },
+        cwd: path.join(workspace, 'config'),
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(filesOf(github.repo, BRANCH)!['config/accounts.yaml']).toBe('linked\n');
   });
 
   it.each([
