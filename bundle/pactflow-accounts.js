@@ -42139,7 +42139,7 @@ function ownRequests(open2, branch) {
   ];
 }
 async function closeAdoptRequests(host, ours, options, base) {
-  const why = `**Closed by pactflow-accounts:** nothing is left to adopt \u2014 the file on \`${base}\` matches PactFlow (the changes were merged, or undone in PactFlow).`;
+  const why = `**Closed by pactflow-accounts:** nothing is left to adopt into the file on \`${base}\` (the changes were merged, or undone in PactFlow).`;
   for (const request of ours)
     await host.closeRequest(request.id, markBody("adopt", fitBody(`${why}
 
