@@ -191,7 +191,10 @@ async function afterApplyPlan(cli, inputs, reports, code) {
   const args = ["publish", "--kind", "apply", "--file", reports.applyMarkdown, "--plan", reports.planJson];
   return (await cli.run(args)).code === 0 ? applied : 1;
 }
-function adoptReport(file, adopted) {
+function adoptReport(file, adopted, code) {
+  if (!adopted.stdout.trim() && code === 2)
+    return `Nothing left to adopt into \`${file}\`; ${stillDiffers(file)}.
+`;
   if (!adopted.stdout.trim()) return `Nothing left to adopt: \`${file}\` matches PactFlow.
 `;
   const intro = `### Adopt the drift into \`${file}\`
@@ -204,13 +207,16 @@ ${fenced(adopted.stderr)}
 ${fenced(adopted.stdout, "diff")}
 `;
 }
+var stillDiffers = (file) => `PactFlow still differs from ${file} in ways adopt does not write into it (see the plan): edit the file, or run the drift job with drift-action report or correct`;
 async function adoptDrift(cli, inputs, reports, code) {
   if (code === 1) return code;
   const args = ["adopt", "-f", inputs.file, ...inputs.unmanagedIsDrift ? ["--include-unmanaged"] : []];
   const adopted = await cli.run(args, { stdout: true, stderr: true });
   import_node_process.default.stdout.write(adopted.stdout);
   if (adopted.code !== 0) return 1;
-  (0, import_node_fs.writeFileSync)(reports.adoptMarkdown, adoptReport(inputs.file, adopted));
+  if (!adopted.stdout.trim() && code === 2)
+    import_node_process.default.stdout.write(workflowCommand("warning", stillDiffers(inputs.file)));
+  (0, import_node_fs.writeFileSync)(reports.adoptMarkdown, adoptReport(inputs.file, adopted, code));
   if (!inputs.publish) return code;
   const publish = ["publish", "--kind", "adopt", "--file", reports.adoptMarkdown];
   if (!adopted.stdout.trim()) publish.push("--clean");

@@ -42139,7 +42139,7 @@ function ownRequests(open2, branch) {
   ];
 }
 async function closeAdoptRequests(host, ours, options, base) {
-  const why = `**Closed by pactflow-accounts:** nothing is left to adopt \u2014 the file on \`${base}\` matches PactFlow (the changes were merged, or undone in PactFlow).`;
+  const why = `**Closed by pactflow-accounts:** nothing is left to adopt into the file on \`${base}\` (the changes were merged, or undone in PactFlow).`;
   for (const request of ours)
     await host.closeRequest(request.id, markBody("adopt", fitBody(`${why}
 
@@ -42908,13 +42908,23 @@ Written by pactflow-accounts adopt in a drift job, from the live settings: revie
 function checkoutPath(ctx, file) {
   const env2 = ctx.io.env;
   const root = env2.GITHUB_WORKSPACE || env2.CI_PROJECT_DIR || ctx.io.cwd;
-  const relative = import_node_path6.default.relative(root, file.absolute);
+  const relative = import_node_path6.default.relative(
+    realPath(root),
+    import_node_path6.default.join(realPath(import_node_path6.default.dirname(file.absolute)), import_node_path6.default.basename(file.absolute))
+  );
   if (relative === "" || relative.startsWith("..") || import_node_path6.default.isAbsolute(relative))
     throw new UsageError(
       `the adopted file ${file.display} is not inside the checkout ${root}`,
       "Give its path in the repository with --path."
     );
   return repositoryPath(relative.split(import_node_path6.default.sep).join("/"), file.display);
+}
+function realPath(folder) {
+  try {
+    return (0, import_node_fs8.realpathSync)(folder);
+  } catch {
+    return folder;
+  }
 }
 function repositoryPath(given, source) {
   const normal = import_node_path6.default.posix.normalize(given.replace(/\\/g, "/")).replace(/^(\.\/|\/)+/, "");
@@ -42946,10 +42956,11 @@ function adoptError(host, error2) {
     `Check that ${github ? "GITHUB_API_URL" : "CI_API_V4_URL"} points at the ${host.name} API and that it is reachable.`
   );
 }
-var import_promises10, import_node_path6;
+var import_node_fs8, import_promises10, import_node_path6;
 var init_publish_adopt = __esm({
   "src/cli/actions/publish-adopt.ts"() {
     "use strict";
+    import_node_fs8 = require("node:fs");
     import_promises10 = require("node:fs/promises");
     import_node_path6 = __toESM(require("node:path"), 1);
     init_errors();

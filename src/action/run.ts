@@ -143,11 +143,18 @@ async function afterApplyPlan(cli: Cli, inputs: ActionInputs, reports: Reports, 
  * What adopt printed, as the pull request shows it: its summary (how each account was paired,
  * probable renames called out), then the diff.
  */
-function adoptReport(file: string, adopted: CliResult): string {
+function adoptReport(file: string, adopted: CliResult, code: number): string {
+  if (!adopted.stdout.trim() && code === 2)
+    return `Nothing left to adopt into \`${file}\`; ${stillDiffers(file)}.\n`;
   if (!adopted.stdout.trim()) return `Nothing left to adopt: \`${file}\` matches PactFlow.\n`;
   const intro = `### Adopt the drift into \`${file}\`\n\nChanges made in PactFlow, written into the file for review:`;
   return `${intro}\n\n${fenced(adopted.stderr)}\n\n${fenced(adopted.stdout, 'diff')}\n`;
 }
+
+/** Drift that adopt does not write into the file: accounts the policy would disable or delete, say. */
+const stillDiffers = (file: string) =>
+  `PactFlow still differs from ${file} in ways adopt does not write into it (see the plan): ` +
+  'edit the file, or run the drift job with drift-action report or correct';
 
 /**
  * Drift adopted: edit the file to match PactFlow, and keep one pull/merge request with that edit
@@ -159,7 +166,9 @@ async function adoptDrift(cli: Cli, inputs: ActionInputs, reports: Reports, code
   const adopted = await cli.run(args, { stdout: true, stderr: true });
   process.stdout.write(adopted.stdout);
   if (adopted.code !== 0) return 1;
-  writeFileSync(reports.adoptMarkdown, adoptReport(inputs.file, adopted));
+  if (!adopted.stdout.trim() && code === 2)
+    process.stdout.write(workflowCommand('warning', stillDiffers(inputs.file)));
+  writeFileSync(reports.adoptMarkdown, adoptReport(inputs.file, adopted, code));
   if (!inputs.publish) return code;
   const publish = ['publish', '--kind', 'adopt', '--file', reports.adoptMarkdown];
   if (!adopted.stdout.trim()) publish.push('--clean');

@@ -101,7 +101,7 @@ async function closeAdoptRequests(
   base: string,
 ): Promise<Published> {
   const why =
-    `**Closed by pactflow-accounts:** nothing is left to adopt — the file on \`${base}\` matches PactFlow ` +
+    `**Closed by pactflow-accounts:** nothing is left to adopt into the file on \`${base}\` ` +
     '(the changes were merged, or undone in PactFlow).';
   for (const request of ours)
     await host.closeRequest(request.id, markBody('adopt', fitBody(`${why}\n\n${options.body}`)));

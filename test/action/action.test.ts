@@ -196,6 +196,37 @@ describe(
       expect(adoptPulls()[0]!.state).toBe('closed');
     });
 
+    it('drift-action adopt with drift adopt does not take (an account policy.unmanaged would disable): warns, claims no match', async () => {
+      // The organization matches examples/accounts.yaml here, apart from ci-search (disabled above,
+      // written so below) and ci-experimental, which the file does not list: policy disable plans
+      // to disable it, and adopt without --include-unmanaged leaves it out of the file.
+      const ws = mkdtempSync(path.join(tmpdir(), 'action-ws-'));
+      const text = readFileSync('examples/accounts.yaml', 'utf8')
+        .replace('unmanaged: ignore', 'unmanaged: disable')
+        .replace('  - name: ci-search\n', '  - name: ci-search\n    state: disabled\n');
+      writeFileSync(path.join(ws, 'accounts.yaml'), text);
+      const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'));
+      const result = await runJavascriptAction(
+        actionDir,
+        {
+          'base-url': emulator.url,
+          token: emulator.adminToken,
+          command: 'drift',
+          'drift-action': 'adopt',
+          publish: 'off',
+        },
+        { PATH: process.env.PATH ?? '', RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws },
+        { token: GITHUB_TOKEN, workspace: ws },
+      );
+      expect(result.status, result.log).toBe(0);
+      expect(result.outputs['exit-code']).toBe('2');
+      expect(result.log).toContain('ci-experimental will be disabled');
+      expect(result.log).toMatch(/^::warning::PactFlow still differs from accounts\.yaml/m);
+      const report = readFileSync(path.join(temp, 'pactflow-accounts', 'adopt.md'), 'utf8');
+      expect(report).not.toContain('matches PactFlow');
+      expect(report).toContain('still differs');
+    });
+
     it('an invalid file: the step fails, the comment shows the problems, the line is annotated', async () => {
       writeFileSync(
         path.join(workspace, 'broken.yaml'),

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -89,6 +89,8 @@ describe('publish --kind adopt on GitHub (stub GitHub API)', () => {
     expect(clean.code).toBe(0);
     expect(github.repo.pulls[0]).toMatchObject({ state: 'closed', merged: false });
     expect(github.repo.pulls[0]!.body).toContain('nothing is left to adopt');
+    // --clean says only that adopt has nothing to write; drift it does not take may remain.
+    expect(github.repo.pulls[0]!.body).not.toContain('matches PactFlow');
     expect(github.repo.branches.has(BRANCH)).toBe(false);
 
     const again = await adopt('clean');
@@ -160,6 +162,24 @@ describe('publish --kind adopt on GitHub (stub GitHub API)', () => {
     const given = await adopt('top\n', ['--path', './accounts.yaml']);
     expect(given.code).toBe(0);
     expect(filesOf(github.repo, BRANCH)!['accounts.yaml']).toBe('top\n');
+  });
+
+  it('a checkout reached through a symbolic link: the path is still the one in the repository', async () => {
+    // A runner whose GITHUB_WORKSPACE goes through a link (a self-hosted runner's work folder, or
+    // macOS's /var → /private/var): the job's working directory is the resolved folder.
+    const link = path.join(mkdtempSync(path.join(tmpdir(), 'adopt-link-')), 'checkout');
+    symlinkSync(workspace, link);
+    mkdirSync(path.join(workspace, 'config'));
+    writeFileSync(path.join(workspace, 'config', 'accounts.yaml'), 'linked\n');
+    const run = await cli(
+      ['publish', '--kind', 'adopt', '--file', '../adopt.md', '--adopted', 'accounts.yaml'],
+      {
+        env: { ...env(), GITHUB_WORKSPACE: link },
+        cwd: path.join(workspace, 'config'),
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(filesOf(github.repo, BRANCH)!['config/accounts.yaml']).toBe('linked\n');
   });
 
   it.each([

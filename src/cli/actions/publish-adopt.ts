@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError, UsageError } from '../../errors.js';
@@ -68,13 +69,26 @@ async function adoptedChange(ctx: CommandContext, options: PublishCommandOptions
 function checkoutPath(ctx: CommandContext, file: { display: string; absolute: string }): string {
   const env = ctx.io.env;
   const root = env.GITHUB_WORKSPACE || env.CI_PROJECT_DIR || ctx.io.cwd;
-  const relative = path.relative(root, file.absolute);
+  // Both resolved: the job's working directory is a real path even when the checkout's is a link.
+  const relative = path.relative(
+    realPath(root),
+    path.join(realPath(path.dirname(file.absolute)), path.basename(file.absolute)),
+  );
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
     throw new UsageError(
       `the adopted file ${file.display} is not inside the checkout ${root}`,
       'Give its path in the repository with --path.',
     );
   return repositoryPath(relative.split(path.sep).join('/'), file.display);
+}
+
+/** The folder with its symbolic links resolved; as given when it cannot be read. */
+function realPath(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
 }
 
 /** A path inside the repository, with / between parts: never outside it, never the root. */
