@@ -11948,7 +11948,9 @@ function pairEntries(desired, live, administrator) {
   const claimed = /* @__PURE__ */ new Set();
   const pairings = desired.accounts.map((account) => matchByName(account, byName2, claimed));
   const inScope = scopeMatcher(desired.policy);
-  let pool = live.accounts.filter((a2) => !claimed.has(a2.uuid) && inScope(a2.name));
+  const protectedGlobs = desired.policy.protected.map(compileGlob);
+  const adoptable = (a2) => inScope(a2.name) && !protectedGlobs.some((glob) => glob.test(a2.name));
+  let pool = live.accounts.filter((a2) => !claimed.has(a2.uuid) && adoptable(a2));
   const unpaired = desired.accounts.map((account, i2) => ({ account, i: i2 })).filter(({ account, i: i2 }) => pairings[i2].kind === "none" && account.state !== "deleted");
   for (const kind of ["email", "probable"]) {
     const chosen = unpaired.filter(({ i: i2 }) => pairings[i2].kind === "none").map(({ account, i: i2 }) => ({ i: i2, candidates: pool.filter((a2) => fits(kind, account, a2, administrator)) })).filter((c3) => c3.candidates.length === 1);

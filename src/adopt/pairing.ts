@@ -2,7 +2,7 @@ import type { DesiredAccount, DesiredState } from '../config/types.js';
 import { fieldsOf } from '../plan/account.js';
 import type { AccountFields } from '../plan/types.js';
 import type { LiveAccount, LiveState, Ref } from '../state/types.js';
-import { scopeMatcher } from '../util/glob.js';
+import { compileGlob, scopeMatcher } from '../util/glob.js';
 import { nameKey } from '../util/names.js';
 
 /**
@@ -37,8 +37,12 @@ export function pairEntries(
   for (const a of live.accounts) byName.set(nameKey(a.name), [...(byName.get(nameKey(a.name)) ?? []), a]);
   const claimed = new Set<string>();
   const pairings: Pairing[] = desired.accounts.map((account) => matchByName(account, byName, claimed));
+  // A protected account is never changed, so never written into the file either: it pairs with
+  // no entry and is not added by --include-unmanaged.
   const inScope = scopeMatcher(desired.policy);
-  let pool = live.accounts.filter((a) => !claimed.has(a.uuid) && inScope(a.name));
+  const protectedGlobs = desired.policy.protected.map(compileGlob);
+  const adoptable = (a: LiveAccount) => inScope(a.name) && !protectedGlobs.some((glob) => glob.test(a.name));
+  let pool = live.accounts.filter((a) => !claimed.has(a.uuid) && adoptable(a));
   const unpaired = desired.accounts
     .map((account, i) => ({ account, i }))
     .filter(({ account, i }) => pairings[i]!.kind === 'none' && account.state !== 'deleted');

@@ -151,3 +151,29 @@ systemAccounts:
 `);
   });
 });
+
+describe('adopt: protected accounts', () => {
+  const yaml = [
+    'version: 1',
+    'policy:',
+    '  protected: [ci-break-glass*]',
+    'systemAccounts:',
+    '  - name: ci-old # gone from PactFlow',
+    '    email: ops@example.com',
+    '    roles: [CI/CD]',
+    '  - name: ci-a',
+    '',
+  ].join('\n');
+
+  it('are never paired with an entry nor added by --include-unmanaged: never written into the file', () => {
+    const live = liveState([
+      { name: 'ci-a' },
+      { name: 'ci-break-glass', email: 'ops@example.com', roles: ['CI/CD'] },
+      { name: 'ci-new', roles: ['Viewer'] },
+    ]);
+    const result = adoptYaml(yaml, live, { includeUnmanaged: true });
+    expect(result.text).not.toMatch(/name: ci-break-glass/);
+    expect(result.text).not.toContain('ci-old');
+    expect(result.text).toContain('- name: ci-new');
+  });
+});
