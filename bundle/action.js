@@ -208,8 +208,9 @@ ${fenced(adopted.stdout, "diff")}
 `;
 }
 var stillDiffers = (file) => `PactFlow still differs from ${file} in ways adopt does not write into it (see the plan): edit the file, or run the drift job with drift-action report or correct`;
-async function adoptDrift(cli, inputs, reports, code) {
-  if (code === 1) return code;
+async function adoptDrift(cli, inputs, reports, planned) {
+  if (planned === 1) return planned;
+  const code = planned === 3 ? 2 : planned;
   const args = ["adopt", "-f", inputs.file, ...inputs.unmanagedIsDrift ? ["--include-unmanaged"] : []];
   const adopted = await cli.run(args, { stdout: true, stderr: true });
   import_node_process.default.stdout.write(adopted.stdout);

@@ -12591,7 +12591,7 @@ function renderAdoptDiff(file, before, after) {
 }
 function summaryLine(result, written = true) {
   const verb = written ? "adopted" : "would adopt";
-  if (!hasChanges(result)) return "nothing to adopt: the file matches PactFlow";
+  if (!hasChanges(result)) return "nothing to adopt into the file";
   const parts = [];
   for (const [kind, singular, plural] of KIND_WORDS) {
     const n2 = result.accounts.filter((a2) => a2.kinds.includes(kind)).length;

@@ -160,8 +160,11 @@ const stillDiffers = (file: string) =>
  * Drift adopted: edit the file to match PactFlow, and keep one pull/merge request with that edit
  * (created or updated in place); when nothing is left to adopt, close it.
  */
-async function adoptDrift(cli: Cli, inputs: ActionInputs, reports: Reports, code: number) {
-  if (code === 1) return code;
+async function adoptDrift(cli: Cli, inputs: ActionInputs, reports: Reports, planned: number) {
+  if (planned === 1) return planned;
+  // Nothing is applied here, so a guard that would refuse reverting the drift (3) refuses nothing:
+  // the drift is an answer (2), as it is for a report.
+  const code = planned === 3 ? 2 : planned;
   const args = ['adopt', '-f', inputs.file, ...(inputs.unmanagedIsDrift ? ['--include-unmanaged'] : [])];
   const adopted = await cli.run(args, { stdout: true, stderr: true });
   process.stdout.write(adopted.stdout);

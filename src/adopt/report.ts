@@ -42,7 +42,7 @@ const KIND_WORDS: [AdoptKind, string, string][] = [
  */
 export function summaryLine(result: AdoptResult, written = true): string {
   const verb = written ? 'adopted' : 'would adopt';
-  if (!hasChanges(result)) return 'nothing to adopt: the file matches PactFlow';
+  if (!hasChanges(result)) return 'nothing to adopt into the file';
   const parts: string[] = [];
   for (const [kind, singular, plural] of KIND_WORDS) {
     const n = result.accounts.filter((a) => a.kinds.includes(kind)).length;

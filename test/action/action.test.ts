@@ -330,6 +330,21 @@ describe('action.yml, inputs it cannot run with and a cancelled job', { timeout:
     expect(result.outputs['exit-code']).toBe('1');
   });
 
+  it('drift-action adopt: a guard that would refuse reverting the drift (3) does not fail the step', async () => {
+    // Reverting would delete every unlisted account, over maxDeletes: 0, so plan exits 3.
+    writeFileSync(
+      path.join(workspace, 'guarded.yaml'),
+      'version: 1\npolicy:\n  unmanaged: delete\n  limits: { maxDeletes: 0 }\nsystemAccounts:\n  - name: ci-search\n',
+    );
+    const adopted = await run(
+      { command: 'drift', 'drift-action': 'adopt', file: 'guarded.yaml', publish: 'off' },
+      { schedule: '17 6 * * *' },
+    );
+    expect(adopted.log).toMatch(/Refused by safety guards/);
+    expect(adopted.status, adopted.log).toBe(0);
+    expect(adopted.outputs['exit-code']).toBe('2');
+  });
+
   it('cancelled while planning: the plan stops, no later step starts, the step fails', async () => {
     // A PactFlow that takes requests and never answers them, so the cancel lands mid-plan.
     let arrived!: () => void;
