@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { startEmulator } from '../../src/emulator/server.js';
 import { runJavascriptAction } from '../helpers/action-runner.js';
+import { disableInEmulator } from '../helpers/emulator.js';
 import { startGithubStub } from '../helpers/github-stub.js';
 import { filesOf } from '../helpers/github-stub-git.js';
 
@@ -158,13 +159,7 @@ describe(
 
     it('drift-action adopt: one pull request with the edit, updated in place, closed once nothing is left', async () => {
       // Someone disables ci-search in PactFlow's settings, on purpose.
-      const search = emulator.snapshot().users.find((u) => u.name === 'ci-search')!;
-      const response = await fetch(`${emulator.url}/admin/users/${search.uuid}`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${emulator.adminToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ uuid: search.uuid, name: search.name, type: search.type, active: false }),
-      });
-      expect(response.status).toBe(200);
+      await disableInEmulator(emulator, 'ci-search');
       const before = readFileSync(path.join(workspace, 'accounts.yaml'), 'utf8');
       const writesBefore = emulator.requests().filter((r) => r.method !== 'GET').length;
 

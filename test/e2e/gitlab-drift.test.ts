@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { startEmulator } from '../../src/emulator/server.js';
+import { disableInEmulator } from '../helpers/emulator.js';
 import { cli } from '../helpers/run-cli.js';
 import { CLI } from '../helpers/spawn-cli.js';
 
@@ -55,13 +56,7 @@ describe('the GitLab drift job, DRIFT_ACTION=adopt', { timeout: 60_000 }, () => 
     const env = { PACT_BROKER_BASE_URL: emulator.url, PACT_BROKER_TOKEN: emulator.adminToken };
     expect((await cli(['apply', '-f', 'accounts.yaml', '--auto-approve'], { env, cwd: dir })).code).toBe(0);
     // In PactFlow's settings: ci-search disabled on purpose.
-    const search = emulator.snapshot().users.find((u) => u.name === 'ci-search')!;
-    const response = await fetch(`${emulator.url}/admin/users/${search.uuid}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${emulator.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ uuid: search.uuid, name: search.name, type: search.type, active: false }),
-    });
-    expect(response.status).toBe(200);
+    await disableInEmulator(emulator, 'ci-search');
 
     const run = await runDriftJob(dir, { ...env, DRIFT_ACTION: 'adopt' });
     expect(run.code, run.log).toBe(0);

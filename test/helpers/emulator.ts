@@ -123,3 +123,14 @@ export async function callEmulator(
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
+
+/** Disables an account the way someone would in PactFlow's settings: a full PUT with active false. */
+export async function disableInEmulator(emulator: RunningEmulator, name: string): Promise<void> {
+  const user = emulator.snapshot().users.find((u) => u.name === name)!;
+  const response = await fetch(`${emulator.url}/admin/users/${user.uuid}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${emulator.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ uuid: user.uuid, name: user.name, type: user.type, active: false }),
+  });
+  expect(response.status).toBe(200);
+}
