@@ -18182,6 +18182,1387 @@ var init_output_file = __esm({
   }
 });
 
+// src/plan/roles.ts
+var roles_exports = {};
+__export(roles_exports, {
+  liveRoleFields: () => liveRoleFields,
+  planRoles: () => planRoles,
+  roleKey: () => roleKey,
+  rolesNeedingPeopleCount: () => rolesNeedingPeopleCount,
+  unknownScopes: () => unknownScopes
+});
+function planRoles(desired, live) {
+  const before = new Map(live.roles.map((r) => [r.uuid, roleScopes(r)]));
+  const plan = {
+    changes: [],
+    byName: new Map(
+      live.roles.map((r) => [
+        nameKey(r.name),
+        { uuid: r.uuid, name: r.name, serverManaged: r.serverManaged, systemDefined: r.systemDefined }
+      ])
+    ),
+    before,
+    after: new Map(before),
+    diagnostics: []
+  };
+  const liveByName = new Map(live.roles.map((r) => [nameKey(r.name), r]));
+  for (const role2 of desired.roles) {
+    const current = liveByName.get(nameKey(role2.name));
+    if (current && !isCustom(current)) plan.diagnostics.push(builtInDefined(role2, current));
+    else if (current) updateRole(plan, role2, current);
+    else createRole(plan, role2);
+  }
+  if (desired.policy.unmanagedRoles === "delete") {
+    const listed3 = new Set(desired.roles.map((r) => nameKey(r.name)));
+    for (const role2 of live.roles)
+      if (isCustom(role2) && !listed3.has(nameKey(role2.name))) deleteRole(plan, role2);
+  }
+  plan.changes.sort(
+    (x, y) => compareNames(x.role, y.role) || ROLE_ACTIONS.indexOf(x.action) - ROLE_ACTIONS.indexOf(y.action)
+  );
+  return plan;
+}
+function definitionOf(role2, current) {
+  return {
+    name: role2.name,
+    ...role2.description !== void 0 ? { description: role2.description } : current?.description !== void 0 ? { description: current.description } : {},
+    permissions: role2.permissions
+  };
+}
+function builtInDefined(role2, current) {
+  return diagnosticAt(
+    role2.source.name,
+    "built-in-role",
+    `${role2.source.name.path}: "${current.name}" is a built-in role in this PactFlow and cannot be defined`,
+    "reference it in an account's roles, or give your custom role another name"
+  );
+}
+function createRole(plan, role2) {
+  const definition = definitionOf(role2, void 0);
+  plan.after.set(roleKey({ name: role2.name }), role2.permissions);
+  plan.byName.set(nameKey(role2.name), { name: role2.name, serverManaged: false, systemDefined: false });
+  plan.changes.push({
+    role: role2.name,
+    action: "create",
+    origin: "file",
+    before: null,
+    after: wantedFields(role2, definition),
+    steps: [{ kind: "create-role", role: definition }],
+    risks: [],
+    accounts: [],
+    fingerprint: fingerprintRole(void 0)
+  });
+}
+function updateRole(plan, role2, current) {
+  const definition = definitionOf(role2, current);
+  const now = liveRoleFields(current);
+  const wanted = wantedFields(role2, definition);
+  const before = {};
+  const after = {};
+  for (const field of ["name", "description", "permissions"]) {
+    if (JSON.stringify(now[field]) === JSON.stringify(wanted[field])) continue;
+    Object.assign(before, { [field]: now[field] });
+    Object.assign(after, { [field]: wanted[field] });
+  }
+  if (Object.keys(after).length === 0) return;
+  plan.after.set(current.uuid, role2.permissions);
+  plan.byName.set(nameKey(role2.name), {
+    uuid: current.uuid,
+    name: role2.name,
+    serverManaged: false,
+    systemDefined: false
+  });
+  plan.changes.push({
+    role: role2.name,
+    uuid: current.uuid,
+    action: "update",
+    origin: "file",
+    before,
+    after,
+    steps: [{ kind: "update-role", role: definition }],
+    risks: [],
+    accounts: [],
+    fingerprint: fingerprintRole(current)
+  });
+}
+function deleteRole(plan, role2) {
+  plan.after.delete(role2.uuid);
+  plan.changes.push({
+    role: role2.name,
+    uuid: role2.uuid,
+    action: "delete",
+    origin: "unmanaged",
+    before: liveRoleFields(role2),
+    after: null,
+    steps: [{ kind: "delete-role" }],
+    risks: ["delete"],
+    accounts: [],
+    fingerprint: fingerprintRole(role2)
+  });
+}
+function rolesNeedingPeopleCount(desired, live) {
+  return planRoles(desired, live).changes.filter((c3) => c3.uuid && (c3.action === "delete" || c3.after?.permissions !== void 0)).map((c3) => c3.uuid);
+}
+function unknownScopes(desired, assignable2) {
+  const known = new Set(assignable2);
+  return desired.roles.flatMap(
+    (role2) => role2.source.permissions.filter(({ scope }) => !known.has(scope)).map(
+      ({ scope, at }) => diagnosticAt(
+        at,
+        "unknown-scope",
+        `${at.path}: PactFlow has no permission scope "${scope}"${didYouMean(scope, assignable2)}`,
+        "PactFlow refuses a role with an unknown scope; `GET /admin/permissions` lists the ones it offers"
+      )
+    )
+  );
+}
+var roleKey, liveRoleFields, isCustom, wantedFields;
+var init_roles2 = __esm({
+  "src/plan/roles.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_scopes();
+    init_names();
+    init_suggest();
+    init_fingerprint();
+    init_types2();
+    roleKey = (role2) => role2.uuid ?? `new:${nameKey(role2.name)}`;
+    liveRoleFields = (role2) => ({
+      name: role2.name,
+      description: role2.description || null,
+      permissions: [...role2.permissions].sort()
+    });
+    isCustom = (role2) => !role2.systemDefined && !role2.serverManaged;
+    wantedFields = (role2, definition) => ({
+      name: role2.name,
+      description: definition.description || null,
+      permissions: role2.permissions
+    });
+  }
+});
+
+// src/plan/permissions.ts
+function rolesAfter(change, live, newAccountRoles) {
+  const kept = (live?.roles ?? []).filter((r) => r.serverManaged).map((r) => r.uuid);
+  const setRoles2 = change?.steps.find((s) => s.kind === "set-roles");
+  if (setRoles2) return [...setRoles2.roles.map(roleKey), ...kept];
+  if (change?.action === "create") {
+    const reconcile = change.steps.find((s) => s.kind === "reconcile");
+    const target = reconcile && targetRoles(newAccountRoles, reconcile.spec, reconcile.administrator);
+    return (target ?? newAccountRoles).map(roleKey);
+  }
+  return (live?.roles ?? []).map((r) => r.uuid);
+}
+function attributePermissions(changes, roles, live) {
+  const cicd = live.roles.find((r) => r.name === "CI/CD");
+  const newAccountRoles = cicd ? [{ uuid: cicd.uuid, name: cicd.name }] : [];
+  const startsWith = new Set(effectiveScopes(newAccountRoles.map(roleKey), roles.before));
+  const accountByUuid = new Map(live.accounts.map((a2) => [a2.uuid, a2]));
+  const memo = /* @__PURE__ */ new Map();
+  const scopesOf2 = (keys, catalogue) => {
+    const key = `${catalogue === roles.before ? "before" : "after"}
+${keys.join("\n")}`;
+    let scopes = memo.get(key);
+    if (!scopes) memo.set(key, scopes = effectiveScopes(keys, catalogue));
+    return scopes;
+  };
+  for (const change of changes) {
+    if (change.action === "delete") continue;
+    const account = change.uuid ? accountByUuid.get(change.uuid) : void 0;
+    const beforeKeys = (account?.roles ?? []).map((r) => r.uuid);
+    const diff = diffScopes(
+      scopesOf2(beforeKeys, roles.before),
+      scopesOf2(rolesAfter(change, account, newAccountRoles), roles.after)
+    );
+    if (isEmptyDiff(diff)) continue;
+    change.permissions = diff;
+    const granted = diff.gained.filter((s) => change.action !== "create" || !startsWith.has(s));
+    if (granted.some(isRiskyScope) || change.risks.includes("admin-grant"))
+      change.risks.push("privilege-gain");
+  }
+  for (const roleChange of roles.changes) {
+    const uuid = roleChange.uuid;
+    if (!uuid) continue;
+    const scopes = roleChange.after?.permissions;
+    if (roleChange.action !== "delete" && scopes === void 0) continue;
+    const people = live.humanRoleHolders?.[uuid];
+    if (people !== void 0) roleChange.people = people;
+    if (roleChange.action === "delete" || scopes === void 0) continue;
+    const changed = new Map(roles.before).set(uuid, scopes);
+    for (const account of live.accounts) {
+      const keys = account.roles.map((r) => r.uuid);
+      if (!keys.includes(uuid)) continue;
+      const diff = diffScopes(effectiveScopes(keys, roles.before), effectiveScopes(keys, changed));
+      if (!isEmptyDiff(diff)) roleChange.accounts.push({ account: account.name, ...diff });
+    }
+    roleChange.accounts.sort((a2, b) => byName({ name: a2.account }, { name: b.account }));
+    const own = diffScopes(roles.before.get(uuid) ?? [], scopes);
+    if (own.gained.some(isRiskyScope)) roleChange.risks.push("privilege-gain");
+  }
+}
+var init_permissions = __esm({
+  "src/plan/permissions.ts"() {
+    "use strict";
+    init_scopes();
+    init_names();
+    init_converge();
+    init_roles2();
+  }
+});
+
+// src/plan/refusals.ts
+function guardContext(live, policy) {
+  const adminRole = live.roles.find((r) => r.name.toLowerCase() === ADMINISTRATOR.toLowerCase());
+  return {
+    live,
+    policy,
+    accounts: new Map(live.accounts.map((a2) => [a2.uuid, a2])),
+    roles: new Map(live.roles.map((r) => [r.uuid, r])),
+    rolesByName: new Map(live.roles.map((r) => [nameKey(r.name), r])),
+    administrator: adminRole && { uuid: adminRole.uuid, name: adminRole.name },
+    protectedGlobs: policy.protected.map((pattern2) => ({ pattern: pattern2, re: compileGlob(pattern2) })),
+    inScope: scopeMatcher(policy)
+  };
+}
+function findRefusals(plan, ctx) {
+  const accounts = plan.changes.map((change) => accountRefusal(change, ctx));
+  const deleting = new Set(
+    plan.changes.flatMap(
+      (c3, i2) => c3.uuid !== void 0 && !accounts[i2] && !c3.refused && c3.steps.some((s) => s.kind === "delete") ? [c3.uuid] : []
+    )
+  );
+  const roles = plan.roleChanges.map((change) => roleRefusal(change, plan, deleting, ctx));
+  return { accounts, roles };
+}
+function accountRefusal(change, ctx) {
+  const current = change.uuid === void 0 ? void 0 : ctx.accounts.get(change.uuid);
+  if (change.uuid !== void 0 && !current)
+    return {
+      guard: "scope",
+      message: `"${change.account}" is not a system account in this PactFlow; only system accounts are ever changed.`
+    };
+  const names2 = current ? [current.name, change.account] : [change.account];
+  for (const step of change.steps)
+    if (step.kind === "create" || step.kind === "rename") names2.push(step.name);
+  for (const name of names2) {
+    const glob = ctx.protectedGlobs.find((g) => g.re.test(name));
+    if (glob) return protectedRefusal(name, glob.pattern);
+  }
+  if (change.uuid !== void 0 && change.uuid === ctx.live.caller.uuid)
+    return {
+      guard: "self-lockout",
+      message: `"${ctx.live.caller.name}" owns the API token this run uses: this tool never changes the account it runs as, so it cannot lock itself out. Apply this change with another account's token.`
+    };
+  const outside = names2.find((name) => !ctx.inScope(name));
+  if (outside !== void 0)
+    return { guard: "scope", message: `"${outside}" is outside policy.scope: this tool never changes it.` };
+  return void 0;
+}
+function protectedRefusal(name, pattern2) {
+  return {
+    guard: "protected",
+    message: nameKey(pattern2) === nameKey(name) ? `"${name}" is in policy.protected: this tool never changes it. Change it in PactFlow by hand, or remove it from policy.protected.` : `"${name}" matches policy.protected "${pattern2}": this tool never changes it. Change it in PactFlow by hand, or narrow policy.protected.`
+  };
+}
+function roleRefusal(change, plan, deleting, ctx) {
+  const current = change.uuid === void 0 ? void 0 : ctx.roles.get(change.uuid);
+  if (change.uuid !== void 0 && !current)
+    return { guard: "scope", message: `"${change.role}" is not a role in this PactFlow.` };
+  const builtIn = builtInRoleTouched(change, current, ctx);
+  if (builtIn !== void 0)
+    return { guard: "scope", message: `"${builtIn}" is a built-in role: this tool never changes it.` };
+  if (change.uuid === void 0) return void 0;
+  if (change.steps.some((s) => s.kind === "delete-role")) return roleInUse(change.uuid, plan, deleting, ctx);
+  return roleSelfLockout(change.uuid, plan, ctx);
+}
+function builtInRoleTouched(change, current, ctx) {
+  const isBuiltIn = (role2) => role2 !== void 0 && (role2.systemDefined || role2.serverManaged);
+  if (current && isBuiltIn(current)) return current.name;
+  const names2 = [
+    current?.name,
+    ...change.steps.flatMap((s) => s.kind === "delete-role" ? [] : [s.role.name])
+  ];
+  return names2.find(
+    (n2) => n2 !== void 0 && (isBuiltInRoleName(n2) || isBuiltIn(ctx.rolesByName.get(nameKey(n2))))
+  );
+}
+function roleInUse(uuid, plan, deleting, ctx) {
+  const planned = new Map(plan.changes.flatMap((c3) => c3.uuid ? [[c3.uuid, c3]] : []));
+  const holders = ctx.live.accounts.filter(
+    (a2) => !deleting.has(a2.uuid) && rolesAfter(planned.get(a2.uuid), a2, []).includes(uuid)
+  );
+  if (holders.length > 0) {
+    const names2 = holders.map((a2) => `"${a2.name}"`);
+    const shown3 = names2.length > 5 ? [...names2.slice(0, 5), `and ${names2.length - 5} more`] : names2;
+    return {
+      guard: "role-in-use",
+      message: `still held by ${holders.length === 1 ? "system account" : count(holders.length, "system account")} ${shown3.join(", ")}: a role in use is never deleted. List the role under roles:, or move those accounts to other roles first.`
+    };
+  }
+  const people = ctx.live.humanRoleHolders?.[uuid];
+  if (people === void 0)
+    return { guard: "role-in-use", message: "the people holding it were not counted, so it is not deleted" };
+  if (people > 0)
+    return {
+      guard: "role-in-use",
+      message: `still held by ${count(people, "person", "people")}: a role in use is never deleted. Reassign them in PactFlow first, or list the role under roles:.`
+    };
+  return void 0;
+}
+function roleSelfLockout(uuid, plan, ctx) {
+  const { caller } = ctx.live;
+  const keys = caller.roles.map((r) => r.uuid);
+  if (!keys.includes(uuid)) return void 0;
+  const before = new Map(ctx.live.roles.map((r) => [r.uuid, roleScopes(r)]));
+  const after = new Map(before);
+  for (const change of plan.roleChanges) {
+    if (change.uuid === void 0) continue;
+    for (const step of change.steps)
+      if (step.kind === "delete-role") after.delete(change.uuid);
+      else after.set(change.uuid, step.role.permissions);
+  }
+  const lost = diffScopes(effectiveScopes(keys, before), effectiveScopes(keys, after)).lost.filter(
+    (s) => RUN_NEEDS.includes(s)
+  );
+  if (lost.length === 0) return void 0;
+  return {
+    guard: "self-lockout",
+    message: `"${caller.name}" owns the API token this run uses and holds this role: the change takes away ${lost.join(", ")}, which this tool needs. Apply it with another account's token.`
+  };
+}
+var RUN_NEEDS;
+var init_refusals = __esm({
+  "src/plan/refusals.ts"() {
+    "use strict";
+    init_scopes();
+    init_built_in_roles();
+    init_glob();
+    init_names();
+    init_plural();
+    init_permissions();
+    RUN_NEEDS = ["system_account:manage:*", "team:manage:*", "role:manage:*"];
+  }
+});
+
+// src/plan/weigh.ts
+function weighChange(change, live, administrator) {
+  const isAdmin = (r) => administrator !== void 0 && r.uuid === administrator.uuid || r.name.toLowerCase() === ADMINISTRATOR.toLowerCase();
+  const weight = { deletes: 0, disables: 0, adminChanges: 0 };
+  const acting = {
+    existing: live !== void 0,
+    adminNow: live?.roles.some(isAdmin) ?? false,
+    adminChanged: false
+  };
+  for (const step of change.steps) {
+    switch (step.kind) {
+      case "create":
+        if (acting.adminChanged) weight.adminChanges++;
+        Object.assign(acting, { existing: false, adminNow: false, adminChanged: false });
+        break;
+      case "delete":
+        weight.deletes = 1;
+        break;
+      case "disable":
+        if (acting.existing) weight.disables = 1;
+        break;
+      default:
+        judgeRoleStep(step, acting, isAdmin, administrator);
+    }
+  }
+  if (acting.adminChanged) weight.adminChanges++;
+  return weight;
+}
+function judgeRoleStep(step, acting, isAdmin, administrator) {
+  if (step.kind === "set-roles") {
+    const after = step.roles.some(isAdmin);
+    if (after !== acting.adminNow) Object.assign(acting, { adminNow: after, adminChanged: true });
+    return;
+  }
+  if (step.kind !== "reconcile") return;
+  const { spec } = step;
+  if (acting.adminNow) {
+    const keeps = spec.admin === true && step.administrator !== void 0 && step.administrator.uuid === administrator?.uuid || spec.admin === void 0 && spec.roles === void 0;
+    if (!keeps) acting.adminChanged = true;
+  } else if (spec.admin === true || (spec.roles?.some(isAdmin) ?? false))
+    Object.assign(acting, { adminNow: true, adminChanged: true });
+}
+var init_weigh = __esm({
+  "src/plan/weigh.ts"() {
+    "use strict";
+    init_built_in_roles();
+  }
+});
+
+// src/plan/guards.ts
+function checkGuards(plan, ctx, overrides = {}) {
+  const found = findRefusals(plan, ctx);
+  const refusals = onePerGuard([
+    ...plan.changes.flatMap((c3, i2) => listed(c3.account, [c3.refused, found.accounts[i2]])),
+    ...plan.roleChanges.flatMap((c3, i2) => listed(`role "${c3.role}"`, [c3.refused, found.roles[i2]]))
+  ]);
+  const totals = weighPlan(plan, ctx);
+  const limits = Object.fromEntries(
+    Object.keys(WEIGHT_OF).map((name) => [
+      name,
+      { count: totals[WEIGHT_OF[name]], limit: Math.max(ctx.policy.limits[name], overrides[name] ?? 0) }
+    ])
+  );
+  const exceeded = Object.keys(limits).filter((n2) => limits[n2].count > limits[n2].limit);
+  return { limits, exceeded, refusals, ok: exceeded.length === 0 && refusals.length === 0 };
+}
+function weighPlan(plan, ctx) {
+  const totals = { deletes: 0, disables: 0, adminChanges: 0 };
+  for (const change of plan.changes) {
+    const live = change.uuid === void 0 ? void 0 : ctx.accounts.get(change.uuid);
+    const weight = weighChange(change, live, ctx.administrator);
+    totals.deletes += weight.deletes;
+    totals.disables += weight.disables;
+    totals.adminChanges += weight.adminChanges;
+  }
+  totals.deletes += plan.roleChanges.filter((c3) => c3.steps.some((s) => s.kind === "delete-role")).length;
+  return totals;
+}
+function onePerGuard(refusals) {
+  const seen = /* @__PURE__ */ new Set();
+  return refusals.filter((r) => {
+    const key = `${r.guard}
+${r.account}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+var WEIGHT_OF, listed;
+var init_guards = __esm({
+  "src/plan/guards.ts"() {
+    "use strict";
+    init_refusals();
+    init_weigh();
+    init_refusals();
+    WEIGHT_OF = {
+      maxDeletes: "deletes",
+      maxDisables: "disables",
+      maxAdminChanges: "adminChanges"
+    };
+    listed = (account, refusals) => refusals.flatMap((r) => r ? [{ account, ...r }] : []);
+  }
+});
+
+// src/plan/people.ts
+function givesNewNames(desired, live) {
+  const taken = new Set(live.accounts.map((a2) => nameKey(a2.name)));
+  return desired.accounts.some((a2) => a2.state !== "deleted" && !taken.has(nameKey(a2.name)));
+}
+function personNameClashes(changes, desired, live) {
+  if (!live.personNames) return [];
+  const people = new Map(live.personNames.map((n2) => [nameKey(n2), n2]));
+  const entries2 = new Map(desired.accounts.map((a2) => [a2.name, a2]));
+  return changes.flatMap((change) => {
+    const newName = change.steps.some((s) => s.kind === "create" || s.kind === "rename");
+    const person = newName ? people.get(nameKey(change.account)) : void 0;
+    const entry = entries2.get(change.account);
+    if (person === void 0 || !entry) return [];
+    const at = entry.source.entry;
+    return [
+      diagnosticAt(
+        at,
+        "name-of-a-person",
+        `${at.path}: the name "${change.account}" is taken by a person in PactFlow ("${person}"), and PactFlow refuses a system account by a person's name`,
+        "choose another name for the system account"
+      )
+    ];
+  });
+}
+var init_people = __esm({
+  "src/plan/people.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_names();
+  }
+});
+
+// src/plan/resolve.ts
+function specResolver(roles, live, administrator, diagnostics) {
+  const error2 = (at, code2, summary, detail) => diagnostics.push(diagnosticAt(at, code2, `${at.path}: ${summary}`, detail));
+  const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
+  const resolved = { role: /* @__PURE__ */ new Map(), team: /* @__PURE__ */ new Map() };
+  const resolveName = (name, at, kind) => {
+    const known = resolved[kind].get(name);
+    if (known) return known;
+    const found = kind === "role" ? roles.get(nameKey(name)) : teams.get(nameKey(name));
+    if (!found) {
+      const names2 = kind === "role" ? [...roles.values()].filter((r) => !r.serverManaged).map((r) => r.name) : live.teams.map((t) => t.name);
+      diagnostics.push(unknownName(kind, name, at, names2));
+      return void 0;
+    }
+    if (kind === "role" && roles.get(nameKey(name)).serverManaged) {
+      error2(
+        at,
+        "server-managed-role",
+        `role "${found.name}" cannot be assigned`,
+        "PactFlow grants it to team administrators; remove it from the list"
+      );
+      return void 0;
+    }
+    const ref = found.uuid === void 0 ? { name: found.name } : { uuid: found.uuid, name: found.name };
+    resolved[kind].set(name, ref);
+    return ref;
+  };
+  return (account) => {
+    const roleRefs = account.roles?.map((name, i2) => resolveName(name, account.source.roles[i2], "role"));
+    const teamRefs = account.teams?.map((name, i2) => resolveName(name, account.source.teams[i2], "team"));
+    let ok2 = !roleRefs?.includes(void 0) && !teamRefs?.includes(void 0);
+    if ((account.admin !== void 0 || roleRefs) && !administrator) {
+      ok2 = false;
+      error2(
+        account.source.entry,
+        "no-administrator-role",
+        "this PactFlow has no Administrator role to manage"
+      );
+    }
+    if (!ok2) return void 0;
+    return {
+      ...roleRefs ? { roles: roleRefs } : {},
+      ...account.admin === void 0 ? {} : { admin: account.admin },
+      ...teamRefs ? { teams: teamRefs } : {}
+    };
+  };
+}
+function unknownName(kind, name, at, names2) {
+  return diagnosticAt(
+    at,
+    `unknown-${kind}`,
+    `${at.path}: unknown ${kind} "${name}"${didYouMean(name, names2)}`,
+    `${kind}s in this PactFlow: ${names2.join(", ") || "none"}`
+  );
+}
+var init_resolve = __esm({
+  "src/plan/resolve.ts"() {
+    "use strict";
+    init_names();
+    init_diagnostics();
+    init_suggest();
+  }
+});
+
+// src/plan/targets.ts
+function narrowRoles(roles, changes, live, isTargeted) {
+  const needed = rolesNeeded(changes, live, isTargeted);
+  const kept = [];
+  const warnings = [];
+  for (const change of roles.changes) {
+    if (change.action === "delete" || !needed.has(keyOf2(change))) continue;
+    const others = change.uuid === void 0 ? void 0 : alsoChanges(change, change.uuid, roles, live, isTargeted);
+    if (others) warnings.push(others);
+    else kept.push(change);
+  }
+  const after = new Map(roles.before);
+  for (const change of kept)
+    for (const step of change.steps)
+      if (step.kind !== "delete-role") after.set(keyOf2(change), step.role.permissions);
+  return { roles: { ...roles, changes: kept, after }, warnings };
+}
+function rolesNeeded(changes, live, isTargeted) {
+  const planned = new Map(changes.flatMap((c3) => c3.uuid ? [[c3.uuid, c3]] : []));
+  const needed = /* @__PURE__ */ new Set();
+  for (const change of changes)
+    if (change.action === "create") for (const key of rolesAfter(change, void 0, [])) needed.add(key);
+  for (const account of live.accounts) {
+    if (!isTargeted(account) || planned.get(account.uuid)?.action === "delete") continue;
+    for (const key of rolesAfter(planned.get(account.uuid), account, [])) needed.add(key);
+  }
+  return needed;
+}
+function alsoChanges(change, uuid, roles, live, isTargeted) {
+  const scopes = change.after?.permissions;
+  if (scopes === void 0) return void 0;
+  const updated = new Map(roles.before).set(uuid, scopes);
+  const accounts = [];
+  for (const account of live.accounts) {
+    const keys = account.roles.map((r) => r.uuid);
+    if (isTargeted(account) || !keys.includes(uuid)) continue;
+    const diff = diffScopes(effectiveScopes(keys, roles.before), effectiveScopes(keys, updated));
+    if (!isEmptyDiff(diff)) accounts.push({ name: account.name, diff });
+  }
+  const people = live.humanRoleHolders?.[uuid] ?? 0;
+  if (accounts.length === 0 && people === 0) return void 0;
+  const shown3 = accounts.slice(0, 5).map((a2) => `${a2.name} (${scopeChanges(a2.diff)})`);
+  if (accounts.length > 5) shown3.push(count(accounts.length - 5, "more system account"));
+  if (people > 0) shown3.push(count(people, "person", "people"));
+  return {
+    code: "role-left-out",
+    message: `role "${change.role}" is left out of this plan: updating it would also change what ${listed2(shown3)} can do, which --target does not name. Plan without --target to update it.`
+  };
+}
+function listed2(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+var keyOf2, scopeChanges;
+var init_targets = __esm({
+  "src/plan/targets.ts"() {
+    "use strict";
+    init_scopes();
+    init_plural();
+    init_permissions();
+    init_roles2();
+    keyOf2 = (change) => change.uuid ?? roleKey({ name: change.role });
+    scopeChanges = (diff) => [...diff.gained.map((s) => `+${s}`), ...diff.lost.map((s) => `-${s}`)].join(" ");
+  }
+});
+
+// src/plan/compute.ts
+var compute_exports = {};
+__export(compute_exports, {
+  computePlan: () => computePlan
+});
+function computePlan(desired, live, options) {
+  const roles = planRoles(desired, live);
+  const planning = startPlanning(desired, live, options, [...roles.diagnostics]);
+  const resolve = specResolver(roles.byName, live, planning.administrator, planning.diagnostics);
+  const listed3 = planFileAccounts(planning, resolve);
+  const unlisted = planUnmanaged(planning, listed3.claimed);
+  planning.diagnostics.push(...personNameClashes(listed3.changes, desired, live));
+  if (planning.diagnostics.length > 0) return { diagnostics: planning.diagnostics };
+  const changes = [...listed3.changes, ...unlisted.changes];
+  const { roles: rolePlan, warnings: leftOut } = options.targets?.length ? narrowRoles(roles, changes, live, (a2) => listed3.claimed.has(a2.uuid) || planning.targeted(a2.name)) : { roles, warnings: [] };
+  planning.warnings.push(...leftOut);
+  const roleChanges = rolePlan.changes;
+  attributePermissions(changes, rolePlan, live);
+  const guarding = guardContext(live, desired.policy);
+  markRefusals(changes, roleChanges, guarding);
+  changes.sort(
+    (a2, b) => byName({ name: a2.account }, { name: b.account }) || ACTIONS.indexOf(a2.action) - ACTIONS.indexOf(b.action)
+  );
+  unlisted.unmanaged.sort(byName);
+  const { warnings } = planning;
+  return {
+    diagnostics: [],
+    plan: {
+      formatVersion: 1,
+      generator: options.generator,
+      baseUrl: options.baseUrl,
+      desired: { file: desired.file, sha256: desired.sha256 },
+      caller: { uuid: live.caller.uuid, name: live.caller.name },
+      targets: options.targets?.length ? [...options.targets] : null,
+      summary: summarize(changes, roleChanges, { ...listed3, ...unlisted }),
+      hash: hashChanges(changes, roleChanges),
+      guards: checkGuards({ changes, roleChanges }, guarding),
+      changes,
+      roleChanges,
+      unmanaged: unlisted.unmanaged,
+      ...warnings.length ? { warnings } : {}
+    }
+  };
+}
+function startPlanning(desired, live, options, diagnostics) {
+  const adminRole = live.roles.find((r) => nameKey(r.name) === nameKey(ADMINISTRATOR));
+  const liveByName = /* @__PURE__ */ new Map();
+  for (const account of live.accounts) {
+    const key = nameKey(account.name);
+    const same3 = liveByName.get(key);
+    if (same3) same3.push(account);
+    else liveByName.set(key, [account]);
+  }
+  const targets = options.targets?.length ? new Set(options.targets.map(nameKey)) : void 0;
+  return {
+    desired,
+    live,
+    administrator: adminRole && { uuid: adminRole.uuid, name: adminRole.name },
+    liveByName,
+    targeted: (...names2) => !targets || names2.some((n2) => targets.has(nameKey(n2))),
+    diagnostics,
+    warnings: unmatchedPatterns(desired, live)
+  };
+}
+function planFileAccounts(planning, resolve) {
+  const claimed = /* @__PURE__ */ new Set();
+  const changes = [];
+  let unchanged = 0;
+  for (const account of planning.desired.accounts) {
+    if (!planning.targeted(account.name, ...account.previousNames)) continue;
+    const match = matchLive(account, planning, claimed);
+    if (match === "left-out") continue;
+    if (match) claimed.add(match.uuid);
+    const spec = resolve(account);
+    if (!spec) continue;
+    const change = planAccount(account, match, spec, planning.administrator);
+    if (change) changes.push(change);
+    else unchanged++;
+  }
+  return { changes, claimed, unchanged };
+}
+function matchLive(account, planning, claimed) {
+  const exact = planning.liveByName.get(nameKey(account.name)) ?? [];
+  if (exact.length > 1) {
+    for (const candidate of exact) claimed.add(candidate.uuid);
+    planning.warnings.push({
+      code: "ambiguous-name",
+      message: `"${account.name}" is left out of this plan: ${exact.length} live accounts are named so, ignoring case (${exact.map((a2) => `"${a2.name}"`).join(", ")}). Rename or delete one of them in PactFlow, then plan again.`
+    });
+    return "left-out";
+  }
+  if (exact[0] || account.previousNames.length === 0) return exact[0];
+  const candidates = account.previousNames.flatMap((n2) => planning.liveByName.get(nameKey(n2)) ?? []).filter((c3) => !claimed.has(c3.uuid));
+  if (candidates.length > 1) {
+    const at = account.source.entry;
+    planning.diagnostics.push(
+      diagnosticAt(
+        at,
+        "ambiguous-rename",
+        `${at.path}: ${candidates.length} live accounts match previousNames of "${account.name}": ${candidates.map((c3) => `"${c3.name}"`).join(", ")}`,
+        "keep one previous name, or delete the extra live account"
+      )
+    );
+    return "left-out";
+  }
+  return candidates[0];
+}
+function planUnmanaged(planning, claimed) {
+  const { desired, live, administrator } = planning;
+  const protectedGlobs = desired.policy.protected.map((pattern2) => compileGlob(pattern2));
+  const inScope = scopeMatcher(desired.policy);
+  const policy = desired.policy.unmanaged;
+  const unmanaged = [];
+  const changes = [];
+  let outOfScope = 0;
+  for (const account of live.accounts) {
+    if (claimed.has(account.uuid) || !planning.targeted(account.name)) continue;
+    if (!inScope(account.name)) {
+      outOfScope++;
+      continue;
+    }
+    const base = { name: account.name, uuid: account.uuid, active: account.active };
+    if (protectedGlobs.some((re) => re.test(account.name)))
+      unmanaged.push({ ...base, disposition: "protected" });
+    else if (policy === "ignore") unmanaged.push({ ...base, disposition: "ignore" });
+    else if (policy === "disable" && !account.active)
+      unmanaged.push({ ...base, disposition: "already-disabled" });
+    else {
+      unmanaged.push({ ...base, disposition: policy });
+      changes.push(
+        policy === "delete" ? deleteChange(account, account.name, "unmanaged", administrator) : {
+          ...changeFor(account.name, account, "disable", "unmanaged"),
+          before: { state: "enabled" },
+          after: { state: "disabled" },
+          steps: [{ kind: "disable" }],
+          risks: ["disable"]
+        }
+      );
+    }
+  }
+  return { unmanaged, changes, outOfScope };
+}
+function markRefusals(changes, roleChanges, ctx) {
+  const refusals = findRefusals({ changes, roleChanges }, ctx);
+  changes.forEach((change, i2) => {
+    const refusal = refusals.accounts[i2];
+    if (refusal) change.refused = refusal;
+  });
+  roleChanges.forEach((change, i2) => {
+    const refusal = refusals.roles[i2];
+    if (refusal) change.refused = refusal;
+  });
+}
+function summarize(changes, roleChanges, counts) {
+  const all2 = [...changes, ...roleChanges];
+  const summary = Object.fromEntries(
+    ACTIONS.map((a2) => [a2, changes.filter((c3) => c3.action === a2).length])
+  );
+  summary.unchanged = counts.unchanged;
+  summary.unmanaged = counts.unmanaged.length;
+  summary.outOfScope = counts.outOfScope;
+  summary.refused = all2.filter((c3) => c3.refused).length;
+  summary.roleCreate = roleChanges.filter((c3) => c3.action === "create").length;
+  summary.roleUpdate = roleChanges.filter((c3) => c3.action === "update").length;
+  summary.roleDelete = roleChanges.filter((c3) => c3.action === "delete").length;
+  summary.privilegeGains = all2.filter((c3) => c3.risks.includes("privilege-gain")).length;
+  return summary;
+}
+function unmatchedPatterns(desired, live) {
+  const unmatched = (patterns) => patterns.filter((p) => {
+    const re = compileGlob(p);
+    return !live.accounts.some((a2) => re.test(a2.name));
+  });
+  return [
+    ...unmatched(desired.policy.protected).map((p) => ({
+      code: "unmatched-protected",
+      message: `policy.protected "${p}" matches no live system account, so it protects nothing. Check it for a typo.`
+    })),
+    ...unmatched(desired.policy.include).map((p) => ({
+      code: "unmatched-include",
+      message: `policy.scope.include "${p}" matches no live system account. Check it for a typo.`
+    }))
+  ];
+}
+var init_compute = __esm({
+  "src/plan/compute.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_built_in_roles();
+    init_glob();
+    init_names();
+    init_account();
+    init_fingerprint();
+    init_guards();
+    init_people();
+    init_permissions();
+    init_refusals();
+    init_resolve();
+    init_roles2();
+    init_targets();
+    init_types2();
+  }
+});
+
+// src/pactflow/wire.ts
+var ADMINISTRATOR_ROLE_UUID, TEAM_ADMINISTRATOR_ROLE_UUID, TEAM_ADMINISTRATOR_ROLE_NAME;
+var init_wire = __esm({
+  "src/pactflow/wire.ts"() {
+    "use strict";
+    ADMINISTRATOR_ROLE_UUID = "cf75d7c2-416b-11ea-af5e-53c3b1a4efd8";
+    TEAM_ADMINISTRATOR_ROLE_UUID = "d635f960-88f2-4f13-8043-4641a02dffa0";
+    TEAM_ADMINISTRATOR_ROLE_NAME = "Team Administrator";
+  }
+});
+
+// src/state/live-state.ts
+function isServerManagedRole(role2) {
+  return role2.uuid === TEAM_ADMINISTRATOR_ROLE_UUID || role2.name === TEAM_ADMINISTRATOR_ROLE_NAME;
+}
+function toLiveAccount(user) {
+  return {
+    uuid: user.uuid,
+    name: user.name,
+    ...user.email === void 0 ? {} : { email: user.email },
+    active: user.active,
+    roles: user.roles.map(accountRole).sort(byName),
+    teams: user.teams.map((t) => ({ uuid: t.uuid, name: t.name })).sort(byName),
+    ...user.createdAt === void 0 ? {} : { createdAt: user.createdAt },
+    ...user.lastLogin === void 0 ? {} : { lastLogin: user.lastLogin }
+  };
+}
+async function fetchLiveState(reader, options = {}) {
+  const [caller, apiRoles, apiTeams, users] = await Promise.all([
+    reader.currentUser(),
+    reader.listRoles(),
+    reader.listTeams(),
+    reader.listSystemAccounts(options.onProgress)
+  ]);
+  const roles = apiRoles.map((r) => ({
+    uuid: r.uuid,
+    name: r.name,
+    ...r.description === void 0 ? {} : { description: r.description },
+    systemDefined: r.systemDefined,
+    serverManaged: isServerManagedRole(r),
+    permissions: [...r.permissions].sort()
+  })).sort(byName);
+  const catalogue = new Map(roles.map((r) => [r.uuid, r]));
+  const callerRoles = caller.roles.map(accountRole).sort(byName);
+  const permissions = /* @__PURE__ */ new Set();
+  for (const role2 of caller.roles) {
+    for (const p of catalogue.get(role2.uuid)?.permissions ?? role2.permissions) permissions.add(p);
+  }
+  return {
+    caller: {
+      uuid: caller.uuid,
+      name: caller.name,
+      systemAccount: caller.type === 1,
+      roles: callerRoles,
+      permissions: [...permissions].sort()
+    },
+    roles,
+    teams: apiTeams.map((t) => ({ uuid: t.uuid, name: t.name })).sort(byName),
+    accounts: systemAccounts(users).sort(byName)
+  };
+}
+async function countHumanRoleHolders(reader, roleUuids) {
+  const counts = Object.fromEntries(roleUuids.map((uuid) => [uuid, 0]));
+  if (roleUuids.length === 0) return counts;
+  for (const person of await reader.listHumanUsers()) {
+    if (person.type !== 0) continue;
+    for (const uuid of new Set(person.roles.map((r) => r.uuid)))
+      if (uuid in counts) counts[uuid] = counts[uuid] + 1;
+  }
+  return counts;
+}
+function systemAccounts(users) {
+  const accounts = [];
+  for (const user of users) if (user.type === 1) accounts.push(toLiveAccount(user));
+  return accounts;
+}
+var accountRole;
+var init_live_state = __esm({
+  "src/state/live-state.ts"() {
+    "use strict";
+    init_wire();
+    init_names();
+    accountRole = (r) => {
+      const serverManaged = isServerManagedRole(r);
+      const scopes = serverManaged && r.permissions.length > 0 ? { scopes: [...r.permissions].sort() } : {};
+      return { uuid: r.uuid, name: r.name, serverManaged, ...scopes };
+    };
+  }
+});
+
+// src/render/json.ts
+function renderPlanJson(plan) {
+  return JSON.stringify(plan, null, 2) + "\n";
+}
+var init_json = __esm({
+  "src/render/json.ts"() {
+    "use strict";
+  }
+});
+
+// src/render/permissions.ts
+function scopeDiffText(diff, c3 = PLAIN) {
+  return [
+    ...diff.gained.map((s) => isRiskyScope(s) ? c3.red(`+${s} (!)`) : c3.green(`+${s}`)),
+    ...diff.lost.map((s) => c3.red(`-${s}`))
+  ].join(" ");
+}
+function permissionsLine(diff, c3 = PLAIN) {
+  return diff ? `permissions: ${scopeDiffText(diff, c3)}` : void 0;
+}
+function roleFieldLines(change, c3) {
+  const b = change.before ?? {};
+  const a2 = change.after ?? {};
+  const lines = [];
+  if (change.action === "delete") return lines;
+  if (a2.name !== void 0 && b.name !== void 0) lines.push(`name: "${b.name}" \u2192 "${a2.name}"`);
+  if (a2.description !== void 0)
+    lines.push(
+      change.action === "create" ? `description: ${a2.description ?? "(none)"}` : `description: ${b.description ?? "(none)"} \u2192 ${a2.description ?? "(none)"}`
+    );
+  if (a2.permissions !== void 0) {
+    if (change.action === "create") lines.push(`permissions: ${list(a2.permissions)}`);
+    else {
+      const before = b.permissions ?? [];
+      const gained = a2.permissions.filter((s) => !before.includes(s));
+      const lost = before.filter((s) => !a2.permissions.includes(s));
+      lines.push(
+        `permissions: ${list(before)} \u2192 ${list(a2.permissions)}  (${scopeDiffText({ gained, lost }, c3)})`
+      );
+    }
+  }
+  return lines;
+}
+function roleImpactLines(change, c3 = PLAIN) {
+  const lines = [];
+  if (change.accounts.length > 0) {
+    lines.push(`changes what ${count(change.accounts.length, "system account")} can do:`);
+    for (const a2 of change.accounts) lines.push(`  ${a2.account}: ${scopeDiffText(a2, c3)}`);
+  }
+  if (change.people !== void 0 && change.people > 0)
+    lines.push(
+      `also held by ${count(change.people, "person", "people")}, whose access ${change.action === "delete" ? "depends on it" : "changes too"}`
+    );
+  return lines;
+}
+function roleChangeTextLines(change, c3 = PLAIN, visible2 = (s) => s) {
+  const paint = change.action === "create" ? c3.green : change.action === "delete" ? c3.red : c3.yellow;
+  const origin = change.origin === "unmanaged" ? c3.dim(" (unmanaged: not in the file)") : "";
+  const risk = change.risks.includes("privilege-gain") ? c3.red(" \u26A0 privilege gain") : "";
+  const lines = [
+    `  ${paint(ROLE_SYMBOL[change.action])} ${c3.bold(`role ${visible2(change.role)}`)} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${risk}`
+  ];
+  for (const line of [...roleFieldLines(change, c3), ...roleImpactLines(change, c3)])
+    lines.push(`      ${visible2(line)}`);
+  if (change.refused)
+    lines.push(`      ${c3.red(`\u2717 refused (${change.refused.guard}): ${visible2(change.refused.message)}`)}`);
+  return lines;
+}
+function roleChangeDetailLines(change) {
+  return [...roleFieldLines(change, PLAIN), ...roleImpactLines(change, PLAIN)];
+}
+function roleCountsClause(plan) {
+  const n2 = (action) => plan.roleChanges.filter((c3) => c3.action === action).length;
+  const gains = [...plan.changes, ...plan.roleChanges].filter(
+    (c3) => c3.risks.includes("privilege-gain")
+  ).length;
+  const parts = [];
+  if (plan.roleChanges.length > 0)
+    parts.push(`roles: ${n2("create")} to create, ${n2("update")} to update, ${n2("delete")} to delete`);
+  if (gains > 0) parts.push(`${count(gains, "privilege gain")} (!)`);
+  return parts.map((p) => `; ${p}`).join("");
+}
+var ROLE_SYMBOL, list;
+var init_permissions2 = __esm({
+  "src/render/permissions.ts"() {
+    "use strict";
+    init_scopes();
+    init_types2();
+    init_plural();
+    init_color();
+    ROLE_SYMBOL = { create: "+", update: "~", delete: "-" };
+    list = (xs) => `[${xs.join(", ")}]`;
+  }
+});
+
+// src/render/text.ts
+function formatValue(value, field) {
+  if (value === void 0 || value === null) return "(none)";
+  if (Array.isArray(value)) return `[${value.map(visible).join(", ")}]`;
+  if (typeof value === "string" && field === "name") return quotedName(value);
+  if (typeof value === "string" && field === "email") return quoted(value);
+  return visible(String(value));
+}
+function colorFor(action, c3) {
+  switch (action) {
+    case "create":
+      return c3.green;
+    case "delete":
+      return c3.red;
+    case "disable":
+      return c3.magenta;
+    case "rename":
+    case "enable":
+    case "update":
+      return c3.yellow;
+  }
+}
+function fieldText(f, c3) {
+  switch (f.kind) {
+    case "value":
+      return `${f.field}: ${formatValue(f.value, f.field)}`;
+    case "change":
+      return `${f.field}: ${formatValue(f.before, f.field)} \u2192 ${formatValue(f.after, f.field)}`;
+    case "set": {
+      const parts = [
+        ...f.added.map((v) => c3.green(`+${visible(v)}`)),
+        ...f.removed.map((v) => c3.red(`-${visible(v)}`))
+      ];
+      return `${f.field}: ${formatValue(f.before)} \u2192 ${formatValue(f.after)}  (${parts.join(" ")})`;
+    }
+  }
+}
+function quotedName(name) {
+  const beside = lookAlikeEscapes(name);
+  return beside === void 0 ? quoted(name) : `${quoted(name)} (${beside})`;
+}
+function changeTitle(change) {
+  const from = change.before?.name;
+  return from !== void 0 && change.after?.name !== void 0 && from !== change.after.name ? `${shownName(from)} \u2192 ${shownName(change.account)}` : shownName(change.account);
+}
+function goesWithText(change) {
+  return goesWithSentence(change, formatValue);
+}
+function renderChange(change, c3) {
+  const paint = colorFor(change.action, c3);
+  const origin = change.origin === "unmanaged" ? c3.dim(" (unmanaged: not in the file)") : "";
+  const risks = riskLabels(change, { implied: false });
+  const risky = risks.length ? `  ${c3.red(c3.bold(`\u26A0 risky: ${risks.join(", ")}`))}` : "";
+  const lines = [
+    `  ${paint(SYMBOLS[change.action])} ${c3.bold(changeTitle(change))} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${risky}`
+  ];
+  for (const f of fieldChanges(change)) lines.push(`      ${fieldText(f, c3)}`);
+  if (change.action === "delete") lines.push(`      ${goesWithText(change)}`);
+  const permissions = change.action === "delete" ? void 0 : permissionsLine(change.permissions, c3);
+  if (permissions) lines.push(`      ${permissions}`);
+  if (change.refused)
+    lines.push(`      ${c3.red(`\u2717 refused (${change.refused.guard}): ${visible(change.refused.message)}`)}`);
+  return lines;
+}
+function guardLines(guards) {
+  return guards.exceeded.map((name) => {
+    const { count: n2, limit } = guards.limits[name];
+    const [one, many] = LIMIT_NOUN[name];
+    return `${count(n2, one, many)} ${noun(n2, "exceeds", "exceed")} policy.limits.${name} = ${limit}: raise it in the file, or for one run with \`apply ${FLAG_FOR_LIMIT[name]} ${n2}\``;
+  });
+}
+function countsSentence(plan) {
+  const n2 = countPlan(plan);
+  const parts = [
+    `${num(n2.create)} to create`,
+    `${num(n2.rename)} to rename`,
+    `${num(n2.update)} to update`,
+    `${num(n2.enable)} to enable`,
+    `${num(n2.disable)} to disable`,
+    `${num(n2.delete)} to delete`
+  ];
+  return `${parts.join(", ")}${roleCountsClause(plan)}; ${num(n2.unchanged)} unchanged, ${num(n2.unmanaged)} unmanaged.`;
+}
+function renderPlanText(plan, options = {}) {
+  const c3 = options.colors ?? PLAIN;
+  const out = [];
+  const file = visible(plan.desired.file);
+  if (hasChanges2(plan)) {
+    out.push(`Plan for ${c3.bold(visible(plan.baseUrl))} from ${file}:`, "");
+    for (const change of plan.roleChanges) out.push(...roleChangeTextLines(change, c3, visible), "");
+    for (const change of plan.changes) out.push(...renderChange(change, c3), "");
+  }
+  const listed3 = leftAlone(plan);
+  if (listed3.length > 0) {
+    out.push(c3.bold("Unmanaged accounts in scope (not in the file):"));
+    for (const u2 of listed3)
+      out.push(`  ? ${shownName(u2.name)}${u2.active ? "" : " (disabled)"} \u2014 ${DISPOSITION[u2.disposition]}`);
+    out.push("");
+  }
+  if (!plan.guards.ok) {
+    out.push(c3.red(c3.bold("Refused by safety guards \u2014 apply will not run this plan:")));
+    for (const r of plan.guards.refusals)
+      out.push(c3.red(`  \u2717 ${shownName(r.account)}: ${visible(r.message)}`));
+    for (const line of guardLines(plan.guards)) out.push(c3.red(`  \u2717 ${line}`));
+    out.push("");
+  }
+  if (!hasChanges2(plan)) {
+    out.push(
+      `${c3.green(c3.bold("No changes."))} PactFlow matches ${file} (${count(plan.summary.unchanged, "account")} unchanged).`
+    );
+  }
+  if (hasChanges2(plan)) out.push(`${c3.bold("Plan:")} ${countsSentence(plan)}`);
+  return out.join("\n").replace(/\n+$/, "") + "\n";
+}
+var SYMBOLS, FLAG_FOR_LIMIT, LIMIT_NOUN, DISPOSITION;
+var init_text = __esm({
+  "src/render/text.ts"() {
+    "use strict";
+    init_types2();
+    init_plural();
+    init_color();
+    init_permissions2();
+    init_escape();
+    init_words();
+    init_escape();
+    SYMBOLS = {
+      create: "+",
+      rename: "~",
+      update: "~",
+      enable: "~",
+      disable: "!",
+      delete: "-"
+    };
+    FLAG_FOR_LIMIT = {
+      maxDeletes: "--allow-deletes",
+      maxDisables: "--allow-disables",
+      maxAdminChanges: "--allow-admin-changes"
+    };
+    LIMIT_NOUN = {
+      maxDeletes: ["delete", "deletes"],
+      maxDisables: ["disable", "disables"],
+      maxAdminChanges: ["admin change", "admin changes"]
+    };
+    DISPOSITION = {
+      ignore: "left as it is (policy.unmanaged: ignore)",
+      disable: "will be disabled (policy.unmanaged: disable)",
+      delete: "will be deleted (policy.unmanaged: delete)",
+      protected: "protected: never changed",
+      "already-disabled": "already disabled"
+    };
+  }
+});
+
+// src/render/markdown.ts
+function nameCode(name) {
+  const beside = lookAlikeEscapes(name);
+  return beside === void 0 ? code(name) : `${code(name)} (${code(beside)})`;
+}
+function title(change) {
+  const from = change.before?.name;
+  const renamed = from !== void 0 && change.after?.name !== void 0 && from !== change.after.name;
+  return renamed ? `${nameCode(from)} \u2192 ${nameCode(change.account)}` : nameCode(change.account);
+}
+function valueMd(value, field) {
+  if (value === void 0 || value === null) return "none";
+  if (Array.isArray(value)) return codes(value.map(String));
+  if (field === "name") return nameCode(String(value));
+  if (field === "email") return code(String(value));
+  return escapeMarkdown(clip(String(value), VALUE_MAX));
+}
+function fieldMd(f) {
+  switch (f.kind) {
+    case "value":
+      return `${f.field}: ${valueMd(f.value, f.field)}`;
+    case "change":
+      return `${f.field}: ${valueMd(f.before, f.field)} \u2192 ${valueMd(f.after, f.field)}`;
+    case "set": {
+      const delta = [
+        ...f.added.length ? [`adds ${codes(f.added)}`] : [],
+        ...f.removed.length ? [`removes ${codes(f.removed)}`] : []
+      ];
+      return `${f.field}: ${valueMd(f.before, f.field)} \u2192 ${valueMd(f.after, f.field)} (${delta.join("; ")})`;
+    }
+  }
+}
+function permissionsMd(diff) {
+  const parts = [
+    ...diff.gained.length ? [`gains ${codes(diff.gained)}`] : [],
+    ...diff.lost.length ? [`loses ${codes(diff.lost)}`] : []
+  ];
+  const risky = diff.gained.filter(isRiskyScope);
+  return `permissions: ${parts.join("; ")}${risky.length ? ` (\u26A0\uFE0F can manage or invite: ${codes(risky)})` : ""}`;
+}
+function changeLines(change) {
+  const lines = fieldChanges(change).map(fieldMd);
+  if (change.action === "delete") {
+    lines.push(goesWithSentence(change, codes));
+  } else if (change.permissions) lines.push(permissionsMd(change.permissions));
+  if (change.origin === "unmanaged") lines.push("not in the file: `policy.unmanaged` asks for this");
+  if (change.refused)
+    lines.push(`\u26D4 refused (${escapeMarkdown(change.refused.guard)}): ${prose(change.refused.message)}`);
+  return lines;
+}
+function riskyEntry(change) {
+  const labels = riskLabels(change);
+  const head = `- ${ICON[change.action]} **${title(change)} will be ${ACTION_PAST[change.action]}**${labels.length ? `: ${labels.join(", ")}` : ""}`;
+  return [head, ...changeLines(change).map((l) => `  - ${l}`)].join("\n");
+}
+function foldedEntry(change) {
+  return [
+    `<details><summary>${ICON[change.action]} <b>${title(change)}</b> will be ${ACTION_PAST[change.action]}</summary>`,
+    "",
+    ...changeLines(change).map((l) => `- ${l}`),
+    "",
+    "</details>",
+    ""
+  ].join("\n");
+}
+function roleLines(change) {
+  const lines = roleChangeDetailLines(change).map(
+    (l) => l.startsWith("  ") ? `  - ${prose(l.trim())}` : prose(l)
+  );
+  if (change.origin === "unmanaged") lines.push("not in the file: `policy.unmanagedRoles` asks for this");
+  if (change.refused)
+    lines.push(`\u26D4 refused (${escapeMarkdown(change.refused.guard)}): ${prose(change.refused.message)}`);
+  return lines;
+}
+function roleEntry(change, open2) {
+  const item = (indent) => (l) => l.startsWith("  - ") ? `${indent}${l}` : `${indent}- ${l}`;
+  if (open2) {
+    const labels = change.risks.map((r) => r === "delete" ? "deletes the role" : RISK_LABEL[r]);
+    const head = `- ${ROLE_ICON[change.action]} **${roleHead(change)}**${labels.length ? `: ${labels.join(", ")}` : ""}`;
+    return [head, ...roleLines(change).map(item("  "))].join("\n");
+  }
+  return [
+    `<details><summary>${ROLE_ICON[change.action]} ${roleHead(change)}</summary>`,
+    "",
+    ...roleLines(change).map(item("")),
+    "",
+    "</details>",
+    ""
+  ].join("\n");
+}
+function unmanagedEntry(u2) {
+  return `- ${nameCode(u2.name)}${u2.active ? "" : " (disabled)"} \u2014 ${LEFT_ALONE[u2.disposition]}`;
+}
+function where(plan, hash2) {
+  const source = `Desired state: ${code(plan.desired.file)} \xB7 PactFlow: ${code(plan.baseUrl)}`;
+  return hash2 === void 0 ? source : `${source} \xB7 Plan hash ${code(hash2)}`;
+}
+function renderPlanMarkdown(plan, options = {}) {
+  const limit = options.limit ?? MARKDOWN_LIMIT;
+  const planHash = options.hash ?? plan.hash;
+  const n2 = countPlan(plan);
+  if (!hasChanges2(plan) && plan.guards.ok) {
+    const hash2 = planHash === void 0 ? "" : ` (Plan hash ${code(planHash)})`;
+    const top = `${MARKER}
+**No changes.** PactFlow (${code(plan.baseUrl)}) matches ${code(plan.desired.file)}: ${count(n2.unchanged, "account")} unchanged${hash2}.
+`;
+    const anything = n2.unmanaged > 0 || (plan.warnings ?? []).length > 0;
+    return fitMarkdown(anything ? `${top}
+` : top, [warningSection(plan), unmanagedSection(plan)], limit);
+  }
+  return fitMarkdown(summaryTop(plan, planHash), changeSections(plan), limit);
+}
+function summaryTop(plan, planHash) {
+  const n2 = countPlan(plan);
+  const rows = [
+    ...Object.keys(ICON).map((a2) => [`${ICON[a2]} ${a2}`, n2[a2]]),
+    ["unchanged", n2.unchanged],
+    ["unmanaged, left as they are", n2.unmanaged],
+    ["\u{1F511} custom roles", plan.roleChanges.length],
+    ["\u26A0\uFE0F privilege gains", n2.privilegeGains]
+  ];
+  const refused = plan.guards.ok ? "" : ", refused by safety guards";
+  const gains = n2.privilegeGains ? `, ${count(n2.privilegeGains, "privilege gain")}` : "";
+  return [
+    MARKER,
+    `### PactFlow system accounts: ${count(n2.changes + plan.roleChanges.length, "change")}${gains}${refused}`,
+    "",
+    where(plan, planHash),
+    "",
+    "| Action | Accounts |",
+    "|---|---:|",
+    ...rows.filter(([, value]) => value > 0).map(([label, value]) => `| ${label} | ${num(value)} |`),
+    "",
+    ""
+  ].join("\n");
+}
+function changeSections(plan) {
+  const risky = plan.changes.filter(isRisky);
+  const other = plan.changes.filter((c3) => !isRisky(c3));
+  const riskyRoles = plan.roleChanges.filter(isRisky);
+  const otherRoles = plan.roleChanges.filter((c3) => !isRisky(c3));
+  const riskyEntries = [
+    ...riskyRoles.map((c3) => () => roleEntry(c3, true)),
+    ...risky.map((c3) => () => riskyEntry(c3))
+  ];
+  const riskyCount = riskyRoles.length ? `${count(riskyRoles.length, "role")} and ${count(risky.length, "account")}` : count(risky.length, "account");
+  const refusals = [
+    ...guardLines(plan.guards).map((line) => `> - ${line}`),
+    ...plan.guards.refusals.map((r) => `> - ${nameCode(r.account)}: ${prose(r.message)}`)
+  ];
+  return [
+    section(
+      "> [!CAUTION]\n> **Refused by safety guards: apply will not run this plan.**",
+      refusals,
+      (line) => line,
+      (count2) => `> ${moreLine(count2)}`
+    ),
+    warningSection(plan),
+    section(`#### \u26A0\uFE0F Risky changes: ${riskyCount}
+`, riskyEntries, (entry) => entry()),
+    section(
+      `#### Custom roles: ${count(otherRoles.length, "role")}
+`,
+      otherRoles,
+      (c3) => roleEntry(c3, false)
+    ),
+    section(`#### Other changes: ${count(other.length, "account")}
+`, other, foldedEntry),
+    unmanagedSection(plan)
+  ];
+}
+var ICON, ROLE_ICON, roleHead, LEFT_ALONE, warningSection, unmanagedSection;
+var init_markdown = __esm({
+  "src/render/markdown.ts"() {
+    "use strict";
+    init_scopes();
+    init_types2();
+    init_permissions2();
+    init_plural();
+    init_escape();
+    init_text();
+    init_marker();
+    init_markdown_kit();
+    init_words();
+    ICON = {
+      create: "\u2795",
+      rename: "\u270F\uFE0F",
+      update: "\u{1F527}",
+      enable: "\u2705",
+      disable: "\u23F8\uFE0F",
+      delete: "\u{1F5D1}\uFE0F"
+    };
+    ROLE_ICON = { create: "\u2795", update: "\u{1F527}", delete: "\u{1F5D1}\uFE0F" };
+    roleHead = (change) => `role ${code(change.role)} will be ${ACTION_PAST[change.action]}`;
+    LEFT_ALONE = {
+      ignore: "left as it is",
+      disable: "will be disabled",
+      delete: "will be deleted",
+      protected: "protected",
+      "already-disabled": "already disabled"
+    };
+    warningSection = (plan) => section("#### Warnings\n", plan.warnings ?? [], (w) => `- \u26A0\uFE0F ${prose(w.message)}`);
+    unmanagedSection = (plan) => section(
+      "#### Unmanaged accounts in scope\n\nLive accounts the file does not list, left as they are:\n",
+      leftAlone(plan),
+      unmanagedEntry
+    );
+  }
+});
+
 // src/http/errors.ts
 function textOf(value) {
   if (typeof value === "string") return value;
@@ -29889,18 +31270,18 @@ async function readBothLists(pages, onProgress) {
   let counted;
   const firstEnabledCount = new Promise((resolve) => counted = resolve);
   const enabled = stopOnFailure(
-    pages.paged("listUsers", "users", systemAccounts(true), userItem, {
+    pages.paged("listUsers", "users", systemAccounts2(true), userItem, {
       onProgress: progress?.(0),
       onFirstPage: counted,
       halt: halt.signal
     })
   );
-  const readDisabled = () => pages.paged("listUsers", "users", systemAccounts(false), userItem, {
+  const readDisabled = () => pages.paged("listUsers", "users", systemAccounts2(false), userItem, {
     onProgress: progress?.(1),
     halt: halt.signal
   });
   const disabled = stopOnFailure(firstEnabledCount.then(readDisabled));
-  const recount = () => pages.readPage("listUsers", "users", systemAccounts(true), userItem, 1);
+  const recount = () => pages.readPage("listUsers", "users", systemAccounts2(true), userItem, 1);
   let recounted = Promise.all([firstEnabledCount, disabled]).then(
     ([total]) => total === void 0 || halt.signal.aborted ? void 0 : recount()
   );
@@ -29927,13 +31308,13 @@ function countProblem(r) {
   if (r.enabledNow === r.enabledStated && r.read === total) return void 0;
   return r.enabledNow !== r.enabledStated ? `the enabled system accounts went from ${r.enabledStated} to ${r.enabledNow} while the lists were read` : `the lists held ${r.read} system accounts where PactFlow counted ${total}`;
 }
-var systemAccounts, userItem;
+var systemAccounts2, userItem;
 var init_system_accounts = __esm({
   "src/pactflow/system-accounts.ts"() {
     "use strict";
     init_endpoints();
     init_pages();
-    systemAccounts = (active) => ({ userType: 1, active });
+    systemAccounts2 = (active) => ({ userType: 1, active });
     userItem = (check, value, index) => check.user(value, `users[${index}]`);
   }
 });
@@ -30213,7 +31594,7 @@ var init_client2 = __esm({
       }
       /** The enabled (or the disabled) system accounts: one of the two lists listSystemAccounts reads. */
       async listSystemAccountsWhere(active, onProgress) {
-        return (await this.pages.paged("listUsers", "users", systemAccounts(active), userItem, { onProgress })).items;
+        return (await this.pages.paged("listUsers", "users", systemAccounts2(active), userItem, { onProgress })).items;
       }
       async findSystemAccountByName(name) {
         const { items } = await this.pages.paged("listUsers", "users", { userType: 1, q: name }, userItem);
@@ -30430,96 +31811,6 @@ var init_connection = __esm({
     init_errors();
     LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
     HEADER_VALUE_CHARACTER = /^[\t\x20-\x7e\x80-\xff]$/;
-  }
-});
-
-// src/pactflow/wire.ts
-var ADMINISTRATOR_ROLE_UUID, TEAM_ADMINISTRATOR_ROLE_UUID, TEAM_ADMINISTRATOR_ROLE_NAME;
-var init_wire = __esm({
-  "src/pactflow/wire.ts"() {
-    "use strict";
-    ADMINISTRATOR_ROLE_UUID = "cf75d7c2-416b-11ea-af5e-53c3b1a4efd8";
-    TEAM_ADMINISTRATOR_ROLE_UUID = "d635f960-88f2-4f13-8043-4641a02dffa0";
-    TEAM_ADMINISTRATOR_ROLE_NAME = "Team Administrator";
-  }
-});
-
-// src/state/live-state.ts
-function isServerManagedRole(role2) {
-  return role2.uuid === TEAM_ADMINISTRATOR_ROLE_UUID || role2.name === TEAM_ADMINISTRATOR_ROLE_NAME;
-}
-function toLiveAccount(user) {
-  return {
-    uuid: user.uuid,
-    name: user.name,
-    ...user.email === void 0 ? {} : { email: user.email },
-    active: user.active,
-    roles: user.roles.map(accountRole).sort(byName),
-    teams: user.teams.map((t) => ({ uuid: t.uuid, name: t.name })).sort(byName),
-    ...user.createdAt === void 0 ? {} : { createdAt: user.createdAt },
-    ...user.lastLogin === void 0 ? {} : { lastLogin: user.lastLogin }
-  };
-}
-async function fetchLiveState(reader, options = {}) {
-  const [caller, apiRoles, apiTeams, users] = await Promise.all([
-    reader.currentUser(),
-    reader.listRoles(),
-    reader.listTeams(),
-    reader.listSystemAccounts(options.onProgress)
-  ]);
-  const roles = apiRoles.map((r) => ({
-    uuid: r.uuid,
-    name: r.name,
-    ...r.description === void 0 ? {} : { description: r.description },
-    systemDefined: r.systemDefined,
-    serverManaged: isServerManagedRole(r),
-    permissions: [...r.permissions].sort()
-  })).sort(byName);
-  const catalogue = new Map(roles.map((r) => [r.uuid, r]));
-  const callerRoles = caller.roles.map(accountRole).sort(byName);
-  const permissions = /* @__PURE__ */ new Set();
-  for (const role2 of caller.roles) {
-    for (const p of catalogue.get(role2.uuid)?.permissions ?? role2.permissions) permissions.add(p);
-  }
-  return {
-    caller: {
-      uuid: caller.uuid,
-      name: caller.name,
-      systemAccount: caller.type === 1,
-      roles: callerRoles,
-      permissions: [...permissions].sort()
-    },
-    roles,
-    teams: apiTeams.map((t) => ({ uuid: t.uuid, name: t.name })).sort(byName),
-    accounts: systemAccounts2(users).sort(byName)
-  };
-}
-async function countHumanRoleHolders(reader, roleUuids) {
-  const counts = Object.fromEntries(roleUuids.map((uuid) => [uuid, 0]));
-  if (roleUuids.length === 0) return counts;
-  for (const person of await reader.listHumanUsers()) {
-    if (person.type !== 0) continue;
-    for (const uuid of new Set(person.roles.map((r) => r.uuid)))
-      if (uuid in counts) counts[uuid] = counts[uuid] + 1;
-  }
-  return counts;
-}
-function systemAccounts2(users) {
-  const accounts = [];
-  for (const user of users) if (user.type === 1) accounts.push(toLiveAccount(user));
-  return accounts;
-}
-var accountRole;
-var init_live_state = __esm({
-  "src/state/live-state.ts"() {
-    "use strict";
-    init_wire();
-    init_names();
-    accountRole = (r) => {
-      const serverManaged = isServerManagedRole(r);
-      const scopes = serverManaged && r.permissions.length > 0 ? { scopes: [...r.permissions].sort() } : {};
-      return { uuid: r.uuid, name: r.name, serverManaged, ...scopes };
-    };
   }
 });
 
@@ -34335,6 +35626,111 @@ var init_session = __esm({
   }
 });
 
+// src/cli/formats.ts
+var FORMATS;
+var init_formats = __esm({
+  "src/cli/formats.ts"() {
+    "use strict";
+    FORMATS = ["text", "markdown", "json"];
+  }
+});
+
+// src/cli/planning.ts
+var planning_exports = {};
+__export(planning_exports, {
+  FORMATS: () => FORMATS,
+  appendStepSummary: () => appendStepSummary,
+  checkTargets: () => checkTargets,
+  planFromFile: () => planFromFile,
+  readPeopleIfNeeded: () => readPeopleIfNeeded,
+  renderPlanAs: () => renderPlanAs
+});
+async function planFromFile(ctx, reader, options) {
+  const file = resolveInCwd(ctx, options.file);
+  const reading = startLiveRead(ctx, reader);
+  const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
+  if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
+  const live = await readLiveState(ctx, reader, reading);
+  await readPeopleIfNeeded(reader, desired, live);
+  const targets = options.targets ?? [];
+  checkTargets(targets, desired, live, file.display);
+  const result = computePlan(desired, live, {
+    baseUrl: reader.baseUrl,
+    generator: `pactflow-accounts ${VERSION}`,
+    ...targets.length ? { targets } : {}
+  });
+  if (!result.plan) throw new ConfigError(file.display, result.diagnostics);
+  for (const warning2 of result.plan.warnings ?? [])
+    ctx.err(`${ctx.errColors.yellow("warning")}: ${visible(warning2.message)}
+`);
+  return { plan: result.plan, live, desired };
+}
+async function readPeopleIfNeeded(reader, desired, live) {
+  if (!reader.listHumanUsers) return;
+  const roles = rolesNeedingPeopleCount(desired, live);
+  const names2 = givesNewNames(desired, live);
+  if (roles.length === 0 && !names2) return;
+  const people = await reader.listHumanUsers();
+  if (roles.length > 0)
+    live.humanRoleHolders = await countHumanRoleHolders({ listHumanUsers: async () => people }, roles);
+  if (names2) live.personNames = people.filter((p) => p.type === 0).map((p) => p.name);
+}
+function checkTargets(targets, desired, live, file) {
+  const known = /* @__PURE__ */ new Set();
+  for (const a2 of desired.accounts) for (const n2 of [a2.name, ...a2.previousNames]) known.add(nameKey(n2));
+  for (const a2 of live.accounts) known.add(nameKey(a2.name));
+  const unknown = targets.filter((t) => !known.has(nameKey(t)));
+  if (unknown.length)
+    throw new UsageError(
+      `--target ${unknown.map((t) => `"${t}"`).join(", ")} matches no account in ${file} or in PactFlow`,
+      "Give an account name from the file (or a live one)."
+    );
+}
+function renderPlanAs(ctx, plan, format2) {
+  switch (format2) {
+    case "text":
+      return renderPlanText(plan, { colors: ctx.colors });
+    case "markdown":
+      return renderPlanMarkdown(plan);
+    case "json":
+      return renderPlanJson(plan);
+  }
+}
+async function appendStepSummary(ctx, markdown) {
+  const target = ctx.io.env.GITHUB_STEP_SUMMARY;
+  if (!target) return;
+  try {
+    await (0, import_promises6.appendFile)(target, (typeof markdown === "string" ? markdown : markdown()) + "\n");
+  } catch (error2) {
+    throw new UsageError(
+      `cannot append the plan to GITHUB_STEP_SUMMARY (${target}): ${error2.code ?? "error"}`,
+      "Unset GITHUB_STEP_SUMMARY outside GitHub Actions, or point it at a writable file."
+    );
+  }
+}
+var import_promises6;
+var init_planning = __esm({
+  "src/cli/planning.ts"() {
+    "use strict";
+    import_promises6 = require("node:fs/promises");
+    init_validate();
+    init_errors();
+    init_compute();
+    init_people();
+    init_roles2();
+    init_live_state();
+    init_diagnostics2();
+    init_json();
+    init_markdown();
+    init_text();
+    init_names();
+    init_version();
+    init_paths();
+    init_session();
+    init_formats();
+  }
+});
+
 // src/cli/actions/adopt.ts
 var adopt_exports = {};
 __export(adopt_exports, {
@@ -34375,23 +35771,12 @@ async function adoptCommand(ctx, options) {
 }
 async function readFile3(ctx, file) {
   const bytes = await readDesiredStateFile(file.display, file.absolute, ctx.io.signal);
-  const loaded = bytes === "too-large" ? failedLoad(file.display, "", [tooLarge(file.display)]) : parseYamlSource(file.display, bytes);
-  const result = validateConfig(loaded);
-  if (!result.desired || bytes === "too-large") throw new ConfigError(file.display, result.diagnostics);
+  if (bytes === "too-large") throw new ConfigError(file.display, [tooLarge(file.display)]);
+  const result = validateConfig(parseYamlSource(file.display, bytes));
+  if (!result.desired) throw new ConfigError(file.display, result.diagnostics);
   if (result.diagnostics.length) ctx.err(renderDiagnostics(file.display, result.diagnostics, ctx.errColors));
   const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? "\uFEFF" : "";
   return { desired: result.desired, source: decodeText(bytes), bom };
-}
-function checkTargets(targets, desired, live, file) {
-  const known = /* @__PURE__ */ new Set();
-  for (const a2 of desired.accounts) for (const n2 of [a2.name, ...a2.previousNames]) known.add(nameKey(n2));
-  for (const a2 of live.accounts) known.add(nameKey(a2.name));
-  const unknown = targets.filter((t) => !known.has(nameKey(t)));
-  if (unknown.length)
-    throw new UsageError(
-      `--target ${unknown.map((t) => `"${t}"`).join(", ")} matches no account in ${file} or in PactFlow`,
-      "Give an account name from the file (or a live one)."
-    );
 }
 function checkStillValid(file, result) {
   const check = validateConfig(parseYamlSource(file, new TextEncoder().encode(result.text)));
@@ -34415,24 +35800,14 @@ var init_adopt2 = __esm({
     init_report();
     init_bytes();
     init_load();
-    init_loaded_yaml();
     init_read_file();
     init_validate();
     init_errors();
     init_diagnostics2();
-    init_names();
     init_output_file();
     init_paths();
+    init_planning();
     init_session();
-  }
-});
-
-// src/cli/formats.ts
-var FORMATS;
-var init_formats = __esm({
-  "src/cli/formats.ts"() {
-    "use strict";
-    FORMATS = ["text", "markdown", "json"];
   }
 });
 
@@ -34656,7 +36031,7 @@ async function runRoleChange(change, port2, created, options) {
   }
 }
 var CreatedRoles;
-var init_roles2 = __esm({
+var init_roles3 = __esm({
   "src/apply/roles.ts"() {
     "use strict";
     init_types2();
@@ -34738,7 +36113,7 @@ var init_execute = __esm({
     init_errors2();
     init_concurrency();
     init_account_run();
-    init_roles2();
+    init_roles3();
     init_types6();
     UNREACHABLE_AFTER = 3;
     NO_ANSWER = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
@@ -34802,472 +36177,6 @@ var init_execute = __esm({
         };
       }
     };
-  }
-});
-
-// src/plan/roles.ts
-var roles_exports = {};
-__export(roles_exports, {
-  liveRoleFields: () => liveRoleFields,
-  planRoles: () => planRoles,
-  roleKey: () => roleKey,
-  rolesNeedingPeopleCount: () => rolesNeedingPeopleCount,
-  unknownScopes: () => unknownScopes
-});
-function planRoles(desired, live) {
-  const before = new Map(live.roles.map((r) => [r.uuid, roleScopes(r)]));
-  const plan = {
-    changes: [],
-    byName: new Map(
-      live.roles.map((r) => [
-        nameKey(r.name),
-        { uuid: r.uuid, name: r.name, serverManaged: r.serverManaged, systemDefined: r.systemDefined }
-      ])
-    ),
-    before,
-    after: new Map(before),
-    diagnostics: []
-  };
-  const liveByName = new Map(live.roles.map((r) => [nameKey(r.name), r]));
-  for (const role2 of desired.roles) {
-    const current = liveByName.get(nameKey(role2.name));
-    if (current && !isCustom(current)) plan.diagnostics.push(builtInDefined(role2, current));
-    else if (current) updateRole(plan, role2, current);
-    else createRole(plan, role2);
-  }
-  if (desired.policy.unmanagedRoles === "delete") {
-    const listed3 = new Set(desired.roles.map((r) => nameKey(r.name)));
-    for (const role2 of live.roles)
-      if (isCustom(role2) && !listed3.has(nameKey(role2.name))) deleteRole(plan, role2);
-  }
-  plan.changes.sort(
-    (x, y) => compareNames(x.role, y.role) || ROLE_ACTIONS.indexOf(x.action) - ROLE_ACTIONS.indexOf(y.action)
-  );
-  return plan;
-}
-function definitionOf(role2, current) {
-  return {
-    name: role2.name,
-    ...role2.description !== void 0 ? { description: role2.description } : current?.description !== void 0 ? { description: current.description } : {},
-    permissions: role2.permissions
-  };
-}
-function builtInDefined(role2, current) {
-  return diagnosticAt(
-    role2.source.name,
-    "built-in-role",
-    `${role2.source.name.path}: "${current.name}" is a built-in role in this PactFlow and cannot be defined`,
-    "reference it in an account's roles, or give your custom role another name"
-  );
-}
-function createRole(plan, role2) {
-  const definition = definitionOf(role2, void 0);
-  plan.after.set(roleKey({ name: role2.name }), role2.permissions);
-  plan.byName.set(nameKey(role2.name), { name: role2.name, serverManaged: false, systemDefined: false });
-  plan.changes.push({
-    role: role2.name,
-    action: "create",
-    origin: "file",
-    before: null,
-    after: wantedFields(role2, definition),
-    steps: [{ kind: "create-role", role: definition }],
-    risks: [],
-    accounts: [],
-    fingerprint: fingerprintRole(void 0)
-  });
-}
-function updateRole(plan, role2, current) {
-  const definition = definitionOf(role2, current);
-  const now = liveRoleFields(current);
-  const wanted = wantedFields(role2, definition);
-  const before = {};
-  const after = {};
-  for (const field of ["name", "description", "permissions"]) {
-    if (JSON.stringify(now[field]) === JSON.stringify(wanted[field])) continue;
-    Object.assign(before, { [field]: now[field] });
-    Object.assign(after, { [field]: wanted[field] });
-  }
-  if (Object.keys(after).length === 0) return;
-  plan.after.set(current.uuid, role2.permissions);
-  plan.byName.set(nameKey(role2.name), {
-    uuid: current.uuid,
-    name: role2.name,
-    serverManaged: false,
-    systemDefined: false
-  });
-  plan.changes.push({
-    role: role2.name,
-    uuid: current.uuid,
-    action: "update",
-    origin: "file",
-    before,
-    after,
-    steps: [{ kind: "update-role", role: definition }],
-    risks: [],
-    accounts: [],
-    fingerprint: fingerprintRole(current)
-  });
-}
-function deleteRole(plan, role2) {
-  plan.after.delete(role2.uuid);
-  plan.changes.push({
-    role: role2.name,
-    uuid: role2.uuid,
-    action: "delete",
-    origin: "unmanaged",
-    before: liveRoleFields(role2),
-    after: null,
-    steps: [{ kind: "delete-role" }],
-    risks: ["delete"],
-    accounts: [],
-    fingerprint: fingerprintRole(role2)
-  });
-}
-function rolesNeedingPeopleCount(desired, live) {
-  return planRoles(desired, live).changes.filter((c3) => c3.uuid && (c3.action === "delete" || c3.after?.permissions !== void 0)).map((c3) => c3.uuid);
-}
-function unknownScopes(desired, assignable2) {
-  const known = new Set(assignable2);
-  return desired.roles.flatMap(
-    (role2) => role2.source.permissions.filter(({ scope }) => !known.has(scope)).map(
-      ({ scope, at }) => diagnosticAt(
-        at,
-        "unknown-scope",
-        `${at.path}: PactFlow has no permission scope "${scope}"${didYouMean(scope, assignable2)}`,
-        "PactFlow refuses a role with an unknown scope; `GET /admin/permissions` lists the ones it offers"
-      )
-    )
-  );
-}
-var roleKey, liveRoleFields, isCustom, wantedFields;
-var init_roles3 = __esm({
-  "src/plan/roles.ts"() {
-    "use strict";
-    init_diagnostics();
-    init_scopes();
-    init_names();
-    init_suggest();
-    init_fingerprint();
-    init_types2();
-    roleKey = (role2) => role2.uuid ?? `new:${nameKey(role2.name)}`;
-    liveRoleFields = (role2) => ({
-      name: role2.name,
-      description: role2.description || null,
-      permissions: [...role2.permissions].sort()
-    });
-    isCustom = (role2) => !role2.systemDefined && !role2.serverManaged;
-    wantedFields = (role2, definition) => ({
-      name: role2.name,
-      description: definition.description || null,
-      permissions: role2.permissions
-    });
-  }
-});
-
-// src/plan/permissions.ts
-function rolesAfter(change, live, newAccountRoles) {
-  const kept = (live?.roles ?? []).filter((r) => r.serverManaged).map((r) => r.uuid);
-  const setRoles2 = change?.steps.find((s) => s.kind === "set-roles");
-  if (setRoles2) return [...setRoles2.roles.map(roleKey), ...kept];
-  if (change?.action === "create") {
-    const reconcile = change.steps.find((s) => s.kind === "reconcile");
-    const target = reconcile && targetRoles(newAccountRoles, reconcile.spec, reconcile.administrator);
-    return (target ?? newAccountRoles).map(roleKey);
-  }
-  return (live?.roles ?? []).map((r) => r.uuid);
-}
-function attributePermissions(changes, roles, live) {
-  const cicd = live.roles.find((r) => r.name === "CI/CD");
-  const newAccountRoles = cicd ? [{ uuid: cicd.uuid, name: cicd.name }] : [];
-  const startsWith = new Set(effectiveScopes(newAccountRoles.map(roleKey), roles.before));
-  const accountByUuid = new Map(live.accounts.map((a2) => [a2.uuid, a2]));
-  const memo = /* @__PURE__ */ new Map();
-  const scopesOf2 = (keys, catalogue) => {
-    const key = `${catalogue === roles.before ? "before" : "after"}
-${keys.join("\n")}`;
-    let scopes = memo.get(key);
-    if (!scopes) memo.set(key, scopes = effectiveScopes(keys, catalogue));
-    return scopes;
-  };
-  for (const change of changes) {
-    if (change.action === "delete") continue;
-    const account = change.uuid ? accountByUuid.get(change.uuid) : void 0;
-    const beforeKeys = (account?.roles ?? []).map((r) => r.uuid);
-    const diff = diffScopes(
-      scopesOf2(beforeKeys, roles.before),
-      scopesOf2(rolesAfter(change, account, newAccountRoles), roles.after)
-    );
-    if (isEmptyDiff(diff)) continue;
-    change.permissions = diff;
-    const granted = diff.gained.filter((s) => change.action !== "create" || !startsWith.has(s));
-    if (granted.some(isRiskyScope) || change.risks.includes("admin-grant"))
-      change.risks.push("privilege-gain");
-  }
-  for (const roleChange of roles.changes) {
-    const uuid = roleChange.uuid;
-    if (!uuid) continue;
-    const scopes = roleChange.after?.permissions;
-    if (roleChange.action !== "delete" && scopes === void 0) continue;
-    const people = live.humanRoleHolders?.[uuid];
-    if (people !== void 0) roleChange.people = people;
-    if (roleChange.action === "delete" || scopes === void 0) continue;
-    const changed = new Map(roles.before).set(uuid, scopes);
-    for (const account of live.accounts) {
-      const keys = account.roles.map((r) => r.uuid);
-      if (!keys.includes(uuid)) continue;
-      const diff = diffScopes(effectiveScopes(keys, roles.before), effectiveScopes(keys, changed));
-      if (!isEmptyDiff(diff)) roleChange.accounts.push({ account: account.name, ...diff });
-    }
-    roleChange.accounts.sort((a2, b) => byName({ name: a2.account }, { name: b.account }));
-    const own = diffScopes(roles.before.get(uuid) ?? [], scopes);
-    if (own.gained.some(isRiskyScope)) roleChange.risks.push("privilege-gain");
-  }
-}
-var init_permissions = __esm({
-  "src/plan/permissions.ts"() {
-    "use strict";
-    init_scopes();
-    init_names();
-    init_converge();
-    init_roles3();
-  }
-});
-
-// src/plan/refusals.ts
-function guardContext(live, policy) {
-  const adminRole = live.roles.find((r) => r.name.toLowerCase() === ADMINISTRATOR.toLowerCase());
-  return {
-    live,
-    policy,
-    accounts: new Map(live.accounts.map((a2) => [a2.uuid, a2])),
-    roles: new Map(live.roles.map((r) => [r.uuid, r])),
-    rolesByName: new Map(live.roles.map((r) => [nameKey(r.name), r])),
-    administrator: adminRole && { uuid: adminRole.uuid, name: adminRole.name },
-    protectedGlobs: policy.protected.map((pattern2) => ({ pattern: pattern2, re: compileGlob(pattern2) })),
-    inScope: scopeMatcher(policy)
-  };
-}
-function findRefusals(plan, ctx) {
-  const accounts = plan.changes.map((change) => accountRefusal(change, ctx));
-  const deleting = new Set(
-    plan.changes.flatMap(
-      (c3, i2) => c3.uuid !== void 0 && !accounts[i2] && !c3.refused && c3.steps.some((s) => s.kind === "delete") ? [c3.uuid] : []
-    )
-  );
-  const roles = plan.roleChanges.map((change) => roleRefusal(change, plan, deleting, ctx));
-  return { accounts, roles };
-}
-function accountRefusal(change, ctx) {
-  const current = change.uuid === void 0 ? void 0 : ctx.accounts.get(change.uuid);
-  if (change.uuid !== void 0 && !current)
-    return {
-      guard: "scope",
-      message: `"${change.account}" is not a system account in this PactFlow; only system accounts are ever changed.`
-    };
-  const names2 = current ? [current.name, change.account] : [change.account];
-  for (const step of change.steps)
-    if (step.kind === "create" || step.kind === "rename") names2.push(step.name);
-  for (const name of names2) {
-    const glob = ctx.protectedGlobs.find((g) => g.re.test(name));
-    if (glob) return protectedRefusal(name, glob.pattern);
-  }
-  if (change.uuid !== void 0 && change.uuid === ctx.live.caller.uuid)
-    return {
-      guard: "self-lockout",
-      message: `"${ctx.live.caller.name}" owns the API token this run uses: this tool never changes the account it runs as, so it cannot lock itself out. Apply this change with another account's token.`
-    };
-  const outside = names2.find((name) => !ctx.inScope(name));
-  if (outside !== void 0)
-    return { guard: "scope", message: `"${outside}" is outside policy.scope: this tool never changes it.` };
-  return void 0;
-}
-function protectedRefusal(name, pattern2) {
-  return {
-    guard: "protected",
-    message: nameKey(pattern2) === nameKey(name) ? `"${name}" is in policy.protected: this tool never changes it. Change it in PactFlow by hand, or remove it from policy.protected.` : `"${name}" matches policy.protected "${pattern2}": this tool never changes it. Change it in PactFlow by hand, or narrow policy.protected.`
-  };
-}
-function roleRefusal(change, plan, deleting, ctx) {
-  const current = change.uuid === void 0 ? void 0 : ctx.roles.get(change.uuid);
-  if (change.uuid !== void 0 && !current)
-    return { guard: "scope", message: `"${change.role}" is not a role in this PactFlow.` };
-  const builtIn = builtInRoleTouched(change, current, ctx);
-  if (builtIn !== void 0)
-    return { guard: "scope", message: `"${builtIn}" is a built-in role: this tool never changes it.` };
-  if (change.uuid === void 0) return void 0;
-  if (change.steps.some((s) => s.kind === "delete-role")) return roleInUse(change.uuid, plan, deleting, ctx);
-  return roleSelfLockout(change.uuid, plan, ctx);
-}
-function builtInRoleTouched(change, current, ctx) {
-  const isBuiltIn = (role2) => role2 !== void 0 && (role2.systemDefined || role2.serverManaged);
-  if (current && isBuiltIn(current)) return current.name;
-  const names2 = [
-    current?.name,
-    ...change.steps.flatMap((s) => s.kind === "delete-role" ? [] : [s.role.name])
-  ];
-  return names2.find(
-    (n2) => n2 !== void 0 && (isBuiltInRoleName(n2) || isBuiltIn(ctx.rolesByName.get(nameKey(n2))))
-  );
-}
-function roleInUse(uuid, plan, deleting, ctx) {
-  const planned = new Map(plan.changes.flatMap((c3) => c3.uuid ? [[c3.uuid, c3]] : []));
-  const holders = ctx.live.accounts.filter(
-    (a2) => !deleting.has(a2.uuid) && rolesAfter(planned.get(a2.uuid), a2, []).includes(uuid)
-  );
-  if (holders.length > 0) {
-    const names2 = holders.map((a2) => `"${a2.name}"`);
-    const shown3 = names2.length > 5 ? [...names2.slice(0, 5), `and ${names2.length - 5} more`] : names2;
-    return {
-      guard: "role-in-use",
-      message: `still held by ${holders.length === 1 ? "system account" : count(holders.length, "system account")} ${shown3.join(", ")}: a role in use is never deleted. List the role under roles:, or move those accounts to other roles first.`
-    };
-  }
-  const people = ctx.live.humanRoleHolders?.[uuid];
-  if (people === void 0)
-    return { guard: "role-in-use", message: "the people holding it were not counted, so it is not deleted" };
-  if (people > 0)
-    return {
-      guard: "role-in-use",
-      message: `still held by ${count(people, "person", "people")}: a role in use is never deleted. Reassign them in PactFlow first, or list the role under roles:.`
-    };
-  return void 0;
-}
-function roleSelfLockout(uuid, plan, ctx) {
-  const { caller } = ctx.live;
-  const keys = caller.roles.map((r) => r.uuid);
-  if (!keys.includes(uuid)) return void 0;
-  const before = new Map(ctx.live.roles.map((r) => [r.uuid, roleScopes(r)]));
-  const after = new Map(before);
-  for (const change of plan.roleChanges) {
-    if (change.uuid === void 0) continue;
-    for (const step of change.steps)
-      if (step.kind === "delete-role") after.delete(change.uuid);
-      else after.set(change.uuid, step.role.permissions);
-  }
-  const lost = diffScopes(effectiveScopes(keys, before), effectiveScopes(keys, after)).lost.filter(
-    (s) => RUN_NEEDS.includes(s)
-  );
-  if (lost.length === 0) return void 0;
-  return {
-    guard: "self-lockout",
-    message: `"${caller.name}" owns the API token this run uses and holds this role: the change takes away ${lost.join(", ")}, which this tool needs. Apply it with another account's token.`
-  };
-}
-var RUN_NEEDS;
-var init_refusals = __esm({
-  "src/plan/refusals.ts"() {
-    "use strict";
-    init_scopes();
-    init_built_in_roles();
-    init_glob();
-    init_names();
-    init_plural();
-    init_permissions();
-    RUN_NEEDS = ["system_account:manage:*", "team:manage:*", "role:manage:*"];
-  }
-});
-
-// src/plan/weigh.ts
-function weighChange(change, live, administrator) {
-  const isAdmin = (r) => administrator !== void 0 && r.uuid === administrator.uuid || r.name.toLowerCase() === ADMINISTRATOR.toLowerCase();
-  const weight = { deletes: 0, disables: 0, adminChanges: 0 };
-  const acting = {
-    existing: live !== void 0,
-    adminNow: live?.roles.some(isAdmin) ?? false,
-    adminChanged: false
-  };
-  for (const step of change.steps) {
-    switch (step.kind) {
-      case "create":
-        if (acting.adminChanged) weight.adminChanges++;
-        Object.assign(acting, { existing: false, adminNow: false, adminChanged: false });
-        break;
-      case "delete":
-        weight.deletes = 1;
-        break;
-      case "disable":
-        if (acting.existing) weight.disables = 1;
-        break;
-      default:
-        judgeRoleStep(step, acting, isAdmin, administrator);
-    }
-  }
-  if (acting.adminChanged) weight.adminChanges++;
-  return weight;
-}
-function judgeRoleStep(step, acting, isAdmin, administrator) {
-  if (step.kind === "set-roles") {
-    const after = step.roles.some(isAdmin);
-    if (after !== acting.adminNow) Object.assign(acting, { adminNow: after, adminChanged: true });
-    return;
-  }
-  if (step.kind !== "reconcile") return;
-  const { spec } = step;
-  if (acting.adminNow) {
-    const keeps = spec.admin === true && step.administrator !== void 0 && step.administrator.uuid === administrator?.uuid || spec.admin === void 0 && spec.roles === void 0;
-    if (!keeps) acting.adminChanged = true;
-  } else if (spec.admin === true || (spec.roles?.some(isAdmin) ?? false))
-    Object.assign(acting, { adminNow: true, adminChanged: true });
-}
-var init_weigh = __esm({
-  "src/plan/weigh.ts"() {
-    "use strict";
-    init_built_in_roles();
-  }
-});
-
-// src/plan/guards.ts
-function checkGuards(plan, ctx, overrides = {}) {
-  const found = findRefusals(plan, ctx);
-  const refusals = onePerGuard([
-    ...plan.changes.flatMap((c3, i2) => listed(c3.account, [c3.refused, found.accounts[i2]])),
-    ...plan.roleChanges.flatMap((c3, i2) => listed(`role "${c3.role}"`, [c3.refused, found.roles[i2]]))
-  ]);
-  const totals = weighPlan(plan, ctx);
-  const limits = Object.fromEntries(
-    Object.keys(WEIGHT_OF).map((name) => [
-      name,
-      { count: totals[WEIGHT_OF[name]], limit: Math.max(ctx.policy.limits[name], overrides[name] ?? 0) }
-    ])
-  );
-  const exceeded = Object.keys(limits).filter((n2) => limits[n2].count > limits[n2].limit);
-  return { limits, exceeded, refusals, ok: exceeded.length === 0 && refusals.length === 0 };
-}
-function weighPlan(plan, ctx) {
-  const totals = { deletes: 0, disables: 0, adminChanges: 0 };
-  for (const change of plan.changes) {
-    const live = change.uuid === void 0 ? void 0 : ctx.accounts.get(change.uuid);
-    const weight = weighChange(change, live, ctx.administrator);
-    totals.deletes += weight.deletes;
-    totals.disables += weight.disables;
-    totals.adminChanges += weight.adminChanges;
-  }
-  totals.deletes += plan.roleChanges.filter((c3) => c3.steps.some((s) => s.kind === "delete-role")).length;
-  return totals;
-}
-function onePerGuard(refusals) {
-  const seen = /* @__PURE__ */ new Set();
-  return refusals.filter((r) => {
-    const key = `${r.guard}
-${r.account}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-var WEIGHT_OF, listed;
-var init_guards = __esm({
-  "src/plan/guards.ts"() {
-    "use strict";
-    init_refusals();
-    init_weigh();
-    init_refusals();
-    WEIGHT_OF = {
-      maxDeletes: "deletes",
-      maxDisables: "disables",
-      maxAdminChanges: "adminChanges"
-    };
-    listed = (account, refusals) => refusals.flatMap((r) => r ? [{ account, ...r }] : []);
   }
 });
 
@@ -35427,244 +36336,6 @@ var init_apply_report = __esm({
   }
 });
 
-// src/render/permissions.ts
-function scopeDiffText(diff, c3 = PLAIN) {
-  return [
-    ...diff.gained.map((s) => isRiskyScope(s) ? c3.red(`+${s} (!)`) : c3.green(`+${s}`)),
-    ...diff.lost.map((s) => c3.red(`-${s}`))
-  ].join(" ");
-}
-function permissionsLine(diff, c3 = PLAIN) {
-  return diff ? `permissions: ${scopeDiffText(diff, c3)}` : void 0;
-}
-function roleFieldLines(change, c3) {
-  const b = change.before ?? {};
-  const a2 = change.after ?? {};
-  const lines = [];
-  if (change.action === "delete") return lines;
-  if (a2.name !== void 0 && b.name !== void 0) lines.push(`name: "${b.name}" \u2192 "${a2.name}"`);
-  if (a2.description !== void 0)
-    lines.push(
-      change.action === "create" ? `description: ${a2.description ?? "(none)"}` : `description: ${b.description ?? "(none)"} \u2192 ${a2.description ?? "(none)"}`
-    );
-  if (a2.permissions !== void 0) {
-    if (change.action === "create") lines.push(`permissions: ${list(a2.permissions)}`);
-    else {
-      const before = b.permissions ?? [];
-      const gained = a2.permissions.filter((s) => !before.includes(s));
-      const lost = before.filter((s) => !a2.permissions.includes(s));
-      lines.push(
-        `permissions: ${list(before)} \u2192 ${list(a2.permissions)}  (${scopeDiffText({ gained, lost }, c3)})`
-      );
-    }
-  }
-  return lines;
-}
-function roleImpactLines(change, c3 = PLAIN) {
-  const lines = [];
-  if (change.accounts.length > 0) {
-    lines.push(`changes what ${count(change.accounts.length, "system account")} can do:`);
-    for (const a2 of change.accounts) lines.push(`  ${a2.account}: ${scopeDiffText(a2, c3)}`);
-  }
-  if (change.people !== void 0 && change.people > 0)
-    lines.push(
-      `also held by ${count(change.people, "person", "people")}, whose access ${change.action === "delete" ? "depends on it" : "changes too"}`
-    );
-  return lines;
-}
-function roleChangeTextLines(change, c3 = PLAIN, visible2 = (s) => s) {
-  const paint = change.action === "create" ? c3.green : change.action === "delete" ? c3.red : c3.yellow;
-  const origin = change.origin === "unmanaged" ? c3.dim(" (unmanaged: not in the file)") : "";
-  const risk = change.risks.includes("privilege-gain") ? c3.red(" \u26A0 privilege gain") : "";
-  const lines = [
-    `  ${paint(ROLE_SYMBOL[change.action])} ${c3.bold(`role ${visible2(change.role)}`)} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${risk}`
-  ];
-  for (const line of [...roleFieldLines(change, c3), ...roleImpactLines(change, c3)])
-    lines.push(`      ${visible2(line)}`);
-  if (change.refused)
-    lines.push(`      ${c3.red(`\u2717 refused (${change.refused.guard}): ${visible2(change.refused.message)}`)}`);
-  return lines;
-}
-function roleChangeDetailLines(change) {
-  return [...roleFieldLines(change, PLAIN), ...roleImpactLines(change, PLAIN)];
-}
-function roleCountsClause(plan) {
-  const n2 = (action) => plan.roleChanges.filter((c3) => c3.action === action).length;
-  const gains = [...plan.changes, ...plan.roleChanges].filter(
-    (c3) => c3.risks.includes("privilege-gain")
-  ).length;
-  const parts = [];
-  if (plan.roleChanges.length > 0)
-    parts.push(`roles: ${n2("create")} to create, ${n2("update")} to update, ${n2("delete")} to delete`);
-  if (gains > 0) parts.push(`${count(gains, "privilege gain")} (!)`);
-  return parts.map((p) => `; ${p}`).join("");
-}
-var ROLE_SYMBOL, list;
-var init_permissions2 = __esm({
-  "src/render/permissions.ts"() {
-    "use strict";
-    init_scopes();
-    init_types2();
-    init_plural();
-    init_color();
-    ROLE_SYMBOL = { create: "+", update: "~", delete: "-" };
-    list = (xs) => `[${xs.join(", ")}]`;
-  }
-});
-
-// src/render/text.ts
-function formatValue(value, field) {
-  if (value === void 0 || value === null) return "(none)";
-  if (Array.isArray(value)) return `[${value.map(visible).join(", ")}]`;
-  if (typeof value === "string" && field === "name") return quotedName(value);
-  if (typeof value === "string" && field === "email") return quoted(value);
-  return visible(String(value));
-}
-function colorFor(action, c3) {
-  switch (action) {
-    case "create":
-      return c3.green;
-    case "delete":
-      return c3.red;
-    case "disable":
-      return c3.magenta;
-    case "rename":
-    case "enable":
-    case "update":
-      return c3.yellow;
-  }
-}
-function fieldText(f, c3) {
-  switch (f.kind) {
-    case "value":
-      return `${f.field}: ${formatValue(f.value, f.field)}`;
-    case "change":
-      return `${f.field}: ${formatValue(f.before, f.field)} \u2192 ${formatValue(f.after, f.field)}`;
-    case "set": {
-      const parts = [
-        ...f.added.map((v) => c3.green(`+${visible(v)}`)),
-        ...f.removed.map((v) => c3.red(`-${visible(v)}`))
-      ];
-      return `${f.field}: ${formatValue(f.before)} \u2192 ${formatValue(f.after)}  (${parts.join(" ")})`;
-    }
-  }
-}
-function quotedName(name) {
-  const beside = lookAlikeEscapes(name);
-  return beside === void 0 ? quoted(name) : `${quoted(name)} (${beside})`;
-}
-function changeTitle(change) {
-  const from = change.before?.name;
-  return from !== void 0 && change.after?.name !== void 0 && from !== change.after.name ? `${shownName(from)} \u2192 ${shownName(change.account)}` : shownName(change.account);
-}
-function goesWithText(change) {
-  return goesWithSentence(change, formatValue);
-}
-function renderChange(change, c3) {
-  const paint = colorFor(change.action, c3);
-  const origin = change.origin === "unmanaged" ? c3.dim(" (unmanaged: not in the file)") : "";
-  const risks = riskLabels(change, { implied: false });
-  const risky = risks.length ? `  ${c3.red(c3.bold(`\u26A0 risky: ${risks.join(", ")}`))}` : "";
-  const lines = [
-    `  ${paint(SYMBOLS[change.action])} ${c3.bold(changeTitle(change))} ${paint(`will be ${ACTION_PAST[change.action]}`)}${origin}${risky}`
-  ];
-  for (const f of fieldChanges(change)) lines.push(`      ${fieldText(f, c3)}`);
-  if (change.action === "delete") lines.push(`      ${goesWithText(change)}`);
-  const permissions = change.action === "delete" ? void 0 : permissionsLine(change.permissions, c3);
-  if (permissions) lines.push(`      ${permissions}`);
-  if (change.refused)
-    lines.push(`      ${c3.red(`\u2717 refused (${change.refused.guard}): ${visible(change.refused.message)}`)}`);
-  return lines;
-}
-function guardLines(guards) {
-  return guards.exceeded.map((name) => {
-    const { count: n2, limit } = guards.limits[name];
-    const [one, many] = LIMIT_NOUN[name];
-    return `${count(n2, one, many)} ${noun(n2, "exceeds", "exceed")} policy.limits.${name} = ${limit}: raise it in the file, or for one run with \`apply ${FLAG_FOR_LIMIT[name]} ${n2}\``;
-  });
-}
-function countsSentence(plan) {
-  const n2 = countPlan(plan);
-  const parts = [
-    `${num(n2.create)} to create`,
-    `${num(n2.rename)} to rename`,
-    `${num(n2.update)} to update`,
-    `${num(n2.enable)} to enable`,
-    `${num(n2.disable)} to disable`,
-    `${num(n2.delete)} to delete`
-  ];
-  return `${parts.join(", ")}${roleCountsClause(plan)}; ${num(n2.unchanged)} unchanged, ${num(n2.unmanaged)} unmanaged.`;
-}
-function renderPlanText(plan, options = {}) {
-  const c3 = options.colors ?? PLAIN;
-  const out = [];
-  const file = visible(plan.desired.file);
-  if (hasChanges2(plan)) {
-    out.push(`Plan for ${c3.bold(visible(plan.baseUrl))} from ${file}:`, "");
-    for (const change of plan.roleChanges) out.push(...roleChangeTextLines(change, c3, visible), "");
-    for (const change of plan.changes) out.push(...renderChange(change, c3), "");
-  }
-  const listed3 = leftAlone(plan);
-  if (listed3.length > 0) {
-    out.push(c3.bold("Unmanaged accounts in scope (not in the file):"));
-    for (const u2 of listed3)
-      out.push(`  ? ${shownName(u2.name)}${u2.active ? "" : " (disabled)"} \u2014 ${DISPOSITION[u2.disposition]}`);
-    out.push("");
-  }
-  if (!plan.guards.ok) {
-    out.push(c3.red(c3.bold("Refused by safety guards \u2014 apply will not run this plan:")));
-    for (const r of plan.guards.refusals)
-      out.push(c3.red(`  \u2717 ${shownName(r.account)}: ${visible(r.message)}`));
-    for (const line of guardLines(plan.guards)) out.push(c3.red(`  \u2717 ${line}`));
-    out.push("");
-  }
-  if (!hasChanges2(plan)) {
-    out.push(
-      `${c3.green(c3.bold("No changes."))} PactFlow matches ${file} (${count(plan.summary.unchanged, "account")} unchanged).`
-    );
-  }
-  if (hasChanges2(plan)) out.push(`${c3.bold("Plan:")} ${countsSentence(plan)}`);
-  return out.join("\n").replace(/\n+$/, "") + "\n";
-}
-var SYMBOLS, FLAG_FOR_LIMIT, LIMIT_NOUN, DISPOSITION;
-var init_text = __esm({
-  "src/render/text.ts"() {
-    "use strict";
-    init_types2();
-    init_plural();
-    init_color();
-    init_permissions2();
-    init_escape();
-    init_words();
-    init_escape();
-    SYMBOLS = {
-      create: "+",
-      rename: "~",
-      update: "~",
-      enable: "~",
-      disable: "!",
-      delete: "-"
-    };
-    FLAG_FOR_LIMIT = {
-      maxDeletes: "--allow-deletes",
-      maxDisables: "--allow-disables",
-      maxAdminChanges: "--allow-admin-changes"
-    };
-    LIMIT_NOUN = {
-      maxDeletes: ["delete", "deletes"],
-      maxDisables: ["disable", "disables"],
-      maxAdminChanges: ["admin change", "admin changes"]
-    };
-    DISPOSITION = {
-      ignore: "left as it is (policy.unmanaged: ignore)",
-      disable: "will be disabled (policy.unmanaged: disable)",
-      delete: "will be deleted (policy.unmanaged: delete)",
-      protected: "protected: never changed",
-      "already-disabled": "already disabled"
-    };
-  }
-});
-
 // src/render/guard-verdict.ts
 function limitVerdictLines(report2, fileLimits, overrides) {
   const refused = [];
@@ -35729,689 +36400,6 @@ var init_confirm = __esm({
     "use strict";
     import_node_readline = require("node:readline");
     init_errors();
-  }
-});
-
-// src/plan/people.ts
-function givesNewNames(desired, live) {
-  const taken = new Set(live.accounts.map((a2) => nameKey(a2.name)));
-  return desired.accounts.some((a2) => a2.state !== "deleted" && !taken.has(nameKey(a2.name)));
-}
-function personNameClashes(changes, desired, live) {
-  if (!live.personNames) return [];
-  const people = new Map(live.personNames.map((n2) => [nameKey(n2), n2]));
-  const entries2 = new Map(desired.accounts.map((a2) => [a2.name, a2]));
-  return changes.flatMap((change) => {
-    const newName = change.steps.some((s) => s.kind === "create" || s.kind === "rename");
-    const person = newName ? people.get(nameKey(change.account)) : void 0;
-    const entry = entries2.get(change.account);
-    if (person === void 0 || !entry) return [];
-    const at = entry.source.entry;
-    return [
-      diagnosticAt(
-        at,
-        "name-of-a-person",
-        `${at.path}: the name "${change.account}" is taken by a person in PactFlow ("${person}"), and PactFlow refuses a system account by a person's name`,
-        "choose another name for the system account"
-      )
-    ];
-  });
-}
-var init_people = __esm({
-  "src/plan/people.ts"() {
-    "use strict";
-    init_diagnostics();
-    init_names();
-  }
-});
-
-// src/plan/resolve.ts
-function specResolver(roles, live, administrator, diagnostics) {
-  const error2 = (at, code2, summary, detail) => diagnostics.push(diagnosticAt(at, code2, `${at.path}: ${summary}`, detail));
-  const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
-  const resolved = { role: /* @__PURE__ */ new Map(), team: /* @__PURE__ */ new Map() };
-  const resolveName = (name, at, kind) => {
-    const known = resolved[kind].get(name);
-    if (known) return known;
-    const found = kind === "role" ? roles.get(nameKey(name)) : teams.get(nameKey(name));
-    if (!found) {
-      const names2 = kind === "role" ? [...roles.values()].filter((r) => !r.serverManaged).map((r) => r.name) : live.teams.map((t) => t.name);
-      diagnostics.push(unknownName(kind, name, at, names2));
-      return void 0;
-    }
-    if (kind === "role" && roles.get(nameKey(name)).serverManaged) {
-      error2(
-        at,
-        "server-managed-role",
-        `role "${found.name}" cannot be assigned`,
-        "PactFlow grants it to team administrators; remove it from the list"
-      );
-      return void 0;
-    }
-    const ref = found.uuid === void 0 ? { name: found.name } : { uuid: found.uuid, name: found.name };
-    resolved[kind].set(name, ref);
-    return ref;
-  };
-  return (account) => {
-    const roleRefs = account.roles?.map((name, i2) => resolveName(name, account.source.roles[i2], "role"));
-    const teamRefs = account.teams?.map((name, i2) => resolveName(name, account.source.teams[i2], "team"));
-    let ok2 = !roleRefs?.includes(void 0) && !teamRefs?.includes(void 0);
-    if ((account.admin !== void 0 || roleRefs) && !administrator) {
-      ok2 = false;
-      error2(
-        account.source.entry,
-        "no-administrator-role",
-        "this PactFlow has no Administrator role to manage"
-      );
-    }
-    if (!ok2) return void 0;
-    return {
-      ...roleRefs ? { roles: roleRefs } : {},
-      ...account.admin === void 0 ? {} : { admin: account.admin },
-      ...teamRefs ? { teams: teamRefs } : {}
-    };
-  };
-}
-function unknownName(kind, name, at, names2) {
-  return diagnosticAt(
-    at,
-    `unknown-${kind}`,
-    `${at.path}: unknown ${kind} "${name}"${didYouMean(name, names2)}`,
-    `${kind}s in this PactFlow: ${names2.join(", ") || "none"}`
-  );
-}
-var init_resolve = __esm({
-  "src/plan/resolve.ts"() {
-    "use strict";
-    init_names();
-    init_diagnostics();
-    init_suggest();
-  }
-});
-
-// src/plan/targets.ts
-function narrowRoles(roles, changes, live, isTargeted) {
-  const needed = rolesNeeded(changes, live, isTargeted);
-  const kept = [];
-  const warnings = [];
-  for (const change of roles.changes) {
-    if (change.action === "delete" || !needed.has(keyOf2(change))) continue;
-    const others = change.uuid === void 0 ? void 0 : alsoChanges(change, change.uuid, roles, live, isTargeted);
-    if (others) warnings.push(others);
-    else kept.push(change);
-  }
-  const after = new Map(roles.before);
-  for (const change of kept)
-    for (const step of change.steps)
-      if (step.kind !== "delete-role") after.set(keyOf2(change), step.role.permissions);
-  return { roles: { ...roles, changes: kept, after }, warnings };
-}
-function rolesNeeded(changes, live, isTargeted) {
-  const planned = new Map(changes.flatMap((c3) => c3.uuid ? [[c3.uuid, c3]] : []));
-  const needed = /* @__PURE__ */ new Set();
-  for (const change of changes)
-    if (change.action === "create") for (const key of rolesAfter(change, void 0, [])) needed.add(key);
-  for (const account of live.accounts) {
-    if (!isTargeted(account) || planned.get(account.uuid)?.action === "delete") continue;
-    for (const key of rolesAfter(planned.get(account.uuid), account, [])) needed.add(key);
-  }
-  return needed;
-}
-function alsoChanges(change, uuid, roles, live, isTargeted) {
-  const scopes = change.after?.permissions;
-  if (scopes === void 0) return void 0;
-  const updated = new Map(roles.before).set(uuid, scopes);
-  const accounts = [];
-  for (const account of live.accounts) {
-    const keys = account.roles.map((r) => r.uuid);
-    if (isTargeted(account) || !keys.includes(uuid)) continue;
-    const diff = diffScopes(effectiveScopes(keys, roles.before), effectiveScopes(keys, updated));
-    if (!isEmptyDiff(diff)) accounts.push({ name: account.name, diff });
-  }
-  const people = live.humanRoleHolders?.[uuid] ?? 0;
-  if (accounts.length === 0 && people === 0) return void 0;
-  const shown3 = accounts.slice(0, 5).map((a2) => `${a2.name} (${scopeChanges(a2.diff)})`);
-  if (accounts.length > 5) shown3.push(count(accounts.length - 5, "more system account"));
-  if (people > 0) shown3.push(count(people, "person", "people"));
-  return {
-    code: "role-left-out",
-    message: `role "${change.role}" is left out of this plan: updating it would also change what ${listed2(shown3)} can do, which --target does not name. Plan without --target to update it.`
-  };
-}
-function listed2(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-var keyOf2, scopeChanges;
-var init_targets = __esm({
-  "src/plan/targets.ts"() {
-    "use strict";
-    init_scopes();
-    init_plural();
-    init_permissions();
-    init_roles3();
-    keyOf2 = (change) => change.uuid ?? roleKey({ name: change.role });
-    scopeChanges = (diff) => [...diff.gained.map((s) => `+${s}`), ...diff.lost.map((s) => `-${s}`)].join(" ");
-  }
-});
-
-// src/plan/compute.ts
-var compute_exports = {};
-__export(compute_exports, {
-  computePlan: () => computePlan
-});
-function computePlan(desired, live, options) {
-  const roles = planRoles(desired, live);
-  const planning = startPlanning(desired, live, options, [...roles.diagnostics]);
-  const resolve = specResolver(roles.byName, live, planning.administrator, planning.diagnostics);
-  const listed3 = planFileAccounts(planning, resolve);
-  const unlisted = planUnmanaged(planning, listed3.claimed);
-  planning.diagnostics.push(...personNameClashes(listed3.changes, desired, live));
-  if (planning.diagnostics.length > 0) return { diagnostics: planning.diagnostics };
-  const changes = [...listed3.changes, ...unlisted.changes];
-  const { roles: rolePlan, warnings: leftOut } = options.targets?.length ? narrowRoles(roles, changes, live, (a2) => listed3.claimed.has(a2.uuid) || planning.targeted(a2.name)) : { roles, warnings: [] };
-  planning.warnings.push(...leftOut);
-  const roleChanges = rolePlan.changes;
-  attributePermissions(changes, rolePlan, live);
-  const guarding = guardContext(live, desired.policy);
-  markRefusals(changes, roleChanges, guarding);
-  changes.sort(
-    (a2, b) => byName({ name: a2.account }, { name: b.account }) || ACTIONS.indexOf(a2.action) - ACTIONS.indexOf(b.action)
-  );
-  unlisted.unmanaged.sort(byName);
-  const { warnings } = planning;
-  return {
-    diagnostics: [],
-    plan: {
-      formatVersion: 1,
-      generator: options.generator,
-      baseUrl: options.baseUrl,
-      desired: { file: desired.file, sha256: desired.sha256 },
-      caller: { uuid: live.caller.uuid, name: live.caller.name },
-      targets: options.targets?.length ? [...options.targets] : null,
-      summary: summarize(changes, roleChanges, { ...listed3, ...unlisted }),
-      hash: hashChanges(changes, roleChanges),
-      guards: checkGuards({ changes, roleChanges }, guarding),
-      changes,
-      roleChanges,
-      unmanaged: unlisted.unmanaged,
-      ...warnings.length ? { warnings } : {}
-    }
-  };
-}
-function startPlanning(desired, live, options, diagnostics) {
-  const adminRole = live.roles.find((r) => nameKey(r.name) === nameKey(ADMINISTRATOR));
-  const liveByName = /* @__PURE__ */ new Map();
-  for (const account of live.accounts) {
-    const key = nameKey(account.name);
-    const same3 = liveByName.get(key);
-    if (same3) same3.push(account);
-    else liveByName.set(key, [account]);
-  }
-  const targets = options.targets?.length ? new Set(options.targets.map(nameKey)) : void 0;
-  return {
-    desired,
-    live,
-    administrator: adminRole && { uuid: adminRole.uuid, name: adminRole.name },
-    liveByName,
-    targeted: (...names2) => !targets || names2.some((n2) => targets.has(nameKey(n2))),
-    diagnostics,
-    warnings: unmatchedPatterns(desired, live)
-  };
-}
-function planFileAccounts(planning, resolve) {
-  const claimed = /* @__PURE__ */ new Set();
-  const changes = [];
-  let unchanged = 0;
-  for (const account of planning.desired.accounts) {
-    if (!planning.targeted(account.name, ...account.previousNames)) continue;
-    const match = matchLive(account, planning, claimed);
-    if (match === "left-out") continue;
-    if (match) claimed.add(match.uuid);
-    const spec = resolve(account);
-    if (!spec) continue;
-    const change = planAccount(account, match, spec, planning.administrator);
-    if (change) changes.push(change);
-    else unchanged++;
-  }
-  return { changes, claimed, unchanged };
-}
-function matchLive(account, planning, claimed) {
-  const exact = planning.liveByName.get(nameKey(account.name)) ?? [];
-  if (exact.length > 1) {
-    for (const candidate of exact) claimed.add(candidate.uuid);
-    planning.warnings.push({
-      code: "ambiguous-name",
-      message: `"${account.name}" is left out of this plan: ${exact.length} live accounts are named so, ignoring case (${exact.map((a2) => `"${a2.name}"`).join(", ")}). Rename or delete one of them in PactFlow, then plan again.`
-    });
-    return "left-out";
-  }
-  if (exact[0] || account.previousNames.length === 0) return exact[0];
-  const candidates = account.previousNames.flatMap((n2) => planning.liveByName.get(nameKey(n2)) ?? []).filter((c3) => !claimed.has(c3.uuid));
-  if (candidates.length > 1) {
-    const at = account.source.entry;
-    planning.diagnostics.push(
-      diagnosticAt(
-        at,
-        "ambiguous-rename",
-        `${at.path}: ${candidates.length} live accounts match previousNames of "${account.name}": ${candidates.map((c3) => `"${c3.name}"`).join(", ")}`,
-        "keep one previous name, or delete the extra live account"
-      )
-    );
-    return "left-out";
-  }
-  return candidates[0];
-}
-function planUnmanaged(planning, claimed) {
-  const { desired, live, administrator } = planning;
-  const protectedGlobs = desired.policy.protected.map((pattern2) => compileGlob(pattern2));
-  const inScope = scopeMatcher(desired.policy);
-  const policy = desired.policy.unmanaged;
-  const unmanaged = [];
-  const changes = [];
-  let outOfScope = 0;
-  for (const account of live.accounts) {
-    if (claimed.has(account.uuid) || !planning.targeted(account.name)) continue;
-    if (!inScope(account.name)) {
-      outOfScope++;
-      continue;
-    }
-    const base = { name: account.name, uuid: account.uuid, active: account.active };
-    if (protectedGlobs.some((re) => re.test(account.name)))
-      unmanaged.push({ ...base, disposition: "protected" });
-    else if (policy === "ignore") unmanaged.push({ ...base, disposition: "ignore" });
-    else if (policy === "disable" && !account.active)
-      unmanaged.push({ ...base, disposition: "already-disabled" });
-    else {
-      unmanaged.push({ ...base, disposition: policy });
-      changes.push(
-        policy === "delete" ? deleteChange(account, account.name, "unmanaged", administrator) : {
-          ...changeFor(account.name, account, "disable", "unmanaged"),
-          before: { state: "enabled" },
-          after: { state: "disabled" },
-          steps: [{ kind: "disable" }],
-          risks: ["disable"]
-        }
-      );
-    }
-  }
-  return { unmanaged, changes, outOfScope };
-}
-function markRefusals(changes, roleChanges, ctx) {
-  const refusals = findRefusals({ changes, roleChanges }, ctx);
-  changes.forEach((change, i2) => {
-    const refusal = refusals.accounts[i2];
-    if (refusal) change.refused = refusal;
-  });
-  roleChanges.forEach((change, i2) => {
-    const refusal = refusals.roles[i2];
-    if (refusal) change.refused = refusal;
-  });
-}
-function summarize(changes, roleChanges, counts) {
-  const all2 = [...changes, ...roleChanges];
-  const summary = Object.fromEntries(
-    ACTIONS.map((a2) => [a2, changes.filter((c3) => c3.action === a2).length])
-  );
-  summary.unchanged = counts.unchanged;
-  summary.unmanaged = counts.unmanaged.length;
-  summary.outOfScope = counts.outOfScope;
-  summary.refused = all2.filter((c3) => c3.refused).length;
-  summary.roleCreate = roleChanges.filter((c3) => c3.action === "create").length;
-  summary.roleUpdate = roleChanges.filter((c3) => c3.action === "update").length;
-  summary.roleDelete = roleChanges.filter((c3) => c3.action === "delete").length;
-  summary.privilegeGains = all2.filter((c3) => c3.risks.includes("privilege-gain")).length;
-  return summary;
-}
-function unmatchedPatterns(desired, live) {
-  const unmatched = (patterns) => patterns.filter((p) => {
-    const re = compileGlob(p);
-    return !live.accounts.some((a2) => re.test(a2.name));
-  });
-  return [
-    ...unmatched(desired.policy.protected).map((p) => ({
-      code: "unmatched-protected",
-      message: `policy.protected "${p}" matches no live system account, so it protects nothing. Check it for a typo.`
-    })),
-    ...unmatched(desired.policy.include).map((p) => ({
-      code: "unmatched-include",
-      message: `policy.scope.include "${p}" matches no live system account. Check it for a typo.`
-    }))
-  ];
-}
-var init_compute = __esm({
-  "src/plan/compute.ts"() {
-    "use strict";
-    init_diagnostics();
-    init_built_in_roles();
-    init_glob();
-    init_names();
-    init_account();
-    init_fingerprint();
-    init_guards();
-    init_people();
-    init_permissions();
-    init_refusals();
-    init_resolve();
-    init_roles3();
-    init_targets();
-    init_types2();
-  }
-});
-
-// src/render/json.ts
-function renderPlanJson(plan) {
-  return JSON.stringify(plan, null, 2) + "\n";
-}
-var init_json = __esm({
-  "src/render/json.ts"() {
-    "use strict";
-  }
-});
-
-// src/render/markdown.ts
-function nameCode(name) {
-  const beside = lookAlikeEscapes(name);
-  return beside === void 0 ? code(name) : `${code(name)} (${code(beside)})`;
-}
-function title(change) {
-  const from = change.before?.name;
-  const renamed = from !== void 0 && change.after?.name !== void 0 && from !== change.after.name;
-  return renamed ? `${nameCode(from)} \u2192 ${nameCode(change.account)}` : nameCode(change.account);
-}
-function valueMd(value, field) {
-  if (value === void 0 || value === null) return "none";
-  if (Array.isArray(value)) return codes(value.map(String));
-  if (field === "name") return nameCode(String(value));
-  if (field === "email") return code(String(value));
-  return escapeMarkdown(clip(String(value), VALUE_MAX));
-}
-function fieldMd(f) {
-  switch (f.kind) {
-    case "value":
-      return `${f.field}: ${valueMd(f.value, f.field)}`;
-    case "change":
-      return `${f.field}: ${valueMd(f.before, f.field)} \u2192 ${valueMd(f.after, f.field)}`;
-    case "set": {
-      const delta = [
-        ...f.added.length ? [`adds ${codes(f.added)}`] : [],
-        ...f.removed.length ? [`removes ${codes(f.removed)}`] : []
-      ];
-      return `${f.field}: ${valueMd(f.before, f.field)} \u2192 ${valueMd(f.after, f.field)} (${delta.join("; ")})`;
-    }
-  }
-}
-function permissionsMd(diff) {
-  const parts = [
-    ...diff.gained.length ? [`gains ${codes(diff.gained)}`] : [],
-    ...diff.lost.length ? [`loses ${codes(diff.lost)}`] : []
-  ];
-  const risky = diff.gained.filter(isRiskyScope);
-  return `permissions: ${parts.join("; ")}${risky.length ? ` (\u26A0\uFE0F can manage or invite: ${codes(risky)})` : ""}`;
-}
-function changeLines(change) {
-  const lines = fieldChanges(change).map(fieldMd);
-  if (change.action === "delete") {
-    lines.push(goesWithSentence(change, codes));
-  } else if (change.permissions) lines.push(permissionsMd(change.permissions));
-  if (change.origin === "unmanaged") lines.push("not in the file: `policy.unmanaged` asks for this");
-  if (change.refused)
-    lines.push(`\u26D4 refused (${escapeMarkdown(change.refused.guard)}): ${prose(change.refused.message)}`);
-  return lines;
-}
-function riskyEntry(change) {
-  const labels = riskLabels(change);
-  const head = `- ${ICON[change.action]} **${title(change)} will be ${ACTION_PAST[change.action]}**${labels.length ? `: ${labels.join(", ")}` : ""}`;
-  return [head, ...changeLines(change).map((l) => `  - ${l}`)].join("\n");
-}
-function foldedEntry(change) {
-  return [
-    `<details><summary>${ICON[change.action]} <b>${title(change)}</b> will be ${ACTION_PAST[change.action]}</summary>`,
-    "",
-    ...changeLines(change).map((l) => `- ${l}`),
-    "",
-    "</details>",
-    ""
-  ].join("\n");
-}
-function roleLines(change) {
-  const lines = roleChangeDetailLines(change).map(
-    (l) => l.startsWith("  ") ? `  - ${prose(l.trim())}` : prose(l)
-  );
-  if (change.origin === "unmanaged") lines.push("not in the file: `policy.unmanagedRoles` asks for this");
-  if (change.refused)
-    lines.push(`\u26D4 refused (${escapeMarkdown(change.refused.guard)}): ${prose(change.refused.message)}`);
-  return lines;
-}
-function roleEntry(change, open2) {
-  const item = (indent) => (l) => l.startsWith("  - ") ? `${indent}${l}` : `${indent}- ${l}`;
-  if (open2) {
-    const labels = change.risks.map((r) => r === "delete" ? "deletes the role" : RISK_LABEL[r]);
-    const head = `- ${ROLE_ICON[change.action]} **${roleHead(change)}**${labels.length ? `: ${labels.join(", ")}` : ""}`;
-    return [head, ...roleLines(change).map(item("  "))].join("\n");
-  }
-  return [
-    `<details><summary>${ROLE_ICON[change.action]} ${roleHead(change)}</summary>`,
-    "",
-    ...roleLines(change).map(item("")),
-    "",
-    "</details>",
-    ""
-  ].join("\n");
-}
-function unmanagedEntry(u2) {
-  return `- ${nameCode(u2.name)}${u2.active ? "" : " (disabled)"} \u2014 ${LEFT_ALONE[u2.disposition]}`;
-}
-function where(plan, hash2) {
-  const source = `Desired state: ${code(plan.desired.file)} \xB7 PactFlow: ${code(plan.baseUrl)}`;
-  return hash2 === void 0 ? source : `${source} \xB7 Plan hash ${code(hash2)}`;
-}
-function renderPlanMarkdown(plan, options = {}) {
-  const limit = options.limit ?? MARKDOWN_LIMIT;
-  const planHash = options.hash ?? plan.hash;
-  const n2 = countPlan(plan);
-  if (!hasChanges2(plan) && plan.guards.ok) {
-    const hash2 = planHash === void 0 ? "" : ` (Plan hash ${code(planHash)})`;
-    const top = `${MARKER}
-**No changes.** PactFlow (${code(plan.baseUrl)}) matches ${code(plan.desired.file)}: ${count(n2.unchanged, "account")} unchanged${hash2}.
-`;
-    const anything = n2.unmanaged > 0 || (plan.warnings ?? []).length > 0;
-    return fitMarkdown(anything ? `${top}
-` : top, [warningSection(plan), unmanagedSection(plan)], limit);
-  }
-  return fitMarkdown(summaryTop(plan, planHash), changeSections(plan), limit);
-}
-function summaryTop(plan, planHash) {
-  const n2 = countPlan(plan);
-  const rows = [
-    ...Object.keys(ICON).map((a2) => [`${ICON[a2]} ${a2}`, n2[a2]]),
-    ["unchanged", n2.unchanged],
-    ["unmanaged, left as they are", n2.unmanaged],
-    ["\u{1F511} custom roles", plan.roleChanges.length],
-    ["\u26A0\uFE0F privilege gains", n2.privilegeGains]
-  ];
-  const refused = plan.guards.ok ? "" : ", refused by safety guards";
-  const gains = n2.privilegeGains ? `, ${count(n2.privilegeGains, "privilege gain")}` : "";
-  return [
-    MARKER,
-    `### PactFlow system accounts: ${count(n2.changes + plan.roleChanges.length, "change")}${gains}${refused}`,
-    "",
-    where(plan, planHash),
-    "",
-    "| Action | Accounts |",
-    "|---|---:|",
-    ...rows.filter(([, value]) => value > 0).map(([label, value]) => `| ${label} | ${num(value)} |`),
-    "",
-    ""
-  ].join("\n");
-}
-function changeSections(plan) {
-  const risky = plan.changes.filter(isRisky);
-  const other = plan.changes.filter((c3) => !isRisky(c3));
-  const riskyRoles = plan.roleChanges.filter(isRisky);
-  const otherRoles = plan.roleChanges.filter((c3) => !isRisky(c3));
-  const riskyEntries = [
-    ...riskyRoles.map((c3) => () => roleEntry(c3, true)),
-    ...risky.map((c3) => () => riskyEntry(c3))
-  ];
-  const riskyCount = riskyRoles.length ? `${count(riskyRoles.length, "role")} and ${count(risky.length, "account")}` : count(risky.length, "account");
-  const refusals = [
-    ...guardLines(plan.guards).map((line) => `> - ${line}`),
-    ...plan.guards.refusals.map((r) => `> - ${nameCode(r.account)}: ${prose(r.message)}`)
-  ];
-  return [
-    section(
-      "> [!CAUTION]\n> **Refused by safety guards: apply will not run this plan.**",
-      refusals,
-      (line) => line,
-      (count2) => `> ${moreLine(count2)}`
-    ),
-    warningSection(plan),
-    section(`#### \u26A0\uFE0F Risky changes: ${riskyCount}
-`, riskyEntries, (entry) => entry()),
-    section(
-      `#### Custom roles: ${count(otherRoles.length, "role")}
-`,
-      otherRoles,
-      (c3) => roleEntry(c3, false)
-    ),
-    section(`#### Other changes: ${count(other.length, "account")}
-`, other, foldedEntry),
-    unmanagedSection(plan)
-  ];
-}
-var ICON, ROLE_ICON, roleHead, LEFT_ALONE, warningSection, unmanagedSection;
-var init_markdown = __esm({
-  "src/render/markdown.ts"() {
-    "use strict";
-    init_scopes();
-    init_types2();
-    init_permissions2();
-    init_plural();
-    init_escape();
-    init_text();
-    init_marker();
-    init_markdown_kit();
-    init_words();
-    ICON = {
-      create: "\u2795",
-      rename: "\u270F\uFE0F",
-      update: "\u{1F527}",
-      enable: "\u2705",
-      disable: "\u23F8\uFE0F",
-      delete: "\u{1F5D1}\uFE0F"
-    };
-    ROLE_ICON = { create: "\u2795", update: "\u{1F527}", delete: "\u{1F5D1}\uFE0F" };
-    roleHead = (change) => `role ${code(change.role)} will be ${ACTION_PAST[change.action]}`;
-    LEFT_ALONE = {
-      ignore: "left as it is",
-      disable: "will be disabled",
-      delete: "will be deleted",
-      protected: "protected",
-      "already-disabled": "already disabled"
-    };
-    warningSection = (plan) => section("#### Warnings\n", plan.warnings ?? [], (w) => `- \u26A0\uFE0F ${prose(w.message)}`);
-    unmanagedSection = (plan) => section(
-      "#### Unmanaged accounts in scope\n\nLive accounts the file does not list, left as they are:\n",
-      leftAlone(plan),
-      unmanagedEntry
-    );
-  }
-});
-
-// src/cli/planning.ts
-var planning_exports = {};
-__export(planning_exports, {
-  FORMATS: () => FORMATS,
-  appendStepSummary: () => appendStepSummary,
-  planFromFile: () => planFromFile,
-  readPeopleIfNeeded: () => readPeopleIfNeeded,
-  renderPlanAs: () => renderPlanAs
-});
-async function planFromFile(ctx, reader, options) {
-  const file = resolveInCwd(ctx, options.file);
-  const reading = startLiveRead(ctx, reader);
-  const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
-  if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
-  const live = await readLiveState(ctx, reader, reading);
-  await readPeopleIfNeeded(reader, desired, live);
-  const targets = options.targets ?? [];
-  const unknown = targets.length ? unknownTargets(targets, desired, live) : [];
-  if (unknown.length) {
-    throw new UsageError(
-      `--target ${unknown.map((t) => `"${t}"`).join(", ")} matches no account in ${file.display} or in PactFlow`,
-      "Give an account name from the file (or a live one)."
-    );
-  }
-  const result = computePlan(desired, live, {
-    baseUrl: reader.baseUrl,
-    generator: `pactflow-accounts ${VERSION}`,
-    ...targets.length ? { targets } : {}
-  });
-  if (!result.plan) throw new ConfigError(file.display, result.diagnostics);
-  for (const warning2 of result.plan.warnings ?? [])
-    ctx.err(`${ctx.errColors.yellow("warning")}: ${visible(warning2.message)}
-`);
-  return { plan: result.plan, live, desired };
-}
-async function readPeopleIfNeeded(reader, desired, live) {
-  if (!reader.listHumanUsers) return;
-  const roles = rolesNeedingPeopleCount(desired, live);
-  const names2 = givesNewNames(desired, live);
-  if (roles.length === 0 && !names2) return;
-  const people = await reader.listHumanUsers();
-  if (roles.length > 0)
-    live.humanRoleHolders = await countHumanRoleHolders({ listHumanUsers: async () => people }, roles);
-  if (names2) live.personNames = people.filter((p) => p.type === 0).map((p) => p.name);
-}
-function unknownTargets(targets, desired, live) {
-  const known = /* @__PURE__ */ new Set();
-  for (const a2 of desired.accounts) for (const n2 of [a2.name, ...a2.previousNames]) known.add(nameKey(n2));
-  for (const a2 of live.accounts) known.add(nameKey(a2.name));
-  return targets.filter((t) => !known.has(nameKey(t)));
-}
-function renderPlanAs(ctx, plan, format2) {
-  switch (format2) {
-    case "text":
-      return renderPlanText(plan, { colors: ctx.colors });
-    case "markdown":
-      return renderPlanMarkdown(plan);
-    case "json":
-      return renderPlanJson(plan);
-  }
-}
-async function appendStepSummary(ctx, markdown) {
-  const target = ctx.io.env.GITHUB_STEP_SUMMARY;
-  if (!target) return;
-  try {
-    await (0, import_promises6.appendFile)(target, (typeof markdown === "string" ? markdown : markdown()) + "\n");
-  } catch (error2) {
-    throw new UsageError(
-      `cannot append the plan to GITHUB_STEP_SUMMARY (${target}): ${error2.code ?? "error"}`,
-      "Unset GITHUB_STEP_SUMMARY outside GitHub Actions, or point it at a writable file."
-    );
-  }
-}
-var import_promises6;
-var init_planning = __esm({
-  "src/cli/planning.ts"() {
-    "use strict";
-    import_promises6 = require("node:fs/promises");
-    init_validate();
-    init_errors();
-    init_compute();
-    init_people();
-    init_roles3();
-    init_live_state();
-    init_diagnostics2();
-    init_json();
-    init_markdown();
-    init_text();
-    init_names();
-    init_version();
-    init_paths();
-    init_session();
-    init_formats();
   }
 });
 
@@ -40097,7 +40085,7 @@ var init_stale_details = __esm({
     init_built_in_roles();
     init_account();
     init_fingerprint();
-    init_roles3();
+    init_roles2();
     UNRECORDED = "changed in PactFlow since the plan was made, in a field the plan does not record (one the file leaves alone)";
     same = (a2, b) => JSON.stringify(a2) === JSON.stringify(b);
   }
@@ -43584,7 +43572,7 @@ async function validateCommand(ctx, options) {
     const [{ connect: connect2, readLiveState: readLiveState2 }, { computePlan: computePlan2 }, { unknownScopes: unknownScopes2 }, { readPeopleIfNeeded: readPeopleIfNeeded2 }] = await Promise.all([
       Promise.resolve().then(() => (init_session(), session_exports)),
       Promise.resolve().then(() => (init_compute(), compute_exports)),
-      Promise.resolve().then(() => (init_roles3(), roles_exports)),
+      Promise.resolve().then(() => (init_roles2(), roles_exports)),
       Promise.resolve().then(() => (init_planning(), planning_exports))
     ]);
     const client = await connect2(ctx);
@@ -43686,8 +43674,30 @@ function makeContext(io, globals) {
   };
 }
 
+// src/cli/parsers.ts
+var wholeNumber = (min) => (value) => {
+  const n2 = Number(value);
+  if (!Number.isInteger(n2) || n2 < min)
+    throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+  return n2;
+};
+var fraction = (value) => {
+  const n2 = Number(value);
+  if (!(n2 >= 0 && n2 <= 1)) throw new InvalidArgumentError("expected a number from 0 to 1");
+  return n2;
+};
+var port = (value) => {
+  const n2 = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n2) || n2 < 0 || n2 > 65535)
+    throw new InvalidArgumentError("expected a port number from 0 to 65535 (0: any free port)");
+  return n2;
+};
+var collect = (value, previous) => [
+  ...previous ?? [],
+  value
+];
+
 // src/cli/commands/adopt.ts
-var collect = (value, previous) => [...previous, value];
 function registerAdopt(program2, run) {
   program2.command("adopt").description(
     "edit the file to match changes made in PactFlow (reads only, never writes to PactFlow); prints a unified diff"
@@ -43715,25 +43725,6 @@ Examples:
   $ pactflow-accounts adopt --include-unmanaged`
   ).action(run(() => Promise.resolve().then(() => (init_adopt2(), adopt_exports)).then((m) => m.adoptCommand)));
 }
-
-// src/cli/parsers.ts
-var wholeNumber = (min) => (value) => {
-  const n2 = Number(value);
-  if (!Number.isInteger(n2) || n2 < min)
-    throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
-  return n2;
-};
-var fraction = (value) => {
-  const n2 = Number(value);
-  if (!(n2 >= 0 && n2 <= 1)) throw new InvalidArgumentError("expected a number from 0 to 1");
-  return n2;
-};
-var port = (value) => {
-  const n2 = Number(value);
-  if (value.trim() === "" || !Number.isInteger(n2) || n2 < 0 || n2 > 65535)
-    throw new InvalidArgumentError("expected a port number from 0 to 65535 (0: any free port)");
-  return n2;
-};
 
 // src/cli/commands/apply.ts
 init_formats();
@@ -43795,12 +43786,11 @@ function registerExport(program2, run) {
 
 // src/cli/commands/plan.ts
 init_formats();
-var collect2 = (value, previous) => [...previous, value];
 function registerPlan(program2, run) {
   program2.command("plan").description("show what apply would change in PactFlow (reads only, never writes)").option("-f, --file <path>", "desired-state file", "accounts.yaml").option("--out <plan.json>", "save the plan for `apply plan.json`").option(
     "--out-markdown <plan.md>",
     "also write the Markdown report here (for a pull-request comment; the problems if the file is invalid)"
-  ).addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 0 when there are no changes, 2 when there are").option("--target <name>", "plan only this account (repeatable)", collect2, []).option(
+  ).addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text")).option("--detailed-exitcode", "exit 0 when there are no changes, 2 when there are").option("--target <name>", "plan only this account (repeatable)", collect, []).option(
     "--unmanaged-is-drift",
     "count live accounts in scope that the file does not list (policy.unmanaged: ignore) as changes for --detailed-exitcode"
   ).addHelpText(
@@ -43820,14 +43810,13 @@ Examples:
 // src/cli/commands/publish.ts
 init_adopt3();
 init_publish();
-var collect3 = (value, previous) => [...previous ?? [], value];
 function registerPublish(program2, run) {
   program2.command("publish").description(
     "post a report in CI: one pull/merge-request comment per kind, the one drift issue, or the one pull/merge request of adopted drift (GitHub Actions, GitLab CI)"
   ).addOption(new Option("--kind <kind>", "what the report is").choices(KINDS).makeOptionMandatory()).requiredOption(
     "--file <report.md>",
     "the Markdown report to post (from --format markdown); repeat it to post several in order (adopt: the diff, then the plan)",
-    collect3
+    collect
   ).option("--plan <plan.json>", "the saved plan: plan records what was reviewed; apply compares with it").option(
     "--clean",
     "drift: the organization matches the file, so close the drift issue; adopt: nothing to adopt, so close the request"

@@ -21,3 +21,9 @@ export const port = (value: string) => {
     throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port)');
   return n;
 };
+
+/** A repeatable option's values, in the order given (`--target a --target b`). */
+export const collect = (value: string, previous: string[] | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];

@@ -38,13 +38,7 @@ export async function planFromFile(
   const live = await readLiveState(ctx, reader, reading);
   await readPeopleIfNeeded(reader, desired, live);
   const targets = options.targets ?? [];
-  const unknown = targets.length ? unknownTargets(targets, desired, live) : [];
-  if (unknown.length) {
-    throw new UsageError(
-      `--target ${unknown.map((t) => `"${t}"`).join(', ')} matches no account in ${file.display} or in PactFlow`,
-      'Give an account name from the file (or a live one).',
-    );
-  }
+  checkTargets(targets, desired, live, file.display);
   const result = computePlan(desired, live, {
     baseUrl: reader.baseUrl,
     generator: `pactflow-accounts ${VERSION}`,
@@ -78,11 +72,17 @@ export async function readPeopleIfNeeded(
 }
 
 /** Targets that name no account in the file or in PactFlow; built only when targets are given. */
-function unknownTargets(targets: string[], desired: DesiredState, live: LiveState): string[] {
+/** `--target` names that match no account in the file (names or previous names) or in PactFlow are refused. */
+export function checkTargets(targets: string[], desired: DesiredState, live: LiveState, file: string): void {
   const known = new Set<string>();
   for (const a of desired.accounts) for (const n of [a.name, ...a.previousNames]) known.add(nameKey(n));
   for (const a of live.accounts) known.add(nameKey(a.name));
-  return targets.filter((t) => !known.has(nameKey(t)));
+  const unknown = targets.filter((t) => !known.has(nameKey(t)));
+  if (unknown.length)
+    throw new UsageError(
+      `--target ${unknown.map((t) => `"${t}"`).join(', ')} matches no account in ${file} or in PactFlow`,
+      'Give an account name from the file (or a live one).',
+    );
 }
 
 export function renderPlanAs(ctx: CommandContext, plan: Plan, format: Format): string {

@@ -184,4 +184,20 @@ describe('adopt against the emulator', () => {
     expect(readFileSync(file, 'utf8')).toBe(broken);
     expect(run.stderr).not.toContain(h.emulator.adminToken);
   });
+
+  it('refuses a file over 5 MB (a device read on bytes) and an unknown --target (as plan does), writing nothing', async () => {
+    h = await harness();
+    const huge = await h.run(['adopt', '-f', '/dev/zero']);
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toContain('file is larger than 5 MB');
+    const file = write(FILE);
+    const unknown = await h.run(['adopt', '-f', file, '--target', 'ci-nobody']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('--target "ci-nobody" matches no account');
+    expect(readFileSync(file, 'utf8')).toBe(FILE);
+    // plan refuses it with the same words: one check serves both.
+    const planned = await h.run(['plan', '-f', file, '--target', 'ci-nobody']);
+    expect(planned.code).toBe(1);
+    expect(planned.stderr).toContain('--target "ci-nobody" matches no account');
+  });
 });

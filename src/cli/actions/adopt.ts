@@ -3,19 +3,17 @@ import type { AdoptResult } from '../../adopt/adopt.js';
 import { detailLines, hasChanges, renderAdoptDiff, summaryLine } from '../../adopt/report.js';
 import { decodeText, tooLarge } from '../../config/bytes.js';
 import { parseYamlSource } from '../../config/load.js';
-import { failedLoad } from '../../config/loaded-yaml.js';
 import { readDesiredStateFile } from '../../config/read-file.js';
 import type { DesiredState } from '../../config/types.js';
 import { validateConfig } from '../../config/validate.js';
-import { ConfigError, InterruptedError, ToolError, UsageError } from '../../errors.js';
+import { ConfigError, InterruptedError, ToolError } from '../../errors.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
-import type { LiveState } from '../../state/types.js';
-import { nameKey } from '../../util/names.js';
 import type { AdoptCommandOptions } from '../commands/adopt.js';
 import type { CommandContext } from '../context.js';
 import type { OutputPath } from '../output-file.js';
 import { checkNotReadByCommand, checkOutputPath, filesReadBy, writeOutputFile } from '../output-file.js';
 import { resolveInCwd } from '../paths.js';
+import { checkTargets } from '../planning.js';
 import { connect, readLiveState, startLiveRead } from '../session.js';
 
 /** The file as read: its validated meaning and its text (a byte order mark kept aside). */
@@ -65,28 +63,12 @@ export async function adoptCommand(ctx: CommandContext, options: AdoptCommandOpt
 /** Reads and validates the file once; its problems, if any, are refused as `plan` refuses them. */
 async function readFile(ctx: CommandContext, file: OutputPath): Promise<ReadFile> {
   const bytes = await readDesiredStateFile(file.display, file.absolute, ctx.io.signal);
-  const loaded =
-    bytes === 'too-large'
-      ? failedLoad(file.display, '', [tooLarge(file.display)])
-      : parseYamlSource(file.display, bytes);
-  const result = validateConfig(loaded);
-  if (!result.desired || bytes === 'too-large') throw new ConfigError(file.display, result.diagnostics);
+  if (bytes === 'too-large') throw new ConfigError(file.display, [tooLarge(file.display)]);
+  const result = validateConfig(parseYamlSource(file.display, bytes));
+  if (!result.desired) throw new ConfigError(file.display, result.diagnostics);
   if (result.diagnostics.length) ctx.err(renderDiagnostics(file.display, result.diagnostics, ctx.errColors));
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
   return { desired: result.desired, source: decodeText(bytes), bom };
-}
-
-/** Targets that name no account in the file or in PactFlow are refused, as plan refuses them. */
-function checkTargets(targets: string[], desired: DesiredState, live: LiveState, file: string): void {
-  const known = new Set<string>();
-  for (const a of desired.accounts) for (const n of [a.name, ...a.previousNames]) known.add(nameKey(n));
-  for (const a of live.accounts) known.add(nameKey(a.name));
-  const unknown = targets.filter((t) => !known.has(nameKey(t)));
-  if (unknown.length)
-    throw new UsageError(
-      `--target ${unknown.map((t) => `"${t}"`).join(', ')} matches no account in ${file} or in PactFlow`,
-      'Give an account name from the file (or a live one).',
-    );
 }
 
 /** The edited file must validate as the original did; if not, it is a fault of adopt, and nothing is written. */

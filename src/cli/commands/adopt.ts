@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { collect } from '../parsers.js';
 import type { Runner } from '../program.js';
 
 export interface AdoptCommandOptions {
@@ -8,8 +9,6 @@ export interface AdoptCommandOptions {
   check?: boolean;
   out?: string;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerAdopt(program: Command, run: Runner) {
   program

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Format } from '../formats.js';
 import { FORMATS } from '../formats.js';
+import { collect } from '../parsers.js';
 import type { Runner } from '../program.js';
 
 export interface PlanCommandOptions {
@@ -13,8 +14,6 @@ export interface PlanCommandOptions {
   unmanagedIsDrift?: boolean;
   outMarkdown?: string;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerPlan(program: Command, run: Runner) {
   program

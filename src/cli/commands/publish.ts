@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import type { PublishKind } from '../../publish/publish.js';
 import { ADOPT_BRANCH } from '../../publish/adopt.js';
 import { DRIFT_LABEL, KINDS } from '../../publish/publish.js';
-import { wholeNumber } from '../parsers.js';
+import { collect, wholeNumber } from '../parsers.js';
 import type { Runner } from '../program.js';
 
 export interface PublishCommandOptions {
@@ -18,9 +18,6 @@ export interface PublishCommandOptions {
   path?: string;
   branch: string;
 }
-
-/** Each --file in turn; none given leaves commander's mandatory check to say so. */
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export interface ReviewedCommandOptions {
   plan: string;
