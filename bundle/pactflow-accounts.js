@@ -42142,10 +42142,21 @@ ${options.body}`)));
 function fitBody(body2, limit = MARKDOWN_LIMIT) {
   if (body2.length <= limit) return body2;
   const kept = body2.slice(0, body2.lastIndexOf("\n", limit - 200) + 1);
-  const fences = kept.split("\n").filter((line) => line.trimStart().startsWith("```")).length;
-  return `${kept}${fences % 2 ? "```\n" : ""}
+  const open2 = openFence(kept);
+  return `${kept}${open2 ? `${open2}
+` : ""}
 \u2026 cut to fit: the whole change is in the commit, and in the job log.
 `;
+}
+function openFence(text) {
+  let open2;
+  for (const line of text.split("\n")) {
+    const fence = /^ {0,3}(`{3,})/.exec(line)?.[1];
+    if (!fence) continue;
+    if (open2 === void 0) open2 = fence;
+    else if (fence.length >= open2.length && line.trim() === fence) open2 = void 0;
+  }
+  return open2;
 }
 var ADOPT_BRANCH, duplicateBody, firstLine;
 var init_adopt3 = __esm({

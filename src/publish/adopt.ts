@@ -128,6 +128,19 @@ const firstLine = (text: string) => text.split('\n', 1)[0]!;
 export function fitBody(body: string, limit = MARKDOWN_LIMIT): string {
   if (body.length <= limit) return body;
   const kept = body.slice(0, body.lastIndexOf('\n', limit - 200) + 1);
-  const fences = kept.split('\n').filter((line) => line.trimStart().startsWith('```')).length;
-  return `${kept}${fences % 2 ? '```\n' : ''}\n… cut to fit: the whole change is in the commit, and in the job log.\n`;
+  const open = openFence(kept);
+  return `${kept}${open ? `${open}\n` : ''}\n… cut to fit: the whole change is in the commit, and in the job log.\n`;
+}
+
+/** The fence of a code block still open at the end of `text` (its backticks), if any. */
+function openFence(text: string): string | undefined {
+  let open: string | undefined;
+  for (const line of text.split('\n')) {
+    const fence = /^ {0,3}(`{3,})/.exec(line)?.[1];
+    if (!fence) continue;
+    if (open === undefined) open = fence;
+    // A closing fence is at least as long as the opening one, with nothing after it.
+    else if (fence.length >= open.length && line.trim() === fence) open = undefined;
+  }
+  return open;
 }

@@ -217,4 +217,13 @@ describe('fitBody', () => {
     expect(fitted.length).toBeLessThanOrEqual(1000);
     expect(fitted).toMatch(/\+line\n```\n\n… cut to fit/);
   });
+
+  it('closes a longer fence with its own backticks, not at a shorter fence inside it', () => {
+    const [three, four] = ['`'.repeat(3), '`'.repeat(4)];
+    const body = `${four}diff\n ${three}\n${'+line\n'.repeat(400)}${four}\n`;
+    expect(fitBody(body, 1000)).toContain(`+line\n${four}\n\n… cut to fit`);
+    // A block already closed gets nothing added.
+    const closed = `${three}\na\n${three}\n${'x\n'.repeat(600)}`;
+    expect(fitBody(closed, 1000)).toContain('x\n\n… cut to fit');
+  });
 });
