@@ -44033,9 +44033,16 @@ void runCli(import_node_process9.default.argv.slice(2), {
   env: import_node_process9.default.env,
   cwd: import_node_process9.default.cwd(),
   signal: controller.signal
-}).then((code2) => {
+}).then(async (code2) => {
   finished2 = true;
   import_node_process9.default.exitCode = code2;
-  if (controller.signal.aborted) import_node_process9.default.exit(code2);
+  await Promise.all([flushed(import_node_process9.default.stdout), flushed(import_node_process9.default.stderr)]);
+  setImmediate(() => import_node_process9.default.exit());
 });
+function flushed(stream2) {
+  return new Promise((resolve) => {
+    if (stream2.destroyed || stream2.writableEnded) resolve();
+    else stream2.write("", () => resolve());
+  });
+}
 //# sourceMappingURL=pactflow-accounts.js.map

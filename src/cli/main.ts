@@ -45,9 +45,22 @@ void runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
-}).then((code) => {
+}).then(async (code) => {
   finished = true;
   process.exitCode = code;
-  // After an interrupt, leave now: a prompt's stdin or a keep-alive socket must not hold the process.
-  if (controller.signal.aborted) process.exit(code);
+  // The command is done: the process ends once its output has reached the OS. Waiting for Node's
+  // event loop to empty instead would first finish work Node has under way (a garbage collection,
+  // sockets closing; some 20 to 40 ms after a 1,000-account plan), and after an interrupt a
+  // prompt's stdin or a keep-alive socket could hold the process.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  // A write that failed reports it on the next tick (the handler above): exit after that.
+  setImmediate(() => process.exit());
 });
+
+/** Resolves once everything written to `stream` so far has been handed to the OS, or has failed. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableEnded) resolve();
+    else stream.write('', () => resolve());
+  });
+}
