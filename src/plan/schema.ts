@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import validatePlan from './plan-schema.generated.js';
+import { validate as validatePlan } from './plan-schema.generated.js';
 import type { Plan } from './types.js';
 
 /**
