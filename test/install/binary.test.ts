@@ -24,11 +24,16 @@ beforeAll(async () => {
 }, 60_000);
 
 /** A run of the binary with a `--require` hook whose output on stderr follows `marker: `. */
-async function runWithHook(marker: string, hookSource: string, ...args: string[]) {
+async function runWithHook(
+  marker: string,
+  hookSource: string,
+  args: string[],
+  env: Record<string, string> = {},
+) {
   const hook = path.join(dir, `${marker}.cjs`);
   writeFileSync(hook, hookSource);
   const result = await run(process.execPath, ['--require', hook, bin, ...args], {
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
@@ -51,7 +56,7 @@ describe('the binary', () => {
     const hook =
       "process.on('exit', () => process.stderr.write('loaded: ' + JSON.stringify(process.moduleLoadList) + '\\n'));\n";
     for (const args of [['--help'], ['validate', '-f', 'examples/accounts.yaml']]) {
-      const { code, reported } = await runWithHook('loaded', hook, ...args);
+      const { code, reported } = await runWithHook('loaded', hook, args);
       expect(code).toBe(0);
       const modules = reported.map((m) => m.replace(/^NativeModule /, ''));
       expect(modules).toContain('fs');
@@ -59,17 +64,48 @@ describe('the binary', () => {
     }
   });
 
-  it('points at a problem with the yaml inside the bundle, not files from node_modules', async () => {
-    // A file with an error to point at needs `yaml`; which files the process required tells
-    // whether it came from the bundle.
+  // `yaml` and the saved-plan validator are files of their own beside the binary (scripts/bundle.mjs):
+  // which files the process required tells where each came from, and that a run that does not
+  // need them does not load them.
+  const required = (args: string[], env: Record<string, string> = {}) =>
+    runWithHook(
+      'required',
+      "process.on('exit', () => process.stderr.write('required: ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n",
+      args,
+      env,
+    );
+  const beside = (name: string) => path.join(dir, name);
+
+  it('loads neither yaml nor the saved-plan validator for a file with nothing to point at', async () => {
+    // (A file with an alias, as examples/accounts.yaml has, is read by `yaml`, which bounds aliases.)
+    const file = path.join(dir, 'plain.yaml');
+    writeFileSync(file, 'version: 1\nsystemAccounts:\n  - name: ci-a\n    roles: [CI/CD]\n');
+    const { code, reported } = await required(['validate', '-f', file]);
+    expect(code).toBe(0);
+    expect(reported).toContain(bin);
+    expect(reported).not.toContain(beside('yaml.js'));
+    expect(reported).not.toContain(beside('plan-schema.js'));
+  });
+
+  it('points at a problem with the yaml beside the binary, not files from node_modules', async () => {
     const file = path.join(dir, 'accounts.yaml');
     writeFileSync(file, 'version: 1\nsystemAccounts:\n  - name: ci-a\n    state: sleeping\n');
-    const hook =
-      "process.on('exit', () => process.stderr.write('required: ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n";
-    const { code, stdout, stderr, reported } = await runWithHook('required', hook, 'validate', '-f', file);
+    const { code, stdout, stderr, reported } = await required(['validate', '-f', file]);
     expect(code).toBe(1);
     expect(`${stdout}${stderr}`).toMatch(/accounts\.yaml:4:12/);
     expect(reported.filter((f) => f.includes(`${path.sep}node_modules${path.sep}`))).toEqual([]);
-    expect(reported).toContain(bin);
+    expect(reported).toEqual(expect.arrayContaining([bin, beside('yaml.js')]));
+  });
+
+  it('checks a saved plan with the validator beside the binary', async () => {
+    const plan = path.join(dir, 'plan.json');
+    writeFileSync(plan, '{"formatVersion": 1}\n');
+    const result = await required(['apply', plan], {
+      PACT_BROKER_BASE_URL: 'https://acme.pactflow.io',
+      PACT_BROKER_TOKEN: 't',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/is not a valid saved plan: .* must have required property 'generator'/);
+    expect(result.reported).toContain(beside('plan-schema.js'));
   });
 });
