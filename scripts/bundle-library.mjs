@@ -22,5 +22,11 @@ await build({
   packages: 'external',
   sourcemap: true,
   legalComments: 'none',
+  // esbuild turns `require` in an ES module into a stub that throws ("Dynamic require of "yaml" is
+  // not supported"), and the stub passes src/config/positioned-parse.ts's `typeof require` check:
+  // give each file Node's require for its own URL, so `yaml` loads from node_modules on first use.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -90,6 +90,20 @@ describe('the packed package, installed into an empty project', () => {
     expect(existsSync(path.join(project, 'node_modules/pactflow-accounts/dist/src/index.d.ts'))).toBe(true);
   });
 
+  it('a program loads the example file, whose alias is read by yaml, with the installed library', async () => {
+    // The library is an ES module bundle (dist/lib); `yaml` is required from node_modules on first use.
+    const program = [
+      "const { loadConfig } = await import('pactflow-accounts');",
+      "const loaded = await loadConfig('node_modules/pactflow-accounts/examples/accounts.yaml');",
+      'console.log(loaded.desired.accounts.length > 0);',
+    ].join(' ');
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', program], {
+      cwd: project,
+      env: env(),
+    });
+    expect(stdout.trim()).toBe('true');
+  });
+
   it('ships the schema at a stable path, and export points $schema at it', async () => {
     expect(
       existsSync(path.join(project, 'node_modules/pactflow-accounts/schemas/accounts.schema.json')),
