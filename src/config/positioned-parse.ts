@@ -26,9 +26,9 @@ type Position = (offset: number) => { line: number; column: number };
 let yamlModule: typeof Yaml | undefined;
 /**
  * `yaml`, loaded on first use: a program that imports this package does not pay some 80 ms for
- * it unless a file needs positions. In the binary's CommonJS bundle `require` is the bundle's own,
- * which holds `yaml`: a file with an error is then reported some 70 ms sooner than with `yaml`
- * loaded from node_modules.
+ * it unless a file needs positions. In the binary's CommonJS bundle `require('yaml')` is the
+ * bundle's own, turned into a require of bundle/yaml.js beside it (scripts/bundle.mjs), not of
+ * node_modules; in the library's bundle (scripts/bundle-library.mjs) it is Node's, for dist/lib.
  */
 function yaml(): typeof Yaml {
   if (typeof require !== 'function')
