@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { once } from 'node:events';
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { startEmulator } from '../../src/emulator/server.js';
@@ -72,6 +75,31 @@ describe('output that cannot be written', () => {
         pactflow(),
       );
       expect(plan.code).toBe(0);
+    });
+
+    // The process ends itself once a command is done (src/cli/main.ts): only after the output it
+    // holds has reached the reader. A pipe holds 64 KB; this plan is some 2 MB, and the reader
+    // takes none of it until the plan has been read from PactFlow.
+    it('a plan far larger than a pipe holds reaches a reader that starts late, complete', async () => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'pfa-big-')), 'accounts.yaml');
+      const accounts = Array.from({ length: 2000 }, (_, i) => `  - name: ci-bulk-${i}\n    roles: [CI/CD]\n`);
+      writeFileSync(file, `version: 1\nsystemAccounts:\n${accounts.join('')}`);
+      const child = spawn(process.execPath, [CLI, 'plan', '-f', file, '--format', 'json'], {
+        env: { PATH: process.env.PATH ?? '', ...pactflow() },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout.pause();
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/Read \d+ system accounts/.test(stderr)) child.stdout.resume();
+      });
+      const [code] = (await once(child, 'close')) as [number | null];
+      expect(code).toBe(0);
+      const plan = JSON.parse(stdout) as { changes: unknown[] };
+      expect(plan.changes.length).toBeGreaterThanOrEqual(2000);
     });
   });
 });
