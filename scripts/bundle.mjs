@@ -76,6 +76,8 @@ function bundledPackages(metafile) {
   for (const input of Object.keys(metafile.inputs)) {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) folders.add(match[1]);
+    // The schema validators are ajv's standalone code, with its runtime inside (compile-schemas.mjs).
+    if (input.endsWith('-schema.generated.ts')) folders.add('node_modules/ajv');
   }
   return [...folders].sort();
 }

@@ -30,4 +30,10 @@ describe('the committed bundle/', () => {
       expect(committed === text, `bundle/${name} differs from the build of the source`).toBe(true);
     }
   }, 60_000);
+
+  it('credits every package whose code is inside, ajv too (the schema validators are its generated code)', () => {
+    const licences = readFileSync(path.join(script.BUNDLE_DIR, 'THIRD-PARTY-LICENSES.txt'), 'utf8');
+    for (const name of ['ajv', 'commander', 'got', 'js-yaml', 'yaml'])
+      expect(licences, name).toMatch(new RegExp(`^${name} \\d+\\.\\d+\\.\\d+ \\(`, 'm'));
+  });
 });
