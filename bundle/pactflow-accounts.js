@@ -33090,8 +33090,10 @@ void runCli(import_node_process9.default.argv.slice(2), {
 }).then(async (code2) => {
   finished2 = true;
   import_node_process9.default.exitCode = code2;
-  await Promise.all([flushed(import_node_process9.default.stdout), flushed(import_node_process9.default.stderr)]);
-  setImmediate(() => import_node_process9.default.exit());
+  await flushed(import_node_process9.default.stdout);
+  await new Promise((resolve) => setImmediate(resolve));
+  await flushed(import_node_process9.default.stderr);
+  import_node_process9.default.exit();
 });
 function flushed(stream2) {
   return new Promise((resolve) => {

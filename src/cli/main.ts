@@ -52,9 +52,12 @@ void runCli(process.argv.slice(2), {
   // event loop to empty instead would first finish work Node has under way (a garbage collection,
   // sockets closing; some 20 to 40 ms after a 1,000-account plan), and after an interrupt a
   // prompt's stdin or a keep-alive socket could hold the process.
-  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-  // A write that failed reports it on the next tick (the handler above): exit after that.
-  setImmediate(() => process.exit());
+  await flushed(process.stdout);
+  // A write to stdout that failed reports it on stderr a tick later (the handler above): let it,
+  // then flush stderr too.
+  await new Promise((resolve) => setImmediate(resolve));
+  await flushed(process.stderr);
+  process.exit();
 });
 
 /** Resolves once everything written to `stream` so far has been handed to the OS, or has failed. */
