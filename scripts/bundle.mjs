@@ -1,7 +1,8 @@
 // Bundles the CLI and the GitHub Action's entry point from their TypeScript sources into
 // bundle/, which is committed: bundle/pactflow-accounts.js is the package's binary (commander,
 // got and the rest inside; yaml and the saved-plan validator in files beside it), and
-// bundle/action.js is what action.yml runs with the runner's own Node. Neither an install from git nor the Action needs a build or node_modules.
+// bundle/action.js is what action.yml runs with the runner's own Node. Neither an install from git
+// nor the Action needs a build or node_modules.
 // Each command's code, and each dependency only it uses, is evaluated only when that command
 // runs: esbuild wraps every lazily imported module in a function called on first import.
 // Run by `npm run build`; test/install/bundle.test.ts fails when bundle/ differs from the source.
@@ -18,7 +19,7 @@ export const BUNDLE_DIR = `${root}bundle`;
  * Code that a plan never runs, and that shares no class or state with the code that loads it, is a
  * file of its own beside the binary, required when a command first needs it: `yaml` (the positioned
  * parse of a file with a problem, adopt, export, the emulator's seed) and the saved-plan validator
- * (apply and show of a saved plan). Each start then compiles some 530 KB less, and a plan of 1,000
+ * (apply of a saved plan). Each start then compiles some 530 KB less, and a plan of 1,000
  * accounts runs about 8% fewer instructions.
  */
 const SEPARATE_FILES = [
