@@ -28346,6 +28346,7 @@ async function readPeopleIfNeeded(reader, desired, live) {
   if (names2) live.personNames = people.filter((p) => p.type === 0).map((p) => p.name);
 }
 function checkTargets(targets, desired, live, file) {
+  if (targets.length === 0) return;
   const known = /* @__PURE__ */ new Set();
   for (const a2 of desired.accounts) for (const n2 of [a2.name, ...a2.previousNames]) known.add(nameKey(n2));
   for (const a2 of live.accounts) known.add(nameKey(a2.name));

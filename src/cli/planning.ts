@@ -71,9 +71,10 @@ export async function readPeopleIfNeeded(
   if (names) live.personNames = people.filter((p) => p.type === 0).map((p) => p.name);
 }
 
-/** Targets that name no account in the file or in PactFlow; built only when targets are given. */
 /** `--target` names that match no account in the file (names or previous names) or in PactFlow are refused. */
 export function checkTargets(targets: string[], desired: DesiredState, live: LiveState, file: string): void {
+  // Without targets there is nothing to check, and no set of every name to build.
+  if (targets.length === 0) return;
   const known = new Set<string>();
   for (const a of desired.accounts) for (const n of [a.name, ...a.previousNames]) known.add(nameKey(n));
   for (const a of live.accounts) known.add(nameKey(a.name));
