@@ -11356,18 +11356,18 @@ function specResolver(roles, live, administrator, diagnostics) {
   const error2 = (at, code2, summary, detail) => diagnostics.push(diagnosticAt(at, code2, `${at.path}: ${summary}`, detail));
   const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
   const resolved = { role: /* @__PURE__ */ new Map(), team: /* @__PURE__ */ new Map() };
-  const resolveName = (name, at, kind) => {
+  const resolveName = (name, where2, kind) => {
     const known = resolved[kind].get(name);
     if (known) return known;
     const found = kind === "role" ? roles.get(nameKey(name)) : teams.get(nameKey(name));
     if (!found) {
       const names2 = kind === "role" ? [...roles.values()].filter((r) => !r.serverManaged).map((r) => r.name) : live.teams.map((t) => t.name);
-      diagnostics.push(unknownName(kind, name, at, names2));
+      diagnostics.push(unknownName(kind, name, where2(), names2));
       return void 0;
     }
     if (kind === "role" && roles.get(nameKey(name)).serverManaged) {
       error2(
-        at,
+        where2(),
         "server-managed-role",
         `role "${found.name}" cannot be assigned`,
         "PactFlow grants it to team administrators; remove it from the list"
@@ -11379,8 +11379,12 @@ function specResolver(roles, live, administrator, diagnostics) {
     return ref;
   };
   return (account) => {
-    const roleRefs = account.roles?.map((name, i2) => resolveName(name, account.source.roles[i2], "role"));
-    const teamRefs = account.teams?.map((name, i2) => resolveName(name, account.source.teams[i2], "team"));
+    const roleRefs = account.roles?.map(
+      (name, i2) => resolveName(name, () => account.source.roles[i2], "role")
+    );
+    const teamRefs = account.teams?.map(
+      (name, i2) => resolveName(name, () => account.source.teams[i2], "team")
+    );
     let ok2 = !roleRefs?.includes(void 0) && !teamRefs?.includes(void 0);
     if ((account.admin !== void 0 || roleRefs) && !administrator) {
       ok2 = false;
