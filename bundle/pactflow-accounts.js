@@ -11353,31 +11353,7 @@ var init_people = __esm({
 
 // src/plan/resolve.ts
 function specResolver(roles, live, administrator, diagnostics) {
-  const error2 = (at, code2, summary, detail) => diagnostics.push(diagnosticAt(at, code2, `${at.path}: ${summary}`, detail));
-  const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
-  const resolved = { role: /* @__PURE__ */ new Map(), team: /* @__PURE__ */ new Map() };
-  const resolveName = (name, where2, kind) => {
-    const known = resolved[kind].get(name);
-    if (known) return known;
-    const found = kind === "role" ? roles.get(nameKey(name)) : teams.get(nameKey(name));
-    if (!found) {
-      const names2 = kind === "role" ? [...roles.values()].filter((r) => !r.serverManaged).map((r) => r.name) : live.teams.map((t) => t.name);
-      diagnostics.push(unknownName(kind, name, where2(), names2));
-      return void 0;
-    }
-    if (kind === "role" && roles.get(nameKey(name)).serverManaged) {
-      error2(
-        where2(),
-        "server-managed-role",
-        `role "${found.name}" cannot be assigned`,
-        "PactFlow grants it to team administrators; remove it from the list"
-      );
-      return void 0;
-    }
-    const ref = found.uuid === void 0 ? { name: found.name } : { uuid: found.uuid, name: found.name };
-    resolved[kind].set(name, ref);
-    return ref;
-  };
+  const resolveName = nameResolver(roles, live, diagnostics);
   return (account) => {
     const roleRefs = account.roles?.map(
       (name, i2) => resolveName(name, () => account.source.roles[i2], "role")
@@ -11388,10 +11364,12 @@ function specResolver(roles, live, administrator, diagnostics) {
     let ok2 = !roleRefs?.includes(void 0) && !teamRefs?.includes(void 0);
     if ((account.admin !== void 0 || roleRefs) && !administrator) {
       ok2 = false;
-      error2(
-        account.source.entry,
-        "no-administrator-role",
-        "this PactFlow has no Administrator role to manage"
+      diagnostics.push(
+        diagnosticAt(
+          account.source.entry,
+          "no-administrator-role",
+          `${account.source.entry.path}: this PactFlow has no Administrator role to manage`
+        )
       );
     }
     if (!ok2) return void 0;
@@ -11400,6 +11378,35 @@ function specResolver(roles, live, administrator, diagnostics) {
       ...account.admin === void 0 ? {} : { admin: account.admin },
       ...teamRefs ? { teams: teamRefs } : {}
     };
+  };
+}
+function nameResolver(roles, live, diagnostics) {
+  const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
+  const resolved = { role: /* @__PURE__ */ new Map(), team: /* @__PURE__ */ new Map() };
+  return (name, where2, kind) => {
+    const known = resolved[kind].get(name);
+    if (known) return known;
+    const found = kind === "role" ? roles.get(nameKey(name)) : teams.get(nameKey(name));
+    if (!found) {
+      const names2 = kind === "role" ? [...roles.values()].filter((r) => !r.serverManaged).map((r) => r.name) : live.teams.map((t) => t.name);
+      diagnostics.push(unknownName(kind, name, where2(), names2));
+      return void 0;
+    }
+    if (kind === "role" && roles.get(nameKey(name)).serverManaged) {
+      const at = where2();
+      diagnostics.push(
+        diagnosticAt(
+          at,
+          "server-managed-role",
+          `${at.path}: role "${found.name}" cannot be assigned`,
+          "PactFlow grants it to team administrators; remove it from the list"
+        )
+      );
+      return void 0;
+    }
+    const ref = found.uuid === void 0 ? { name: found.name } : { uuid: found.uuid, name: found.name };
+    resolved[kind].set(name, ref);
+    return ref;
   };
 }
 function unknownName(kind, name, at, names2) {

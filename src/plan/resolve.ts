@@ -13,8 +13,7 @@ export type SpecResolver = (account: DesiredAccount) => ResolvedSpec | undefined
 /**
  * Resolves the role and team names of the file's entries: to live roles and teams, or to the
  * custom roles this plan creates. Every name that cannot be resolved is reported where the file
- * gives it, in `diagnostics`. Thousands of accounts name the same few roles and teams: each name,
- * as written, is resolved once, and the accounts share its reference (never changed once made).
+ * gives it, in `diagnostics`.
  */
 export function specResolver(
   roles: RolePlan['byName'],
@@ -22,18 +21,45 @@ export function specResolver(
   administrator: Ref | undefined,
   diagnostics: Diagnostic[],
 ): SpecResolver {
-  const error = (at: SourcePosition, code: string, summary: string, detail?: string) =>
-    diagnostics.push(diagnosticAt(at, code, `${at.path}: ${summary}`, detail));
+  const resolveName = nameResolver(roles, live, diagnostics);
+  return (account) => {
+    const roleRefs = account.roles?.map((name, i) =>
+      resolveName(name, () => account.source.roles[i]!, 'role'),
+    );
+    const teamRefs = account.teams?.map((name, i) =>
+      resolveName(name, () => account.source.teams[i]!, 'team'),
+    );
+    let ok = !roleRefs?.includes(undefined) && !teamRefs?.includes(undefined);
+    if ((account.admin !== undefined || roleRefs) && !administrator) {
+      ok = false;
+      diagnostics.push(
+        diagnosticAt(
+          account.source.entry,
+          'no-administrator-role',
+          `${account.source.entry.path}: this PactFlow has no Administrator role to manage`,
+        ),
+      );
+    }
+    if (!ok) return undefined;
+    return {
+      ...(roleRefs ? { roles: roleRefs as RoleRef[] } : {}),
+      ...(account.admin === undefined ? {} : { admin: account.admin }),
+      ...(teamRefs ? { teams: teamRefs as Ref[] } : {}),
+    };
+  };
+}
+
+/**
+ * One role or team name, as written, to its reference; undefined (and a diagnostic) when it
+ * cannot be assigned. Thousands of accounts name the same few roles and teams: each name is
+ * resolved once, and the accounts share its reference (never changed once made). `where` finds
+ * the name's place in the file, only for a diagnostic: made for every role and team of 10,000
+ * accounts, the positions were a sixth of what a plan allocated.
+ */
+function nameResolver(roles: RolePlan['byName'], live: LiveState, diagnostics: Diagnostic[]) {
   const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
   const resolved = { role: new Map<string, RoleRef>(), team: new Map<string, RoleRef>() };
-
-  // `where` finds the name's place in the file, only for a diagnostic: made for every role and
-  // team of 10,000 accounts, the positions were a sixth of what a plan allocated.
-  const resolveName = (
-    name: string,
-    where: () => SourcePosition,
-    kind: 'role' | 'team',
-  ): RoleRef | undefined => {
+  return (name: string, where: () => SourcePosition, kind: 'role' | 'team'): RoleRef | undefined => {
     const known = resolved[kind].get(name);
     if (known) return known;
     const found = kind === 'role' ? roles.get(nameKey(name)) : teams.get(nameKey(name));
@@ -46,41 +72,20 @@ export function specResolver(
       return undefined;
     }
     if (kind === 'role' && roles.get(nameKey(name))!.serverManaged) {
-      error(
-        where(),
-        'server-managed-role',
-        `role "${found.name}" cannot be assigned`,
-        'PactFlow grants it to team administrators; remove it from the list',
+      const at = where();
+      diagnostics.push(
+        diagnosticAt(
+          at,
+          'server-managed-role',
+          `${at.path}: role "${found.name}" cannot be assigned`,
+          'PactFlow grants it to team administrators; remove it from the list',
+        ),
       );
       return undefined;
     }
     const ref = found.uuid === undefined ? { name: found.name } : { uuid: found.uuid, name: found.name };
     resolved[kind].set(name, ref);
     return ref;
-  };
-
-  return (account) => {
-    const roleRefs = account.roles?.map((name, i) =>
-      resolveName(name, () => account.source.roles[i]!, 'role'),
-    );
-    const teamRefs = account.teams?.map((name, i) =>
-      resolveName(name, () => account.source.teams[i]!, 'team'),
-    );
-    let ok = !roleRefs?.includes(undefined) && !teamRefs?.includes(undefined);
-    if ((account.admin !== undefined || roleRefs) && !administrator) {
-      ok = false;
-      error(
-        account.source.entry,
-        'no-administrator-role',
-        'this PactFlow has no Administrator role to manage',
-      );
-    }
-    if (!ok) return undefined;
-    return {
-      ...(roleRefs ? { roles: roleRefs as RoleRef[] } : {}),
-      ...(account.admin === undefined ? {} : { admin: account.admin }),
-      ...(teamRefs ? { teams: teamRefs as Ref[] } : {}),
-    };
   };
 }
 
