@@ -28563,11 +28563,12 @@ var init_account_run = __esm({
         return { account, action, status, message: `account ${account} ${text}`, calls: this.calls, ...extra };
       }
       failure(error2) {
+        const was = this.created ? "was created, then" : "was";
         if (error2 instanceof InterruptedError) {
           const why = this.run.stopReason() ?? "interrupted";
           return this.outcome(
             "interrupted",
-            why === "interrupted" ? `was interrupted before its ${this.stepName()}; run apply again to finish` : `was stopped before its ${this.stepName()}: ${STOPPED_BECAUSE[why]}`
+            why === "interrupted" ? `${was} interrupted before its ${this.stepName()}; run apply again to finish` : `${was} stopped before its ${this.stepName()}: ${STOPPED_BECAUSE[why]}`
           );
         }
         const reason2 = error2 instanceof Error ? error2.message : String(error2);

@@ -83,13 +83,15 @@ export class AccountRun {
   }
 
   private failure(error: unknown): Outcome {
+    // An account this run created exists whatever happens next: its report always says so.
+    const was = this.created ? 'was created, then' : 'was';
     if (error instanceof InterruptedError) {
       const why = this.run.stopReason() ?? 'interrupted';
       return this.outcome(
         'interrupted',
         why === 'interrupted'
-          ? `was interrupted before its ${this.stepName()}; run apply again to finish`
-          : `was stopped before its ${this.stepName()}: ${STOPPED_BECAUSE[why]}`,
+          ? `${was} interrupted before its ${this.stepName()}; run apply again to finish`
+          : `${was} stopped before its ${this.stepName()}: ${STOPPED_BECAUSE[why]}`,
       );
     }
     const reason = error instanceof Error ? error.message : String(error);

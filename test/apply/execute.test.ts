@@ -182,3 +182,61 @@ describe('the first 403 on a write stops new steps', () => {
     );
   });
 });
+
+describe('an account the run created is reported as created, however its change ends', () => {
+  const createThenDisable = () => ({
+    ...change('ci-new', undefined, [{ kind: 'create', name: 'ci-new' }, { kind: 'disable' }]),
+    action: 'create' as const,
+  });
+
+  it('when the run stops for a refused write while the create is in flight', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { port, calls } = recorder({}, (call) => call.startsWith('PATCH'));
+    const create = port.createSystemAccount;
+    port.createSystemAccount = async (a) => {
+      await gate;
+      return create(a);
+    };
+    let refusedDone!: () => void;
+    const refusalSeen = new Promise<void>((r) => (refusedDone = r));
+    const running = executePlan(
+      {
+        changes: [
+          createThenDisable(),
+          change('ci-a', 'a', [{ kind: 'add-team', team: { uuid: 't', name: 'T' } }]),
+        ],
+      },
+      port,
+      {
+        concurrency: 2,
+        onEvent: (e) => e.type === 'finished' && e.outcome.account === 'ci-a' && refusedDone(),
+      },
+    );
+    await refusalSeen;
+    release();
+    const result = await running;
+    expect(calls).toEqual(['PATCH t/a', 'POST ci-new']);
+    expect(result.outcomes[0]).toMatchObject({
+      status: 'interrupted',
+      message: 'account ci-new was created, then stopped before its disable step: PactFlow refused a write',
+    });
+  });
+
+  it('when Ctrl+C comes while the create is in flight', async () => {
+    const stop = new AbortController();
+    const { port, calls } = recorder();
+    const create = port.createSystemAccount;
+    port.createSystemAccount = async (a) => {
+      stop.abort();
+      return create(a);
+    };
+    const result = await executePlan({ changes: [createThenDisable()] }, port, { signal: stop.signal });
+    expect(calls).toEqual(['POST ci-new']);
+    expect(result.outcomes[0]).toMatchObject({
+      status: 'interrupted',
+      message:
+        'account ci-new was created, then interrupted before its disable step; run apply again to finish',
+    });
+  });
+});
