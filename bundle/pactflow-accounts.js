@@ -31816,6 +31816,11 @@ async function detectCodeHost(env2, options = {}) {
       options.http
     );
   }
+  if (options.command === "reviewed")
+    throw new UsageError(
+      'reviewed runs in GitHub Actions or GitLab CI: neither GITHUB_ACTIONS nor GITLAB_CI is "true"',
+      "Run it in the CI job that applies the saved plan, where it can read the pull or merge request."
+    );
   throw new UsageError(
     'publish runs in GitHub Actions or GitLab CI: neither GITHUB_ACTIONS nor GITLAB_CI is "true"',
     "Run it in a CI job, or leave publishing off and read the report on stdout."
@@ -32133,7 +32138,10 @@ ${body2}`;
 }
 async function reviewedCommand(ctx, options) {
   const plan = await readSavedPlan(ctx, options.plan);
-  const host = await detectCodeHost(ctx.io.env, options.pr === void 0 ? {} : { request: options.pr });
+  const host = await detectCodeHost(ctx.io.env, {
+    command: "reviewed",
+    ...options.pr === void 0 ? {} : { request: options.pr }
+  });
   try {
     const request = await host.findRequest();
     const comment = request === void 0 ? void 0 : findMarked(await host.listComments(request), "plan");

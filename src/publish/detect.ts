@@ -96,11 +96,16 @@ function gitlabTarget(env: Record<string, string | undefined>): GitlabTarget {
 /**
  * The code host this CI job runs on, from the environment: GitHub Actions (GITHUB_ACTIONS, with
  * GITHUB_API_URL for GitHub Enterprise) or GitLab CI (GITLAB_CI, with CI_API_V4_URL for a
- * self-managed instance). `request` overrides the pull/merge request the environment names.
+ * self-managed instance). `request` overrides the pull/merge request the environment names;
+ * `command` is the one named when there is no CI job to run in.
  */
 export async function detectCodeHost(
   env: Record<string, string | undefined>,
-  options: { request?: number; http?: Pick<HttpOptions, 'retry' | 'onRequest'> } = {},
+  options: {
+    request?: number;
+    command?: 'publish' | 'reviewed';
+    http?: Pick<HttpOptions, 'retry' | 'onRequest'>;
+  } = {},
 ): Promise<CodeHost> {
   if (env.GITHUB_ACTIONS === 'true') {
     const target = githubTarget(env, 'pull-requests: write and issues: write');
@@ -125,6 +130,11 @@ export async function detectCodeHost(
       options.http,
     );
   }
+  if (options.command === 'reviewed')
+    throw new UsageError(
+      'reviewed runs in GitHub Actions or GitLab CI: neither GITHUB_ACTIONS nor GITLAB_CI is "true"',
+      'Run it in the CI job that applies the saved plan, where it can read the pull or merge request.',
+    );
   throw new UsageError(
     'publish runs in GitHub Actions or GitLab CI: neither GITHUB_ACTIONS nor GITLAB_CI is "true"',
     'Run it in a CI job, or leave publishing off and read the report on stdout.',

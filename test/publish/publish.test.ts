@@ -261,4 +261,13 @@ describe('publish outside CI', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('neither GITHUB_ACTIONS nor GITLAB_CI');
   });
+
+  it('reviewed names itself, not publish', async () => {
+    const plan = path.resolve('test/fixtures/plans/mixed/plan.json');
+    const run = await cli(['reviewed', '--plan', plan, '--require-match'], { env: {} });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error: reviewed runs in GitHub Actions or GitLab CI');
+    expect(run.stderr).toContain('Run it in the CI job that applies the saved plan');
+    expect(run.stderr).not.toContain('publish');
+  });
 });

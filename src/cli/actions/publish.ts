@@ -106,7 +106,10 @@ export async function publishCommand(ctx: CommandContext, options: PublishComman
 
 export async function reviewedCommand(ctx: CommandContext, options: ReviewedCommandOptions): Promise<number> {
   const plan = await readSavedPlan(ctx, options.plan);
-  const host = await detectCodeHost(ctx.io.env, options.pr === undefined ? {} : { request: options.pr });
+  const host = await detectCodeHost(ctx.io.env, {
+    command: 'reviewed',
+    ...(options.pr === undefined ? {} : { request: options.pr }),
+  });
   try {
     const request = await host.findRequest();
     const comment = request === undefined ? undefined : findMarked(await host.listComments(request), 'plan');
