@@ -30923,7 +30923,11 @@ async function emulatorCommand(ctx, options) {
   if (!options.state) ctx.out(`Seeded from ${visible(shown2(ctx, seedFile))}
 `);
   ctx.out("\n");
-  ctx.out(`  export PACT_BROKER_BASE_URL=${emulator.url}
+  const local = new URL(emulator.url);
+  if (local.hostname === "0.0.0.0") local.hostname = "127.0.0.1";
+  if (local.hostname === "[::]") local.hostname = "[::1]";
+  const url = local.origin;
+  ctx.out(`  export PACT_BROKER_BASE_URL=${url}
 `);
   if (emulator.adminToken) ctx.out(`  export PACT_BROKER_TOKEN=${emulator.adminToken}
 `);
@@ -30933,7 +30937,7 @@ async function emulatorCommand(ctx, options) {
 `);
   ctx.out(
     `
-Try: curl -H "Authorization: Bearer ${emulator.adminToken || "<token>"}" "${emulator.url}/admin/users?userType=1"
+Try: curl -H "Authorization: Bearer ${emulator.adminToken || "<token>"}" "${url}/admin/users?userType=1"
 `
   );
   if (!isLoopbackHost(new URL(emulator.url).hostname)) {

@@ -132,6 +132,11 @@ describe('the emulator as a service', () => {
     expect(run.stdout).toMatch(
       /pactflow-accounts plan --allow-insecure-http --base-url http:\/\/<this-host>:\d+/,
     );
+    // On this machine, through loopback: the printed export works as it is.
+    const port = /listening on http:\/\/0\.0\.0\.0:(\d+)/.exec(run.stdout)?.[1];
+    expect(port).toBeDefined();
+    expect(run.stdout).toContain(`export PACT_BROKER_BASE_URL=http://127.0.0.1:${port}\n`);
+    expect(run.stdout).not.toContain('BASE_URL=http://0.0.0.0');
     const local = await cli(['emulator', '--port', '0'], { signal: stop.signal });
     expect(local.stdout).not.toContain('--allow-insecure-http');
   });

@@ -56,13 +56,19 @@ export async function emulatorCommand(ctx: CommandContext, options: EmulatorComm
   // With --state, a saved state (when there is one) wins over the seed.
   if (!options.state) ctx.out(`Seeded from ${visible(shown(ctx, seedFile))}\n`);
   ctx.out('\n');
-  ctx.out(`  export PACT_BROKER_BASE_URL=${emulator.url}\n`);
+  // Listening on every address (0.0.0.0, ::), this machine reaches it through loopback, which is
+  // the one plain-http address the CLI takes without --allow-insecure-http.
+  const local = new URL(emulator.url);
+  if (local.hostname === '0.0.0.0') local.hostname = '127.0.0.1';
+  if (local.hostname === '[::]') local.hostname = '[::1]';
+  const url = local.origin;
+  ctx.out(`  export PACT_BROKER_BASE_URL=${url}\n`);
   if (emulator.adminToken) ctx.out(`  export PACT_BROKER_TOKEN=${emulator.adminToken}\n`);
   ctx.out('\nTokens (read/write, read-only):\n');
   for (const [name, t] of Object.entries(emulator.tokens))
     ctx.out(`  ${visible(name).padEnd(34)} ${t.readWrite}  ${c.dim(t.readOnly)}\n`);
   ctx.out(
-    `\nTry: curl -H "Authorization: Bearer ${emulator.adminToken || '<token>'}" "${emulator.url}/admin/users?userType=1"\n`,
+    `\nTry: curl -H "Authorization: Bearer ${emulator.adminToken || '<token>'}" "${url}/admin/users?userType=1"\n`,
   );
   if (!isLoopbackHost(new URL(emulator.url).hostname)) {
     // Reached from another machine or container, the URL is plain http on a non-loopback host:
