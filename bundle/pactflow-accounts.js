@@ -30901,11 +30901,13 @@ function findSeed(ctx, given) {
 }
 async function emulatorCommand(ctx, options) {
   const seedFile = findSeed(ctx, options.seed);
+  const stateFile = options.state ? resolveInCwd(ctx, options.state) : void 0;
+  const resumed = stateFile !== void 0 && (0, import_node_fs6.existsSync)(stateFile.absolute);
   const emulator = await startEmulator({
     port: options.port,
     host: options.host,
     seedFile,
-    ...options.state ? { stateFile: options.state } : {},
+    ...stateFile ? { stateFile: stateFile.absolute } : {},
     ...options.adminToken ? { adminToken: options.adminToken } : {},
     latencyMs: options.latencyMs,
     failRate: options.failRate,
@@ -30920,8 +30922,13 @@ async function emulatorCommand(ctx, options) {
   const c3 = ctx.colors;
   ctx.out(`${c3.bold("PactFlow emulator")} listening on ${c3.cyan(emulator.url)}
 `);
-  if (!options.state) ctx.out(`Seeded from ${visible(shown2(ctx, seedFile))}
+  if (resumed) ctx.out(`State from ${visible(stateFile.display)}
 `);
+  else
+    ctx.out(
+      `Seeded from ${visible(shown2(ctx, seedFile))}${stateFile ? `; state kept in ${visible(stateFile.display)}` : ""}
+`
+    );
   ctx.out("\n");
   const local = new URL(emulator.url);
   if (local.hostname === "0.0.0.0") local.hostname = "127.0.0.1";
@@ -30966,6 +30973,7 @@ var init_emulator = __esm({
     init_server();
     init_errors();
     init_connection();
+    init_paths();
     init_escape();
     init_package_root();
   }
@@ -32836,7 +32844,9 @@ var ERROR_FORMATS = ["problem", "legacy"];
 
 // src/cli/commands/emulator.ts
 function registerEmulator(program2, run) {
-  program2.command("emulator").description("run a local PactFlow-compatible API to try files against (state in memory)").option("--port <n>", "port to listen on (0: any free port)", port, 9292).option("--host <address>", "address to listen on", "127.0.0.1").option(
+  program2.command("emulator").description(
+    "run a local PactFlow-compatible API to try files against (state in memory, or in a --state file)"
+  ).option("--port <n>", "port to listen on (0: any free port)", port, 9292).option("--host <address>", "address to listen on", "127.0.0.1").option(
     "--seed <file>",
     "YAML seed: roles, teams, people, system accounts, tokens (default: the package's own examples/seed.yaml; a relative path not found here is also looked for in the package's examples/; an empty file starts empty)"
   ).option("--state <file>", "load and persist state in this JSON file (written atomically)").option("--admin-token <token>", "read/write token of the first administrator (default: random)").option("--latency-ms <n>", "delay every request", wholeNumber(0), 0).option("--fail-rate <p>", "answer this fraction of requests with 503", fraction, 0).option(
@@ -33005,7 +33015,7 @@ function buildProgram(run, output) {
   program2.description("Keep PactFlow system accounts in git: validate, plan, apply, export, adopt and show them.").version(VERSION, "-V, --version").configureHelp({ showGlobalOptions: true }).option("--base-url <url>", "PactFlow base URL (default: $PACT_BROKER_BASE_URL)").option("--token-file <path>", "file holding the API token (default: $PACT_BROKER_TOKEN)").option(
     "--allow-insecure-http",
     "allow a plain http:// base URL on a host other than loopback (a compose service, an internal host)"
-  ).option("--no-color", "plain output without colours (also: NO_COLOR=1)").option("--no-progress", "no spinners on stderr").option("--verbose", "more detail on stderr", false).addOption(
+  ).option("--no-color", "plain output without colours (also: NO_COLOR=1)").option("--no-progress", "no spinners on stderr").option("--verbose", "on stderr: one line per HTTP request, and the stack of an unexpected error", false).addOption(
     new Option("--token <token>").hideHelp().argParser(() => {
       throw new ToolError(
         "--token is not accepted: a token on the command line ends up in shell history and process lists",

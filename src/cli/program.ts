@@ -73,7 +73,7 @@ export function buildProgram(
     )
     .option('--no-color', 'plain output without colours (also: NO_COLOR=1)')
     .option('--no-progress', 'no spinners on stderr')
-    .option('--verbose', 'more detail on stderr', false)
+    .option('--verbose', 'on stderr: one line per HTTP request, and the stack of an unexpected error', false)
     .addOption(
       new Option('--token <token>').hideHelp().argParser(() => {
         throw new ToolError(

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -72,6 +72,20 @@ describe('the emulator seed', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`cannot find seed file nowhere.yaml (looked in ${dir} and in `);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('with --state, says whether it seeded or took up the saved state, relative to its working directory', async () => {
+    const dir = emptyDir();
+    const first = await startIn(dir, ['--state', 'state.json']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      `Seeded from ${path.join(ROOT, 'examples', 'seed.yaml')}; state kept in state.json\n`,
+    );
+    expect(existsSync(path.join(dir, 'state.json'))).toBe(true);
+    const second = await startIn(dir, ['--state', 'state.json']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('State from state.json\n');
+    expect(second.stdout).not.toContain('Seeded from');
   });
 
   it('--admin-token wins over the seeded token', async () => {

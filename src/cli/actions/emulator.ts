@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startEmulator } from '../../emulator/server.js';
 import { UsageError } from '../../errors.js';
 import { isLoopbackHost } from '../../pactflow/connection.js';
+import { resolveInCwd } from '../paths.js';
 import type { CommandContext } from '../context.js';
 import { visible } from '../../render/escape.js';
 import { packageRoot } from '../../util/package-root.js';
@@ -34,11 +35,14 @@ export function findSeed(ctx: CommandContext, given: string | undefined): string
 
 export async function emulatorCommand(ctx: CommandContext, options: EmulatorCommandOptions): Promise<number> {
   const seedFile = findSeed(ctx, options.seed);
+  const stateFile = options.state ? resolveInCwd(ctx, options.state) : undefined;
+  // A saved state, when there is one, wins over the seed.
+  const resumed = stateFile !== undefined && existsSync(stateFile.absolute);
   const emulator = await startEmulator({
     port: options.port,
     host: options.host,
     seedFile,
-    ...(options.state ? { stateFile: options.state } : {}),
+    ...(stateFile ? { stateFile: stateFile.absolute } : {}),
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
     latencyMs: options.latencyMs,
     failRate: options.failRate,
@@ -53,8 +57,11 @@ export async function emulatorCommand(ctx: CommandContext, options: EmulatorComm
   });
   const c = ctx.colors;
   ctx.out(`${c.bold('PactFlow emulator')} listening on ${c.cyan(emulator.url)}\n`);
-  // With --state, a saved state (when there is one) wins over the seed.
-  if (!options.state) ctx.out(`Seeded from ${visible(shown(ctx, seedFile))}\n`);
+  if (resumed) ctx.out(`State from ${visible(stateFile.display)}\n`);
+  else
+    ctx.out(
+      `Seeded from ${visible(shown(ctx, seedFile))}${stateFile ? `; state kept in ${visible(stateFile.display)}` : ''}\n`,
+    );
   ctx.out('\n');
   // Listening on every address (0.0.0.0, ::), this machine reaches it through loopback, which is
   // the one plain-http address the CLI takes without --allow-insecure-http.

@@ -24,7 +24,9 @@ export interface EmulatorCommandOptions {
 export function registerEmulator(program: Command, run: Runner) {
   program
     .command('emulator')
-    .description('run a local PactFlow-compatible API to try files against (state in memory)')
+    .description(
+      'run a local PactFlow-compatible API to try files against (state in memory, or in a --state file)',
+    )
     .option('--port <n>', 'port to listen on (0: any free port)', port, 9292)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option(
