@@ -125,6 +125,12 @@ describe('plan against the emulator', () => {
       `${file}:4:13: systemAccounts[0].roles[0]: unknown role "CI-CD" (did you mean "CI/CD"?)`,
     );
     expect(run.stderr).toContain(`Found 1 problem in ${file}`);
+    // The offline guess ("not a built-in role … `validate --online` checks") is settled by the read.
+    expect(run.stderr).not.toContain('is not a built-in role');
+    const online = await h.run(['validate', '--online', '-f', file]);
+    expect(online.code).toBe(1);
+    expect(online.stderr).toContain('unknown role "CI-CD"');
+    expect(online.stderr).not.toContain('is not a built-in role');
   });
 
   it('a token of a person with only the built-in User role can plan: reads need only read scopes', async () => {

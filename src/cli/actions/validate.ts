@@ -1,3 +1,4 @@
+import { warningsWhenOnline } from '../../config/role-rules.js';
 import { loadConfig } from '../../config/validate.js';
 import { ConfigError } from '../../errors.js';
 import { compareDiagnostics } from '../../diagnostics.js';
@@ -11,9 +12,10 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
   const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
   // The renderers, the planner and the HTTP client load only when there is something for them:
   // a file that is simply valid is checked without them.
-  if (warnings.length > 0) {
+  const shown = options.online ? warningsWhenOnline(warnings) : warnings;
+  if (shown.length > 0) {
     const { renderDiagnostics } = await import('../../render/diagnostics.js');
-    ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
+    ctx.err(renderDiagnostics(file.display, shown, ctx.errColors));
   }
   const accounts = desired.accounts.length;
   let where = '';
