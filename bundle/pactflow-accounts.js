@@ -33085,6 +33085,14 @@ ${error2.hint ? `  ${shown3(error2.hint)}
     return error2.exitCode;
   }
   const message = error2 instanceof Error ? error2.message : String(error2);
+  if (error2.code === "MODULE_NOT_FOUND") {
+    io.stderr.write(
+      `error: ${visible(message.split("\n")[0])}: this copy of pactflow-accounts is incomplete
+  Install it again, or copy the whole bundle/ folder, not pactflow-accounts.js alone.
+`
+    );
+    return 1;
+  }
   io.stderr.write(`error: unexpected failure: ${message.split("\n").map(visible).join("\n")}
 `);
   if (ctx?.globals.verbose && error2 instanceof Error && error2.stack) io.stderr.write(`${error2.stack}

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -107,5 +107,27 @@ describe('the binary', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/is not a valid saved plan: .* must have required property 'generator'/);
     expect(result.reported).toContain(beside('plan-schema.js'));
+  });
+
+  it('copied without the files beside it, says the copy is incomplete and how to make it whole', async () => {
+    const lone = mkdtempSync(path.join(tmpdir(), 'pfa-lone-'));
+    copyFileSync(bin, path.join(lone, 'pactflow-accounts.js'));
+    const file = path.join(lone, 'accounts.yaml');
+    writeFileSync(file, 'version: 1\nsystemAccounts:\n  - name: ci-a\n    state: sleeping\n');
+    const result = await run(
+      process.execPath,
+      [path.join(lone, 'pactflow-accounts.js'), 'validate', '-f', file],
+      {
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      },
+    ).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "error: Cannot find module './yaml.js': this copy of pactflow-accounts is incomplete\n" +
+        '  Install it again, or copy the whole bundle/ folder, not pactflow-accounts.js alone.\n',
+    );
   });
 });
