@@ -28553,6 +28553,8 @@ var init_account_run = __esm({
       calls = 0;
       /** Set once this run created the account: a later failure leaves it existing. */
       created = false;
+      /** Set while the current step's requests are out: stopped then, PactFlow may have done it. */
+      underWay = false;
       async execute() {
         try {
           for (const step of this.change.steps) await this.step(step);
@@ -28566,20 +28568,23 @@ var init_account_run = __esm({
         return { account, action, status, message: `account ${account} ${text}`, calls: this.calls, ...extra };
       }
       failure(error2) {
-        const was = this.created ? "was created, then" : "was";
-        if (error2 instanceof InterruptedError) {
-          const why = this.run.stopReason() ?? "interrupted";
-          return this.outcome(
-            "interrupted",
-            why === "interrupted" ? `${was} interrupted before its ${this.stepName()}; run apply again to finish` : `${was} stopped before its ${this.stepName()}: ${STOPPED_BECAUSE[why]}`
-          );
-        }
+        if (error2 instanceof InterruptedError) return this.outcome("interrupted", this.interruption());
         const reason2 = error2 instanceof Error ? error2.message : String(error2);
         return this.outcome(
           "failed",
           `${this.created ? "was created, then failed" : "failed"} at its ${this.stepName()}: ${reason2}`,
           error2 instanceof ActiveIgnoredError ? { rerunHelps: false } : {}
         );
+      }
+      /** How the run's stop left this account. One this run created exists: that is said first. */
+      interruption() {
+        const was = this.created ? "was created, then" : "was";
+        const step = this.stepName();
+        if (this.underWay)
+          return `${was} interrupted during its ${step}, which PactFlow may have done; run apply again to finish`;
+        const why = this.run.stopReason() ?? "interrupted";
+        if (why === "interrupted") return `${was} interrupted before its ${step}; run apply again to finish`;
+        return `${was} stopped before its ${step}: ${STOPPED_BECAUSE[why]}`;
       }
       /** "add-team step (team Payments)": the step under way, with its team where it has one. */
       stepName() {
@@ -28589,11 +28594,14 @@ var init_account_run = __esm({
       /** Runs one step, unless the run has stopped; "already as wanted" answers count as done. */
       async step(step) {
         this.current = step;
+        this.underWay = false;
         if (this.run.stopReason() !== void 0) throw new InterruptedError("interrupted");
         this.run.onStep(this.change.account, step.kind);
         this.calls++;
         try {
+          this.underWay = true;
           await this.send(step);
+          this.underWay = false;
         } catch (error2) {
           this.run.onError(this.change.account, error2);
           if (error2 instanceof InterruptedError || !alreadyDone(step, error2)) throw error2;

@@ -57,6 +57,8 @@ export class AccountRun {
   private calls = 0;
   /** Set once this run created the account: a later failure leaves it existing. */
   private created = false;
+  /** Set while the current step's requests are out: stopped then, PactFlow may have done it. */
+  private underWay = false;
 
   constructor(
     private readonly change: Change,
@@ -83,23 +85,24 @@ export class AccountRun {
   }
 
   private failure(error: unknown): Outcome {
-    // An account this run created exists whatever happens next: its report always says so.
-    const was = this.created ? 'was created, then' : 'was';
-    if (error instanceof InterruptedError) {
-      const why = this.run.stopReason() ?? 'interrupted';
-      return this.outcome(
-        'interrupted',
-        why === 'interrupted'
-          ? `${was} interrupted before its ${this.stepName()}; run apply again to finish`
-          : `${was} stopped before its ${this.stepName()}: ${STOPPED_BECAUSE[why]}`,
-      );
-    }
+    if (error instanceof InterruptedError) return this.outcome('interrupted', this.interruption());
     const reason = error instanceof Error ? error.message : String(error);
     return this.outcome(
       'failed',
       `${this.created ? 'was created, then failed' : 'failed'} at its ${this.stepName()}: ${reason}`,
       error instanceof ActiveIgnoredError ? { rerunHelps: false } : {},
     );
+  }
+
+  /** How the run's stop left this account. One this run created exists: that is said first. */
+  private interruption(): string {
+    const was = this.created ? 'was created, then' : 'was';
+    const step = this.stepName();
+    if (this.underWay)
+      return `${was} interrupted during its ${step}, which PactFlow may have done; run apply again to finish`;
+    const why = this.run.stopReason() ?? 'interrupted';
+    if (why === 'interrupted') return `${was} interrupted before its ${step}; run apply again to finish`;
+    return `${was} stopped before its ${step}: ${STOPPED_BECAUSE[why]}`;
   }
 
   /** "add-team step (team Payments)": the step under way, with its team where it has one. */
@@ -113,11 +116,14 @@ export class AccountRun {
   /** Runs one step, unless the run has stopped; "already as wanted" answers count as done. */
   private async step(step: Step): Promise<void> {
     this.current = step;
+    this.underWay = false;
     if (this.run.stopReason() !== undefined) throw new InterruptedError('interrupted');
     this.run.onStep(this.change.account, step.kind);
     this.calls++;
     try {
+      this.underWay = true;
       await this.send(step);
+      this.underWay = false;
     } catch (error) {
       this.run.onError(this.change.account, error);
       if (error instanceof InterruptedError || !alreadyDone(step, error)) throw error;

@@ -1,0 +1,56 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { executePlan } from '../../src/apply/execute.js';
+import { PactflowClient } from '../../src/pactflow/client.js';
+import { BASE, TOKEN, strictNock } from '../helpers/nock.js';
+import { updateChange } from '../helpers/changes.js';
+
+strictNock();
+
+/**
+ * Ctrl+C while a step's write has landed but the read that confirms it is still out: the read is
+ * cancelled, so nothing knows whether PactFlow did the step; the report must not say it was not
+ * started. A reply that never comes stands for the read in flight.
+ */
+const abortAndHang = (stop: AbortController) => () => {
+  stop.abort();
+  return new Promise<never>(() => undefined);
+};
+
+describe('Ctrl+C while a step is under way', () => {
+  it('a create answered without a uuid, during the read that looks the account up by name', async () => {
+    const stop = new AbortController();
+    const client = new PactflowClient({ baseUrl: BASE, token: TOKEN, signal: stop.signal });
+    nock(BASE).post('/admin/system-accounts').reply(201, '');
+    nock(BASE).get('/admin/users').query(true).reply(abortAndHang(stop));
+    const change = {
+      ...updateChange('ci-new', undefined, [{ kind: 'create', name: 'ci-new' }, { kind: 'disable' }]),
+      action: 'create' as const,
+    };
+    const result = await executePlan({ changes: [change] }, client, { signal: stop.signal });
+    client.close();
+    expect(result.outcomes[0]).toMatchObject({
+      status: 'interrupted',
+      message:
+        'account ci-new was interrupted during its create step, which PactFlow may have done; run apply again to finish',
+    });
+  });
+
+  it('an addition to a team, during the read that checks the account joined', async () => {
+    const stop = new AbortController();
+    const client = new PactflowClient({ baseUrl: BASE, token: TOKEN, signal: stop.signal });
+    nock(BASE).patch('/admin/teams/t-1/users').reply(204);
+    nock(BASE).get('/admin/teams/t-1/users/u-1').reply(abortAndHang(stop));
+    const change = updateChange('ci-a', 'u-1', [
+      { kind: 'add-team', team: { uuid: 't-1', name: 'Payments' } },
+      { kind: 'disable' },
+    ]);
+    const result = await executePlan({ changes: [change] }, client, { signal: stop.signal });
+    client.close();
+    expect(result.outcomes[0]).toMatchObject({
+      status: 'interrupted',
+      message:
+        'account ci-a was interrupted during its add-team step (team Payments), which PactFlow may have done; run apply again to finish',
+    });
+  });
+});
