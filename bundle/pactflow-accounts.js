@@ -10084,7 +10084,7 @@ var init_scopes = __esm({
 });
 
 // src/config/role-rules.ts
-var warningsWhenOnline, ROLE_RULES;
+var ROLE_RULES;
 var init_role_rules = __esm({
   "src/config/role-rules.ts"() {
     "use strict";
@@ -10093,7 +10093,6 @@ var init_role_rules = __esm({
     init_built_in_roles();
     init_suggest();
     init_rule_helpers();
-    warningsWhenOnline = (warnings) => warnings.filter((w) => w.code !== "role-near-miss");
     ROLE_RULES = {
       "built-in-role-defined": (file) => rolesOf(file).flatMap(
         (role2, i2) => validName(role2?.name) && isBuiltInRoleName(role2.name) ? [
@@ -28331,8 +28330,7 @@ async function planFromFile(ctx, reader, options) {
   const file = resolveInCwd(ctx, options.file);
   const reading = startLiveRead(ctx, reader);
   const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
-  const shown3 = warningsWhenOnline(warnings);
-  if (shown3.length) ctx.err(renderDiagnostics(file.display, shown3, ctx.errColors));
+  if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const live = await readLiveState(ctx, reader, reading);
   await readPeopleIfNeeded(reader, desired, live);
   const targets = options.targets ?? [];
@@ -28397,7 +28395,6 @@ var init_planning = __esm({
   "src/cli/planning.ts"() {
     "use strict";
     import_promises6 = require("node:fs/promises");
-    init_role_rules();
     init_validate();
     init_errors();
     init_compute();
@@ -32671,10 +32668,9 @@ __export(validate_exports, {
 async function validateCommand(ctx, options) {
   const file = resolveInCwd(ctx, options.file);
   const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
-  const shown3 = options.online ? warningsWhenOnline(warnings) : warnings;
-  if (shown3.length > 0) {
+  if (warnings.length > 0) {
     const { renderDiagnostics: renderDiagnostics2 } = await Promise.resolve().then(() => (init_diagnostics2(), diagnostics_exports));
-    ctx.err(renderDiagnostics2(file.display, shown3, ctx.errColors));
+    ctx.err(renderDiagnostics2(file.display, warnings, ctx.errColors));
   }
   const accounts = desired.accounts.length;
   let where2 = "";
@@ -32696,7 +32692,7 @@ async function validateCommand(ctx, options) {
       ) : [];
       const problems = [...result.plan ? [] : result.diagnostics, ...scopes];
       if (problems.length > 0) throw new ConfigError(file.display, problems.sort(compareDiagnostics));
-      where2 = `; every role and team exists in ${client.baseUrl}${scopes.length === 0 && desired.roles.length > 0 ? ", and so does every scope" : ""}`;
+      where2 = `; every role and team the accounts name exists in ${client.baseUrl}${scopes.length === 0 && desired.roles.length > 0 ? ", and so does every scope" : ""}`;
     } finally {
       client.close();
     }
@@ -32710,7 +32706,6 @@ async function validateCommand(ctx, options) {
 var init_validate2 = __esm({
   "src/cli/actions/validate.ts"() {
     "use strict";
-    init_role_rules();
     init_validate();
     init_errors();
     init_diagnostics();

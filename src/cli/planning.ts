@@ -1,5 +1,4 @@
 import { appendFile } from 'node:fs/promises';
-import { warningsWhenOnline } from '../config/role-rules.js';
 import { loadConfig } from '../config/validate.js';
 import { ConfigError, UsageError } from '../errors.js';
 import type { ExtraReader, LiveReader } from '../pactflow/types.js';
@@ -35,8 +34,7 @@ export async function planFromFile(
   // ends the command before anything is planned; the reads then end with the client.
   const reading = startLiveRead(ctx, reader);
   const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
-  const shown = warningsWhenOnline(warnings);
-  if (shown.length) ctx.err(renderDiagnostics(file.display, shown, ctx.errColors));
+  if (warnings.length) ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   const live = await readLiveState(ctx, reader, reading);
   await readPeopleIfNeeded(reader, desired, live);
   const targets = options.targets ?? [];

@@ -6,15 +6,6 @@ import { closest } from '../util/suggest.js';
 import { accountsOf, rolesOf, stringList, validName } from './rule-helpers.js';
 import type { RuleFinding, SemanticRule } from './rule-helpers.js';
 import type { PathSegment } from './loaded-yaml.js';
-import type { Diagnostic } from '../diagnostics.js';
-
-/**
- * The file's warnings worth showing to a command that reads the live organization too: its role
- * names settle what the offline near-miss warning can only guess (an unknown role is then an
- * error, a custom one no concern).
- */
-export const warningsWhenOnline = (warnings: Diagnostic[]): Diagnostic[] =>
-  warnings.filter((w) => w.code !== 'role-near-miss');
 
 export const ROLE_RULES: Record<string, SemanticRule> = {
   'built-in-role-defined': (file) =>

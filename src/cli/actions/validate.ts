@@ -1,4 +1,3 @@
-import { warningsWhenOnline } from '../../config/role-rules.js';
 import { loadConfig } from '../../config/validate.js';
 import { ConfigError } from '../../errors.js';
 import { compareDiagnostics } from '../../diagnostics.js';
@@ -12,10 +11,9 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
   const { desired, warnings } = await loadConfig(file.display, file.absolute, { signal: ctx.io.signal });
   // The renderers, the planner and the HTTP client load only when there is something for them:
   // a file that is simply valid is checked without them.
-  const shown = options.online ? warningsWhenOnline(warnings) : warnings;
-  if (shown.length > 0) {
+  if (warnings.length > 0) {
     const { renderDiagnostics } = await import('../../render/diagnostics.js');
-    ctx.err(renderDiagnostics(file.display, shown, ctx.errColors));
+    ctx.err(renderDiagnostics(file.display, warnings, ctx.errColors));
   }
   const accounts = desired.accounts.length;
   let where = '';
@@ -42,7 +40,7 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
           : [];
       const problems = [...(result.plan ? [] : result.diagnostics), ...scopes];
       if (problems.length > 0) throw new ConfigError(file.display, problems.sort(compareDiagnostics));
-      where = `; every role and team exists in ${client.baseUrl}${scopes.length === 0 && desired.roles.length > 0 ? ', and so does every scope' : ''}`;
+      where = `; every role and team the accounts name exists in ${client.baseUrl}${scopes.length === 0 && desired.roles.length > 0 ? ', and so does every scope' : ''}`;
     } finally {
       client.close();
     }
