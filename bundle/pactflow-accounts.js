@@ -11383,19 +11383,25 @@ function specResolver(roles, live, administrator, diagnostics) {
 function nameResolver(roles, live, diagnostics) {
   const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
   const resolved = { role: /* @__PURE__ */ new Map(), team: /* @__PURE__ */ new Map() };
+  const reportedAt = /* @__PURE__ */ new Set();
+  const report2 = (at, diagnostic) => {
+    if (reportedAt.has(at.path)) return;
+    reportedAt.add(at.path);
+    diagnostics.push(diagnostic(at));
+  };
   return (name, where2, kind) => {
     const known = resolved[kind].get(name);
     if (known) return known;
     const found = kind === "role" ? roles.get(nameKey(name)) : teams.get(nameKey(name));
     if (!found) {
       const names2 = kind === "role" ? [...roles.values()].filter((r) => !r.serverManaged).map((r) => r.name) : live.teams.map((t) => t.name);
-      diagnostics.push(unknownName(kind, name, where2(), names2));
+      report2(where2(), (at) => unknownName(kind, name, at, names2));
       return void 0;
     }
     if (kind === "role" && roles.get(nameKey(name)).serverManaged) {
-      const at = where2();
-      diagnostics.push(
-        diagnosticAt(
+      report2(
+        where2(),
+        (at) => diagnosticAt(
           at,
           "server-managed-role",
           `${at.path}: role "${found.name}" cannot be assigned`,

@@ -59,6 +59,13 @@ export function specResolver(
 function nameResolver(roles: RolePlan['byName'], live: LiveState, diagnostics: Diagnostic[]) {
   const teams = new Map(live.teams.map((t) => [nameKey(t.name), t]));
   const resolved = { role: new Map<string, RoleRef>(), team: new Map<string, RoleRef>() };
+  // A name in `defaults` is one place in the file, however many accounts take it: reported once.
+  const reportedAt = new Set<string>();
+  const report = (at: SourcePosition, diagnostic: (at: SourcePosition) => Diagnostic) => {
+    if (reportedAt.has(at.path)) return;
+    reportedAt.add(at.path);
+    diagnostics.push(diagnostic(at));
+  };
   return (name: string, where: () => SourcePosition, kind: 'role' | 'team'): RoleRef | undefined => {
     const known = resolved[kind].get(name);
     if (known) return known;
@@ -68,12 +75,11 @@ function nameResolver(roles: RolePlan['byName'], live: LiveState, diagnostics: D
         kind === 'role'
           ? [...roles.values()].filter((r) => !r.serverManaged).map((r) => r.name)
           : live.teams.map((t) => t.name);
-      diagnostics.push(unknownName(kind, name, where(), names));
+      report(where(), (at) => unknownName(kind, name, at, names));
       return undefined;
     }
     if (kind === 'role' && roles.get(nameKey(name))!.serverManaged) {
-      const at = where();
-      diagnostics.push(
+      report(where(), (at) =>
         diagnosticAt(
           at,
           'server-managed-role',

@@ -398,10 +398,16 @@ describe('plan errors point at the file', () => {
       'accounts.yaml:4:13: systemAccounts[0].teams[0]: unknown team "Paymnts" (did you mean "Payments"?)',
     ],
     [
-      'unknown default role',
-      yaml('  - name: ci-a\n', 'defaults:\n  roles: [Reader]\n'),
+      'unknown default role, once however many accounts take it',
+      yaml('  - name: ci-a\n  - name: ci-b\n  - name: ci-c\n', 'defaults:\n  roles: [Reader]\n'),
       [],
       'accounts.yaml:3:11: defaults.roles[0]: unknown role "Reader"',
+    ],
+    [
+      'unknown default team, once however many accounts take it',
+      yaml('  - name: ci-a\n  - name: ci-b\n', 'defaults:\n  teams: [Nowhere]\n'),
+      [],
+      'accounts.yaml:3:11: defaults.teams[0]: unknown team "Nowhere"',
     ],
     [
       'two rename candidates',
@@ -414,6 +420,15 @@ describe('plan errors point at the file', () => {
     expect(plan).toBeUndefined();
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.summary}`)).toEqual([message]);
   });
+});
+
+it('an unknown name in two entries of their own is reported at each', () => {
+  const file = yaml('  - name: ci-a\n    roles: [Reader]\n  - name: ci-b\n    roles: [Reader]\n');
+  const { diagnostics } = computePlan(desiredFrom(file), liveState([]), OPTIONS);
+  expect(diagnostics.map((d) => `${d.line}:${d.column}: ${d.summary}`)).toEqual([
+    '4:13: systemAccounts[0].roles[0]: unknown role "Reader"',
+    '6:13: systemAccounts[1].roles[0]: unknown role "Reader"',
+  ]);
 });
 
 // The file's rules refuse Team Administrator offline (validate); planning still refuses it.
