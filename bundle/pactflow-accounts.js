@@ -30461,8 +30461,17 @@ var init_seed_state = __esm({
 // src/emulator/state-file.ts
 function readStateFile(file) {
   if (!(0, import_node_fs4.existsSync)(file)) return void 0;
+  let text;
   try {
-    const state = JSON.parse((0, import_node_fs4.readFileSync)(file, "utf8"));
+    text = (0, import_node_fs4.readFileSync)(file, "utf8");
+  } catch (error2) {
+    throw new UsageError(
+      `cannot read emulator state from ${file}: ${error2.code ?? "error"}`,
+      "Give --state a file you may read and write."
+    );
+  }
+  try {
+    const state = JSON.parse(text);
     const lists = ["users", "deleted", "teams", "roles", "tokens"];
     const missing = lists.filter((key) => !Array.isArray(state[key]));
     if (missing.length) throw new Error(`not an emulator state file (no ${missing.join(", ")})`);
@@ -30475,7 +30484,14 @@ function readStateFile(file) {
   }
 }
 function writeStateFile(file, state) {
-  writeFileAtomic(file, JSON.stringify(state, null, 2));
+  try {
+    writeFileAtomic(file, JSON.stringify(state, null, 2));
+  } catch (error2) {
+    throw new UsageError(
+      `cannot save emulator state to ${file}: ${error2.code ?? "error"}`,
+      "Give --state a file in a folder that exists and that you may write to."
+    );
+  }
 }
 var import_node_fs4;
 var init_state_file = __esm({
@@ -30707,21 +30723,26 @@ async function initialState(options) {
 }
 function listen(server, options) {
   return new Promise((resolve, reject) => {
-    server.once(
-      "error",
-      (error2) => reject(
-        error2.code === "EADDRINUSE" ? new UsageError(
-          `port ${options.port} is already in use`,
-          "Pick another with --port, or 0 for any free port."
-        ) : error2
-      )
-    );
+    server.once("error", (error2) => reject(listenError(error2, options)));
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
       const address = server.address();
       const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
       resolve(`http://${host}:${address.port}`);
     });
   });
+}
+function listenError(error2, options) {
+  if (error2.code === "EADDRINUSE")
+    return new UsageError(
+      `port ${options.port} is already in use`,
+      "Pick another with --port, or 0 for any free port."
+    );
+  if (error2.code === "ENOTFOUND" || error2.code === "EADDRNOTAVAIL" || error2.code === "EAI_AGAIN")
+    return new UsageError(
+      `cannot listen on ${options.host}: ${error2.code}`,
+      "Give an address of this machine: 127.0.0.1 (the default), 0.0.0.0 for every address, :: for every IPv6 one."
+    );
+  return error2;
 }
 async function answer(req, url, route2, deps) {
   const headers = {};
@@ -30895,7 +30916,8 @@ var init_package_root = __esm({
 var emulator_exports = {};
 __export(emulator_exports, {
   emulatorCommand: () => emulatorCommand,
-  findSeed: () => findSeed
+  findSeed: () => findSeed,
+  startText: () => startText
 });
 function shown2(ctx, absolute) {
   const relative = import_node_path4.default.relative(ctx.io.cwd, absolute);
@@ -30917,6 +30939,11 @@ async function emulatorCommand(ctx, options) {
   const seedFile = findSeed(ctx, options.seed);
   const stateFile = options.state ? resolveInCwd(ctx, options.state) : void 0;
   const resumed = stateFile !== void 0 && (0, import_node_fs6.existsSync)(stateFile.absolute);
+  if (resumed && options.adminToken)
+    ctx.err(
+      `${ctx.errColors.yellow(`warning: --admin-token is not used: the state saved in ${visible(stateFile.display)} keeps its own tokens`)}
+`
+    );
   const emulator = await startEmulator({
     port: options.port,
     host: options.host,
@@ -30933,43 +30960,8 @@ async function emulatorCommand(ctx, options) {
     ...options.verbose ? { onRequest: (e) => ctx.err(`${e.method} ${e.path} \u2192 ${e.status} (${e.ms} ms)
 `) } : {}
   });
-  const c3 = ctx.colors;
-  ctx.out(`${c3.bold("PactFlow emulator")} listening on ${c3.cyan(emulator.url)}
-`);
-  if (resumed) ctx.out(`State from ${visible(stateFile.display)}
-`);
-  else
-    ctx.out(
-      `Seeded from ${visible(shown2(ctx, seedFile))}${stateFile ? `; state kept in ${visible(stateFile.display)}` : ""}
-`
-    );
-  ctx.out("\n");
-  const local = new URL(emulator.url);
-  if (local.hostname === "0.0.0.0") local.hostname = "127.0.0.1";
-  if (local.hostname === "[::]") local.hostname = "[::1]";
-  const url = local.origin;
-  ctx.out(`  export PACT_BROKER_BASE_URL=${url}
-`);
-  if (emulator.adminToken) ctx.out(`  export PACT_BROKER_TOKEN=${emulator.adminToken}
-`);
-  ctx.out("\nTokens (read/write, read-only):\n");
-  for (const [name, t] of Object.entries(emulator.tokens))
-    ctx.out(`  ${visible(name).padEnd(34)} ${t.readWrite}  ${c3.dim(t.readOnly)}
-`);
-  ctx.out(
-    `
-Try: curl -H "Authorization: Bearer ${emulator.adminToken || "<token>"}" "${url}/admin/users?userType=1"
-`
-  );
-  if (!isLoopbackHost(new URL(emulator.url).hostname)) {
-    ctx.out(
-      `
-From another host or container, use this machine's address and opt in to plain http:
-  pactflow-accounts plan --allow-insecure-http --base-url http://<this-host>:${new URL(emulator.url).port}
-`
-    );
-  }
-  ctx.out("Press Ctrl+C to stop.\n");
+  const from = resumed ? `State from ${visible(stateFile.display)}` : `Seeded from ${visible(shown2(ctx, seedFile))}${stateFile ? `; state kept in ${visible(stateFile.display)}` : ""}`;
+  ctx.out(startText(emulator, from, ctx.colors));
   await new Promise((resolve) => {
     if (!ctx.io.signal || ctx.io.signal.aborted) return resolve();
     ctx.io.signal.addEventListener("abort", () => resolve(), { once: true });
@@ -30977,6 +30969,37 @@ From another host or container, use this machine's address and opt in to plain h
   await emulator.close();
   ctx.err("emulator stopped\n");
   return 0;
+}
+function startText(emulator, from, c3) {
+  const lines = [`${c3.bold("PactFlow emulator")} listening on ${c3.cyan(emulator.url)}`, from, ""];
+  const local = new URL(emulator.url);
+  const everyAddress = local.hostname === "0.0.0.0" || local.hostname === "[::]";
+  if (local.hostname === "0.0.0.0") local.hostname = "127.0.0.1";
+  if (local.hostname === "[::]") local.hostname = "[::1]";
+  const url = local.origin;
+  lines.push(`  export PACT_BROKER_BASE_URL=${url}`);
+  if (emulator.adminToken) lines.push(`  export PACT_BROKER_TOKEN=${emulator.adminToken}`);
+  lines.push("", "Tokens (read/write, read-only):");
+  for (const [name, t] of Object.entries(emulator.tokens))
+    lines.push(`  ${visible(name).padEnd(34)} ${t.readWrite}  ${c3.dim(t.readOnly)}`);
+  lines.push(
+    "",
+    `Try: curl -H "Authorization: Bearer ${emulator.adminToken || "<token>"}" "${url}/admin/users?userType=1"`
+  );
+  if (everyAddress)
+    lines.push(
+      "",
+      "From another host or container, use this machine's address and opt in to plain http:",
+      `  pactflow-accounts plan --allow-insecure-http --base-url http://<this-host>:${local.port}`
+    );
+  else if (!isLoopbackHost(local.hostname))
+    lines.push(
+      "",
+      `Plain http to ${local.hostname} needs an opt-in:`,
+      "  pactflow-accounts plan --allow-insecure-http -f accounts.yaml"
+    );
+  lines.push("Press Ctrl+C to stop.");
+  return lines.join("\n") + "\n";
 }
 var import_node_fs6, import_node_path4;
 var init_emulator = __esm({

@@ -112,22 +112,28 @@ async function initialState(
 
 function listen(server: http.Server, options: EmulatorOptions): Promise<string> {
   return new Promise<string>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new UsageError(
-              `port ${options.port} is already in use`,
-              'Pick another with --port, or 0 for any free port.',
-            )
-          : error,
-      ),
-    );
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, options)));
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
       const address = server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       resolve(`http://${host}:${address.port}`);
     });
   });
+}
+
+/** A port taken or an address that is not this machine's, as a usage error; anything else as it is. */
+function listenError(error: NodeJS.ErrnoException, options: EmulatorOptions): Error {
+  if (error.code === 'EADDRINUSE')
+    return new UsageError(
+      `port ${options.port} is already in use`,
+      'Pick another with --port, or 0 for any free port.',
+    );
+  if (error.code === 'ENOTFOUND' || error.code === 'EADDRNOTAVAIL' || error.code === 'EAI_AGAIN')
+    return new UsageError(
+      `cannot listen on ${options.host}: ${error.code}`,
+      'Give an address of this machine: 127.0.0.1 (the default), 0.0.0.0 for every address, :: for every IPv6 one.',
+    );
+  return error;
 }
 
 /** Runs one request through faults, routing, authentication and the route; never throws. */
