@@ -29237,7 +29237,7 @@ async function readSavedPlan(ctx, given) {
   } catch (error2) {
     throw new UsageError(
       `cannot read saved plan ${file.display} (${error2.code ?? "error"})`,
-      "Save one with `pactflow-accounts plan --out plan.json`, or use -f FILE."
+      "Save one with `pactflow-accounts plan -f accounts.yaml --out plan.json`."
     );
   }
   let value;
@@ -31810,11 +31810,11 @@ function readOnlyReason(env2, requestNoun) {
     return "CI_JOB_TOKEN cannot write merge request notes or issues: set GITLAB_TOKEN, a project access token with the api scope, as a masked CI/CD variable (pipelines for merge requests from forks do not get it)";
   return `this token may only read (on a ${requestNoun} from a fork the CI token is read-only)`;
 }
-function githubTarget(env2, permissions) {
+function githubTarget(env2, permissions, use = "publish with") {
   const token = env2.GITHUB_TOKEN?.trim();
   if (!token)
     throw new UsageError(
-      "no GITHUB_TOKEN to publish with",
+      `no GITHUB_TOKEN to ${use}`,
       `Pass it to the step: env: { GITHUB_TOKEN: \${{ github.token }} }, with permissions ${permissions}.`
     );
   if (!env2.GITHUB_REPOSITORY) throw new UsageError("GITHUB_REPOSITORY is not set");
@@ -31824,12 +31824,12 @@ function githubTarget(env2, permissions) {
     token
   };
 }
-function gitlabTarget(env2) {
+function gitlabTarget(env2, use = "publish with") {
   const privateToken = env2.GITLAB_TOKEN?.trim() || void 0;
   const jobToken = env2.CI_JOB_TOKEN?.trim() || void 0;
   if (!privateToken && !jobToken)
     throw new UsageError(
-      "no GITLAB_TOKEN or CI_JOB_TOKEN to publish with",
+      `no GITLAB_TOKEN or CI_JOB_TOKEN to ${use}`,
       "Add a project access token with the api scope as a masked CI/CD variable GITLAB_TOKEN."
     );
   if (!env2.CI_PROJECT_ID) throw new UsageError("CI_PROJECT_ID is not set");
@@ -31842,8 +31842,9 @@ function gitlabTarget(env2) {
   };
 }
 async function detectCodeHost(env2, options = {}) {
+  const reads = options.command === "reviewed";
   if (env2.GITHUB_ACTIONS === "true") {
-    const target = githubTarget(env2, "pull-requests: write and issues: write");
+    const target = reads ? githubTarget(env2, "contents: read and pull-requests: read", "read the pull request with") : githubTarget(env2, "pull-requests: write and issues: write");
     const request = options.request ?? await requestFromEvent(env2.GITHUB_EVENT_PATH);
     return new GithubHost(
       {
@@ -31858,14 +31859,14 @@ async function detectCodeHost(env2, options = {}) {
     const iid = options.request ?? (env2.CI_MERGE_REQUEST_IID ? Number(env2.CI_MERGE_REQUEST_IID) : void 0);
     return new GitlabHost(
       {
-        ...gitlabTarget(env2),
+        ...gitlabTarget(env2, reads ? "read the merge request with" : "publish with"),
         ...iid === void 0 || Number.isNaN(iid) ? {} : { request: iid },
         ...env2.CI_COMMIT_SHA ? { sha: env2.CI_COMMIT_SHA } : {}
       },
       options.http
     );
   }
-  if (options.command === "reviewed")
+  if (reads)
     throw new UsageError(
       'reviewed runs in GitHub Actions or GitLab CI: neither GITHUB_ACTIONS nor GITLAB_CI is "true"',
       "Run it in the CI job that applies the saved plan, where it can read the pull or merge request."

@@ -58,12 +58,19 @@ export function readOnlyReason(env: Record<string, string | undefined>, requestN
   return `this token may only read (on a ${requestNoun} from a fork the CI token is read-only)`;
 }
 
-/** The repository and token of a GitHub Actions job; `permissions` names what the job must grant. */
-function githubTarget(env: Record<string, string | undefined>, permissions: string): GithubTarget {
+/**
+ * The repository and token of a GitHub Actions job; `permissions` names what the job must grant,
+ * `use` what the token is for.
+ */
+function githubTarget(
+  env: Record<string, string | undefined>,
+  permissions: string,
+  use = 'publish with',
+): GithubTarget {
   const token = env.GITHUB_TOKEN?.trim();
   if (!token)
     throw new UsageError(
-      'no GITHUB_TOKEN to publish with',
+      `no GITHUB_TOKEN to ${use}`,
       `Pass it to the step: env: { GITHUB_TOKEN: \${{ github.token }} }, with permissions ${permissions}.`,
     );
   if (!env.GITHUB_REPOSITORY) throw new UsageError('GITHUB_REPOSITORY is not set');
@@ -75,12 +82,12 @@ function githubTarget(env: Record<string, string | undefined>, permissions: stri
 }
 
 /** The project and token of a GitLab CI job: GITLAB_TOKEN if set, else CI_JOB_TOKEN. */
-function gitlabTarget(env: Record<string, string | undefined>): GitlabTarget {
+function gitlabTarget(env: Record<string, string | undefined>, use = 'publish with'): GitlabTarget {
   const privateToken = env.GITLAB_TOKEN?.trim() || undefined;
   const jobToken = env.CI_JOB_TOKEN?.trim() || undefined;
   if (!privateToken && !jobToken)
     throw new UsageError(
-      'no GITLAB_TOKEN or CI_JOB_TOKEN to publish with',
+      `no GITLAB_TOKEN or CI_JOB_TOKEN to ${use}`,
       'Add a project access token with the api scope as a masked CI/CD variable GITLAB_TOKEN.',
     );
   if (!env.CI_PROJECT_ID) throw new UsageError('CI_PROJECT_ID is not set');
@@ -107,8 +114,12 @@ export async function detectCodeHost(
     http?: Pick<HttpOptions, 'retry' | 'onRequest'>;
   } = {},
 ): Promise<CodeHost> {
+  // `reviewed` only reads the request and its comments; `publish` writes them.
+  const reads = options.command === 'reviewed';
   if (env.GITHUB_ACTIONS === 'true') {
-    const target = githubTarget(env, 'pull-requests: write and issues: write');
+    const target = reads
+      ? githubTarget(env, 'contents: read and pull-requests: read', 'read the pull request with')
+      : githubTarget(env, 'pull-requests: write and issues: write');
     const request = options.request ?? (await requestFromEvent(env.GITHUB_EVENT_PATH));
     return new GithubHost(
       {
@@ -123,14 +134,14 @@ export async function detectCodeHost(
     const iid = options.request ?? (env.CI_MERGE_REQUEST_IID ? Number(env.CI_MERGE_REQUEST_IID) : undefined);
     return new GitlabHost(
       {
-        ...gitlabTarget(env),
+        ...gitlabTarget(env, reads ? 'read the merge request with' : 'publish with'),
         ...(iid === undefined || Number.isNaN(iid) ? {} : { request: iid }),
         ...(env.CI_COMMIT_SHA ? { sha: env.CI_COMMIT_SHA } : {}),
       },
       options.http,
     );
   }
-  if (options.command === 'reviewed')
+  if (reads)
     throw new UsageError(
       'reviewed runs in GitHub Actions or GitLab CI: neither GITHUB_ACTIONS nor GITLAB_CI is "true"',
       'Run it in the CI job that applies the saved plan, where it can read the pull or merge request.',

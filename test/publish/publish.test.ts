@@ -255,11 +255,25 @@ describe('publish on GitLab', () => {
   });
 });
 
-describe('publish outside CI', () => {
+describe('publish and reviewed: where they run, and what they need there', () => {
   it('says where it runs and changes nothing', async () => {
     const run = await cli(['publish', '--kind', 'plan', '--file', report], { env: {} });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('neither GITHUB_ACTIONS nor GITLAB_CI');
+  });
+
+  it('reviewed in GitHub Actions without a token asks for one to read with, and for no -f', async () => {
+    const plan = path.resolve('test/fixtures/plans/mixed/plan.json');
+    const run = await cli(['reviewed', '--plan', plan], { env: github({ GITHUB_TOKEN: '' }) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error: no GITHUB_TOKEN to read the pull request with');
+    expect(run.stderr).toContain('with permissions contents: read and pull-requests: read');
+    const missing = await cli(['reviewed', '--plan', path.join(dir, 'nowhere.json')], { env: github() });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(
+      'Save one with `pactflow-accounts plan -f accounts.yaml --out plan.json`.',
+    );
+    expect(missing.stderr).not.toContain('-f FILE');
   });
 
   it('reviewed names itself, not publish', async () => {

@@ -114,7 +114,7 @@ export async function readSavedPlan(ctx: CommandContext, given: string): Promise
   } catch (error) {
     throw new UsageError(
       `cannot read saved plan ${file.display} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      'Save one with `pactflow-accounts plan --out plan.json`, or use -f FILE.',
+      'Save one with `pactflow-accounts plan -f accounts.yaml --out plan.json`.',
     );
   }
   let value: unknown;
