@@ -45,6 +45,22 @@ function recorder(server: Record<string, ApiUser> = {}, refuse?: (call: string) 
   return { port, calls, puts };
 }
 
+/** A write held in flight until `release` is called. */
+function held() {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  return { gate, release };
+}
+
+/** `finished` resolves once `account`'s change has ended; pass `onEvent` to executePlan. */
+function finishOf(account: string) {
+  let done!: () => void;
+  const finished = new Promise<void>((r) => (done = r));
+  const onEvent = (e: { type: string; outcome?: { account: string } }) =>
+    e.type === 'finished' && e.outcome?.account === account && done();
+  return { finished, onEvent };
+}
+
 describe('a PUT of a user carries the whole user: live values with the change on top', () => {
   it('renaming a disabled account with an email keeps it disabled and keeps the email', async () => {
     const { port, puts } = recorder();
@@ -142,16 +158,14 @@ describe('the first 403 on a write stops new steps', () => {
   });
 
   it('steps in flight finish; their accounts start no further step', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
+    const { gate, release } = held();
     const { port, calls } = recorder({}, (call) => call.startsWith('PATCH'));
     const slowDelete = port.deleteUser;
     port.deleteUser = async (uuid) => {
       await gate;
       return slowDelete(uuid);
     };
-    let refusedDone!: () => void;
-    const refusalSeen = new Promise<void>((r) => (refusedDone = r));
+    const refused = finishOf('ci-a');
     const running = executePlan(
       {
         changes: [
@@ -165,10 +179,10 @@ describe('the first 403 on a write stops new steps', () => {
         concurrency: 2,
         live: [live({ uuid: 'b', name: 'ci-b' })],
         // ci-a's refused write has finished while ci-b's delete is still held.
-        onEvent: (e) => e.type === 'finished' && e.outcome.account === 'ci-a' && refusedDone(),
+        onEvent: refused.onEvent,
       },
     );
-    await refusalSeen;
+    await refused.finished;
     release();
     const result = await running;
     expect(calls).toEqual(['PATCH t/a', 'DELETE b']);
@@ -190,16 +204,14 @@ describe('an account the run created is reported as created, however its change 
   });
 
   it('when the run stops for a refused write while the create is in flight', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
+    const { gate, release } = held();
     const { port, calls } = recorder({}, (call) => call.startsWith('PATCH'));
     const create = port.createSystemAccount;
     port.createSystemAccount = async (a) => {
       await gate;
       return create(a);
     };
-    let refusedDone!: () => void;
-    const refusalSeen = new Promise<void>((r) => (refusedDone = r));
+    const refused = finishOf('ci-a');
     const running = executePlan(
       {
         changes: [
@@ -210,10 +222,10 @@ describe('an account the run created is reported as created, however its change 
       port,
       {
         concurrency: 2,
-        onEvent: (e) => e.type === 'finished' && e.outcome.account === 'ci-a' && refusedDone(),
+        onEvent: refused.onEvent,
       },
     );
-    await refusalSeen;
+    await refused.finished;
     release();
     const result = await running;
     expect(calls).toEqual(['PATCH t/a', 'POST ci-new']);
