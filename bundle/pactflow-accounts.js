@@ -32722,7 +32722,12 @@ async function validateCommand(ctx, options) {
       ) : [];
       const problems = [...result.plan ? [] : result.diagnostics, ...scopes];
       if (problems.length > 0) throw new ConfigError(file.display, problems.sort(compareDiagnostics));
-      where2 = `; every role and team the accounts name exists in ${client.baseUrl}${scopes.length === 0 && desired.roles.length > 0 ? ", and so does every scope" : ""}`;
+      const warnings2 = result.plan?.warnings ?? [];
+      for (const warning2 of warnings2)
+        ctx.err(`${ctx.errColors.yellow("warning")}: ${visible(warning2.message)}
+`);
+      const who = warnings2.some((w) => w.code === "ambiguous-name") ? "the other accounts" : "the accounts";
+      where2 = `; every role and team ${who} name exists in ${client.baseUrl}${scopes.length === 0 && desired.roles.length > 0 ? ", and so does every scope" : ""}`;
     } finally {
       client.close();
     }
@@ -32741,6 +32746,7 @@ var init_validate2 = __esm({
     init_diagnostics();
     init_paths();
     init_plural();
+    init_escape();
   }
 });
 

@@ -460,6 +460,27 @@ describe('validate --online', () => {
     expect(h.writes()).toEqual([]);
   });
 
+  it('an entry left out (two live accounts share its name) is a warning, and the claim leaves it out', async () => {
+    h = await harness({
+      seed: {
+        users: [{ name: 'alice', roles: ['Administrator'], tokens: { readWrite: 'adm', readOnly: 'ro' } }],
+        systemAccounts: [
+          { name: 'ci-dup', roles: ['CI/CD'] },
+          { name: 'CI-DUP', roles: ['CI/CD'] },
+          { name: 'ci-other', roles: ['CI/CD'] },
+        ],
+      },
+    });
+    const file = write(
+      'dup.yaml',
+      'version: 1\nsystemAccounts:\n  - {name: ci-dup, roles: [No Such Role]}\n  - {name: ci-other, roles: [CI/CD]}\n',
+    );
+    const run = await h.run(['validate', '--online', '-f', file]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning: "ci-dup" is left out of this plan: 2 live accounts are named so');
+    expect(run.stdout).toContain('every role and team the other accounts name exists');
+  });
+
   it('claims only the names the accounts use: defaults no account takes are left to the warning', async () => {
     h = await harness();
     const file = write(

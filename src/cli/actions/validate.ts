@@ -4,6 +4,7 @@ import { compareDiagnostics } from '../../diagnostics.js';
 import type { CommandContext } from '../context.js';
 import { resolveInCwd } from '../paths.js';
 import { count } from '../../util/plural.js';
+import { visible } from '../../render/escape.js';
 import type { ValidateOptions } from '../commands/validate.js';
 
 export async function validateCommand(ctx: CommandContext, options: ValidateOptions): Promise<number> {
@@ -40,7 +41,12 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
           : [];
       const problems = [...(result.plan ? [] : result.diagnostics), ...scopes];
       if (problems.length > 0) throw new ConfigError(file.display, problems.sort(compareDiagnostics));
-      where = `; every role and team the accounts name exists in ${client.baseUrl}${scopes.length === 0 && desired.roles.length > 0 ? ', and so does every scope' : ''}`;
+      const warnings = result.plan?.warnings ?? [];
+      for (const warning of warnings)
+        ctx.err(`${ctx.errColors.yellow('warning')}: ${visible(warning.message)}\n`);
+      // An entry left out of the plan (two live accounts share its name) had its names unchecked.
+      const who = warnings.some((w) => w.code === 'ambiguous-name') ? 'the other accounts' : 'the accounts';
+      where = `; every role and team ${who} name exists in ${client.baseUrl}${scopes.length === 0 && desired.roles.length > 0 ? ', and so does every scope' : ''}`;
     } finally {
       client.close();
     }
