@@ -1207,7 +1207,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter3 = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path8 = require("node:path");
+    var path9 = require("node:path");
     var fs = require("node:fs");
     var process12 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2220,9 +2220,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path8.resolve(baseDir, baseName);
+          const localBin = path9.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path8.extname(baseName))) return void 0;
+          if (sourceExt.includes(path9.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2240,17 +2240,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path8.resolve(
-            path8.dirname(resolvedScriptPath),
+          executableDir = path9.resolve(
+            path9.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path8.basename(
+            const legacyName = path9.basename(
               this._scriptPath,
-              path8.extname(this._scriptPath)
+              path9.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2261,7 +2261,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path8.extname(executableFile));
+        launchWithNode = sourceExt.includes(path9.extname(executableFile));
         let proc;
         if (process12.platform !== "win32") {
           if (launchWithNode) {
@@ -3176,7 +3176,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path8.basename(filename, path8.extname(filename));
+        this._name = path9.basename(filename, path9.extname(filename));
         return this;
       }
       /**
@@ -3190,9 +3190,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path9) {
-        if (path9 === void 0) return this._executableDir;
-        this._executableDir = path9;
+      executableDir(path10) {
+        if (path10 === void 0) return this._executableDir;
+        this._executableDir = path10;
         return this;
       }
       /**
@@ -4902,16 +4902,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path8, added, removed, oldPosInc, options) {
-        const last = path8.lastComponent;
+      addToPath(path9, added, removed, oldPosInc, options) {
+        const last = path9.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path8.oldPos + oldPosInc,
+            oldPos: path9.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path8.oldPos + oldPosInc,
+            oldPos: path9.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -8587,12 +8587,12 @@ function measureExpansion(doc) {
 }
 function makeLocator(doc, position) {
   const { isAlias: isAlias3, isMap: isMap5, isPair: isPair2, isScalar: isScalar2, isSeq: isSeq4 } = yaml2();
-  return (path8, options = {}) => {
+  return (path9, options = {}) => {
     let node = doc.contents;
     let best = node && node.range ? node.range[0] : 0;
-    for (let i2 = 0; i2 < path8.length; i2++) {
-      const segment = path8[i2];
-      const last = i2 === path8.length - 1;
+    for (let i2 = 0; i2 < path9.length; i2++) {
+      const segment = path9[i2];
+      const last = i2 === path9.length - 1;
       if (isAlias3(node)) break;
       if (isMap5(node)) {
         const pair = node.items.find(
@@ -8705,7 +8705,7 @@ function parseYamlSource(file, bytes) {
     sha256: sha2562,
     value,
     diagnostics: [],
-    locate: (path8, options) => (positioned ??= parseWithPositions(file, sha2562, source)).locate(path8, options)
+    locate: (path9, options) => (positioned ??= parseWithPositions(file, sha2562, source)).locate(path9, options)
   };
 }
 function parseWithoutPositions(source) {
@@ -9763,7 +9763,7 @@ var init_rule_helpers = __esm({
     rolesOf = (file) => Array.isArray(file.roles) ? file.roles : [];
     stringList = (x) => Array.isArray(x) ? x.flatMap((v, i2) => isString(v) ? [[v, i2]] : []) : [];
     validName = (x) => isString(x) && x.trim() !== "";
-    formatPath = (path8) => path8.reduce((out, s) => typeof s === "number" ? `${out}[${s}]` : out ? `${out}.${s}` : s, "");
+    formatPath = (path9) => path9.reduce((out, s) => typeof s === "number" ? `${out}[${s}]` : out ? `${out}.${s}` : s, "");
   }
 });
 
@@ -9828,23 +9828,23 @@ var init_account_rules = __esm({
         const claimed = /* @__PURE__ */ new Map();
         return accounts.flatMap(
           (account, i2) => stringList(account?.previousNames).flatMap(([previous, j]) => {
-            const path8 = ["systemAccounts", i2, "previousNames", j];
+            const path9 = ["systemAccounts", i2, "previousNames", j];
             const key = nameKey(previous);
             const owner = names2.get(key);
             if (owner !== void 0) {
               return [
                 {
-                  path: path8,
+                  path: path9,
                   summary: owner === i2 ? `previous name "${previous}" is the account's own name` : `previous name "${previous}" is the name of systemAccounts[${owner}]`,
                   detail: "a previous name must be a name the account no longer has; remove it"
                 }
               ];
             }
             const earlier = claimed.get(key);
-            claimed.set(key, formatPath(path8));
+            claimed.set(key, formatPath(path9));
             return earlier === void 0 ? [] : [
               {
-                path: path8,
+                path: path9,
                 summary: `previous name "${previous}" is listed twice (also ${earlier})`,
                 detail: "one live account can be renamed into only one entry; keep it in one place"
               }
@@ -9873,7 +9873,7 @@ var init_account_rules = __esm({
             if (mayRepeat(a2?.[field])) lists.push([["systemAccounts", i2, field], a2?.[field]]);
         });
         rolesOf(file).forEach((r, i2) => lists.push([["roles", i2, "permissions"], r?.permissions]));
-        return lists.flatMap(([path8, list2]) => {
+        return lists.flatMap(([path9, list2]) => {
           const seen = /* @__PURE__ */ new Map();
           return stringList(list2).flatMap(([value, j]) => {
             const first = seen.get(nameKey(value));
@@ -9883,8 +9883,8 @@ var init_account_rules = __esm({
             }
             return [
               {
-                path: [...path8, j],
-                summary: `"${value}" is listed twice in ${formatPath(path8)} (also [${first}])`,
+                path: [...path9, j],
+                summary: `"${value}" is listed twice in ${formatPath(path9)} (also [${first}])`,
                 detail: "remove the repeated entry"
               }
             ];
@@ -9933,8 +9933,8 @@ var init_policy_rules = __esm({
           [["policy", "scope", "exclude"], file.policy?.scope?.exclude]
         ];
         return lists.flatMap(
-          ([path8, list2]) => stringList(list2).filter(([pattern2]) => pattern2 !== pattern2.trim()).map(([pattern2, j]) => ({
-            path: [...path8, j],
+          ([path9, list2]) => stringList(list2).filter(([pattern2]) => pattern2 !== pattern2.trim()).map(([pattern2, j]) => ({
+            path: [...path9, j],
             summary: `pattern "${pattern2}" has leading or trailing spaces, so it can never match an account name`,
             detail: "remove the spaces"
           }))
@@ -10135,8 +10135,8 @@ var init_role_rules = __esm({
         accountsOf(file).forEach((a2, i2) => lists.push([["systemAccounts", i2, "roles"], a2?.roles]));
         const key = nameKey(TEAM_ADMINISTRATOR);
         return lists.flatMap(
-          ([path8, list2]) => stringList(list2).filter(([role2]) => nameKey(role2.trim()) === key).map(([role2, j]) => ({
-            path: [...path8, j],
+          ([path9, list2]) => stringList(list2).filter(([role2]) => nameKey(role2.trim()) === key).map(([role2, j]) => ({
+            path: [...path9, j],
             summary: `role "${role2}" cannot be assigned`,
             detail: "PactFlow grants it to team administrators; remove it from the list"
           }))
@@ -10159,12 +10159,12 @@ var init_role_rules = __esm({
           return nearest.get(role2);
         };
         return lists.flatMap(
-          ([path8, list2]) => stringList(list2).flatMap(([role2, j]) => {
+          ([path9, list2]) => stringList(list2).flatMap(([role2, j]) => {
             if (builtIn.has(role2.toLowerCase())) return [];
             const match = near(role2);
             return match === void 0 ? [] : [
               {
-                path: [...path8, j],
+                path: [...path9, j],
                 severity: "warning",
                 summary: `role "${role2}" is not a built-in role (did you mean "${match}"?)`,
                 detail: "fine if it is a custom role of your PactFlow; `validate --online` checks every role name"
@@ -10239,7 +10239,7 @@ function normalizeAccount(file, entry, index, locator) {
   };
 }
 function normalizeRole(role2, i2, locator) {
-  const position = (path8) => new LazyPosition(locator, path8);
+  const position = (path9) => new LazyPosition(locator, path9);
   return {
     name: role2.name,
     ...role2.description === void 0 ? {} : { description: role2.description },
@@ -10326,53 +10326,53 @@ var init_normalize = __esm({
 });
 
 // src/config/validate.ts
-function schemaAt(path8) {
+function schemaAt(path9) {
   let node = accounts_schema_default;
-  for (const segment of path8) {
+  for (const segment of path9) {
     const n2 = node;
     node = typeof segment === "number" ? n2.items : n2.properties?.[segment];
     if (node === void 0) return void 0;
   }
   return node;
 }
-function describeSchemaError(error2, path8) {
-  const where2 = formatPath(path8);
+function describeSchemaError(error2, path9) {
+  const where2 = formatPath(path9);
   const prefix = where2 === "" ? "" : `${where2}: `;
   const params = error2.params;
   switch (error2.keyword) {
     case "additionalProperties": {
       const field = String(params.additionalProperty);
-      const allowed = Object.keys(schemaAt(path8)?.properties ?? {});
+      const allowed = Object.keys(schemaAt(path9)?.properties ?? {});
       return {
-        path: [...path8, field],
+        path: [...path9, field],
         key: true,
         summary: `${prefix}unknown field "${field}"${didYouMean(field, allowed)}`,
         detail: `allowed here: ${allowed.join(", ")}`
       };
     }
     case "required":
-      return { path: path8, summary: `${prefix}missing required field "${String(params.missingProperty)}"` };
+      return { path: path9, summary: `${prefix}missing required field "${String(params.missingProperty)}"` };
     case "const":
       return {
-        path: path8,
+        path: path9,
         summary: `${prefix}must be ${JSON.stringify(params.allowedValue)}`,
         detail: "this tool reads format version 1"
       };
     case "enum": {
       const allowed = params.allowedValues.map(String);
       return {
-        path: path8,
+        path: path9,
         summary: `${prefix}must be one of ${allowed.join(", ")}${typeof error2.data === "string" ? `, not "${error2.data}"${didYouMean(error2.data, allowed)}` : ""}`
       };
     }
     case "type":
-      return { path: path8, summary: `${prefix}must be ${TYPE_NAMES[String(params.type)] ?? String(params.type)}` };
+      return { path: path9, summary: `${prefix}must be ${TYPE_NAMES[String(params.type)] ?? String(params.type)}` };
     case "minimum":
-      return { path: path8, summary: `${prefix}must be ${String(params.limit)} or more` };
+      return { path: path9, summary: `${prefix}must be ${String(params.limit)} or more` };
     case "minLength":
-      return { path: path8, summary: `${prefix}must not be empty` };
+      return { path: path9, summary: `${prefix}must not be empty` };
     default:
-      return { path: path8, summary: `${prefix}${error2.message ?? "is invalid"}` };
+      return { path: path9, summary: `${prefix}${error2.message ?? "is invalid"}` };
   }
 }
 function validateConfig(loaded) {
@@ -10415,8 +10415,8 @@ function schemaDiagnostics(loaded, value) {
   if (validateAccountsSchema(value)) return [];
   const errors = (validateAccountsSchema.errors ?? []).filter((error2) => error2.keyword !== "if");
   return errors.map((error2) => {
-    const { path: path8, key, summary, detail } = describeSchemaError(error2, decodePointer(error2.instancePath));
-    const where2 = { file: loaded.file, ...loaded.locate(path8, { key: key ?? false }) };
+    const { path: path9, key, summary, detail } = describeSchemaError(error2, decodePointer(error2.instancePath));
+    const where2 = { file: loaded.file, ...loaded.locate(path9, { key: key ?? false }) };
     return diagnosticAt(where2, `schema-${error2.keyword}`, summary, detail);
   });
 }
@@ -10692,25 +10692,58 @@ var init_atomic_write = __esm({
   }
 });
 
+// src/util/file-paths.ts
+function finalPath(file) {
+  if (statOrUndefined(file)) return (0, import_node_fs3.realpathSync)(file);
+  let current = file;
+  for (let hops = 0; hops < 40; hops++) {
+    if (!lstatOrUndefined(current)?.isSymbolicLink()) return current;
+    current = import_node_path.default.resolve((0, import_node_fs3.realpathSync)(import_node_path.default.dirname(current)), (0, import_node_fs3.readlinkSync)(current));
+  }
+  throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
+}
+function statOrUndefined(file) {
+  try {
+    return (0, import_node_fs3.statSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+function lstatOrUndefined(file) {
+  try {
+    return (0, import_node_fs3.lstatSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+var import_node_fs3, import_node_path;
+var init_file_paths = __esm({
+  "src/util/file-paths.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_path = __toESM(require("node:path"), 1);
+  }
+});
+
 // src/cli/paths.ts
 function resolveInCwd(ctx, given) {
-  return { display: given, absolute: import_node_path.default.resolve(ctx.io.cwd, given) };
+  return { display: given, absolute: import_node_path2.default.resolve(ctx.io.cwd, given) };
 }
-var import_node_path;
+var import_node_path2;
 var init_paths = __esm({
   "src/cli/paths.ts"() {
     "use strict";
-    import_node_path = __toESM(require("node:path"), 1);
+    import_node_path2 = __toESM(require("node:path"), 1);
   }
 });
 
 // src/cli/output-file.ts
 function checkOutputPath(out, options) {
-  const dir = import_node_path2.default.dirname(out.absolute);
+  const dir = import_node_path3.default.dirname(out.absolute);
   const dirInfo = statOrUndefined(dir);
   if (!dirInfo?.isDirectory()) {
     throw new UsageError(
-      `cannot write ${out.display}: the directory ${import_node_path2.default.dirname(out.display)} does not exist`,
+      `cannot write ${out.display}: the directory ${import_node_path3.default.dirname(out.display)} does not exist`,
       `Create the directory first, or give ${options.flag} a path in an existing one.`
     );
   }
@@ -10718,7 +10751,7 @@ function checkOutputPath(out, options) {
   if (info2?.isDirectory()) {
     throw new UsageError(
       `cannot write ${out.display}: it is a directory`,
-      `Give ${options.flag} a file name, e.g. ${import_node_path2.default.join(out.display, "accounts.yaml")}.`
+      `Give ${options.flag} a file name, e.g. ${import_node_path3.default.join(out.display, "accounts.yaml")}.`
     );
   }
   if ((info2 || lstatOrUndefined(out.absolute)) && !options.overwrite) {
@@ -10764,7 +10797,7 @@ async function writeOutputFile(out, text, options) {
   try {
     const info2 = statOrUndefined(out.absolute);
     if (info2?.isFIFO()) await writeToFifo(out, text, options.signal);
-    else if (info2 && !info2.isFile() && !info2.isDirectory()) (0, import_node_fs3.writeFileSync)(out.absolute, text);
+    else if (info2 && !info2.isFile() && !info2.isDirectory()) (0, import_node_fs4.writeFileSync)(out.absolute, text);
     else writeFileAtomic(finalPath(out.absolute), text, { exclusive: !options.overwrite });
   } catch (error2) {
     if (error2 instanceof InterruptedError) throw error2;
@@ -10781,21 +10814,12 @@ async function writeOutputFile(out, text, options) {
     );
   }
 }
-function finalPath(file) {
-  if (statOrUndefined(file)) return (0, import_node_fs3.realpathSync)(file);
-  let current = file;
-  for (let hops = 0; hops < 40; hops++) {
-    if (!lstatOrUndefined(current)?.isSymbolicLink()) return current;
-    current = import_node_path2.default.resolve((0, import_node_fs3.realpathSync)(import_node_path2.default.dirname(current)), (0, import_node_fs3.readlinkSync)(current));
-  }
-  throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
-}
 async function writeToFifo(out, text, signal) {
   const stopped = () => new InterruptedError(`stopped before ${out.display} was written.`);
   if (signal?.aborted) throw stopped();
   const fd = await openFifo(out.absolute, signal);
   if (signal?.aborted) {
-    (0, import_node_fs3.closeSync)(fd);
+    (0, import_node_fs4.closeSync)(fd);
     throw stopped();
   }
   const pipe = new import_node_net2.default.Socket({ fd, readable: false });
@@ -10811,43 +10835,30 @@ async function openFifo(file, signal) {
   let reader;
   const release = () => {
     try {
-      reader = (0, import_node_fs3.openSync)(file, import_node_fs3.constants.O_RDONLY | import_node_fs3.constants.O_NONBLOCK);
+      reader = (0, import_node_fs4.openSync)(file, import_node_fs4.constants.O_RDONLY | import_node_fs4.constants.O_NONBLOCK);
     } catch {
     }
   };
   signal?.addEventListener("abort", release, { once: true });
   try {
     return await new Promise(
-      (resolve, reject) => (0, import_node_fs3.open)(file, "w", (error2, fd) => error2 ? reject(error2) : resolve(fd))
+      (resolve, reject) => (0, import_node_fs4.open)(file, "w", (error2, fd) => error2 ? reject(error2) : resolve(fd))
     );
   } finally {
     signal?.removeEventListener("abort", release);
-    if (reader !== void 0) (0, import_node_fs3.closeSync)(reader);
+    if (reader !== void 0) (0, import_node_fs4.closeSync)(reader);
   }
 }
-function statOrUndefined(file) {
-  try {
-    return (0, import_node_fs3.statSync)(file);
-  } catch {
-    return void 0;
-  }
-}
-function lstatOrUndefined(file) {
-  try {
-    return (0, import_node_fs3.lstatSync)(file);
-  } catch {
-    return void 0;
-  }
-}
-var import_node_fs3, import_node_net2, import_node_path2;
+var import_node_fs4, import_node_net2, import_node_path3;
 var init_output_file = __esm({
   "src/cli/output-file.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     import_node_net2 = __toESM(require("node:net"), 1);
-    import_node_path2 = __toESM(require("node:path"), 1);
+    import_node_path3 = __toESM(require("node:path"), 1);
     init_errors();
     init_atomic_write();
+    init_file_paths();
     init_paths();
   }
 });
@@ -12290,28 +12301,28 @@ function errorMessages(body2) {
   if (typeof b.error === "string") return { messages: [b.error] };
   return { messages: problem };
 }
-function errorForResponse(method, path8, status, body2, permission) {
+function errorForResponse(method, path9, status, body2, permission) {
   const found = errorMessages(body2);
   const messages = found.messages.map(visible);
   const reference = found.reference === void 0 ? void 0 : visible(found.reference);
   const detail = messages.length ? `: ${messages.join("; ")}` : "";
   switch (status) {
     case 401:
-      return new UnauthorizedError(method, path8, detail);
+      return new UnauthorizedError(method, path9, detail);
     case 403:
-      return new ForbiddenError(method, path8, detail, permission);
+      return new ForbiddenError(method, path9, detail, permission);
     case 404:
-      return new NotFoundError(method, path8, detail);
+      return new NotFoundError(method, path9, detail);
     case 410:
-      return new GoneError(method, path8, detail);
+      return new GoneError(method, path9, detail);
     case 429:
-      return new RateLimitedError(method, path8, detail);
+      return new RateLimitedError(method, path9, detail);
     case 400:
     case 409:
     case 422:
-      return new ValidationError(method, path8, status, messages);
+      return new ValidationError(method, path9, status, messages);
     default:
-      return status >= 500 ? new ServerError(method, path8, status, detail, reference) : new ApiError(method, path8, status, `unexpected status ${status}${detail}`);
+      return status >= 500 ? new ServerError(method, path9, status, detail, reference) : new ApiError(method, path9, status, `unexpected status ${status}${detail}`);
   }
 }
 var ApiError, UnauthorizedError, ForbiddenError, NotFoundError, GoneError, ValidationError, RateLimitedError, ServerError, NetworkError, ResponseShapeError;
@@ -12321,10 +12332,10 @@ var init_errors2 = __esm({
     init_errors();
     init_escape();
     ApiError = class extends ToolError {
-      constructor(method, path8, status, message, hint) {
-        super(`${method} ${path8}: ${message}`, hint);
+      constructor(method, path9, status, message, hint) {
+        super(`${method} ${path9}: ${message}`, hint);
         this.method = method;
-        this.path = path8;
+        this.path = path9;
         this.status = status;
       }
       method;
@@ -12335,45 +12346,45 @@ var init_errors2 = __esm({
       outcomeUnknown = false;
     };
     UnauthorizedError = class extends ApiError {
-      constructor(method, path8, detail) {
-        super(method, path8, 401, `401 Unauthorized${detail}`);
+      constructor(method, path9, detail) {
+        super(method, path9, 401, `401 Unauthorized${detail}`);
       }
     };
     ForbiddenError = class extends ApiError {
-      constructor(method, path8, detail, permission) {
-        super(method, path8, 403, `403 Forbidden${detail}`);
+      constructor(method, path9, detail, permission) {
+        super(method, path9, 403, `403 Forbidden${detail}`);
         this.permission = permission;
       }
       permission;
     };
     NotFoundError = class extends ApiError {
-      constructor(method, path8, detail) {
-        super(method, path8, 404, `404 Not Found${detail}`);
+      constructor(method, path9, detail) {
+        super(method, path9, 404, `404 Not Found${detail}`);
       }
     };
     GoneError = class extends ApiError {
-      constructor(method, path8, detail) {
-        super(method, path8, 410, `410 Gone${detail}`);
+      constructor(method, path9, detail) {
+        super(method, path9, 410, `410 Gone${detail}`);
       }
     };
     ValidationError = class extends ApiError {
-      constructor(method, path8, status, messages) {
-        super(method, path8, status, `${status} ${messages.length ? messages.join("; ") : "request refused"}`);
+      constructor(method, path9, status, messages) {
+        super(method, path9, status, `${status} ${messages.length ? messages.join("; ") : "request refused"}`);
         this.messages = messages;
       }
       messages;
     };
     RateLimitedError = class extends ApiError {
       retryable = true;
-      constructor(method, path8, detail) {
-        super(method, path8, 429, `429 Too Many Requests${detail}`);
+      constructor(method, path9, detail) {
+        super(method, path9, 429, `429 Too Many Requests${detail}`);
       }
     };
     ServerError = class extends ApiError {
-      constructor(method, path8, status, detail, reference) {
+      constructor(method, path9, status, detail, reference) {
         super(
           method,
-          path8,
+          path9,
           status,
           `${status} server error${detail}${reference ? ` (PactFlow reference ${reference})` : ""}`
         );
@@ -12384,8 +12395,8 @@ var init_errors2 = __esm({
       reference;
     };
     NetworkError = class extends ApiError {
-      constructor(method, path8, code2) {
-        super(method, path8, void 0, `network error (${code2})`);
+      constructor(method, path9, code2) {
+        super(method, path9, void 0, `network error (${code2})`);
         this.code = code2;
         this.outcomeUnknown = method !== "GET";
       }
@@ -12393,8 +12404,8 @@ var init_errors2 = __esm({
       retryable = true;
     };
     ResponseShapeError = class extends ApiError {
-      constructor(method, path8, problem, hint) {
-        super(method, path8, void 0, `unexpected response: ${problem}`, hint);
+      constructor(method, path9, problem, hint) {
+        super(method, path9, void 0, `unexpected response: ${problem}`, hint);
       }
     };
   }
@@ -19454,7 +19465,7 @@ var require_auto = __commonJS({
             const result = await queue2.get(name);
             return { alpnProtocol: result.alpnProtocol };
           }
-          const { path: path8 } = options;
+          const { path: path9 } = options;
           options.path = options.socketPath;
           const resultPromise = resolveALPN(options, connect2);
           queue2.set(name, resultPromise);
@@ -19462,11 +19473,11 @@ var require_auto = __commonJS({
             const result = await resultPromise;
             cache2.set(name, result.alpnProtocol);
             queue2.delete(name);
-            options.path = path8;
+            options.path = path9;
             return result;
           } catch (error2) {
             queue2.delete(name);
-            options.path = path8;
+            options.path = path9;
             throw error2;
           }
         }
@@ -20698,10 +20709,10 @@ var init_options = __esm({
           }
           const matches = /(?<socketPath>.+?):(?<path>.+)/.exec(`${url.pathname}${url.search}`);
           if (matches?.groups) {
-            const { socketPath, path: path8 } = matches.groups;
+            const { socketPath, path: path9 } = matches.groups;
             this._unixOptions = {
               socketPath,
-              path: path8,
+              path: path9,
               host: ""
             };
           } else {
@@ -23369,19 +23380,19 @@ var init_retry = __esm({
 });
 
 // src/http/client.ts
-function interrupted2(method, path8) {
-  return new InterruptedError(`interrupted before ${method} ${path8} finished`);
+function interrupted2(method, path9) {
+  return new InterruptedError(`interrupted before ${method} ${path9} finished`);
 }
 function headerValue(value) {
   return Array.isArray(value) ? value[0] : value;
 }
-function parseBody2(method, path8, text, contentType) {
+function parseBody2(method, path9, text, contentType) {
   if (text === "") return void 0;
   if (contentType && !/json/i.test(contentType)) return text;
   try {
     return JSON.parse(text);
   } catch {
-    throw new ResponseShapeError(method, path8, "body is not valid JSON");
+    throw new ResponseShapeError(method, path9, "body is not valid JSON");
   }
 }
 var import_node_events5, import_node_http3, import_node_https2, RETRYABLE_STATUS, MAX_IN_FLIGHT_LISTENERS, HttpClient;
@@ -23463,15 +23474,15 @@ var init_client = __esm({
         }
       }
       prepare(endpoint, options) {
-        const path8 = expandPath(endpoint.path, options.params ?? {});
+        const path9 = expandPath(endpoint.path, options.params ?? {});
         const query = options.searchParams ? new URLSearchParams(
           Object.entries(options.searchParams).map(([k, v]) => [k, String(v)])
         ).toString() : "";
         return {
           endpoint,
           method: endpoint.method,
-          path: path8,
-          display: query ? `${path8}?${query}` : path8,
+          path: path9,
+          display: query ? `${path9}?${query}` : path9,
           options,
           signal: options.interruptible === false ? this.closing.signal : this.signal,
           started: this.retry.now()
@@ -23582,9 +23593,9 @@ var init_checks = __esm({
     init_errors2();
     init_hints();
     Checker = class {
-      constructor(method, path8) {
+      constructor(method, path9) {
         this.method = method;
-        this.path = path8;
+        this.path = path9;
       }
       method;
       path;
@@ -23833,10 +23844,10 @@ var init_pages = __esm({
     PAGE_SIZE = 100;
     PAGE_CONCURRENCY = 12;
     IncompleteListError = class extends ApiError {
-      constructor(path8, problem) {
+      constructor(path9, problem) {
         super(
           "GET",
-          path8,
+          path9,
           void 0,
           `${problem}, twice in a row; nothing was planned from a partial list`,
           "The list changed while it was read (accounts created, deleted, enabled or disabled meanwhile). Run the command again once those changes have settled."
@@ -29662,8 +29673,8 @@ var init_render = __esm({
       }
       store;
       baseUrl;
-      link(path8, title2) {
-        return { href: `${this.baseUrl()}${path8}`, title: title2 };
+      link(path9, title2) {
+        return { href: `${this.baseUrl()}${path9}`, title: title2 };
       }
       permissions(scopes) {
         return scopes.map((scope) => ({ scope, label: scope, group: scope.split(":")[0] }));
@@ -29745,7 +29756,7 @@ var init_render = __esm({
         };
       }
       /** One page of a collection, PactFlow style: `page`, and `next`/`previous` links. */
-      paged(items, query, path8, key, maxPageSize, render2) {
+      paged(items, query, path9, key, maxPageSize, render2) {
         const page = pageNumber(query, "page", "pageNumber", 1);
         const size = Math.min(pageNumber(query, "size", "pageSize", maxPageSize), maxPageSize);
         const totalPages = Math.ceil(items.length / size);
@@ -29755,7 +29766,7 @@ var init_render = __esm({
           q.delete("pageSize");
           q.set("page", String(p));
           q.set("size", String(size));
-          return `${this.baseUrl()}${path8}?${q.toString()}`;
+          return `${this.baseUrl()}${path9}?${q.toString()}`;
         };
         return {
           [key]: items.slice((page - 1) * size, page * size).map(render2),
@@ -30301,9 +30312,9 @@ function checkEntry(item, where2, keys, fail) {
   if (!tokens || typeof tokens !== "object" || Array.isArray(tokens))
     fail(`${at}: tokens must be a mapping of readWrite and readOnly`);
   for (const key of Object.keys(tokens)) {
-    const path8 = `tokens.${key}`;
-    if (!TOKEN_KEYS.includes(path8))
-      fail(`${at}: unknown key ${JSON.stringify(path8)}${didYouMean(path8, TOKEN_KEYS)}`);
+    const path9 = `tokens.${key}`;
+    if (!TOKEN_KEYS.includes(path9))
+      fail(`${at}: unknown key ${JSON.stringify(path9)}${didYouMean(path9, TOKEN_KEYS)}`);
   }
 }
 var import_node_crypto9, import_promises8, import_yaml9, SEED_KEYS, ACCOUNT_KEYS, ENTRY_KEYS, TOKEN_KEYS, STATES;
@@ -30460,32 +30471,52 @@ var init_seed_state = __esm({
 
 // src/emulator/state-file.ts
 function readStateFile(file) {
-  if (!(0, import_node_fs4.existsSync)(file)) return void 0;
+  if (!(0, import_node_fs5.existsSync)(file)) return void 0;
+  if (!statOrUndefined(file)?.isFile())
+    throw new UsageError(
+      `cannot keep emulator state in ${file}: it is not a regular file`,
+      "Give --state a file, or a path where one can be made."
+    );
   let text;
   try {
-    text = (0, import_node_fs4.readFileSync)(file, "utf8");
+    text = (0, import_node_fs5.readFileSync)(file, "utf8");
   } catch (error2) {
     throw new UsageError(
       `cannot read emulator state from ${file}: ${error2.code ?? "error"}`,
       "Give --state a file you may read and write."
     );
   }
+  let state;
   try {
-    const state = JSON.parse(text);
-    const lists = ["users", "deleted", "teams", "roles", "tokens"];
-    const missing = lists.filter((key) => !Array.isArray(state[key]));
-    if (missing.length) throw new Error(`not an emulator state file (no ${missing.join(", ")})`);
-    return state;
+    state = JSON.parse(text);
   } catch (error2) {
-    throw new UsageError(
-      `cannot load emulator state from ${file}: ${error2.message}`,
-      "Delete the file to start again from the seed."
-    );
+    throw notAState(file, error2.message);
   }
+  const problem = shapeProblem(state);
+  if (problem) throw notAState(file, `not an emulator state file (${problem})`);
+  return state;
+}
+function shapeProblem(state) {
+  if (state === null || typeof state !== "object" || Array.isArray(state)) return "not an object";
+  const lists = state;
+  const missing = ["users", "deleted", "teams", "roles", "tokens"].filter(
+    (key) => !Array.isArray(lists[key])
+  );
+  if (missing.length) return `no ${missing.join(", ")}`;
+  for (const [list2, fields] of Object.entries(ITEM_FIELDS))
+    for (const [i2, item] of lists[list2].entries())
+      for (const [field, type2] of Object.entries(fields)) {
+        const value = item?.[field];
+        if (type2 === "array" ? !Array.isArray(value) : typeof value !== type2)
+          return `${list2}[${i2}].${field} is not ${type2 === "array" ? "a list" : `a ${type2}`}`;
+      }
+  return void 0;
 }
 function writeStateFile(file, state) {
   try {
-    writeFileAtomic(file, JSON.stringify(state, null, 2));
+    const target = finalPath(file);
+    if ((0, import_node_fs5.existsSync)(target)) (0, import_node_fs5.accessSync)(target, import_node_fs5.constants.W_OK);
+    writeFileAtomic(target, JSON.stringify(state, null, 2));
   } catch (error2) {
     throw new UsageError(
       `cannot save emulator state to ${file}: ${error2.code ?? "error"}`,
@@ -30493,13 +30524,24 @@ function writeStateFile(file, state) {
     );
   }
 }
-var import_node_fs4;
+var import_node_fs5, ITEM_FIELDS, notAState;
 var init_state_file = __esm({
   "src/emulator/state-file.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     init_errors();
     init_atomic_write();
+    init_file_paths();
+    ITEM_FIELDS = {
+      users: { uuid: "string", name: "string", active: "boolean", type: "number", roles: "array" },
+      teams: { uuid: "string", name: "string", members: "array", administrators: "array" },
+      roles: { uuid: "string", name: "string", permissions: "array" },
+      tokens: { uuid: "string", value: "string", userUuid: "string", readOnly: "boolean" }
+    };
+    notAState = (file, problem) => new UsageError(
+      `cannot load emulator state from ${file}: ${problem}`,
+      "Delete the file to start again from the seed."
+    );
   }
 });
 
@@ -30755,6 +30797,7 @@ async function answer(req, url, route2, deps) {
     const mediaType = mediaTypeOf(req.headers["content-type"]);
     try {
       const result = route2.handle({ caller, params, query: url.searchParams, body: body2, mediaType });
+      if (req.method !== "GET" && result.status < 400) deps.persist();
       return { ...result, headers: { ...headers, ...result.headers } };
     } finally {
       if (req.method !== "GET") deps.store.changed();
@@ -30778,7 +30821,6 @@ function requestHandler(deps) {
     const method = req.method ?? "GET";
     const route2 = deps.routes.find((r) => r.method === method && r.pattern.test(url.pathname));
     const result = await answer(req, url, route2, deps);
-    if (method !== "GET" && result.status < 400) deps.persist();
     const text = result.body === void 0 ? "" : JSON.stringify(result.body);
     res.writeHead(result.status, {
       ...result.headers,
@@ -30886,27 +30928,27 @@ var init_server = __esm({
 // src/util/package-root.ts
 function namesThisPackage(dir) {
   try {
-    const pkg = JSON.parse((0, import_node_fs5.readFileSync)(import_node_path3.default.join(dir, "package.json"), "utf8"));
+    const pkg = JSON.parse((0, import_node_fs6.readFileSync)(import_node_path4.default.join(dir, "package.json"), "utf8"));
     return pkg.name === NAME;
   } catch {
     return false;
   }
 }
 function packageRoot(from = __bundleUrl) {
-  let dir = import_node_path3.default.dirname((0, import_node_url2.fileURLToPath)(from));
+  let dir = import_node_path4.default.dirname((0, import_node_url2.fileURLToPath)(from));
   for (; ; ) {
-    if (import_node_path3.default.basename(dir) !== "dist" && namesThisPackage(dir)) return dir;
-    const parent = import_node_path3.default.dirname(dir);
+    if (import_node_path4.default.basename(dir) !== "dist" && namesThisPackage(dir)) return dir;
+    const parent = import_node_path4.default.dirname(dir);
     if (parent === dir) throw new Error(`no ${NAME} package.json above ${(0, import_node_url2.fileURLToPath)(from)}`);
     dir = parent;
   }
 }
-var import_node_fs5, import_node_path3, import_node_url2, NAME;
+var import_node_fs6, import_node_path4, import_node_url2, NAME;
 var init_package_root = __esm({
   "src/util/package-root.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
-    import_node_path3 = __toESM(require("node:path"), 1);
+    import_node_fs6 = require("node:fs");
+    import_node_path4 = __toESM(require("node:path"), 1);
     import_node_url2 = require("node:url");
     NAME = "pactflow-accounts";
   }
@@ -30920,25 +30962,25 @@ __export(emulator_exports, {
   startText: () => startText
 });
 function shown2(ctx, absolute) {
-  const relative = import_node_path4.default.relative(ctx.io.cwd, absolute);
-  return relative && !relative.startsWith("..") && !import_node_path4.default.isAbsolute(relative) ? relative : absolute;
+  const relative = import_node_path5.default.relative(ctx.io.cwd, absolute);
+  return relative && !relative.startsWith("..") && !import_node_path5.default.isAbsolute(relative) ? relative : absolute;
 }
 function findSeed(ctx, given) {
   const root = packageRoot();
-  if (given === void 0) return import_node_path4.default.join(root, "examples", "seed.yaml");
-  const inCwd = import_node_path4.default.resolve(ctx.io.cwd, given);
-  if (import_node_path4.default.isAbsolute(given) || (0, import_node_fs6.existsSync)(inCwd)) return inCwd;
-  const found = [import_node_path4.default.join(root, given), import_node_path4.default.join(root, "examples", given)].find((f) => (0, import_node_fs6.existsSync)(f));
+  if (given === void 0) return import_node_path5.default.join(root, "examples", "seed.yaml");
+  const inCwd = import_node_path5.default.resolve(ctx.io.cwd, given);
+  if (import_node_path5.default.isAbsolute(given) || (0, import_node_fs7.existsSync)(inCwd)) return inCwd;
+  const found = [import_node_path5.default.join(root, given), import_node_path5.default.join(root, "examples", given)].find((f) => (0, import_node_fs7.existsSync)(f));
   if (found) return found;
   throw new UsageError(
-    `cannot find seed file ${given} (looked in ${ctx.io.cwd} and in ${import_node_path4.default.join(root, "examples")})`,
-    `Leave --seed out to start from the bundled example, ${shown2(ctx, import_node_path4.default.join(root, "examples", "seed.yaml"))}.`
+    `cannot find seed file ${given} (looked in ${ctx.io.cwd} and in ${import_node_path5.default.join(root, "examples")})`,
+    `Leave --seed out to start from the bundled example, ${shown2(ctx, import_node_path5.default.join(root, "examples", "seed.yaml"))}.`
   );
 }
 async function emulatorCommand(ctx, options) {
   const seedFile = findSeed(ctx, options.seed);
   const stateFile = options.state ? resolveInCwd(ctx, options.state) : void 0;
-  const resumed = stateFile !== void 0 && (0, import_node_fs6.existsSync)(stateFile.absolute);
+  const resumed = stateFile !== void 0 && (0, import_node_fs7.existsSync)(stateFile.absolute);
   if (resumed && options.adminToken)
     ctx.err(
       `${ctx.errColors.yellow(`warning: --admin-token is not used: the state saved in ${visible(stateFile.display)} keeps its own tokens`)}
@@ -31001,12 +31043,12 @@ function startText(emulator, from, c3) {
   lines.push("Press Ctrl+C to stop.");
   return lines.join("\n") + "\n";
 }
-var import_node_fs6, import_node_path4;
+var import_node_fs7, import_node_path5;
 var init_emulator = __esm({
   "src/cli/actions/emulator.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
-    import_node_path4 = __toESM(require("node:path"), 1);
+    import_node_fs7 = require("node:fs");
+    import_node_path5 = __toESM(require("node:path"), 1);
     init_server();
     init_errors();
     init_connection();
@@ -31024,14 +31066,14 @@ __export(export_exports, {
   schemaHint: () => schemaHint
 });
 function shippedSchema() {
-  const at = (dir2) => import_node_path5.default.join(dir2, "schemas", "accounts.schema.json");
-  const isRoot = (dir2) => import_node_path5.default.basename(dir2) !== "dist" && (0, import_node_fs7.existsSync)(at(dir2));
-  let dir = import_node_path5.default.dirname((0, import_node_url3.fileURLToPath)(__bundleUrl));
-  while (!isRoot(dir) && import_node_path5.default.dirname(dir) !== dir) dir = import_node_path5.default.dirname(dir);
+  const at = (dir2) => import_node_path6.default.join(dir2, "schemas", "accounts.schema.json");
+  const isRoot = (dir2) => import_node_path6.default.basename(dir2) !== "dist" && (0, import_node_fs8.existsSync)(at(dir2));
+  let dir = import_node_path6.default.dirname((0, import_node_url3.fileURLToPath)(__bundleUrl));
+  while (!isRoot(dir) && import_node_path6.default.dirname(dir) !== dir) dir = import_node_path6.default.dirname(dir);
   return at(dir);
 }
 function schemaHint(dir, schema2 = shippedSchema()) {
-  const relative = import_node_path5.default.relative(dir, schema2).split(import_node_path5.default.sep).join("/");
+  const relative = import_node_path6.default.relative(dir, schema2).split(import_node_path6.default.sep).join("/");
   const parts = relative.split("/");
   const first = parts.find((p) => p !== "..");
   if (!relative.startsWith("..")) return `./${relative}`;
@@ -31049,7 +31091,7 @@ async function exportCommand(ctx, options) {
     const file = exportDesired(live, { include: options.include });
     const text = renderExportYaml(file, {
       baseUrl: client.baseUrl,
-      schema: schemaHint(out ? import_node_path5.default.dirname(out.absolute) : ctx.io.cwd)
+      schema: schemaHint(out ? import_node_path6.default.dirname(out.absolute) : ctx.io.cwd)
     });
     if (ctx.io.signal?.aborted) throw new InterruptedError("stopped before anything was written.");
     if (!out) {
@@ -31064,12 +31106,12 @@ async function exportCommand(ctx, options) {
     client.close();
   }
 }
-var import_node_fs7, import_node_path5, import_node_url3, HOSTED_SCHEMA;
+var import_node_fs8, import_node_path6, import_node_url3, HOSTED_SCHEMA;
 var init_export2 = __esm({
   "src/cli/actions/export.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path5 = __toESM(require("node:path"), 1);
+    import_node_fs8 = require("node:fs");
+    import_node_path6 = __toESM(require("node:path"), 1);
     import_node_url3 = require("node:url");
     init_export();
     init_errors();
@@ -32031,26 +32073,26 @@ Written by pactflow-accounts adopt in a drift job, from the live settings: revie
 function checkoutPath(ctx, file) {
   const env2 = ctx.io.env;
   const root = env2.GITHUB_WORKSPACE || env2.CI_PROJECT_DIR || ctx.io.cwd;
-  const relative = import_node_path6.default.relative(
+  const relative = import_node_path7.default.relative(
     realPath(root),
-    import_node_path6.default.join(realPath(import_node_path6.default.dirname(file.absolute)), import_node_path6.default.basename(file.absolute))
+    import_node_path7.default.join(realPath(import_node_path7.default.dirname(file.absolute)), import_node_path7.default.basename(file.absolute))
   );
-  if (relative === "" || relative.startsWith("..") || import_node_path6.default.isAbsolute(relative))
+  if (relative === "" || relative.startsWith("..") || import_node_path7.default.isAbsolute(relative))
     throw new UsageError(
       `the adopted file ${file.display} is not inside the checkout ${root}`,
       "Give its path in the repository with --path."
     );
-  return repositoryPath(relative.split(import_node_path6.default.sep).join("/"), file.display);
+  return repositoryPath(relative.split(import_node_path7.default.sep).join("/"), file.display);
 }
 function realPath(folder) {
   try {
-    return (0, import_node_fs8.realpathSync)(folder);
+    return (0, import_node_fs9.realpathSync)(folder);
   } catch {
     return folder;
   }
 }
 function repositoryPath(given, source) {
-  const normal = import_node_path6.default.posix.normalize(given.replace(/\\/g, "/")).replace(/^(\.\/|\/)+/, "");
+  const normal = import_node_path7.default.posix.normalize(given.replace(/\\/g, "/")).replace(/^(\.\/|\/)+/, "");
   if (normal === "" || normal === "." || normal === ".." || normal.startsWith("../") || normal.endsWith("/"))
     throw new UsageError(
       `${source} "${given}" is not a file path inside the repository`,
@@ -32079,13 +32121,13 @@ function adoptError(host, error2) {
     `Check that ${github ? "GITHUB_API_URL" : "CI_API_V4_URL"} points at the ${host.name} API and that it is reachable.`
   );
 }
-var import_node_fs8, import_promises10, import_node_path6;
+var import_node_fs9, import_promises10, import_node_path7;
 var init_publish_adopt = __esm({
   "src/cli/actions/publish-adopt.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_promises10 = require("node:fs/promises");
-    import_node_path6 = __toESM(require("node:path"), 1);
+    import_node_path7 = __toESM(require("node:path"), 1);
     init_errors();
     init_errors2();
     init_adopt3();
@@ -32754,7 +32796,7 @@ var init_validate2 = __esm({
 var import_node_process9 = __toESM(require("node:process"), 1);
 
 // src/cli/program.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -33102,7 +33144,7 @@ async function reportError(error2, io, ctx) {
     io.stderr.write(renderDiagnostics2(error2.file, error2.diagnostics, colors));
     if (io.env.GITHUB_ACTIONS === "true") {
       const root = io.env.GITHUB_WORKSPACE;
-      const fromRoot = (file) => root ? import_node_path7.default.relative(root, import_node_path7.default.resolve(io.cwd, file)).split(import_node_path7.default.sep).join("/") : file;
+      const fromRoot = (file) => root ? import_node_path8.default.relative(root, import_node_path8.default.resolve(io.cwd, file)).split(import_node_path8.default.sep).join("/") : file;
       io.stderr.write(
         renderGithubAnnotations(error2.diagnostics.map((d) => ({ ...d, file: fromRoot(d.file) })))
       );

@@ -1,18 +1,9 @@
-import {
-  closeSync,
-  constants,
-  lstatSync,
-  open,
-  openSync,
-  readlinkSync,
-  realpathSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, constants, open, openSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { InterruptedError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { finalPath, lstatOrUndefined, statOrUndefined } from '../util/file-paths.js';
 import type { CommandContext } from './context.js';
 import { resolveInCwd } from './paths.js';
 
@@ -145,21 +136,6 @@ export async function writeOutputFile(
 }
 
 /**
- * The path a write of `file` lands on: an existing file's real path, or for a new one (perhaps
- * behind a symbolic link to nowhere) the end of its chain of links. Links are read, not resolved
- * as text, and each relative to the real directory that holds it, as the system resolves them.
- */
-function finalPath(file: string): string {
-  if (statOrUndefined(file)) return realpathSync(file);
-  let current = file;
-  for (let hops = 0; hops < 40; hops++) {
-    if (!lstatOrUndefined(current)?.isSymbolicLink()) return current;
-    current = path.resolve(realpathSync(path.dirname(current)), readlinkSync(current));
-  }
-  throw Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' });
-}
-
-/**
  * A FIFO: wait for a reader, then write through it. Both waits end at Ctrl+C: opening a FIFO
  * waits in a thread Node joins at exit, so an interrupt opens it for reading itself (which never
  * waits) to let that open return; the writing is a non-blocking pipe, as stdout's is.
@@ -201,21 +177,5 @@ async function openFifo(file: string, signal: AbortSignal | undefined): Promise<
   } finally {
     signal?.removeEventListener('abort', release);
     if (reader !== undefined) closeSync(reader);
-  }
-}
-
-function statOrUndefined(file: string) {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-function lstatOrUndefined(file: string) {
-  try {
-    return lstatSync(file);
-  } catch {
-    return undefined;
   }
 }

@@ -141,7 +141,7 @@ async function answer(
   req: http.IncomingMessage,
   url: URL,
   route: Route | undefined,
-  deps: { store: Store; faults: FaultInjector; errorFormat: ErrorFormat },
+  deps: { store: Store; faults: FaultInjector; errorFormat: ErrorFormat; persist: () => void },
 ): Promise<RouteAnswer & { contentType?: string }> {
   const headers: Record<string, string> = {};
   try {
@@ -153,6 +153,9 @@ async function answer(
     const mediaType = mediaTypeOf(req.headers['content-type']);
     try {
       const result = route.handle({ caller, params, query: url.searchParams, body, mediaType });
+      // A save that fails (its folder gone, the disk full) is this request's 500, not the end of
+      // the emulator; the change stays in memory.
+      if (req.method !== 'GET' && result.status < 400) deps.persist();
       return { ...result, headers: { ...headers, ...result.headers } };
     } finally {
       // A write, even one refused half-way, may have changed what derived data was built from.
@@ -206,7 +209,6 @@ function requestHandler(deps: HandlerDeps) {
     const method = req.method ?? 'GET';
     const route = deps.routes.find((r) => r.method === method && r.pattern.test(url.pathname));
     const result = await answer(req, url, route, deps);
-    if (method !== 'GET' && result.status < 400) deps.persist();
     const text = result.body === undefined ? '' : JSON.stringify(result.body);
     res.writeHead(result.status, {
       ...result.headers,

@@ -67,8 +67,10 @@ describe('bad emulator input is a usage error, not a stack', () => {
     mkdirSync(path.join(dir, 'state'));
     const run = await startIn(dir, ['--state', 'state']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`error: cannot read emulator state from ${path.join(dir, 'state')}: EISDIR`);
-    expect(run.stderr).toContain('Give --state a file you may read and write.');
+    expect(run.stderr).toContain(
+      `error: cannot keep emulator state in ${path.join(dir, 'state')}: it is not a regular file`,
+    );
+    expect(run.stderr).toContain('Give --state a file, or a path where one can be made.');
   });
 
   it('--admin-token beside a saved state: a warning that the saved tokens stay', async () => {

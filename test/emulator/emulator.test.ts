@@ -1,9 +1,20 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { startEmulator } from '../../src/emulator/server.js';
+import { readStateFile } from '../../src/emulator/state-file.js';
 import type { SeedFile } from '../../src/emulator/seed.js';
 import { ADMINISTRATOR_ROLE_UUID, TEAM_ADMINISTRATOR_ROLE_UUID } from '../../src/pactflow/wire.js';
 import { callEmulator } from '../helpers/emulator.js';
@@ -514,5 +525,58 @@ describe('state file', () => {
     emulator = await startEmulator({ stateFile });
     expect((await call('GET', `/admin/users/${created.body.uuid}`)).body.name).toBe('ci-persisted');
     expect(emulator.tokens.alice!.readWrite).toBe('alice-rw');
+  });
+
+  it("a save that fails while it runs is that request's 500; the emulator goes on", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pfa-emu-'));
+    await start({ stateFile: path.join(dir, 'gone', 'state.json') }).then(
+      () => expect.unreachable('a state file in a missing folder cannot be saved'),
+      (error: Error) => expect(error.message).toMatch(/^cannot save emulator state to .*: ENOENT$/),
+    );
+    mkdirSync(path.join(dir, 'gone'));
+    await start({ stateFile: path.join(dir, 'gone', 'state.json') });
+    rmSync(path.join(dir, 'gone'), { recursive: true });
+    const created = await call('POST', '/admin/system-accounts', { body: { name: 'ci-unsaved' } });
+    expect(created.status).toBe(500);
+    expect(JSON.stringify(created.body)).toContain('cannot save emulator state to');
+    expect((await call('GET', '/admin/users?userType=1')).status).toBe(200);
+  });
+
+  it('through a symbolic link, saves to the file it names and keeps the link', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pfa-emu-'));
+    mkdirSync(path.join(dir, 'real'));
+    const link = path.join(dir, 'state.json');
+    symlinkSync(path.join('real', 'state.json'), link); // to nowhere yet
+    await start({ stateFile: link });
+    await call('POST', '/admin/system-accounts', { body: { name: 'ci-linked' } });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    const saved = JSON.parse(readFileSync(path.join(dir, 'real', 'state.json'), 'utf8'));
+    expect(saved.users.some((u: { name: string }) => u.name === 'ci-linked')).toBe(true);
+  });
+
+  it.each([
+    ['a FIFO', (file: string) => execFileSync('mkfifo', [file]), 'it is not a regular file'],
+    ['JSON that is not an object', (file: string) => writeFileSync(file, 'null'), 'not an object'],
+    [
+      'lists with items the store cannot take',
+      (file: string) =>
+        writeFileSync(file, JSON.stringify({ users: [{}], deleted: [], teams: [], roles: [], tokens: [] })),
+      'users[0].uuid is not a string',
+    ],
+  ])('refuses %s as its state, at once and in words', async (_, make, problem) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pfa-emu-')), 'state.json');
+    make(file);
+    await start({ stateFile: file }).then(
+      () => expect.unreachable('not a state'),
+      (error: Error) => {
+        expect(error.name).toBe('UsageError');
+        expect(error.message).toContain(problem);
+      },
+    );
+  });
+  it('refuses a device as its state', () => {
+    expect(() => readStateFile('/dev/null')).toThrow(
+      'cannot keep emulator state in /dev/null: it is not a regular file',
+    );
   });
 });
