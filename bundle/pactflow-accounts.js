@@ -28694,54 +28694,60 @@ async function executeRoleChanges(changes, port2, created, options) {
   );
 }
 async function runRoleChange(change, port2, created, options) {
-  {
-    const base = { account: change.role, action: change.action, kind: "role" };
-    const what = `role ${change.role}`;
-    if (options.signal?.aborted || options.skip)
-      return {
-        ...base,
-        status: "skipped",
-        message: `${what} was not started (${options.skip ?? "interrupted"})`,
-        calls: 0
-      };
-    let calls = 0;
-    try {
-      for (const step of change.steps) {
-        calls++;
-        switch (step.kind) {
-          case "create-role":
-            created.add(step.role.name, (await port2.createRole(step.role)).uuid);
-            break;
-          case "update-role":
-            await port2.updateRole(change.uuid, step.role);
-            break;
-          case "delete-role":
-            try {
-              await port2.deleteRole(change.uuid);
-            } catch (error2) {
-              const status = error2.status;
-              if (status !== 404 && status !== 410) throw error2;
-            }
-            break;
-        }
+  const base = { account: change.role, action: change.action, kind: "role" };
+  const what = `role ${change.role}`;
+  if (options.signal?.aborted || options.skip)
+    return {
+      ...base,
+      status: "skipped",
+      message: `${what} was not started (${options.skip ?? "interrupted"})`,
+      calls: 0
+    };
+  let calls = 0;
+  try {
+    for (const step of change.steps) {
+      calls++;
+      switch (step.kind) {
+        case "create-role":
+          created.add(step.role.name, (await port2.createRole(step.role)).uuid);
+          break;
+        case "update-role":
+          await port2.updateRole(change.uuid, step.role);
+          break;
+        case "delete-role":
+          try {
+            await port2.deleteRole(change.uuid);
+          } catch (error2) {
+            const status = error2.status;
+            if (status !== 404 && status !== 410) throw error2;
+          }
+          break;
       }
-      return { ...base, status: "done", message: `${what} has been ${ACTION_PAST[change.action]}`, calls };
-    } catch (error2) {
-      options.onError?.(change.role, error2);
-      const reason2 = error2 instanceof Error ? error2.message : String(error2);
+    }
+    return { ...base, status: "done", message: `${what} has been ${ACTION_PAST[change.action]}`, calls };
+  } catch (error2) {
+    options.onError?.(change.role, error2);
+    if (error2 instanceof InterruptedError)
       return {
         ...base,
-        status: "failed",
-        message: `${what} failed to be ${ACTION_PAST[change.action]}: ${reason2}`,
+        status: "interrupted",
+        message: `${what} was interrupted while being ${ACTION_PAST[change.action]}, which PactFlow may have done; run apply again to finish`,
         calls
       };
-    }
+    const reason2 = error2 instanceof Error ? error2.message : String(error2);
+    return {
+      ...base,
+      status: "failed",
+      message: `${what} failed to be ${ACTION_PAST[change.action]}: ${reason2}`,
+      calls
+    };
   }
 }
 var CreatedRoles;
 var init_roles3 = __esm({
   "src/apply/roles.ts"() {
     "use strict";
+    init_errors();
     init_types2();
     init_concurrency();
     init_names();

@@ -1,3 +1,4 @@
+import { InterruptedError } from '../errors.js';
 import type { Writer } from '../pactflow/types.js';
 import type { ResolvedSpec, RoleChange, RoleRef } from '../plan/types.js';
 import { ACTION_PAST } from '../plan/types.js';
@@ -62,48 +63,54 @@ async function runRoleChange(
   created: CreatedRoles,
   options: { signal?: AbortSignal; skip?: string; onError?: (role: string, error: unknown) => void },
 ): Promise<Outcome> {
-  {
-    const base = { account: change.role, action: change.action, kind: 'role' as const };
-    const what = `role ${change.role}`;
-    if (options.signal?.aborted || options.skip)
-      return {
-        ...base,
-        status: 'skipped',
-        message: `${what} was not started (${options.skip ?? 'interrupted'})`,
-        calls: 0,
-      };
-    let calls = 0;
-    try {
-      for (const step of change.steps) {
-        calls++;
-        switch (step.kind) {
-          case 'create-role':
-            created.add(step.role.name, (await port.createRole(step.role)).uuid);
-            break;
-          case 'update-role':
-            await port.updateRole(change.uuid!, step.role);
-            break;
-          case 'delete-role':
-            try {
-              await port.deleteRole(change.uuid!);
-            } catch (error) {
-              // Already gone is what was wanted.
-              const status = (error as { status?: number }).status;
-              if (status !== 404 && status !== 410) throw error;
-            }
-            break;
-        }
+  const base = { account: change.role, action: change.action, kind: 'role' as const };
+  const what = `role ${change.role}`;
+  if (options.signal?.aborted || options.skip)
+    return {
+      ...base,
+      status: 'skipped',
+      message: `${what} was not started (${options.skip ?? 'interrupted'})`,
+      calls: 0,
+    };
+  let calls = 0;
+  try {
+    for (const step of change.steps) {
+      calls++;
+      switch (step.kind) {
+        case 'create-role':
+          created.add(step.role.name, (await port.createRole(step.role)).uuid);
+          break;
+        case 'update-role':
+          await port.updateRole(change.uuid!, step.role);
+          break;
+        case 'delete-role':
+          try {
+            await port.deleteRole(change.uuid!);
+          } catch (error) {
+            // Already gone is what was wanted.
+            const status = (error as { status?: number }).status;
+            if (status !== 404 && status !== 410) throw error;
+          }
+          break;
       }
-      return { ...base, status: 'done', message: `${what} has been ${ACTION_PAST[change.action]}`, calls };
-    } catch (error) {
-      options.onError?.(change.role, error);
-      const reason = error instanceof Error ? error.message : String(error);
+    }
+    return { ...base, status: 'done', message: `${what} has been ${ACTION_PAST[change.action]}`, calls };
+  } catch (error) {
+    options.onError?.(change.role, error);
+    // Ctrl+C cancelled a read the step was waiting on (the check of a write of unknown outcome).
+    if (error instanceof InterruptedError)
       return {
         ...base,
-        status: 'failed',
-        message: `${what} failed to be ${ACTION_PAST[change.action]}: ${reason}`,
+        status: 'interrupted',
+        message: `${what} was interrupted while being ${ACTION_PAST[change.action]}, which PactFlow may have done; run apply again to finish`,
         calls,
       };
-    }
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ...base,
+      status: 'failed',
+      message: `${what} failed to be ${ACTION_PAST[change.action]}: ${reason}`,
+      calls,
+    };
   }
 }

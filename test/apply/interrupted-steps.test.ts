@@ -1,6 +1,10 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/apply/execute.js';
+import type { ApplyPort } from '../../src/apply/types.js';
+import { InterruptedError } from '../../src/errors.js';
+import type { RoleChange } from '../../src/plan/types.js';
+import { tally } from '../../src/render/apply-report.js';
 import { PactflowClient } from '../../src/pactflow/client.js';
 import { BASE, TOKEN, strictNock } from '../helpers/nock.js';
 import { updateChange } from '../helpers/changes.js';
@@ -53,4 +57,32 @@ describe('Ctrl+C while a step is under way', () => {
         'account ci-a was interrupted during its add-team step (team Payments), which PactFlow may have done; run apply again to finish',
     });
   });
+});
+
+it('a role create whose checking read Ctrl+C cancelled is interrupted, not failed', async () => {
+  const stop = new AbortController();
+  const port = {
+    createRole: async () => {
+      stop.abort();
+      throw new InterruptedError('interrupted before GET /admin/roles finished');
+    },
+  } as unknown as ApplyPort;
+  const roleChange: RoleChange = {
+    role: 'Publisher',
+    action: 'create',
+    origin: 'file',
+    before: null,
+    after: { name: 'Publisher', permissions: ['contract_data:manage:*'] },
+    steps: [{ kind: 'create-role', role: { name: 'Publisher', permissions: ['contract_data:manage:*'] } }],
+    risks: [],
+    accounts: [],
+    fingerprint: 'sha256:00000000000000000000000000000000',
+  };
+  const result = await executePlan({ changes: [], roleChanges: [roleChange] }, port, { signal: stop.signal });
+  expect(result.outcomes[0]).toMatchObject({
+    status: 'interrupted',
+    message:
+      'role Publisher was interrupted while being created, which PactFlow may have done; run apply again to finish',
+  });
+  expect(tally(result)).toMatchObject({ failed: 0, interrupted: 1 });
 });
