@@ -28567,8 +28567,8 @@ var init_account_run = __esm({
       calls = 0;
       /** Set once this run created the account: a later failure leaves it existing. */
       created = false;
-      /** Set while the current step's requests are out: stopped then, PactFlow may have done it. */
-      underWay = false;
+      /** Set once the current step's write has gone out: stopped after that, PactFlow may have done it. */
+      sent = false;
       async execute() {
         try {
           for (const step of this.change.steps) await this.step(step);
@@ -28594,7 +28594,7 @@ var init_account_run = __esm({
       interruption() {
         const was = this.created ? "was created, then" : "was";
         const step = this.stepName();
-        if (this.underWay)
+        if (this.sent)
           return `${was} interrupted during its ${step}, which PactFlow may have done; run apply again to finish`;
         const why = this.run.stopReason() ?? "interrupted";
         if (why === "interrupted") return `${was} interrupted before its ${step}; run apply again to finish`;
@@ -28608,14 +28608,12 @@ var init_account_run = __esm({
       /** Runs one step, unless the run has stopped; "already as wanted" answers count as done. */
       async step(step) {
         this.current = step;
-        this.underWay = false;
+        this.sent = false;
         if (this.run.stopReason() !== void 0) throw new InterruptedError("interrupted");
         this.run.onStep(this.change.account, step.kind);
         this.calls++;
         try {
-          this.underWay = true;
           await this.send(step);
-          this.underWay = false;
         } catch (error2) {
           this.run.onError(this.change.account, error2);
           if (error2 instanceof InterruptedError || !alreadyDone(step, error2)) throw error2;
@@ -28626,7 +28624,7 @@ var init_account_run = __esm({
         switch (step.kind) {
           case "create": {
             const email = step.email ? { email: step.email } : {};
-            this.uuid = (await port2.createSystemAccount({ name: step.name, ...email })).uuid;
+            this.uuid = (await this.write(() => port2.createSystemAccount({ name: step.name, ...email }))).uuid;
             this.created = true;
             this.values = void 0;
             return;
@@ -28635,21 +28633,20 @@ var init_account_run = __esm({
             return this.put({ name: step.name });
           case "set-email":
             return this.put({ email: step.email });
-          case "set-roles":
-            return port2.setRoles(
-              this.id(),
-              step.roles.map((r) => created.resolve(r))
-            );
+          case "set-roles": {
+            const roles = step.roles.map((r) => created.resolve(r));
+            return this.write(() => port2.setRoles(this.id(), roles));
+          }
           case "add-team":
-            return port2.addTeamMember(step.team.uuid, this.id());
+            return this.write(() => port2.addTeamMember(step.team.uuid, this.id()));
           case "remove-team":
-            return port2.removeTeamMember(step.team.uuid, this.id());
+            return this.write(() => port2.removeTeamMember(step.team.uuid, this.id()));
           case "enable":
             return this.put({ active: true });
           case "disable":
             return this.put({ active: false });
           case "delete":
-            return port2.deleteUser(this.id());
+            return this.write(() => port2.deleteUser(this.id()));
           case "reconcile":
             return this.reconcile(step);
         }
@@ -28671,10 +28668,15 @@ var init_account_run = __esm({
           this.values = valuesOf(await this.run.port.getUser(this.id()));
         }
         const next = { ...this.values, ...patch };
-        const { active } = await this.run.port.updateUser(next);
+        const { active } = await this.write(() => this.run.port.updateUser(next));
         this.values = { ...next, active };
         if (patch.active !== void 0 && active !== patch.active)
           throw new ActiveIgnoredError(this.change.account, active);
+      }
+      /** A write of the current step, going out: stopped after this, PactFlow may have done the step. */
+      write(request) {
+        this.sent = true;
+        return request();
       }
       id() {
         if (!this.uuid) throw new Error(`no uuid for ${this.change.account} before its ${this.stepName()}`);

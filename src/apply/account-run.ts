@@ -57,8 +57,8 @@ export class AccountRun {
   private calls = 0;
   /** Set once this run created the account: a later failure leaves it existing. */
   private created = false;
-  /** Set while the current step's requests are out: stopped then, PactFlow may have done it. */
-  private underWay = false;
+  /** Set once the current step's write has gone out: stopped after that, PactFlow may have done it. */
+  private sent = false;
 
   constructor(
     private readonly change: Change,
@@ -98,7 +98,7 @@ export class AccountRun {
   private interruption(): string {
     const was = this.created ? 'was created, then' : 'was';
     const step = this.stepName();
-    if (this.underWay)
+    if (this.sent)
       return `${was} interrupted during its ${step}, which PactFlow may have done; run apply again to finish`;
     const why = this.run.stopReason() ?? 'interrupted';
     if (why === 'interrupted') return `${was} interrupted before its ${step}; run apply again to finish`;
@@ -116,14 +116,12 @@ export class AccountRun {
   /** Runs one step, unless the run has stopped; "already as wanted" answers count as done. */
   private async step(step: Step): Promise<void> {
     this.current = step;
-    this.underWay = false;
+    this.sent = false;
     if (this.run.stopReason() !== undefined) throw new InterruptedError('interrupted');
     this.run.onStep(this.change.account, step.kind);
     this.calls++;
     try {
-      this.underWay = true;
       await this.send(step);
-      this.underWay = false;
     } catch (error) {
       this.run.onError(this.change.account, error);
       if (error instanceof InterruptedError || !alreadyDone(step, error)) throw error;
@@ -135,7 +133,7 @@ export class AccountRun {
     switch (step.kind) {
       case 'create': {
         const email = step.email ? { email: step.email } : {};
-        this.uuid = (await port.createSystemAccount({ name: step.name, ...email })).uuid;
+        this.uuid = (await this.write(() => port.createSystemAccount({ name: step.name, ...email }))).uuid;
         this.created = true;
         this.values = undefined;
         return;
@@ -144,21 +142,20 @@ export class AccountRun {
         return this.put({ name: step.name });
       case 'set-email':
         return this.put({ email: step.email });
-      case 'set-roles':
-        return port.setRoles(
-          this.id(),
-          step.roles.map((r) => created.resolve(r)),
-        );
+      case 'set-roles': {
+        const roles = step.roles.map((r) => created.resolve(r));
+        return this.write(() => port.setRoles(this.id(), roles));
+      }
       case 'add-team':
-        return port.addTeamMember(step.team.uuid, this.id());
+        return this.write(() => port.addTeamMember(step.team.uuid, this.id()));
       case 'remove-team':
-        return port.removeTeamMember(step.team.uuid, this.id());
+        return this.write(() => port.removeTeamMember(step.team.uuid, this.id()));
       case 'enable':
         return this.put({ active: true });
       case 'disable':
         return this.put({ active: false });
       case 'delete':
-        return port.deleteUser(this.id());
+        return this.write(() => port.deleteUser(this.id()));
       case 'reconcile':
         return this.reconcile(step);
     }
@@ -182,10 +179,16 @@ export class AccountRun {
       this.values = valuesOf(await this.run.port.getUser(this.id()));
     }
     const next = { ...this.values, ...patch };
-    const { active } = await this.run.port.updateUser(next);
+    const { active } = await this.write(() => this.run.port.updateUser(next));
     this.values = { ...next, active };
     if (patch.active !== undefined && active !== patch.active)
       throw new ActiveIgnoredError(this.change.account, active);
+  }
+
+  /** A write of the current step, going out: stopped after this, PactFlow may have done the step. */
+  private write<T>(request: () => Promise<T>): Promise<T> {
+    this.sent = true;
+    return request();
   }
 
   private id(): string {

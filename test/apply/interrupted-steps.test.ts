@@ -86,3 +86,25 @@ it('a role create whose checking read Ctrl+C cancelled is interrupted, not faile
   });
   expect(tally(result)).toMatchObject({ failed: 0, interrupted: 1 });
 });
+
+it('Ctrl+C during the read a PUT needs first: nothing was sent, so it is "before" the step', async () => {
+  const stop = new AbortController();
+  const sent: string[] = [];
+  const port = {
+    getUser: async () => {
+      stop.abort();
+      throw new InterruptedError('interrupted before GET /admin/users/u-1 finished');
+    },
+    updateUser: async () => {
+      sent.push('PUT');
+      return { active: false };
+    },
+  } as unknown as ApplyPort;
+  const change = updateChange('ci-a', 'u-1', [{ kind: 'disable' }]);
+  const result = await executePlan({ changes: [change] }, port, { signal: stop.signal });
+  expect(sent).toEqual([]);
+  expect(result.outcomes[0]).toMatchObject({
+    status: 'interrupted',
+    message: 'account ci-a was interrupted before its disable step; run apply again to finish',
+  });
+});
