@@ -30787,10 +30787,10 @@ function listenError(error2, options) {
       `port ${options.port} is already in use`,
       "Pick another with --port, or 0 for any free port."
     );
-  if (error2.code === "ENOTFOUND" || error2.code === "EADDRNOTAVAIL" || error2.code === "EAI_AGAIN")
+  if (["ENOTFOUND", "EADDRNOTAVAIL", "EAI_AGAIN", "EINVAL"].includes(error2.code ?? ""))
     return new UsageError(
       `cannot listen on ${options.host}: ${error2.code}`,
-      "Give an address of this machine: 127.0.0.1 (the default), 0.0.0.0 for every address, :: for every IPv6 one."
+      "Give an address of this machine: 127.0.0.1 (the default), or 0.0.0.0 (or ::) for every address."
     );
   return error2;
 }
@@ -31874,13 +31874,13 @@ function githubTarget(env2, permissions, use = "publish with") {
     token
   };
 }
-function gitlabTarget(env2, use = "publish with") {
+function gitlabTarget(env2, use = { to: "publish with", scope: "api" }) {
   const privateToken = env2.GITLAB_TOKEN?.trim() || void 0;
   const jobToken = env2.CI_JOB_TOKEN?.trim() || void 0;
   if (!privateToken && !jobToken)
     throw new UsageError(
-      `no GITLAB_TOKEN or CI_JOB_TOKEN to ${use}`,
-      "Add a project access token with the api scope as a masked CI/CD variable GITLAB_TOKEN."
+      `no GITLAB_TOKEN or CI_JOB_TOKEN to ${use.to}`,
+      `Add a project access token with the ${use.scope} scope as a masked CI/CD variable GITLAB_TOKEN.`
     );
   if (!env2.CI_PROJECT_ID) throw new UsageError("CI_PROJECT_ID is not set");
   const raw = env2.CI_API_V4_URL ?? (env2.CI_SERVER_URL ? `${env2.CI_SERVER_URL}/api/v4` : void 0);
@@ -31909,7 +31909,10 @@ async function detectCodeHost(env2, options = {}) {
     const iid = options.request ?? (env2.CI_MERGE_REQUEST_IID ? Number(env2.CI_MERGE_REQUEST_IID) : void 0);
     return new GitlabHost(
       {
-        ...gitlabTarget(env2, reads ? "read the merge request with" : "publish with"),
+        ...gitlabTarget(
+          env2,
+          reads ? { to: "read the merge request with", scope: "read_api" } : { to: "publish with", scope: "api" }
+        ),
         ...iid === void 0 || Number.isNaN(iid) ? {} : { request: iid },
         ...env2.CI_COMMIT_SHA ? { sha: env2.CI_COMMIT_SHA } : {}
       },
@@ -33174,7 +33177,7 @@ ${error2.hint ? `  ${shown3(error2.hint)}
     return error2.exitCode;
   }
   const message = error2 instanceof Error ? error2.message : String(error2);
-  if (error2.code === "MODULE_NOT_FOUND") {
+  if (/^Cannot find module '\.\/(yaml|plan-schema)\.js'/.test(message)) {
     io.stderr.write(
       `error: ${visible(message.split("\n")[0])}: this copy of pactflow-accounts is incomplete
   Install it again, or copy the whole bundle/ folder, not pactflow-accounts.js alone.

@@ -153,9 +153,9 @@ async function reportError(error: unknown, io: CliIo, ctx: CommandContext | unde
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  if ((error as { code?: unknown }).code === 'MODULE_NOT_FOUND') {
-    // The binary loads `yaml.js` and `plan-schema.js` from beside it: one copied on its own fails
-    // on the first command that needs them.
+  if (/^Cannot find module '\.\/(yaml|plan-schema)\.js'/.test(message)) {
+    // The binary loads these two from beside it: one copied on its own fails on the first
+    // command that needs them.
     io.stderr.write(
       `error: ${visible(message.split('\n')[0]!)}: this copy of pactflow-accounts is incomplete\n` +
         '  Install it again, or copy the whole bundle/ folder, not pactflow-accounts.js alone.\n',

@@ -128,10 +128,10 @@ function listenError(error: NodeJS.ErrnoException, options: EmulatorOptions): Er
       `port ${options.port} is already in use`,
       'Pick another with --port, or 0 for any free port.',
     );
-  if (error.code === 'ENOTFOUND' || error.code === 'EADDRNOTAVAIL' || error.code === 'EAI_AGAIN')
+  if (['ENOTFOUND', 'EADDRNOTAVAIL', 'EAI_AGAIN', 'EINVAL'].includes(error.code ?? ''))
     return new UsageError(
       `cannot listen on ${options.host}: ${error.code}`,
-      'Give an address of this machine: 127.0.0.1 (the default), 0.0.0.0 for every address, :: for every IPv6 one.',
+      'Give an address of this machine: 127.0.0.1 (the default), or 0.0.0.0 (or ::) for every address.',
     );
   return error;
 }

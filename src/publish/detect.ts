@@ -82,13 +82,16 @@ function githubTarget(
 }
 
 /** The project and token of a GitLab CI job: GITLAB_TOKEN if set, else CI_JOB_TOKEN. */
-function gitlabTarget(env: Record<string, string | undefined>, use = 'publish with'): GitlabTarget {
+function gitlabTarget(
+  env: Record<string, string | undefined>,
+  use: { to: string; scope: string } = { to: 'publish with', scope: 'api' },
+): GitlabTarget {
   const privateToken = env.GITLAB_TOKEN?.trim() || undefined;
   const jobToken = env.CI_JOB_TOKEN?.trim() || undefined;
   if (!privateToken && !jobToken)
     throw new UsageError(
-      `no GITLAB_TOKEN or CI_JOB_TOKEN to ${use}`,
-      'Add a project access token with the api scope as a masked CI/CD variable GITLAB_TOKEN.',
+      `no GITLAB_TOKEN or CI_JOB_TOKEN to ${use.to}`,
+      `Add a project access token with the ${use.scope} scope as a masked CI/CD variable GITLAB_TOKEN.`,
     );
   if (!env.CI_PROJECT_ID) throw new UsageError('CI_PROJECT_ID is not set');
   const raw = env.CI_API_V4_URL ?? (env.CI_SERVER_URL ? `${env.CI_SERVER_URL}/api/v4` : undefined);
@@ -134,7 +137,12 @@ export async function detectCodeHost(
     const iid = options.request ?? (env.CI_MERGE_REQUEST_IID ? Number(env.CI_MERGE_REQUEST_IID) : undefined);
     return new GitlabHost(
       {
-        ...gitlabTarget(env, reads ? 'read the merge request with' : 'publish with'),
+        ...gitlabTarget(
+          env,
+          reads
+            ? { to: 'read the merge request with', scope: 'read_api' }
+            : { to: 'publish with', scope: 'api' },
+        ),
         ...(iid === undefined || Number.isNaN(iid) ? {} : { request: iid }),
         ...(env.CI_COMMIT_SHA ? { sha: env.CI_COMMIT_SHA } : {}),
       },

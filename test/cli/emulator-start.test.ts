@@ -47,7 +47,7 @@ describe('bad emulator input is a usage error, not a stack', () => {
     expect(run.code).toBe(1);
     // getaddrinfo's answer (ENOTFOUND, EAI_AGAIN) depends on the resolver; the message does not.
     expect(run.stderr).toMatch(/^error: cannot listen on \[::\]: E[A-Z_]+\n/);
-    expect(run.stderr).toContain('0.0.0.0 for every address');
+    expect(run.stderr).toContain('or 0.0.0.0 (or ::) for every address');
     expect(run.stderr).not.toContain('unexpected failure');
   });
 

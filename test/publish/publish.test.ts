@@ -276,6 +276,18 @@ describe('publish and reviewed: where they run, and what they need there', () =>
     expect(missing.stderr).not.toContain('-f FILE');
   });
 
+  it('reviewed on GitLab without a token asks for one that may read', async () => {
+    const plan = path.resolve('test/fixtures/plans/mixed/plan.json');
+    const run = await cli(['reviewed', '--plan', plan], { env: gitlab({ GITLAB_TOKEN: '' }) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error: no GITLAB_TOKEN or CI_JOB_TOKEN to read the merge request with');
+    expect(run.stderr).toContain('a project access token with the read_api scope');
+    const publish = await cli(['publish', '--kind', 'plan', '--file', report], {
+      env: gitlab({ GITLAB_TOKEN: '' }),
+    });
+    expect(publish.stderr).toContain('a project access token with the api scope');
+  });
+
   it('reviewed names itself, not publish', async () => {
     const plan = path.resolve('test/fixtures/plans/mixed/plan.json');
     const run = await cli(['reviewed', '--plan', plan, '--require-match'], { env: {} });
