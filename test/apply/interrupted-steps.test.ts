@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/apply/execute.js';
 import type { ApplyPort } from '../../src/apply/types.js';
 import { InterruptedError } from '../../src/errors.js';
-import type { RoleChange } from '../../src/plan/types.js';
+import type { Change, RoleChange } from '../../src/plan/types.js';
 import { tally } from '../../src/render/apply-report.js';
 import { PactflowClient } from '../../src/pactflow/client.js';
 import { BASE, TOKEN, strictNock } from '../helpers/nock.js';
@@ -21,19 +21,27 @@ const abortAndHang = (stop: AbortController) => () => {
   return new Promise<never>(() => undefined);
 };
 
+/** One change applied through a real client; `mock` sets up PactFlow's answers and may stop the run. */
+async function outcomeOf(change: Change, mock: (stop: AbortController) => void) {
+  const stop = new AbortController();
+  const client = new PactflowClient({ baseUrl: BASE, token: TOKEN, signal: stop.signal });
+  mock(stop);
+  const result = await executePlan({ changes: [change] }, client, { signal: stop.signal });
+  client.close();
+  return result.outcomes[0];
+}
+
 describe('Ctrl+C while a step is under way', () => {
   it('a create answered without a uuid, during the read that looks the account up by name', async () => {
-    const stop = new AbortController();
-    const client = new PactflowClient({ baseUrl: BASE, token: TOKEN, signal: stop.signal });
-    nock(BASE).post('/admin/system-accounts').reply(201, '');
-    nock(BASE).get('/admin/users').query(true).reply(abortAndHang(stop));
     const change = {
       ...updateChange('ci-new', undefined, [{ kind: 'create', name: 'ci-new' }, { kind: 'disable' }]),
       action: 'create' as const,
     };
-    const result = await executePlan({ changes: [change] }, client, { signal: stop.signal });
-    client.close();
-    expect(result.outcomes[0]).toMatchObject({
+    const outcome = await outcomeOf(change, (stop) => {
+      nock(BASE).post('/admin/system-accounts').reply(201, '');
+      nock(BASE).get('/admin/users').query(true).reply(abortAndHang(stop));
+    });
+    expect(outcome).toMatchObject({
       status: 'interrupted',
       message:
         'account ci-new was interrupted during its create step, which PactFlow may have done; run apply again to finish',
@@ -41,17 +49,15 @@ describe('Ctrl+C while a step is under way', () => {
   });
 
   it('an addition to a team, during the read that checks the account joined', async () => {
-    const stop = new AbortController();
-    const client = new PactflowClient({ baseUrl: BASE, token: TOKEN, signal: stop.signal });
-    nock(BASE).patch('/admin/teams/t-1/users').reply(204);
-    nock(BASE).get('/admin/teams/t-1/users/u-1').reply(abortAndHang(stop));
     const change = updateChange('ci-a', 'u-1', [
       { kind: 'add-team', team: { uuid: 't-1', name: 'Payments' } },
       { kind: 'disable' },
     ]);
-    const result = await executePlan({ changes: [change] }, client, { signal: stop.signal });
-    client.close();
-    expect(result.outcomes[0]).toMatchObject({
+    const outcome = await outcomeOf(change, (stop) => {
+      nock(BASE).patch('/admin/teams/t-1/users').reply(204);
+      nock(BASE).get('/admin/teams/t-1/users/u-1').reply(abortAndHang(stop));
+    });
+    expect(outcome).toMatchObject({
       status: 'interrupted',
       message:
         'account ci-a was interrupted during its add-team step (team Payments), which PactFlow may have done; run apply again to finish',

@@ -256,6 +256,8 @@ describe('publish on GitLab', () => {
 });
 
 describe('publish and reviewed: where they run, and what they need there', () => {
+  const savedPlan = path.resolve('test/fixtures/plans/mixed/plan.json');
+
   it('says where it runs and changes nothing', async () => {
     const run = await cli(['publish', '--kind', 'plan', '--file', report], { env: {} });
     expect(run.code).toBe(1);
@@ -263,8 +265,7 @@ describe('publish and reviewed: where they run, and what they need there', () =>
   });
 
   it('reviewed in GitHub Actions without a token asks for one to read with, and for no -f', async () => {
-    const plan = path.resolve('test/fixtures/plans/mixed/plan.json');
-    const run = await cli(['reviewed', '--plan', plan], { env: github({ GITHUB_TOKEN: '' }) });
+    const run = await cli(['reviewed', '--plan', savedPlan], { env: github({ GITHUB_TOKEN: '' }) });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error: no GITHUB_TOKEN to read the pull request with');
     expect(run.stderr).toContain('with permissions contents: read and pull-requests: read');
@@ -277,8 +278,7 @@ describe('publish and reviewed: where they run, and what they need there', () =>
   });
 
   it('reviewed on GitLab without a token asks for one that may read', async () => {
-    const plan = path.resolve('test/fixtures/plans/mixed/plan.json');
-    const run = await cli(['reviewed', '--plan', plan], { env: gitlab({ GITLAB_TOKEN: '' }) });
+    const run = await cli(['reviewed', '--plan', savedPlan], { env: gitlab({ GITLAB_TOKEN: '' }) });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error: no GITLAB_TOKEN or CI_JOB_TOKEN to read the merge request with');
     expect(run.stderr).toContain('a project access token with the read_api scope');
@@ -289,8 +289,7 @@ describe('publish and reviewed: where they run, and what they need there', () =>
   });
 
   it('reviewed names itself, not publish', async () => {
-    const plan = path.resolve('test/fixtures/plans/mixed/plan.json');
-    const run = await cli(['reviewed', '--plan', plan, '--require-match'], { env: {} });
+    const run = await cli(['reviewed', '--plan', savedPlan, '--require-match'], { env: {} });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error: reviewed runs in GitHub Actions or GitLab CI');
     expect(run.stderr).toContain('Run it in the CI job that applies the saved plan');
